@@ -1,0 +1,60 @@
+// What a person chooses: what to follow and where notes go. Shared by the CLI config file,
+// the Obsidian settings tab and VS Code's paperFeed.* settings. Validation lives in
+// ./config-validate.ts so every host reports a bad value the same way.
+
+import type { AnnounceType } from './arxiv/paper';
+
+export type Field = 'title' | 'abstract' | 'authors' | 'comment';
+
+/**
+ * A rule is a phrase ("diffusion policy", matched case-insensitively on word boundaries) or a
+ * regular expression written "/pattern/flags". `in` limits it to some fields (default: title
+ * and abstract).
+ */
+export interface Rule {
+  match: string;
+  in?: Field[];
+}
+
+export interface KeywordGroup {
+  name: string;
+  /** Phrases or rules; a bare string is a phrase or /regex/ over title and abstract. */
+  include: Array<string | Rule>;
+  exclude?: Array<string | Rule>;
+  /** Limit the group to these categories ("cs.LG") or whole archives ("cs"). Empty: any. */
+  categories?: string[];
+  /** Followed authors: a paper by any of them belongs to the group. */
+  authors?: string[];
+}
+
+export type CitationFormat = 'pandoc' | 'wikilink' | 'markdown' | 'arxiv';
+
+/** How paper notes are named: by title, by arXiv id, or "id title". */
+export type PaperNoteName = 'title' | 'id' | 'id-title';
+
+export interface PaperFeedConfig {
+  /** Categories to read from the announcement, e.g. ["cs.LG", "cs.CL"] or archives ["cs"]. */
+  categories: string[];
+  groups: KeywordGroup[];
+  /** Which announced papers count. Default: new submissions and cross-lists. */
+  announceTypes: AnnounceType[];
+  /** Update notes you already have when a new version is announced. */
+  trackUpdates: boolean;
+  folders: { daily: string; papers: string };
+  paperNoteName: PaperNoteName;
+  citationFormat: CitationFormat;
+}
+
+export const DEFAULT_CONFIG: PaperFeedConfig = {
+  categories: ['cs.LG', 'cs.CL', 'cs.AI', 'cs.CV', 'stat.ML'],
+  groups: [
+    { name: 'Language models', include: ['large language model', 'LLM', 'language model'] },
+    { name: 'Reinforcement learning', include: ['reinforcement learning', 'policy optimization', 'RLHF'] },
+    { name: 'Diffusion', include: ['diffusion model', 'score-based', 'flow matching'] },
+  ],
+  announceTypes: ['new', 'cross'],
+  trackUpdates: true,
+  folders: { daily: 'arXiv/Daily', papers: 'arXiv/Papers' },
+  paperNoteName: 'title',
+  citationFormat: 'pandoc',
+};
