@@ -21,7 +21,16 @@ export class PaperFeedError extends Error {
     readonly kind: ErrorKind,
     message: string,
     /** Extra facts for hosts (never shown raw): HTTP status, retry time, arXiv's own words. */
-    readonly detail: { status?: number; retryAt?: number; arxivMessage?: string; key?: string } = {},
+    readonly detail: {
+      status?: number;
+      retryAt?: number;
+      arxivMessage?: string;
+      key?: string;
+      /** Body of a rejected response, so a reader can pull arXiv's own message out of it. */
+      body?: string;
+      /** Low-level cause of a network failure ("ECONNREFUSED"). */
+      cause?: string;
+    } = {},
   ) {
     super(message);
   }

@@ -1,0 +1,62 @@
+// The RSS author line ("Ana Ruiz (IFPEN), Benjamin R\'emy (LEMTA, CNRS), Li Wei") as a list of
+// authors with their affiliations kept apart from their names.
+
+import type { Author } from './paper';
+import { cleanName } from './tex';
+
+/**
+ * Splits arXiv's `dc:creator` text. Authors are separated by commas outside parentheses;
+ * each parenthesised group after a name is one affiliation text. arXiv joins several
+ * affiliations of one author with ", " inside the same parentheses, and single affiliations
+ * contain commas too ("Univ. of Birmingham, School of Physics, UK"), so the text inside one
+ * pair of parentheses is kept whole rather than guessed apart.
+ */
+export function parseCreators(text: string): Author[] {
+  return splitOutsideParentheses(text)
+    .map(readAuthor)
+    .filter((author) => author.name.length > 0);
+}
+
+function splitOutsideParentheses(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+function readAuthor(text: string): Author {
+  let name = '';
+  const affiliations: string[] = [];
+  let depth = 0;
+  let group = '';
+  for (const ch of text) {
+    if (ch === '(') {
+      if (depth > 0) group += ch;
+      depth++;
+    } else if (ch === ')' && depth > 0) {
+      depth--;
+      if (depth > 0) group += ch;
+      else {
+        affiliations.push(group);
+        group = '';
+      }
+    } else if (depth > 0) group += ch;
+    else name += ch;
+  }
+  // An unclosed parenthesis: keep what followed it as an affiliation rather than lose it.
+  if (depth > 0) affiliations.push(group);
+  return {
+    name: cleanName(name),
+    affiliations: affiliations.map(cleanName).filter((a) => a.length > 0),
+  };
+}

@@ -1,0 +1,133 @@
+// Reads arXiv's daily announcement from rss.arxiv.org (RSS 2.0, since January 2024): the
+// listing date and every announced paper with its announce type. One request covers several
+// categories joined with "+".
+
+import { PaperFeedError } from '../errors';
+import { announcementFor } from './calendar';
+import { parseCreators } from './creators';
+import { easternTime } from './eastern-time';
+import { tryParseArxivId, type ArxivId } from './ids';
+import type { AnnounceType, Announcement, Paper, SkippedItem } from './paper';
+import { absUrlOf, journalDoi, orderCategories, pdfUrlOf } from './paper-parts';
+import { parseLegacyRss } from './rss-legacy';
+import { collapseParagraphs, collapseWhitespace } from './text';
+import { notAFeed } from './unreadable';
+import { NS, childOf, childText, childrenOf, parseXml, type XmlElement } from './xml';
+
+export const DEFAULT_RSS_BASE = 'https://rss.arxiv.org/rss';
+
+const ANNOUNCE_TYPES: readonly string[] = ['new', 'cross', 'replace', 'replace-cross'];
+// "arXiv:2411.17700v1 Announce Type: new \nAbstract: …"
+const DESCRIPTION = /^\s*arXiv:(\S+)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?([\s\S]*)$/;
+
+/** The feed address for several categories at once: https://rss.arxiv.org/rss/cs.LG+cs.CL. */
+export function rssUrl(base: string = DEFAULT_RSS_BASE, categories: string[]): string {
+  const path = categories.map((c) => encodeURIComponent(c.trim())).join('+');
+  return `${base.replace(/\/+$/, '')}/${path}`;
+}
+
+/**
+ * Turns a feed body into an Announcement. An empty feed (weekend, holiday) gives zero papers;
+ * arXiv's error feed throws 'arxiv-rejected'; anything that is not a feed throws 'bad-feed'.
+ * Items that cannot be read are listed in `skipped`, and the rest still count.
+ */
+export function parseRss(xml: string, categories: string[]): Announcement {
+  const parsed = parseXml(xml);
+  if ('problem' in parsed) throw notAFeed('an RSS feed', xml);
+  const { root } = parsed;
+  if (root.ns === NS.rdf && root.name === 'RDF') return parseLegacyRss(root, categories);
+  const channel = root.name === 'rss' && root.ns === NS.none ? childOf(root, NS.none, 'channel') : undefined;
+  if (!channel) throw notAFeed('an RSS feed', xml, `an XML document with root <${root.name}>`);
+
+  const title = collapseWhitespace(childText(channel, NS.none, 'title') ?? '');
+  if (title.startsWith('Feed error for query')) throw rejected(childText(channel, NS.none, 'description') ?? title);
+
+  const pubDate = rfc822Instant(childText(channel, NS.none, 'pubDate'));
+  if (pubDate === undefined) {
+    throw new PaperFeedError(
+      'bad-feed',
+      "arXiv's feed has no readable announcement date; try again later, and report it if it keeps happening.",
+    );
+  }
+  const { date, announcedAt } = announcementFor(easternTime(pubDate).day);
+  const papers: Paper[] = [];
+  const skipped: SkippedItem[] = [];
+  childrenOf(channel, NS.none, 'item').forEach((item, index) => {
+    const read = readItem(item);
+    if ('reason' in read) skipped.push({ ref: read.ref ?? `item ${index + 1}`, reason: read.reason });
+    else papers.push(read);
+  });
+  return { date, announcedAt, categories: [...categories], papers, skipped };
+}
+
+function rejected(message: string): PaperFeedError {
+  const arxivMessage = collapseWhitespace(message);
+  return new PaperFeedError(
+    'arxiv-rejected',
+    `arXiv rejected the category list: ${arxivMessage} Check the categories in your settings.`,
+    { status: 400, arxivMessage },
+  );
+}
+
+function readItem(item: XmlElement): Paper | { ref?: string; reason: string } {
+  const description = childText(item, NS.none, 'description') ?? '';
+  const header = DESCRIPTION.exec(description);
+  const identity: ArxivId | null =
+    tryParseArxivId(childText(item, NS.none, 'guid') ?? '') ??
+    tryParseArxivId(header?.[1] ?? '') ??
+    tryParseArxivId(childText(item, NS.none, 'link') ?? '');
+  if (!identity) return { reason: 'no arXiv identifier in guid, description or link' };
+  const ref = identity.id;
+
+  const title = collapseWhitespace(childText(item, NS.none, 'title') ?? '');
+  if (!title) return { ref, reason: 'empty title' };
+  const itemDate = childText(item, NS.none, 'pubDate');
+  if (itemDate !== undefined && rfc822Instant(itemDate) === undefined) {
+    return { ref, reason: `unreadable date "${collapseWhitespace(itemDate)}"` };
+  }
+  const categories = childrenOf(item, NS.none, 'category').map((c) => collapseWhitespace(c.text));
+  const primary = categories.find((c) => c.length > 0);
+  if (!primary) return { ref, reason: 'no category' };
+
+  const version = identity.version ?? 1;
+  const typeText = collapseWhitespace(childText(item, NS.arxiv, 'announce_type') ?? header?.[2] ?? '');
+  const paper: Paper = {
+    id: identity.id,
+    version,
+    title,
+    authors: parseCreators(childText(item, NS.dc, 'creator') ?? ''),
+    abstract: collapseParagraphs(header ? header[3]! : description),
+    categories: orderCategories(primary, categories),
+    primaryCategory: primary,
+    absUrl: absUrlOf(identity.id),
+    pdfUrl: pdfUrlOf(identity.id, version),
+  };
+  // Types outside the documented four (arXiv's code also knows "absonly") stay unset.
+  if (ANNOUNCE_TYPES.includes(typeText)) paper.announceType = typeText as AnnounceType;
+  const license = collapseWhitespace(childText(item, NS.dc, 'rights') ?? '');
+  if (license) paper.license = license;
+  const doi = journalDoi(childText(item, NS.arxiv, 'DOI'));
+  if (doi) paper.doi = doi;
+  const journalRef = collapseWhitespace(childText(item, NS.arxiv, 'journal_reference') ?? '');
+  if (journalRef) paper.journalRef = journalRef;
+  return paper;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const RFC822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|GMT|UTC|UT|Z)?$/;
+
+/** The instant of an RFC 822 date ("Thu, 28 Nov 2024 00:00:00 -0500"), parsed by hand so
+ * every host reads it the same way. */
+export function rfc822Instant(text: string | undefined): number | undefined {
+  const m = RFC822.exec(text?.trim() ?? '');
+  if (!m) return undefined;
+  const [, day, monthName, year, hour, minute, second, zone] = m;
+  const month = MONTHS.indexOf(monthName!.toLowerCase());
+  if (month < 0) return undefined;
+  const wall = Date.UTC(Number(year), month, Number(day), Number(hour), Number(minute), Number(second ?? 0));
+  const offsetMinutes =
+    zone && /^[+-]\d{4}$/.test(zone)
+      ? (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)))
+      : 0;
+  return wall - offsetMinutes * 60_000;
+}

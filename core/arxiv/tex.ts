@@ -1,0 +1,77 @@
+// TeX accents in author names ("R\'emy", "Erd{\H o}s", "{\o}stergaard") become Unicode, so
+// names read, sort and link the way people write them. Titles and abstracts keep their TeX.
+
+import { collapseWhitespace } from './text';
+
+// Accent commands and the combining mark each one puts on its letter.
+const COMBINING: Record<string, string> = {
+  "'": '\u0301', // acute
+  '`': '\u0300', // grave
+  '^': '\u0302', // circumflex
+  '"': '\u0308', // diaeresis
+  '~': '\u0303', // tilde
+  '=': '\u0304', // macron
+  '.': '\u0307', // dot above
+  u: '\u0306', // breve
+  v: '\u030C', // caron
+  H: '\u030B', // double acute
+  c: '\u0327', // cedilla
+  k: '\u0328', // ogonek
+  r: '\u030A', // ring above
+  d: '\u0323', // dot below
+  b: '\u0331', // macron below
+};
+
+// Letters TeX writes as commands.
+const LETTERS: Record<string, string> = {
+  aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
+  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ',
+};
+
+// \'e  \'{e}  \' e  \"{\i}  \c{c}  \c c  \H{o}  (symbol accents may touch their letter; letter
+// accents need a brace or a space so "\cite" is never read as \c + "ite").
+// A bare \i or \j swallows the space after it, as in TeX.
+const SYMBOL_ACCENT = /\\(['`^"~=.])\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z])\s?|[A-Za-z]))/g;
+const LETTER_ACCENT = /\\([uvHckrdb])(?:\s*\{\s*(\\[ij]|[A-Za-z])\s*\}|\s+(\\[ij](?![A-Za-z])\s?|[A-Za-z]))/g;
+const LETTER_COMMAND = /\\(aa|AA|ss|ae|AE|oe|OE|dh|DH|th|TH|ng|NG|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|\s)?/g;
+
+/** Resolves TeX accents and letter commands to Unicode and drops the braces that grouped them. */
+export function texToUnicode(text: string): string {
+  if (!text.includes('\\') && !text.includes('{') && !text.includes('~')) return text;
+  const accented = (mark: string, braced: string | undefined, bare: string | undefined): string => {
+    const letter = (braced ?? bare ?? '').trim();
+    // A dotless i or j under an accent is how TeX spells an accented i or j.
+    const base = letter === '\\i' ? 'i' : letter === '\\j' ? 'j' : letter;
+    return `${base}${mark}`.normalize('NFC');
+  };
+  const result = text
+    .replace(SYMBOL_ACCENT, (_, accent: string, braced?: string, bare?: string) =>
+      accented(COMBINING[accent]!, braced, bare),
+    )
+    .replace(LETTER_ACCENT, (_, accent: string, braced?: string, bare?: string) =>
+      accented(COMBINING[accent]!, braced, bare),
+    )
+    .replace(LETTER_COMMAND, (_, name: string) => LETTERS[name]!)
+    .replace(/\\&/g, '&')
+    // A lone tilde is TeX's unbreakable space.
+    .replace(/(^|[^\\])~/g, '$1 ');
+  return withoutGroupingBraces(result).normalize('NFC');
+}
+
+// Braces that only grouped letters ("{\'e}" → "{é}", "{{Mc}Donald}") go away, innermost
+// first; a command's argument ("\cite{x}") keeps its braces.
+function withoutGroupingBraces(text: string): string {
+  let current = text;
+  for (let previous = ''; previous !== current; ) {
+    previous = current;
+    current = current.replace(/(\\[A-Za-z]+\s*)?\{([^{}\\$]*)\}/g, (whole, command: string | undefined, inner: string) =>
+      command ? whole : inner,
+    );
+  }
+  return current;
+}
+
+/** An author name or affiliation ready to show: accents resolved, whitespace collapsed. */
+export function cleanName(text: string): string {
+  return collapseWhitespace(texToUnicode(text));
+}
