@@ -1,0 +1,140 @@
+// The daily note: one per announcement, built to be skimmed. Each paper is a heading that links
+// to its note, one line of authors, categories and links, and the abstract folded in a callout;
+// the outline and folding then make 60 papers quick to scan.
+//
+// A paper matched by several groups is shown in full once, under the first of its groups (in
+// config order), and named in one line under each later group. Repeating whole entries would
+// make a long note longer for no new information; listing it in each group keeps every group's
+// count and section complete.
+
+import type { Announcement, Paper } from '../arxiv/paper';
+import type { Selection } from '../select/select';
+import { announcedWording, longDate } from './dates';
+import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from './frontmatter';
+import { escapeMarkdownText, linkText, markdownParagraphs } from './markdown';
+import { markedBlock, replaceMarkedBlock } from './markers';
+import { DAILY_TAG } from './note-index';
+import { mergeList } from './note-values';
+import { texToPlain } from './tex';
+
+export interface DailyNoteInput {
+  announcement: Announcement;
+  selection: Selection;
+  /** arXiv id → vault path of the paper's note (with ".md"), for every matched and updated paper. */
+  notePaths: ReadonlyMap<string, string>;
+}
+
+/** Authors named before "et al." */
+const AUTHORS_SHOWN = 3;
+
+export function dailyFrontmatter(input: DailyNoteInput): Array<[string, FrontmatterValue]> {
+  const { announcement, selection } = input;
+  return [
+    ['date', announcement.date],
+    ['announced', announcement.announcedAt],
+    ['papers', selection.matched.length],
+    ['keywords', matchedGroups(selection)],
+    ['tags', [DAILY_TAG]],
+  ];
+}
+
+export function renderDailyNote(input: DailyNoteInput): string {
+  return `${writeFrontmatterKeys('', dailyFrontmatter(input))}${markedBlock(dailyBlock(input))}\n`;
+}
+
+/**
+ * `existing` with the owned keys and the marked block brought up to date; `keywords` and `tags`
+ * only grow. Without markers the body is the person's and only the frontmatter changes.
+ */
+export function updateDailyNote(existing: string, input: DailyNoteInput): string {
+  const data = readFrontmatter(existing);
+  const entries = dailyFrontmatter(input).flatMap(([key, value]): Array<[string, FrontmatterValue]> => {
+    if (key !== 'keywords' && key !== 'tags') return [[key, value]];
+    const merged = mergeList(data[key], value as string[], { tags: key === 'tags' });
+    return merged ? [[key, merged]] : [];
+  });
+  const text = writeFrontmatterKeys(existing, entries);
+  return replaceMarkedBlock(text, dailyBlock(input), bodyOffset(text)) ?? text;
+}
+
+/** The generated part of the daily note (between the markers). */
+export function dailyBlock(input: DailyNoteInput): string {
+  const { announcement, selection } = input;
+  const lines: string[] = [];
+  const cats = announcement.categories.length ? ` · ${announcement.categories.join(', ')}` : '';
+  lines.push(`Listing of ${longDate(announcement.date)}, announced ${announcedWording(announcement.announcedAt)}${cats}`, '');
+  const count = selection.matched.length;
+  const perGroup = selection.groups.map((g) => `${escapeMarkdownText(g.name)} ${g.papers.length}`).join(' · ');
+  const updated = selection.updated.length ? ` · ${selection.updated.length} updated` : '';
+  lines.push(`**${count} ${count === 1 ? 'paper' : 'papers'} matched**${perGroup ? ` — ${perGroup}` : ''}${updated}`);
+
+  if (count === 0) lines.push('', 'No new papers matched your groups in this announcement.');
+  const shown = new Set<string>();
+  for (const group of selection.groups) {
+    if (group.papers.length === 0) continue;
+    lines.push('', `## ${escapeMarkdownText(group.name)} (${group.papers.length})`);
+    const elsewhere: string[] = [];
+    for (const paper of group.papers) {
+      if (shown.has(paper.id)) {
+        const first = selection.groupsOf.get(paper.id)?.[0] ?? '';
+        elsewhere.push(`- ${link(input, paper)} — shown under ${escapeMarkdownText(first)}`);
+        continue;
+      }
+      shown.add(paper.id);
+      lines.push('', ...paperEntry(input, paper, group.name));
+    }
+    if (elsewhere.length) lines.push('', 'Also in this group:', ...elsewhere);
+  }
+
+  if (selection.updated.length > 0) {
+    lines.push('', `## Updated (${selection.updated.length})`, '', 'New versions of papers you have notes for:', '');
+    for (const paper of selection.updated) {
+      lines.push(`- ${link(input, paper)} — v${paper.version} · ${arxivLinks(paper)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function paperEntry(input: DailyNoteInput, paper: Paper, groupName: string): string[] {
+  const others = (input.selection.groupsOf.get(paper.id) ?? []).filter((g) => g !== groupName);
+  const facts = [authorLine(paper), paper.categories.join(', ') || paper.primaryCategory, arxivLinks(paper)];
+  if (paper.announceType === 'cross') facts.push('cross-list');
+  if (paper.version > 1) facts.push(`v${paper.version}`);
+  if (others.length) facts.push(`also in ${others.map(escapeMarkdownText).join(', ')}`);
+  const abstract = markdownParagraphs(paper.abstract);
+  return [
+    `### ${link(input, paper)}`,
+    facts.filter(Boolean).join(' · '),
+    '',
+    '> [!abstract]- Abstract',
+    ...(abstract.length ? abstract.join('\n\n').split('\n').map((l) => (l ? `> ${l}` : '>')) : ['> *No abstract.*']),
+  ];
+}
+
+function authorLine(paper: Paper): string {
+  const names = paper.authors.map((a) => escapeMarkdownText(a.name.replace(/\s+/g, ' ').trim()));
+  if (names.length <= AUTHORS_SHOWN + 1) return names.join(', ');
+  return `${names.slice(0, AUTHORS_SHOWN).join(', ')} et al.`;
+}
+
+function arxivLinks(paper: Paper): string {
+  return `[arXiv:${paper.id}](${paper.absUrl}) · [PDF](${paper.pdfUrl})`;
+}
+
+/**
+ * A wikilink by the note's full path with the title as its text: it resolves to this note even
+ * when another note in the vault has the same name, and reads as the title.
+ */
+function link(input: DailyNoteInput, paper: Paper): string {
+  const path = input.notePaths.get(paper.id);
+  const title = linkText(texToPlain(paper.title)) || paper.id;
+  if (!path) return escapeMarkdownText(title);
+  const target = path.replace(/\.md$/i, '');
+  // A path the app would not have allowed (synced from elsewhere) still links, the Markdown way.
+  if (/[#^|[\]]/.test(target)) return `[${escapeMarkdownText(title)}](<${path.split('/').map(encodeURIComponent).join('/')}>)`;
+  return `[[${target}|${title}]]`;
+}
+
+function matchedGroups(selection: Selection): string[] {
+  return selection.groups.filter((g) => g.papers.length > 0).map((g) => g.name);
+}

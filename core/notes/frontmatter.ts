@@ -1,0 +1,186 @@
+// Reads a note's frontmatter (gray-matter) and rewrites only the top-level keys Paper Feed owns,
+// each as a block produced by the YAML dumper, leaving every other byte of the person's
+// frontmatter as it was. Every write is checked by parsing it back.
+
+import matter from 'gray-matter';
+
+export type FrontmatterValue = string | number | boolean | Array<string | number | boolean>;
+export type FrontmatterData = Record<string, unknown>;
+
+/** The note's frontmatter could not be read or changed safely; the note is left alone. */
+export class FrontmatterError extends Error {
+  override readonly name = 'FrontmatterError';
+}
+
+/** Keys whose YYYY-MM-DD values are written unquoted, the way Obsidian writes date properties. */
+const DATE_KEYS = new Set(['date', 'published', 'updated']);
+const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+interface YamlEngine {
+  parse(text: string): unknown;
+  stringify(data: object, options: { lineWidth: number; noRefs: boolean; flowLevel?: number }): string;
+}
+// gray-matter bundles js-yaml and exposes it as its YAML engine; its typings omit `engines`.
+const yaml = (matter as unknown as { engines: { yaml: YamlEngine } }).engines.yaml;
+
+/** The parsed frontmatter ({} when the note has none); js-yaml dates come back as YYYY-MM-DD. */
+export function readFrontmatter(text: string): FrontmatterData {
+  const split = splitFrontmatter(text);
+  if (split === 'malformed') throw new FrontmatterError('its frontmatter is not closed by a "---" line');
+  if (split === null) return {};
+  let parsed: unknown;
+  try {
+    // An options object, always: without one gray-matter caches every text it has ever seen.
+    parsed = matter(text, {}).data;
+  } catch (e) {
+    const reason = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+    throw new FrontmatterError(`its frontmatter is not valid YAML (${reason.trim()})`);
+  }
+  const data = normalizeYaml(parsed);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
+  return data as FrontmatterData;
+}
+
+/**
+ * `text` with each `[key, value]` written as a top-level frontmatter key: an existing key whose
+ * value differs is replaced in place, a missing key is appended, an equal one is left exactly as
+ * the person (or an earlier run) formatted it. A note without frontmatter gets one.
+ */
+export function writeFrontmatterKeys(text: string, entries: ReadonlyArray<readonly [string, FrontmatterValue]>): string {
+  const before = readFrontmatter(text);
+  const split = splitFrontmatter(text) as Split | null;
+  const eol = split?.eol ?? (text.includes('\r\n') ? '\r\n' : '\n');
+  const lines: Line[] = split ? [...split.lines] : [];
+  let changed = false;
+  entries.forEach(([key, value], k) => {
+    if (sameValue(before[key], value)) return;
+    changed = true;
+    const block = dumpEntry(key, value).map((t): Line => ({ text: t, eol }));
+    const range = findKeyBlock(lines, key);
+    if (range) lines.splice(range.start, range.end - range.start, ...block);
+    else lines.splice(insertionPoint(lines, entries.slice(0, k).map(([name]) => name)), 0, ...block);
+  });
+  if (!changed) return text;
+  const body = lines.map((l) => l.text + l.eol).join('');
+  const result = split
+    ? split.bom + split.open + body + split.close
+    : `---${eol}${body}---${eol}${text}`;
+  verify(result, before, entries);
+  return result;
+}
+
+/** Where the body starts: just after the closing "---" line (0 when there is no frontmatter). */
+export function bodyOffset(text: string): number {
+  const split = splitFrontmatter(text);
+  if (split === null || split === 'malformed') return 0;
+  const closingLine = /^[^\n]*(\n|$)/.exec(split.close)![0];
+  return text.length - split.close.length + closingLine.length;
+}
+
+/** A value as YAML lines for one top-level key, e.g. ["tags:", "  - paper"]. */
+export function dumpEntry(key: string, value: FrontmatterValue): string[] {
+  // js-yaml 3 cannot emit a bare date; the value is checked to be nothing but a date.
+  if (DATE_KEYS.has(key) && typeof value === 'string' && isCalendarDate(value)) return [`${key}: ${value}`];
+  // A string with a line break would become a block scalar, whose meaning depends on the blank
+  // lines after it; flow style keeps it in one double-quoted line.
+  const multiline = (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && v.includes('\n'));
+  const options = multiline ? { lineWidth: -1, noRefs: true, flowLevel: 1 } : { lineWidth: -1, noRefs: true };
+  return yaml.stringify({ [key]: value }, options).replace(/\n$/, '').split('\n');
+}
+
+/** YYYY-MM-DD naming a real day (YAML would read "2026-02-31" as 3 March). */
+function isCalendarDate(value: string): boolean {
+  return DATE_ONLY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+interface Line {
+  text: string;
+  eol: string;
+}
+
+interface Split {
+  bom: string;
+  /** The opening "---" line with its line ending. */
+  open: string;
+  lines: Line[];
+  /** The closing "---" line and everything after it. */
+  close: string;
+  eol: string;
+}
+
+/**
+ * Where the frontmatter is. The closing line is the first that starts with "---", as gray-matter
+ * reads it; if that line is anything but "---", the note is 'malformed' and is not touched.
+ */
+function splitFrontmatter(text: string): Split | null | 'malformed' {
+  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
+  const opening = /^---[ \t]*(\r?\n)/.exec(text.slice(bom.length));
+  if (!opening) return null;
+  const lines: Line[] = [];
+  let pos = bom.length + opening[0].length;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl + 1;
+    const raw = text.slice(pos, end);
+    const content = raw.replace(/\r?\n$/, '');
+    if (content.startsWith('---')) {
+      if (!/^---[ \t]*$/.test(content)) return 'malformed';
+      return { bom, open: opening[0], lines, close: text.slice(pos), eol: opening[1]! };
+    }
+    if (nl < 0) break;
+    lines.push({ text: content, eol: raw.slice(content.length) });
+    pos = end;
+  }
+  return 'malformed';
+}
+
+function findKeyBlock(lines: readonly Line[], key: string): { start: number; end: number } | null {
+  const quoted = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const keyLine = new RegExp(`^(?:${quoted}|"${quoted}"|'${quoted}')[ \\t]*:(?:[ \\t]|$)`);
+  const start = lines.findIndex((l) => keyLine.test(l.text));
+  if (start < 0) return null;
+  let end = start + 1;
+  // The block goes on through indented lines, "- item" lines and blank lines inside it.
+  while (end < lines.length && /^([ \t]|-([ \t]|$)|$)/.test(lines[end]!.text)) end += 1;
+  while (end > start + 1 && lines[end - 1]!.text.trim() === '') end -= 1;
+  return { start, end };
+}
+
+/** A new key goes after the nearest key written before it in `entries`, else at the end. */
+function insertionPoint(lines: readonly Line[], earlierKeys: readonly string[]): number {
+  for (let k = earlierKeys.length - 1; k >= 0; k -= 1) {
+    const range = findKeyBlock(lines, earlierKeys[k]!);
+    if (range) return range.end;
+  }
+  for (let i = lines.length - 1; i >= 0; i -= 1) if (lines[i]!.text.trim() !== '') return i + 1;
+  return 0;
+}
+
+function verify(result: string, before: FrontmatterData, entries: ReadonlyArray<readonly [string, FrontmatterValue]>): void {
+  const after = readFrontmatter(result);
+  const written = new Map(entries);
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const expected = written.has(key) ? written.get(key) : before[key];
+    if (!sameValue(after[key], expected)) {
+      throw new FrontmatterError(`its frontmatter could not be updated without changing "${key}"`);
+    }
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** js-yaml turns unquoted dates into Date objects; notes keep them as the strings people wrote. */
+function normalizeYaml(value: unknown): unknown {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return String(value);
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map(normalizeYaml);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeYaml(v)]));
+  }
+  return value;
+}

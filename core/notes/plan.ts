@@ -1,0 +1,160 @@
+// Decides, without touching the vault, what every note should contain after a run: which paper
+// notes to create or update and what the daily note says. Applying the plan is write.ts's job.
+
+import type { Announcement, Paper } from '../arxiv/paper';
+import { makeCitekey } from '../cite/citekey';
+import type { PaperFeedConfig } from '../config';
+import type { Selection } from '../select/select';
+import type { VaultIndex } from '../vault/store';
+import { renderDailyNote, updateDailyNote, type DailyNoteInput } from './daily-note';
+import { FrontmatterError } from './frontmatter';
+import { metadataText } from './note-values';
+import { renderPaperNote, updatePaperNote, type PaperNoteFacts } from './paper-note';
+import { FALLBACK_NOTE_NAME, joinVaultPath, noteFileName, utf8Length } from './sanitize';
+
+export interface PlannedNote {
+  path: string;
+  kind: 'create' | 'update' | 'unchanged';
+  /** The note's full text after the run. */
+  content: string;
+  role: 'paper' | 'daily';
+  arxivId?: string;
+  /** For updates: the text the plan was made from… */
+  before?: string;
+  /** …and the same change made on a newer text, should the note change before it is written. */
+  reapply?: (current: string) => string;
+  /** Set (on an 'unchanged' note) when the note could not be changed safely, saying why. */
+  skipReason?: string;
+}
+
+export interface PlanInput {
+  announcement: Announcement;
+  config: PaperFeedConfig;
+  selection: Selection;
+  index: VaultIndex;
+  /** Texts of the existing notes the run touches (see notesToRead), by path. */
+  existing: ReadonlyMap<string, string>;
+  /** Other files known to exist where a new note might go (compared case-insensitively). */
+  taken?: Iterable<string>;
+}
+
+/** The existing notes a run needs to read: those of the selected papers and the daily note. */
+export function notesToRead(selection: Selection, index: VaultIndex, date: string): string[] {
+  const paths = [...selection.matched, ...selection.updated].flatMap((p) => {
+    const known = index.papers.get(p.id);
+    return known ? [known.path] : [];
+  });
+  const daily = index.dailies.get(date);
+  return [...new Set(daily ? [...paths, daily] : paths)];
+}
+
+/** Papers first (arXiv order: matched, then updated), the daily note last. */
+export function planNoteWrites(input: PlanInput): PlannedNote[] {
+  const { announcement, config, selection, index, existing } = input;
+  const occupied = new Set([...(input.taken ?? [])].map(pathKey));
+  for (const note of index.papers.values()) occupied.add(pathKey(note.path));
+  for (const path of index.dailies.values()) occupied.add(pathKey(path));
+  const citekeys = new Set([...index.papers.values()].flatMap((n) => (n.citekey ? [n.citekey.toLowerCase()] : [])));
+
+  const knownDaily = index.dailies.get(announcement.date);
+  const dailyPath =
+    knownDaily !== undefined && existing.has(knownDaily)
+      ? knownDaily
+      : freePath(config.folders.daily, [announcement.date, `${announcement.date} arXiv`], occupied);
+  const dailyName = baseName(dailyPath);
+
+  const planned: PlannedNote[] = [];
+  const notePaths = new Map<string, string>();
+  for (const paper of [...selection.matched, ...selection.updated]) {
+    const known = index.papers.get(paper.id);
+    const text = known ? existing.get(known.path) : undefined;
+    const keywords = selection.groupsOf.get(paper.id) ?? [];
+    if (known && text !== undefined) {
+      const citekey = known.citekey ?? claim(makeCitekey(paper, citekeys), citekeys);
+      const facts: PaperNoteFacts = { citekey, keywords, digests: [dailyName] };
+      planned.push(planUpdate(known.path, text, 'paper', (t) => updatePaperNote(t, paper, facts), paper.id));
+      notePaths.set(paper.id, known.path);
+    } else if (!known && selection.groupsOf.has(paper.id)) {
+      // Only matched papers get new notes; a replacement of a paper without a note is ignored.
+      const path = freePath(config.folders.papers, candidateNames(paper, config), occupied);
+      const citekey = claim(makeCitekey(paper, citekeys), citekeys);
+      const content = renderPaperNote(paper, { citekey, keywords, digests: [dailyName] });
+      planned.push({ path, kind: 'create', content, role: 'paper', arxivId: paper.id });
+      notePaths.set(paper.id, path);
+    }
+  }
+
+  const daily: DailyNoteInput = { announcement, selection, notePaths };
+  const dailyText = existing.get(dailyPath);
+  planned.push(
+    dailyText === undefined
+      ? { path: dailyPath, kind: 'create', content: renderDailyNote(daily), role: 'daily' }
+      : planUpdate(dailyPath, dailyText, 'daily', (t) => updateDailyNote(t, daily)),
+  );
+  return planned;
+}
+
+function planUpdate(
+  path: string,
+  before: string,
+  role: 'paper' | 'daily',
+  reapply: (current: string) => string,
+  arxivId?: string,
+): PlannedNote {
+  const ids = arxivId ? { arxivId } : {};
+  try {
+    const content = reapply(before);
+    const kind = content === before ? 'unchanged' : 'update';
+    return { path, kind, content, role, ...ids, before, reapply };
+  } catch (e) {
+    if (!(e instanceof FrontmatterError)) throw e;
+    const skipReason = `${path} was left as it is because ${e.message}; fix it and run again.`;
+    return { path, kind: 'unchanged', content: before, role, ...ids, skipReason };
+  }
+}
+
+/** Names to try for a new paper note, best first: the configured style, then with the id. */
+function candidateNames(paper: Paper, config: PaperFeedConfig): string[] {
+  const title = metadataText(paper.title);
+  const titleName = noteFileName(title);
+  const idName = noteFileName(paper.id);
+  const base =
+    config.paperNoteName === 'id'
+      ? idName
+      : config.paperNoteName === 'id-title'
+        ? noteFileName(`${paper.id} ${title}`)
+        : titleName === FALLBACK_NOTE_NAME && title !== FALLBACK_NOTE_NAME
+          ? idName
+          : titleName;
+  // Two papers with one title (or a person's note of that name) keep apart by the id.
+  const suffix = ` (${idName})`;
+  const withId = `${noteFileName(base, 180 - utf8Length(suffix))}${suffix}`;
+  return base === idName ? [base] : [base, withId];
+}
+
+/** The first candidate whose path is free, else the last one numbered (" 2", " 3", …). */
+function freePath(folder: string, names: readonly string[], occupied: Set<string>): string {
+  const paths = names.map((name) => joinVaultPath(folder, `${name}.md`));
+  let found = paths.find((p) => !occupied.has(pathKey(p)));
+  const last = names[names.length - 1]!;
+  for (let n = 2; found === undefined; n += 1) {
+    const path = joinVaultPath(folder, `${last} ${n}.md`);
+    if (!occupied.has(pathKey(path))) found = path;
+  }
+  occupied.add(pathKey(found));
+  return found;
+}
+
+function claim(key: string, taken: Set<string>): string {
+  taken.add(key.toLowerCase());
+  return key;
+}
+
+/** Paths compare as the strictest file systems do: Unicode-normalised and case-insensitive. */
+function pathKey(path: string): string {
+  return path.normalize('NFC').toLowerCase();
+}
+
+function baseName(path: string): string {
+  return (path.split('/').pop() ?? path).replace(/\.md$/i, '');
+}

@@ -1,0 +1,71 @@
+// Chooses the papers a person follows from an announcement: per keyword group, in arXiv's
+// order, plus the replacements (new versions) of papers that already have notes.
+
+import type { Announcement, AnnounceType, Paper } from '../arxiv/paper';
+import type { KeywordGroup, PaperFeedConfig } from '../config';
+import type { IndexedPaperNote } from '../vault/store';
+import { compileGroups, paperText, type CompiledGroup } from './rules';
+
+export interface Selection {
+  /** Every configured group, in config order, with its papers in arXiv order (may be empty). */
+  groups: Array<{ name: string; papers: Paper[] }>;
+  /** Papers matched by at least one group, each once, in arXiv order. */
+  matched: Paper[];
+  /** arXiv id → names of the groups that matched it, in config order. */
+  groupsOf: ReadonlyMap<string, string[]>;
+  /** Replacements of papers that already have notes (when trackUpdates), not in `matched`. */
+  updated: Paper[];
+}
+
+// Compiling is cheap but not free; hosts call this on every refresh with the same settings.
+// The key is the groups' JSON, so settings edited in place are never served stale rules.
+const compiled = new Map<string, CompiledGroup[]>();
+const CACHE_SIZE = 8;
+
+export function selectPapers(
+  announcement: Announcement,
+  config: PaperFeedConfig,
+  known: ReadonlyMap<string, IndexedPaperNote>,
+): Selection {
+  const groups = compiledGroups(config.groups);
+  const counted = new Set<AnnounceType>(config.announceTypes);
+  const byGroup = groups.map((g) => ({ name: g.name, papers: [] as Paper[] }));
+  const matched: Paper[] = [];
+  const groupsOf = new Map<string, string[]>();
+  const updated: Paper[] = [];
+  const seen = new Set<string>();
+
+  for (const paper of announcement.papers) {
+    if (seen.has(paper.id)) continue; // a feed that lists a paper twice still gives one entry
+    seen.add(paper.id);
+    // API results carry no announce type; they are treated as new submissions.
+    const type: AnnounceType = paper.announceType ?? 'new';
+    let hits: number[] = [];
+    if (counted.has(type)) {
+      const text = paperText(paper);
+      hits = groups.flatMap((g, i) => (g.matches(paper, text) ? [i] : []));
+    }
+    if (hits.length > 0) {
+      matched.push(paper);
+      groupsOf.set(paper.id, hits.map((i) => byGroup[i]!.name));
+      for (const i of hits) byGroup[i]!.papers.push(paper);
+    } else if (config.trackUpdates && isReplacement(type) && known.has(paper.id)) {
+      updated.push(paper);
+    }
+  }
+  return { groups: byGroup, matched, groupsOf, updated };
+}
+
+function isReplacement(type: AnnounceType): boolean {
+  return type === 'replace' || type === 'replace-cross';
+}
+
+function compiledGroups(groups: readonly KeywordGroup[]): CompiledGroup[] {
+  const key = JSON.stringify(groups);
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const fresh = compileGroups(groups);
+  if (compiled.size >= CACHE_SIZE) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, fresh);
+  return fresh;
+}

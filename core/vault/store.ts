@@ -1,0 +1,38 @@
+// The small surface every vault implementation offers: in memory (tests), the Node file
+// system (CLI) and Obsidian's Vault API. Paths are vault-relative with "/" separators.
+
+export interface IndexedPaperNote {
+  path: string;
+  /** `version` frontmatter, when the note has one. */
+  version?: number;
+  /** `citekey` frontmatter, when the note has one. */
+  citekey?: string;
+}
+
+/**
+ * What the vault already holds, found by frontmatter rather than by file name, so a renamed or
+ * moved note is still found. Built cheaply (Obsidian: metadata cache; CLI: cached scan).
+ */
+export interface VaultIndex {
+  /** arXiv id (no version) → the note that has `arxiv_id: <id>`. */
+  papers: ReadonlyMap<string, IndexedPaperNote>;
+  /** Listing date (YYYY-MM-DD) → the daily note that has `date: <date>` and the daily tag. */
+  dailies: ReadonlyMap<string, string>;
+}
+
+export interface VaultStore {
+  index(): Promise<VaultIndex>;
+  /** The file's text, or null when there is no such file. */
+  read(path: string): Promise<string | null>;
+  exists(path: string): Promise<boolean>;
+  /**
+   * Creates a new note (and its folders). Rejects with "File already exists." when the path
+   * is taken. Never leaves a half-written file.
+   */
+  create(path: string, content: string): Promise<void>;
+  /**
+   * Atomically replaces a note's text with `fn(current)`. When `fn` returns `current`
+   * unchanged nothing is written. Resolves to the text now in the file.
+   */
+  process(path: string, fn: (current: string) => string): Promise<string>;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { makeCitekey, paperYear } from '../../core/cite/citekey';
+import { familyName } from '../../core/cite/names';
+import { makePaper } from '../support/papers';
+
+const key = (title: string, author: string, more: Parameters<typeof makePaper>[0] = {}, taken: string[] = []) =>
+  makeCitekey(makePaper({ title, authors: [author], published: '2026-05-27', ...more }), new Set(taken));
+
+describe('makeCitekey', () => {
+  it('joins family name, year and first significant title word in lower-case ASCII', () => {
+    expect(key('Micro-Batch Scheduling', 'Wei Feng')).toBe('feng2026micro');
+    expect(key('Towards a Theory of the Mind', 'Jonas Müller')).toBe('muller2026theory');
+    expect(key('On the $\\alpha$-Divergence of Łukasiewicz Logic', 'Paweł Łukasiewicz')).toBe('lukasiewicz2026divergence');
+    expect(key('The Straße', 'Ørsted, Hans')).toBe('orsted2026strasse');
+  });
+
+  it('skips name suffixes and reads "Last, First"', () => {
+    expect(familyName('Noam Shazeer Jr.')).toBe('Shazeer');
+    expect(familyName('Martin, Rémy')).toBe('Martin');
+    expect(familyName('ATLAS Collaboration')).toBe('ATLAS');
+    expect(key('x', 'Martin Luther King, Jr.')).toBe('king2026x');
+  });
+
+  it('takes the year from the first version, else from the identifier', () => {
+    expect(paperYear(makePaper({ id: '2605.00001' }))).toBe('2026');
+    expect(paperYear(makePaper({ id: '0704.0001' }))).toBe('2007');
+    expect(paperYear(makePaper({ id: 'hep-th/9901001' }))).toBe('1999');
+    expect(paperYear(makePaper({ id: 'math/0601001', published: '2005-12-31' }))).toBe('2005');
+  });
+
+  it('adds a, b, … z, aa when the key is taken', () => {
+    expect(key('Micro', 'Wei Feng', {}, ['feng2026micro'])).toBe('feng2026microa');
+    expect(key('Micro', 'Wei Feng', {}, ['feng2026micro', 'feng2026microa'])).toBe('feng2026microb');
+    const all = ['feng2026micro', ...'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `feng2026micro${c}`)];
+    expect(key('Micro', 'Wei Feng', {}, all)).toBe('feng2026microaa');
+  });
+
+  it('still gives a key for names and titles without Latin letters', () => {
+    expect(key('深度学习', '张伟')).toBe('anon2026');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { notesToRead, planNoteWrites } from '../../core/notes/plan';
+import { selectPapers } from '../../core/select/select';
+import { buildVaultIndex } from '../../core/notes/note-index';
+import { DEFAULT_CONFIG } from '../../core/config';
+import { makeAnnouncement, makePaper, sampleAnnouncement } from '../support/papers';
+
+describe('planNoteWrites', () => {
+  const announcement = sampleAnnouncement();
+  const empty = { papers: new Map(), dailies: new Map() };
+
+  it('plans without any I/O, paper notes first and the daily note last', () => {
+    const selection = selectPapers(announcement, DEFAULT_CONFIG, empty.papers);
+    const plan = planNoteWrites({ announcement, config: DEFAULT_CONFIG, selection, index: empty, existing: new Map() });
+    expect(plan.map((n) => [n.kind, n.role])).toEqual([...Array(7).fill(['create', 'paper']), ['create', 'daily']]);
+    expect(plan.every((n) => n.path.startsWith(n.role === 'daily' ? 'arXiv/Daily/' : 'arXiv/Papers/'))).toBe(true);
+  });
+
+  it('plans nothing to write once its own plan has been applied', () => {
+    const selection = selectPapers(announcement, DEFAULT_CONFIG, empty.papers);
+    const first = planNoteWrites({ announcement, config: DEFAULT_CONFIG, selection, index: empty, existing: new Map() });
+    const files = new Map(first.map((n) => [n.path, n.content]));
+    const index = buildVaultIndex(files);
+    const again = selectPapers(announcement, DEFAULT_CONFIG, index.papers);
+    const existing = new Map(notesToRead(again, index, announcement.date).map((p) => [p, files.get(p)!]));
+    const second = planNoteWrites({ announcement, config: DEFAULT_CONFIG, selection: again, index, existing });
+    expect(second.map((n) => n.kind)).toEqual(Array(8).fill('unchanged'));
+  });
+
+  it('names paper notes by id or id and title when configured', () => {
+    const paper = makePaper({ id: 'hep-th/9901001', title: 'Strings: a review', abstract: 'language model' });
+    const ann = makeAnnouncement([paper]);
+    const path = (paperNoteName: 'id' | 'id-title') => {
+      const config = { ...DEFAULT_CONFIG, paperNoteName };
+      const selection = selectPapers(ann, config, empty.papers);
+      return planNoteWrites({ announcement: ann, config, selection, index: empty, existing: new Map() })[0]!.path;
+    };
+    expect(path('id')).toBe('arXiv/Papers/hep-th-9901001.md');
+    expect(path('id-title')).toBe('arXiv/Papers/hep-th-9901001 Strings - a review.md');
+  });
+
+  it('names a paper whose title leaves nothing usable by its id', () => {
+    const ann = makeAnnouncement([makePaper({ id: '2605.00001', title: '???', abstract: 'language model' })]);
+    const selection = selectPapers(ann, DEFAULT_CONFIG, empty.papers);
+    expect(planNoteWrites({ announcement: ann, config: DEFAULT_CONFIG, selection, index: empty, existing: new Map() })[0]!.path).toBe(
+      'arXiv/Papers/2605.00001.md',
+    );
+  });
+
+  it('lists what to read: the selected papers’ notes and the daily note', () => {
+    const index = buildVaultIndex([
+      ['Mine/old.md', "---\narxiv_id: '2604.11111'\nversion: 2\n---\n"],
+      ['Mine/other.md', "---\narxiv_id: '2501.00001'\n---\n"],
+      ['D.md', '---\ndate: 2026-05-29\ntags: [paper-feed/daily]\n---\n'],
+    ]);
+    const selection = selectPapers(announcement, DEFAULT_CONFIG, index.papers);
+    expect(notesToRead(selection, index, announcement.date)).toEqual(['Mine/old.md', 'D.md']);
+  });
+});
