@@ -55,9 +55,17 @@ export function parseRss(xml: string, categories: string[]): Announcement {
   childrenOf(channel, NS.none, 'item').forEach((item, index) => {
     const read = readItem(item);
     if ('reason' in read) skipped.push({ ref: read.ref ?? `item ${index + 1}`, reason: read.reason });
-    else papers.push(read);
+    else papers.push(withListingDates(read, date));
   });
   return { date, announcedAt, categories: [...categories], papers, skipped };
+}
+
+// The feed carries no submission times, only the listing date. That date is when this version
+// became public on arXiv, so it stands in for `updated`, and for `published` when this is v1.
+function withListingDates(paper: Paper, listingDate: string): Paper {
+  return paper.version === 1
+    ? { ...paper, published: listingDate, updated: listingDate }
+    : { ...paper, updated: listingDate };
 }
 
 function rejected(message: string): PaperFeedError {

@@ -91,7 +91,7 @@ export function paperBlock(paper: Paper, citekey: string): string {
   lines.push(
     `- **arXiv:** [${paper.id}v${paper.version}](${paper.absUrl}) · [PDF](${paper.pdfUrl}) · ${categories}`,
   );
-  const dates = [paper.published && `submitted ${paper.published}`, paper.updated && paper.updated !== paper.published && `v${paper.version} ${paper.updated}`];
+  const dates = [paper.published && `v1 ${paper.published}`, paper.updated && paper.updated !== paper.published && `v${paper.version} ${paper.updated}`];
   if (dates.some(Boolean)) lines.push(`- **Dates:** ${dates.filter(Boolean).join(' · ')}`);
   if (paper.comment) lines.push(`- **Comment:** ${texToMarkdown(oneLine(paper.comment))}`);
   if (paper.journalRef) lines.push(`- **Journal:** ${texToMarkdown(oneLine(paper.journalRef))}`);

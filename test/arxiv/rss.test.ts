@@ -57,6 +57,8 @@ describe('parseRss: a normal announcement', () => {
       categories: ['cs.LG', 'stat.ML'],
       primaryCategory: 'cs.LG',
       announceType: 'new',
+      published: announcement.date,
+      updated: announcement.date,
       license: 'http://creativecommons.org/licenses/by/4.0/',
       doi: '10.1234/sheep.2026.7',
       journalRef: 'J. Ovine Learn. 3 (2026) 1-9',
@@ -74,6 +76,9 @@ describe('parseRss: a normal announcement', () => {
     expect(old.pdfUrl).toBe('https://arxiv.org/pdf/hep-th/9901001v3');
     expect(old.authors.map((a) => a.name)).toEqual(['P. Old', 'Q. Older']);
     expect(old.doi).toBeUndefined();
+    // A v3 replacement: the listing date is when v3 appeared, not when v1 was submitted.
+    expect(old.updated).toBe(announcement.date);
+    expect(old.published).toBeUndefined();
     expect(old.journalRef).toBeUndefined();
   });
 });

@@ -58,7 +58,7 @@ describe('a new paper note', () => {
       '',
       '- **Authors:** Ada Lovelace, Rémy Martin',
       '- **arXiv:** [2605.10001v1](https://arxiv.org/abs/2605.10001) · [PDF](https://arxiv.org/pdf/2605.10001v1) · **cs.LG**, stat.ML',
-      '- **Dates:** submitted 2026-05-27',
+      '- **Dates:** v1 2026-05-27',
     ]);
     expect(block).toContain('## Abstract\n\nWe study $x^2$.\n\nSecond paragraph.\n');
     expect(block).toContain('## BibTeX\n\n```bibtex\n@misc{lovelace2026study,\n');
