@@ -1,0 +1,111 @@
+// Completion of kept papers while writing Markdown: after `@` a Pandoc citation (the key, with the
+// brackets it needs), after `[[` a wikilink to the paper's note. The abstract is the documentation.
+import * as vscode from 'vscode';
+import type { Paper } from '../../../core/arxiv/paper';
+import { paperMarkdown } from '../shared/paper-markdown';
+import type { Citer } from './citer';
+import type { Citekeys } from './citekeys';
+import type { WorkspaceNote } from '../notes/note-index';
+
+export const ADD_TO_BIBLIOGRAPHY = 'paperFeed.internal.addToBibliography';
+
+/** Where a completion applies, read from the line up to the cursor. */
+export type CompletionSite =
+  | { kind: 'pandoc'; start: number; bracket: 'open' | 'inside' | 'none' }
+  | { kind: 'wikilink'; start: number };
+
+// Pandoc keys: a letter, digit or _, then those and internal punctuation (:.#$%&-+?<>~/).
+const KEY_CHARS = String.raw`[\w:.#$%&\-+?<>~/]*`;
+const PANDOC_AT = new RegExp(String.raw`(^|[\s\[(;])@(${KEY_CHARS})$`);
+const WIKILINK_OPEN = /\[\[([^[\]|#\n]*)$/;
+
+export function completionSite(before: string): CompletionSite | undefined {
+  const wikilink = WIKILINK_OPEN.exec(before);
+  if (wikilink) return { kind: 'wikilink', start: wikilink.index + 2 };
+  const pandoc = PANDOC_AT.exec(before);
+  if (!pandoc) return undefined;
+  const at = pandoc.index + pandoc[1]!.length;
+  if (pandoc[1] === '[') return { kind: 'pandoc', start: at, bracket: 'open' };
+  // "[@a; @b" or "[see @b": inside a citation group when an unclosed "[" comes before.
+  const open = before.lastIndexOf('[', at - 1);
+  const inside = open >= 0 && !before.slice(open, at).includes(']');
+  return { kind: 'pandoc', start: at, bracket: inside ? 'inside' : 'none' };
+}
+
+export class PaperCompletionItem extends vscode.CompletionItem {
+  constructor(
+    label: string,
+    readonly paper: Paper,
+    readonly citekey: string,
+  ) {
+    super(label, vscode.CompletionItemKind.Reference);
+  }
+}
+
+/** The completion items for a site (pure apart from VS Code's value classes; used by the benchmark too). */
+export function completionItems(
+  site: CompletionSite,
+  line: number,
+  cursor: number,
+  after: string,
+  papers: readonly Paper[],
+  keys: Citekeys,
+  notes: ReadonlyMap<string, WorkspaceNote>,
+  bibliography: { documentUri: string; inBib: (key: string) => boolean } | undefined,
+): PaperCompletionItem[] {
+  const typedEnd = cursor + (/^[\w:.#$%&\-+?<>~/]*/.exec(after)?.[0].length ?? 0);
+  return papers.map((paper, index) => {
+    const key = keys.keyFor(paper);
+    const title = paper.title.replace(/\s+/g, ' ').trim();
+    const authors = paper.authors.map((a) => a.name).join(' ');
+    const sortText = String(index).padStart(6, '0');
+    if (site.kind === 'wikilink') {
+      const note = notes.get(paper.id);
+      const item = new PaperCompletionItem(note?.name ?? title, paper, key);
+      item.detail = note ? `${title} · arXiv:${paper.id}` : `no note yet · inserts a Markdown link · arXiv:${paper.id}`;
+      const closes = after.startsWith(']]');
+      // Without a note there is no wikilink target; the "[[" becomes a Markdown link to arXiv instead.
+      item.insertText = note ? `${note.name}${closes ? '' : ']]'}` : `[${title}](https://arxiv.org/abs/${paper.id})`;
+      const start = note ? site.start : site.start - 2;
+      item.range = new vscode.Range(line, start, line, cursor + (note ? 0 : closes ? 2 : 0));
+      item.filterText = note ? `${note.name} ${title} ${key} ${paper.id}` : `[[${title} ${key} ${paper.id}`;
+      item.sortText = `${note ? 0 : 1}${sortText}`;
+      return item;
+    }
+    const item = new PaperCompletionItem(key, paper, key);
+    item.detail = title;
+    const closes = after.slice(typedEnd - cursor).startsWith(']');
+    item.insertText = site.bracket === 'none' ? `[@${key}]` : site.bracket === 'open' && !closes ? `@${key}]` : `@${key}`;
+    item.range = new vscode.Range(line, site.start, line, typedEnd);
+    item.filterText = `@${key} ${title} ${authors} ${paper.id}`;
+    item.sortText = sortText;
+    if (bibliography && !bibliography.inBib(key)) {
+      item.command = { command: ADD_TO_BIBLIOGRAPHY, title: 'Add to bibliography', arguments: [bibliography.documentUri, [paper.id]] };
+    }
+    return item;
+  });
+}
+
+export class PaperCompletionProvider implements vscode.CompletionItemProvider<PaperCompletionItem> {
+  constructor(
+    private readonly citer: Citer,
+    private readonly papers: () => Promise<readonly Paper[]>,
+    private readonly notes: () => Promise<ReadonlyMap<string, WorkspaceNote>>,
+  ) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<PaperCompletionItem[] | undefined> {
+    const text = document.lineAt(position.line).text;
+    const site = completionSite(text.slice(0, position.character));
+    if (!site) return undefined;
+    const papers = await this.papers();
+    if (papers.length === 0) return undefined;
+    const { keys, bibFiles, inBib } = await this.citer.keysFor(site.kind === 'pandoc' ? document : undefined);
+    const bibliography = bibFiles.length > 0 ? { documentUri: document.uri.toString(), inBib } : undefined;
+    return completionItems(site, position.line, position.character, text.slice(position.character), papers, keys, await this.notes(), bibliography);
+  }
+
+  resolveCompletionItem(item: PaperCompletionItem): PaperCompletionItem {
+    item.documentation = paperMarkdown(item.paper, { citekey: item.citekey });
+    return item;
+  }
+}

@@ -1,0 +1,93 @@
+// Citations, wired: the insert / copy commands and the Markdown completion, hover, drop and paste
+// providers. Everything registered here goes into context.subscriptions.
+import * as vscode from 'vscode';
+import type { Paper } from '../../../core/arxiv/paper';
+import type { Services } from '../shared/services';
+import { registerCommand } from '../shared/commands';
+import { papersFromArguments } from '../shared/paper-arguments';
+import { pickPaper } from '../search/paper-picker';
+import { pickFormat } from './format-picker';
+import { insertCitation, showBibliographyChange } from './insert-citation';
+import { ADD_TO_BIBLIOGRAPHY, PaperCompletionProvider } from './completion';
+import { PaperHoverProvider } from './hover';
+import { CITATION_KIND, CitationDropProvider, PAPER_MIME } from './drop';
+import { CitationPasteProvider } from './paste';
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+const STATUS_MS = 5000;
+
+/** The papers a command names, or (from the palette) the one the person picks. */
+async function papersToCite(services: Services, args: unknown[], title: string): Promise<Paper[]> {
+  await services.cache.load();
+  const named = papersFromArguments(args, (id) => services.cache.find(id));
+  if (named.length > 0) return named;
+  if (args.some((a) => a !== undefined)) {
+    void vscode.window.showInformationMessage('That paper is not among the papers Paper Feed keeps; search the kept ones or fetch again.');
+    return [];
+  }
+  const picked = await pickPaper(services.cache.papers(), await services.citekeys.current(), title);
+  return picked ? [picked] : [];
+}
+
+export function registerCitations(context: vscode.ExtensionContext, services: Services): void {
+  const { citer } = services;
+  const defaultFormat = () => services.citationSettings().citationFormat;
+
+  context.subscriptions.push(
+    registerCommand('paperFeed.insertCitation', async (...args) => {
+      const papers = await papersToCite(services, args, 'Insert citation');
+      if (papers.length === 0) return;
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a Markdown file and place the cursor where the citation goes, then insert it again.');
+        return;
+      }
+      const format = await pickFormat(citer, papers, defaultFormat(), editor.document, 'Insert citation');
+      if (!format) return;
+      await insertCitation(citer, editor, papers, format);
+    }),
+
+    registerCommand('paperFeed.copyCitation', async (...args) => {
+      const papers = await papersToCite(services, args, 'Copy citation');
+      if (papers.length === 0) return;
+      const document = vscode.window.activeTextEditor?.document;
+      const format = await pickFormat(citer, papers, defaultFormat(), document, 'Copy citation');
+      if (!format) return;
+      const plan = await citer.plan(papers, format, document);
+      await vscode.env.clipboard.writeText(plan.text);
+      vscode.window.setStatusBarMessage(`Paper Feed: copied ${plan.text}`, STATUS_MS);
+    }),
+
+    registerCommand('paperFeed.copyBibtex', async (...args) => {
+      const papers = await papersToCite(services, args, 'Copy BibTeX');
+      if (papers.length === 0) return;
+      await vscode.env.clipboard.writeText(await citer.bibtex(papers));
+      vscode.window.setStatusBarMessage(`Paper Feed: copied BibTeX for ${papers.length === 1 ? papers[0]!.id : `${papers.length} papers`}`, STATUS_MS);
+    }),
+
+    // Run by a completion item after it inserted a Pandoc citation; not in the palette.
+    registerCommand(ADD_TO_BIBLIOGRAPHY, async (documentUri: unknown, ids: unknown) => {
+      if (typeof documentUri !== 'string' || !Array.isArray(ids)) return;
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(documentUri));
+      const papers = (await Promise.all(ids.map((id) => services.findPaper(String(id))))).filter((p): p is Paper => p !== undefined);
+      const plan = await citer.plan(papers, 'pandoc', document);
+      showBibliographyChange(await citer.writeBibliography(plan), plan.bibFile);
+    }),
+
+    vscode.languages.registerCompletionItemProvider(
+      MARKDOWN,
+      new PaperCompletionProvider(citer, () => services.papers(), () => services.notes.notes()),
+      '@',
+      '[',
+    ),
+    vscode.languages.registerHoverProvider(MARKDOWN, new PaperHoverProvider(citer, (id) => services.findPaper(id))),
+    vscode.languages.registerDocumentDropEditProvider(MARKDOWN, new CitationDropProvider(citer, (id) => services.findPaper(id), defaultFormat), {
+      dropMimeTypes: [PAPER_MIME],
+      providedDropEditKinds: [CITATION_KIND],
+    }),
+    vscode.languages.registerDocumentPasteEditProvider(MARKDOWN, new CitationPasteProvider(citer, (id) => services.findPaper(id), defaultFormat), {
+      pasteMimeTypes: ['text/plain'],
+      providedPasteEditKinds: [CITATION_KIND],
+    }),
+  );
+}

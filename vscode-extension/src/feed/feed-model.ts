@@ -1,0 +1,128 @@
+// What the feed tree shows, as plain data (no VS Code types, so benchmarks and tests can build it
+// directly): the latest announcement's groups and "Updated", then earlier announcements.
+import type { Announcement, Paper } from '../../../core/arxiv/paper';
+import type { PaperFeedConfig } from '../../../core/config';
+import type { IndexedPaperNote } from '../../../core/vault/store';
+import { selectPapers } from '../../../core/select/select';
+
+export interface GroupNode {
+  kind: 'group';
+  /** Unique in the tree (VS Code keeps expansion state by it). */
+  key: string;
+  date: string;
+  name: string;
+  papers: Paper[];
+}
+export interface UpdatedNode {
+  kind: 'updated';
+  key: string;
+  date: string;
+  papers: Paper[];
+}
+export interface AnnouncementNode {
+  kind: 'announcement';
+  key: string;
+  date: string;
+  /** Distinct papers matched by any group (after the filter). */
+  matched: number;
+  children: Array<GroupNode | UpdatedNode>;
+}
+export interface PaperNode {
+  kind: 'paper';
+  key: string;
+  paper: Paper;
+}
+export type FeedNode = GroupNode | UpdatedNode | AnnouncementNode | PaperNode;
+
+export interface FeedInput {
+  /** Newest first, as the cache keeps them. */
+  announcements: readonly Announcement[];
+  config: PaperFeedConfig;
+  /** Paper notes the workspace holds, by arXiv id (for "Updated"). */
+  known: ReadonlyMap<string, IndexedPaperNote>;
+  /** Words every shown paper must contain (title, authors, id, abstract); empty shows all. */
+  filter?: string;
+}
+
+/** The top level: latest groups (in settings order), "Updated" when it has papers, then earlier announcements. */
+export function feedRoots(input: FeedInput): FeedNode[] {
+  const [latest, ...earlier] = input.announcements;
+  if (!latest) return [];
+  const matches = paperFilter(input.filter ?? '');
+  const roots: FeedNode[] = sectionsOf(latest, input, matches);
+  for (const announcement of earlier) {
+    const children = sectionsOf(announcement, input, matches);
+    roots.push({ kind: 'announcement', key: announcement.date, date: announcement.date, matched: distinctCount(children), children });
+  }
+  return roots;
+}
+
+/** The papers under a node, or its sections for an earlier announcement. */
+export function feedChildren(node: FeedNode): FeedNode[] {
+  switch (node.kind) {
+    case 'announcement':
+      return node.children;
+    case 'group':
+    case 'updated':
+      return node.papers.map((paper) => ({ kind: 'paper', key: `${node.key}/${paper.id}`, paper }));
+    case 'paper':
+      return [];
+  }
+}
+
+/** How many distinct papers the latest announcement matched (the view's badge). */
+export function latestMatchedCount(roots: readonly FeedNode[]): number {
+  return distinctCount(roots.filter((n): n is GroupNode | UpdatedNode => n.kind === 'group'));
+}
+
+function sectionsOf(announcement: Announcement, input: FeedInput, matches: (p: Paper) => boolean): Array<GroupNode | UpdatedNode> {
+  const selection = selectPapers(announcement, input.config, input.known);
+  const sections: Array<GroupNode | UpdatedNode> = selection.groups.map((group) => ({
+    kind: 'group',
+    key: `${announcement.date}/group/${group.name}`,
+    date: announcement.date,
+    name: group.name,
+    papers: group.papers.filter(matches),
+  }));
+  const updated = input.config.trackUpdates ? selection.updated.filter(matches) : [];
+  if (updated.length > 0) {
+    sections.push({ kind: 'updated', key: `${announcement.date}/updated`, date: announcement.date, papers: updated });
+  }
+  return sections;
+}
+
+function distinctCount(sections: ReadonlyArray<GroupNode | UpdatedNode>): number {
+  return new Set(sections.flatMap((s) => (s.kind === 'group' ? s.papers.map((p) => p.id) : []))).size;
+}
+
+/** All words of `filter` must occur (case-insensitively) in the paper's title, authors, id or abstract. */
+export function paperFilter(filter: string): (paper: Paper) => boolean {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return () => true;
+  return (paper) => {
+    const haystack = `${paper.title}\n${paper.authors.map((a) => a.name).join(', ')}\n${paper.id}\n${paper.abstract}`.toLowerCase();
+    return words.every((w) => haystack.includes(w));
+  };
+}
+
+/** "Title — First Author et al." ("— Name" alone for one author, the title alone for none). */
+export function paperLabel(paper: Paper): string {
+  const title = paper.title.replace(/\s+/g, ' ').trim();
+  const first = paper.authors[0]?.name;
+  if (!first) return title;
+  return `${title} — ${first}${paper.authors.length > 1 ? ' et al.' : ''}`;
+}
+
+/** "Language models (12)", "Updated (3)", "2026-05-28 (14)". */
+export function nodeLabel(node: FeedNode): string {
+  switch (node.kind) {
+    case 'group':
+      return `${node.name} (${node.papers.length})`;
+    case 'updated':
+      return `Updated (${node.papers.length})`;
+    case 'announcement':
+      return `${node.date} (${node.matched})`;
+    case 'paper':
+      return paperLabel(node.paper);
+  }
+}

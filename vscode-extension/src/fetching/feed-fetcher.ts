@@ -1,0 +1,117 @@
+// Fetches the latest announcement through one shared polite arXiv client (so arXiv's pacing
+// covers every fetch of the window), shows progress, and keeps the result in the cache.
+// A failure the person asked for is shown once, with "Retry"; an automatic one only in the view.
+import * as vscode from 'vscode';
+import type { ArxivClient } from '../../../core/arxiv/polite';
+import { fetchAnnouncement } from '../../../core/arxiv/feed';
+import { noAnnouncementMessage } from '../../../core/arxiv/calendar';
+import { isPaperFeedError, messageFor } from '../../../core/errors';
+import type { FeedCache } from '../cache/feed-cache';
+import type { ExtensionSettings } from '../settings/settings';
+
+export const RETRY = 'Retry';
+
+export type FetchOutcome =
+  | { status: 'fetched'; date: string; papers: number }
+  | { status: 'empty'; message: string }
+  | { status: 'failed'; message: string }
+  | { status: 'cancelled' };
+
+export interface FetcherDeps {
+  cache: FeedCache;
+  /** Created on first use, then shared by every fetch. */
+  client: () => ArxivClient;
+  settings: () => ExtensionSettings;
+  now: () => Date;
+}
+
+export class FeedFetcher implements vscode.Disposable {
+  private running: Promise<FetchOutcome> | undefined;
+  private client: ArxivClient | undefined;
+  private readonly problemChanged = new vscode.EventEmitter<string | undefined>();
+  /** The last automatic fetch's error line, or undefined after a success; for the view's message. */
+  readonly onDidChangeProblem = this.problemChanged.event;
+
+  constructor(private readonly deps: FetcherDeps) {}
+
+  /**
+   * Fetches now, unless a fetch is already running (then its outcome is shared). When the person
+   * asked (`automatic` false), a failure is shown as one error message with "Retry"; choosing it
+   * fetches again, and the returned outcome is that of the last attempt.
+   */
+  async fetch(options: { automatic?: boolean } = {}): Promise<FetchOutcome> {
+    for (;;) {
+      const outcome = await this.fetchOnce(options.automatic ?? false);
+      if (outcome.status !== 'failed') return outcome;
+      if (options.automatic) return outcome;
+      const choice = await vscode.window.showErrorMessage(outcome.message, RETRY);
+      if (choice !== RETRY) return outcome;
+    }
+  }
+
+  /** True while a fetch runs. */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  private fetchOnce(automatic: boolean): Promise<FetchOutcome> {
+    this.running ??= this.run(automatic).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(automatic: boolean): Promise<FetchOutcome> {
+    let settings: ExtensionSettings;
+    try {
+      settings = this.deps.settings();
+    } catch (error) {
+      return this.failure(error, automatic);
+    }
+    const { categories } = settings.config;
+    const title = `Paper Feed: fetching ${categories.join(', ')} from arXiv`;
+    const location = automatic ? { viewId: 'paperFeed.feed' } : vscode.ProgressLocation.Notification;
+    try {
+      return await vscode.window.withProgress({ location, title, cancellable: !automatic }, async (_progress, token) => {
+        const abort = new AbortController();
+        const listener = token.onCancellationRequested(() => abort.abort());
+        try {
+          this.client ??= this.deps.client();
+          const announcement = await fetchAnnouncement(this.client, { rssBase: settings.rssBase, categories, signal: abort.signal });
+          if (announcement.papers.length === 0) {
+            const message =
+              noAnnouncementMessage(this.deps.now()) ??
+              `arXiv's ${announcement.date} listing has no papers in ${categories.join(', ')}; the feed keeps the papers it had.`;
+            if (!automatic) void vscode.window.showInformationMessage(message);
+            this.problemChanged.fire(undefined);
+            return { status: 'empty', message } as const;
+          }
+          await this.deps.cache.add(announcement, settings.historyCount);
+          this.problemChanged.fire(undefined);
+          return { status: 'fetched', date: announcement.date, papers: announcement.papers.length } as const;
+        } finally {
+          listener.dispose();
+          if (token.isCancellationRequested) abort.abort();
+        }
+      });
+    } catch (error) {
+      return this.failure(error, automatic);
+    }
+  }
+
+  private failure(error: unknown, automatic: boolean): FetchOutcome {
+    if (isCancellation(error)) return { status: 'cancelled' };
+    const message = messageFor(error);
+    if (automatic) this.problemChanged.fire(message);
+    return { status: 'failed', message };
+  }
+
+  dispose(): void {
+    this.problemChanged.dispose();
+  }
+}
+
+function isCancellation(error: unknown): boolean {
+  if (isPaperFeedError(error)) return error.kind === 'cancelled';
+  return error instanceof Error && error.name === 'AbortError';
+}

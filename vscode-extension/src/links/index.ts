@@ -1,0 +1,16 @@
+// Links out, wired: a paper's abstract page and its PDF, opened in the browser.
+import * as vscode from 'vscode';
+import type { Services } from '../shared/services';
+import { registerCommand } from '../shared/commands';
+import { papersFromArguments } from '../shared/paper-arguments';
+import { absUrl, pdfUrl } from '../shared/paper-markdown';
+
+export function registerLinks(context: vscode.ExtensionContext, services: Services): void {
+  const open = (link: typeof absUrl) => async (...args: unknown[]) => {
+    await services.cache.load();
+    // Only the item that was clicked: a context menu should not open a browser tab per selected paper.
+    const [paper] = papersFromArguments(args.slice(0, 1), (id) => services.cache.find(id));
+    if (paper) await vscode.env.openExternal(vscode.Uri.parse(link(paper)));
+  };
+  context.subscriptions.push(registerCommand('paperFeed.openOnArxiv', open(absUrl)), registerCommand('paperFeed.openPdf', open(pdfUrl)));
+}

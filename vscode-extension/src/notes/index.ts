@@ -1,0 +1,16 @@
+// Paper notes, wired: "Open or Create Paper Note" for a paper in the feed.
+import type * as vscode from 'vscode';
+import type { Services } from '../shared/services';
+import { registerCommand } from '../shared/commands';
+import { papersFromArguments } from '../shared/paper-arguments';
+import { openOrCreatePaperNote } from './open-paper-note';
+
+export function registerNotes(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    registerCommand('paperFeed.openNote', async (...args) => {
+      await services.cache.load();
+      const [paper] = papersFromArguments(args.slice(0, 1), (id) => services.cache.find(id));
+      if (paper) await openOrCreatePaperNote(services, paper);
+    }),
+  );
+}

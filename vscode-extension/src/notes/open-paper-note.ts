@@ -1,0 +1,62 @@
+// Opens the paper's note, found by `arxiv_id` wherever it lives in the vault; when there is none,
+// creates it exactly as the Obsidian plugin and the CLI would (the core's planner names it and
+// renders it), in the configured papers folder.
+import * as vscode from 'vscode';
+import type { Paper } from '../../../core/arxiv/paper';
+import { PaperFeedError } from '../../../core/errors';
+import { planNoteWrites } from '../../../core/notes/plan';
+import { selectPapers } from '../../../core/select/select';
+import type { Services } from '../shared/services';
+import { exists, writeText } from '../shared/text-files';
+
+export async function openOrCreatePaperNote(services: Services, paper: Paper): Promise<vscode.Uri | undefined> {
+  const notes = await services.notes.notes();
+  const found = notes.get(paper.id);
+  if (found) {
+    await vscode.window.showTextDocument(found.uri, { preview: false });
+    return found.uri;
+  }
+  const root = services.vaultRoot();
+  if (!root) {
+    void vscode.window.showInformationMessage('Open a folder (or an Obsidian vault) first; paper notes are created inside it.');
+    return undefined;
+  }
+  const { config } = services.settings();
+  await services.cache.load();
+  const announcement = services.cache.announcementOf(paper.id);
+  if (!announcement) {
+    void vscode.window.showInformationMessage(`arXiv:${paper.id} is no longer among the kept announcements; fetch again to create its note.`);
+    return undefined;
+  }
+  const known = await services.notes.known();
+  const single = { ...announcement, papers: [paper] };
+  const keywords = selectPapers(single, config, known).groupsOf.get(paper.id) ?? [];
+  const taken = await filesIn(root, config.folders.papers);
+  const [planned] = planNoteWrites({
+    announcement: single,
+    config,
+    selection: { groups: [], matched: [paper], groupsOf: new Map([[paper.id, keywords]]), updated: [] },
+    index: { papers: known, dailies: new Map() },
+    existing: new Map(),
+    taken,
+  });
+  if (!planned || planned.role !== 'paper' || planned.kind !== 'create') return undefined;
+  const uri = vscode.Uri.joinPath(root, planned.path);
+  if (await exists(uri)) {
+    throw new PaperFeedError('vault', `${planned.path} appeared while its note was being created; run the command again to open it.`);
+  }
+  await writeText(uri, planned.content);
+  services.notes.invalidate();
+  await vscode.window.showTextDocument(uri, { preview: false });
+  return uri;
+}
+
+/** Vault paths of the files already in `folder`, so a new note never takes a taken name. */
+async function filesIn(root: vscode.Uri, folder: string): Promise<string[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(root, folder));
+    return entries.map(([name]) => `${folder}/${name}`);
+  } catch {
+    return []; // no folder yet: nothing is taken
+  }
+}

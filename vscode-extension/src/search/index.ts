@@ -1,0 +1,25 @@
+// Search, wired: pick any kept paper and insert its citation (default format) at every cursor;
+// without an editor, the citation goes to the clipboard instead.
+import * as vscode from 'vscode';
+import type { Services } from '../shared/services';
+import { registerCommand } from '../shared/commands';
+import { insertCitation } from '../citations/insert-citation';
+import { pickPaper } from './paper-picker';
+
+export function registerSearch(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    registerCommand('paperFeed.search', async () => {
+      const paper = await pickPaper(await services.papers(), await services.citekeys.current(), 'Search cached papers');
+      if (!paper) return;
+      const editor = vscode.window.activeTextEditor;
+      const format = services.citationSettings().citationFormat;
+      if (editor) {
+        await insertCitation(services.citer, editor, [paper], format);
+        return;
+      }
+      const { text } = await services.citer.plan([paper], format);
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage(`No editor is open, so ${text} was copied to the clipboard.`);
+    }),
+  );
+}

@@ -1,0 +1,63 @@
+// The paperFeed.* settings, read as the core's PaperFeedConfig (the meaning the Obsidian plugin
+// and the CLI share) plus what only the VS Code host has: arXiv address, history, .bib path.
+import * as vscode from 'vscode';
+import type { CitationFormat, PaperFeedConfig } from '../../../core/config';
+import { validateConfig } from '../../../core/config-validate';
+import { DEFAULT_RSS_BASE } from '../../../core/arxiv/rss';
+
+export const SECTION = 'paperFeed';
+
+export interface ExtensionSettings {
+  config: PaperFeedConfig;
+  /** Where announcements are read from (https://rss.arxiv.org/rss unless a mirror or test server). */
+  rssBase: string;
+  /** Earlier announcements kept below the latest one. */
+  historyCount: number;
+  fetchOnOpen: boolean;
+}
+
+/** Reads every setting, checked by the core. Throws a 'bad-config' PaperFeedError naming the key. */
+export function readSettings(): ExtensionSettings {
+  const s = vscode.workspace.getConfiguration(SECTION);
+  const input = {
+    categories: s.get<unknown>('categories'),
+    groups: s.get<unknown>('groups'),
+    announceTypes: s.get<unknown>('announceTypes'),
+    trackUpdates: s.get<unknown>('trackUpdates'),
+    folders: { daily: s.get<unknown>('folders.daily'), papers: s.get<unknown>('folders.papers') },
+    paperNoteName: s.get<unknown>('paperNoteName'),
+    citationFormat: s.get<unknown>('citationFormat'),
+  };
+  return {
+    config: validateConfig(input, 'the Paper Feed settings (paperFeed.*)'),
+    rssBase: s.get<string>('rssBase')?.trim() || DEFAULT_RSS_BASE,
+    historyCount: Math.max(0, Math.min(30, Math.floor(s.get<number>('historyCount') ?? 5))),
+    fetchOnOpen: s.get<boolean>('fetchOnOpen') ?? true,
+  };
+}
+
+export interface CitationSettings {
+  citationFormat: CitationFormat;
+  /** A .bib path relative to the workspace folder, or absolute; '' when none. */
+  bibliography: string;
+}
+
+const FORMATS: readonly CitationFormat[] = ['pandoc', 'wikilink', 'markdown', 'arxiv'];
+
+/**
+ * Just what citing needs, read without the core's full check: a mistake in a keyword group must
+ * not stop citations from working.
+ */
+export function readCitationSettings(scope?: vscode.Uri): CitationSettings {
+  const s = vscode.workspace.getConfiguration(SECTION, scope);
+  const format = s.get<CitationFormat>('citationFormat');
+  return {
+    citationFormat: format && FORMATS.includes(format) ? format : 'pandoc',
+    bibliography: s.get<string>('bibliography')?.trim() ?? '',
+  };
+}
+
+/** True when a configuration change touches Paper Feed. */
+export function affectsPaperFeed(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(SECTION);
+}

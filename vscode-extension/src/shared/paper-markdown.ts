@@ -1,0 +1,40 @@
+// A paper as an untrusted MarkdownString (tree tooltip, hover, completion documentation). Paper
+// text comes from arXiv, so it is escaped, and the string can run no commands and no HTML.
+import * as vscode from 'vscode';
+import type { Paper } from '../../../core/arxiv/paper';
+
+/** Markdown syntax in `text` shown as the characters themselves. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$&]/g, '\\$&');
+}
+
+const AUTHORS_SHOWN = 12;
+
+export function absUrl(paper: Paper): string {
+  return `https://arxiv.org/abs/${paper.id}`;
+}
+
+export function pdfUrl(paper: Paper): string {
+  return `https://arxiv.org/pdf/${paper.id}v${paper.version}`;
+}
+
+export function authorLine(paper: Paper): string {
+  const names = paper.authors.map((a) => a.name);
+  if (names.length <= AUTHORS_SHOWN) return names.join(', ');
+  return `${names.slice(0, AUTHORS_SHOWN).join(', ')} and ${names.length - AUTHORS_SHOWN} more`;
+}
+
+export function paperMarkdown(paper: Paper, options: { citekey?: string } = {}): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown(`**${escapeMarkdown(paper.title.replace(/\s+/g, ' ').trim())}**\n\n`);
+  if (paper.authors.length > 0) md.appendMarkdown(`${escapeMarkdown(authorLine(paper))}\n\n`);
+  const facts = [`arXiv:${paper.id}v${paper.version}`, paper.categories.join(', ')];
+  if (options.citekey) facts.push(`@${options.citekey}`);
+  md.appendMarkdown(`${facts.map(escapeMarkdown).join(' · ')}\n\n`);
+  if (paper.abstract) md.appendMarkdown(`${paper.abstract.split(/\n{2,}/).map(escapeMarkdown).join('\n\n')}\n\n`);
+  // Links are rebuilt from the checked id rather than taken from the feed, so they can only point at arXiv.
+  md.appendMarkdown(`[Abstract](${absUrl(paper)}) · [PDF](${pdfUrl(paper)})`);
+  return md;
+}

@@ -1,0 +1,78 @@
+// The long-lived parts every feature uses, created once per activation. Nothing here reads a
+// file or the network until first asked, so activation stays instant.
+import * as vscode from 'vscode';
+import type { Paper } from '../../../core/arxiv/paper';
+import { createArxivClient, type ArxivClient } from '../../../core/arxiv/polite';
+import { fetchTransport } from '../../../core/arxiv/fetch-transport';
+import { FeedCache } from '../cache/feed-cache';
+import { NoteIndex } from '../notes/note-index';
+import { CitekeyBook } from '../citations/citekeys';
+import { Citer } from '../citations/citer';
+import { FeedFetcher } from '../fetching/feed-fetcher';
+import { readCitationSettings, readSettings, type CitationSettings, type ExtensionSettings } from '../settings/settings';
+
+export interface Services {
+  cache: FeedCache;
+  notes: NoteIndex;
+  citekeys: CitekeyBook;
+  citer: Citer;
+  fetcher: FeedFetcher;
+  /** Every setting, checked by the core; throws a 'bad-config' PaperFeedError. */
+  settings: () => ExtensionSettings;
+  /** The citation format and .bib path; never throws. */
+  citationSettings: (scope?: vscode.Uri) => CitationSettings;
+  now: () => Date;
+  /** A kept paper by arXiv id (no version). */
+  findPaper(id: string): Promise<Paper | undefined>;
+  /** Every kept paper once, newest announcement first. */
+  papers(): Promise<Paper[]>;
+  /** The Obsidian vault folder (or the workspace folder); undefined when no folder is open. */
+  vaultRoot(): vscode.Uri | undefined;
+}
+
+export interface ServiceOptions {
+  /** The arXiv client; by default the core's polite client over `fetch`. */
+  client?: () => ArxivClient;
+  now?: () => Date;
+}
+
+export function createServices(context: vscode.ExtensionContext, options: ServiceOptions = {}): Services {
+  const settings = () => readSettings();
+  const vaultRoot = (): vscode.Uri | undefined => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) return undefined;
+    const vault = vscode.workspace.getConfiguration('paperFeed', folder).get<string>('vaultFolder')?.trim() ?? '';
+    return vault ? vscode.Uri.joinPath(folder, vault.replace(/\\/g, '/')) : folder;
+  };
+  const cache = new FeedCache(context.globalStorageUri);
+  const notes = new NoteIndex(vaultRoot);
+  const citekeys = new CitekeyBook(cache, notes);
+  const citer = new Citer({ citekeys, notes, settings: readCitationSettings });
+  const now = options.now ?? (() => new Date());
+  const fetcher = new FeedFetcher({
+    cache,
+    settings,
+    now,
+    client: options.client ?? (() => createArxivClient({ transport: fetchTransport() })),
+  });
+  context.subscriptions.push(cache, notes, fetcher);
+  return {
+    cache,
+    notes,
+    citekeys,
+    citer,
+    fetcher,
+    settings,
+    citationSettings: readCitationSettings,
+    now,
+    vaultRoot,
+    async findPaper(id) {
+      await cache.load();
+      return cache.find(id);
+    },
+    async papers() {
+      await cache.load();
+      return cache.papers();
+    },
+  };
+}
