@@ -1,0 +1,138 @@
+// The runs themselves: fetch today's announcement (or a range of listing dates) and write it into
+// the vault, one run at a time through the RunQueue, with a progress notice and one clear notice
+// at the end. A failure leaves no half-written note: the core writes each note whole.
+import { Notice, type App } from 'obsidian';
+import { fetchAnnouncement } from '../core/arxiv/feed';
+import type { ArxivClient } from '../core/arxiv/polite';
+import { isPaperFeedError, type PaperFeedError } from '../core/errors';
+import { writeAnnouncement, type WriteReport } from '../core/notes/write';
+import type { DeviceState } from './device-state';
+import { linkFromDailyNote } from './daily-notes';
+import { emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
+import { fetchRange } from './range-fetch';
+import { RunQueue } from './run-queue';
+import type { PaperFeedSettings } from './settings';
+import type { ObsidianStore } from './vault-store';
+
+export type Trigger = 'command' | 'ribbon' | 'link' | 'automatic' | 'retry';
+
+export type RunOutcome =
+  | { kind: 'written'; report: WriteReport }
+  | { kind: 'empty'; date: string }
+  | { kind: 'joined' }
+  | { kind: 'failed'; error: unknown };
+
+export interface FetcherHost {
+  app: App;
+  client: ArxivClient;
+  store: ObsidianStore;
+  device: DeviceState;
+  settings(): PaperFeedSettings;
+  /** Why the saved config was set aside, or null; runs refuse while it stands. */
+  settingsProblem(): PaperFeedError | null;
+  now(): Date;
+  /** A run finished (the status bar shows it). */
+  ran(): void;
+}
+
+export class Fetcher {
+  private readonly queue = new RunQueue();
+  /** When arXiv asked us to come back (rate limit); the scheduler retries then. */
+  retryAt: number | null = null;
+
+  constructor(private readonly host: FetcherHost) {}
+
+  get busy(): boolean {
+    return !this.queue.idle;
+  }
+
+  /** Fetches and writes the latest announcement. Automatic runs fail quietly unless `loud`. */
+  async fetchToday(trigger: Trigger, loud = trigger !== 'automatic'): Promise<RunOutcome> {
+    const { result, started } = this.queue.run('today', () => this.today(loud));
+    if (started) return result;
+    if (loud) new Notice("Paper Feed is already fetching today's papers; it will say when it is done.");
+    await result.catch(() => undefined);
+    return { kind: 'joined' };
+  }
+
+  /** Writes one daily note per listing date from `from` to `to`, from the arXiv API. */
+  async fetchRange(from: string, to: string): Promise<void> {
+    const waiting = this.busy;
+    const { result, started } = this.queue.run(`range ${from} ${to}`, () => this.range(from, to));
+    if (!started) new Notice(`Paper Feed is already fetching ${from} to ${to}.`);
+    else if (waiting) new Notice('Paper Feed will fetch the range when the current fetch is done.');
+    return result;
+  }
+
+  private async today(loud: boolean): Promise<RunOutcome> {
+    const { client, store, device } = this.host;
+    const settings = this.host.settings();
+    const refusal = this.host.settingsProblem();
+    if (refusal) return this.failed(refusal, loud);
+    const progress = loud ? new ProgressNotice("Paper Feed: fetching today's papers from arXiv…") : null;
+    try {
+      const announcement = await fetchAnnouncement(client, { rssBase: settings.rssBase, categories: settings.config.categories });
+      this.retryAt = null;
+      // An empty feed (a weekend, a holiday) is not a run: the status bar keeps the last real one.
+      if (announcement.papers.length === 0) {
+        progress?.hide();
+        if (loud) new Notice(emptyAnnouncementMessage(announcement.date, this.host.now()), 10_000);
+        return { kind: 'empty', date: announcement.date };
+      }
+      progress?.set(`Paper Feed: writing notes for ${announcement.date}…`);
+      const report = await writeAnnouncement(announcement, settings.config, store, {
+        onProgress: (done, total) => progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`),
+      });
+      const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
+      device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };
+      this.host.ran();
+      progress?.hide();
+      new Notice(linkProblem ? `${summaryOf(report)}. ${linkProblem}` : summaryOf(report), loud ? 8000 : 5000);
+      return { kind: 'written', report };
+    } catch (error) {
+      progress?.hide();
+      return this.failed(error, loud);
+    }
+  }
+
+  private async range(from: string, to: string): Promise<void> {
+    const { client, store } = this.host;
+    const settings = this.host.settings();
+    const refusal = this.host.settingsProblem();
+    if (refusal) return void this.failed(refusal, true, false);
+    const progress = new ProgressNotice(`Paper Feed: fetching ${from} to ${to} from arXiv…`);
+    try {
+      const reports = await fetchRange(client, settings, store, from, to, (message) => progress.set(`Paper Feed: ${message}`));
+      progress.hide();
+      const papers = reports.reduce((sum, r) => sum + r.matched, 0);
+      const created = reports.reduce((sum, r) => sum + r.created.length, 0);
+      new Notice(`Paper Feed: ${reports.length} daily notes from ${from} to ${to} · ${papers} papers · ${created} new notes`, 8000);
+    } catch (error) {
+      progress.hide();
+      this.failed(error, true, false);
+    }
+  }
+
+  private async linkDigest(report: WriteReport, heading: string): Promise<string | null> {
+    const { app } = this.host;
+    const digest = app.vault.getFileByPath(report.dailyNote);
+    if (!digest) return null;
+    try {
+      await linkFromDailyNote(app, digest, heading, this.host.now());
+      return null;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+      return `The link in today's daily note could not be added (${reason}); check the Daily notes settings.`;
+    }
+  }
+
+  /** Shows the failure (when loud); a rate-limited fetch of today's papers is retried when arXiv said. */
+  private failed(error: unknown, loud: boolean, today = true): RunOutcome {
+    if (today) {
+      const rateLimited = isPaperFeedError(error) && error.kind === 'rate-limited';
+      this.retryAt = rateLimited ? (error.detail.retryAt ?? null) : null;
+    }
+    if (loud) new Notice(failureMessage(error, today), 10_000);
+    return { kind: 'failed', error };
+  }
+}

@@ -1,0 +1,66 @@
+// The core's VaultStore over Obsidian's Vault API: create with vault.create, edit with
+// vault.process (atomic against the editor and other plugins), find notes through the NoteIndex.
+// Every path passes through normalizePath.
+import { normalizePath, TFolder, type App } from 'obsidian';
+import { PaperFeedError } from '../core/errors';
+import type { VaultIndex, VaultStore } from '../core/vault/store';
+import type { NoteIndex } from './note-index';
+
+export class ObsidianStore implements VaultStore {
+  constructor(
+    private readonly app: App,
+    private readonly notes: NoteIndex,
+  ) {}
+
+  index(): Promise<VaultIndex> {
+    return this.notes.snapshot();
+  }
+
+  async read(path: string): Promise<string | null> {
+    const file = this.app.vault.getFileByPath(normalizePath(path));
+    return file ? this.app.vault.read(file) : null;
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return this.app.vault.getAbstractFileByPath(normalizePath(path)) !== null;
+  }
+
+  async create(path: string, content: string): Promise<void> {
+    const target = normalizePath(path);
+    const slash = target.lastIndexOf('/');
+    if (slash > 0) await this.ensureFolder(target.slice(0, slash));
+    // vault.create refuses a taken path with "File already exists.", which the core relies on.
+    await this.app.vault.create(target, content);
+    this.notes.noteWritten(target, content);
+  }
+
+  async process(path: string, fn: (current: string) => string): Promise<string> {
+    const target = normalizePath(path);
+    const file = this.app.vault.getFileByPath(target);
+    if (!file) {
+      throw new PaperFeedError('vault', `The note "${target}" disappeared while Paper Feed was updating it; run the fetch again.`);
+    }
+    // An unchanged note is not written at all, so sync and "modified" times stay quiet.
+    const current = await this.app.vault.read(file);
+    if (fn(current) === current) return current;
+    // process re-reads the note and applies fn to what is there now, so an edit saved in between
+    // (the editor's autosave) is kept.
+    const written = await this.app.vault.process(file, fn);
+    this.notes.noteWritten(target, written);
+    return written;
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
+    const existing = this.app.vault.getAbstractFileByPath(folder);
+    if (existing instanceof TFolder) return;
+    if (existing) {
+      throw new PaperFeedError('vault', `"${folder}" is a file, so Paper Feed cannot put notes in it; choose another folder in the settings.`);
+    }
+    try {
+      await this.app.vault.createFolder(folder);
+    } catch (error) {
+      // Another writer (sync, a second window) may have made it a moment ago.
+      if (!(this.app.vault.getAbstractFileByPath(folder) instanceof TFolder)) throw error;
+    }
+  }
+}

@@ -1,0 +1,232 @@
+// An in-memory Vault that keeps Obsidian's rules and error texts: create refuses a taken path with
+// "File already exists.", process applies a synchronous edit to the latest text, and every change
+// fires the vault's create/modify/rename/delete events. It is stricter than the app in two ways, on
+// purpose: paths must already be normalised, and a note's folder must exist before the note.
+import { Events } from './events';
+import { normalizePath, TAbstractFile, TFile, TFolder } from './files';
+
+export interface DataWriteOptions {
+  ctime?: number;
+  mtime?: number;
+}
+
+/** The plugin-data side of the adapter: Plugin.loadData/saveData keep data.json here. */
+export class DataAdapter {
+  private readonly files = new Map<string, string>();
+  async exists(path: string): Promise<boolean> {
+    return this.files.has(path);
+  }
+  async read(path: string): Promise<string> {
+    const text = this.files.get(path);
+    if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+    return text;
+  }
+  async write(path: string, data: string): Promise<void> {
+    this.files.set(path, data);
+  }
+  async remove(path: string): Promise<void> {
+    this.files.delete(path);
+  }
+}
+
+export class Vault extends Events {
+  configDir: string;
+  adapter = new DataAdapter();
+  /** Test aid: how many times a note's text was written (create, modify, process with a change). */
+  writes = 0;
+  private readonly name: string;
+  private readonly root: TFolder;
+  private readonly entries = new Map<string, TAbstractFile>();
+  private readonly texts = new Map<string, string>();
+
+  constructor(options: { name?: string; configDir?: string } = {}) {
+    super();
+    this.name = options.name ?? 'Test vault';
+    this.configDir = options.configDir ?? '.obsidian';
+    this.root = new TFolder(this, '/');
+    this.root.name = '';
+  }
+
+  getName(): string {
+    return this.name;
+  }
+  getRoot(): TFolder {
+    return this.root;
+  }
+  getAbstractFileByPath(path: string): TAbstractFile | null {
+    if (path === '/' || path === '') return this.root;
+    return this.entries.get(path) ?? null;
+  }
+  getFileByPath(path: string): TFile | null {
+    const entry = this.getAbstractFileByPath(path);
+    return entry instanceof TFile ? entry : null;
+  }
+  getFolderByPath(path: string): TFolder | null {
+    const entry = this.getAbstractFileByPath(path);
+    return entry instanceof TFolder ? entry : null;
+  }
+  getAllLoadedFiles(): TAbstractFile[] {
+    return [this.root, ...this.entries.values()];
+  }
+  getFiles(): TFile[] {
+    return [...this.entries.values()].filter((e): e is TFile => e instanceof TFile);
+  }
+  getMarkdownFiles(): TFile[] {
+    return this.getFiles().filter((f) => f.extension === 'md');
+  }
+
+  async create(path: string, data: string, options?: DataWriteOptions): Promise<TFile> {
+    requireNormalized(path);
+    await tick();
+    if (this.entries.has(path)) throw new Error('File already exists.');
+    const parent = this.parentOf(path);
+    const file = new TFile(this, path);
+    this.attach(file, parent);
+    this.store(file, data, options);
+    this.trigger('create', file);
+    return file;
+  }
+  async createFolder(path: string): Promise<TFolder> {
+    requireNormalized(path);
+    await tick();
+    if (this.entries.has(path)) throw new Error('Folder already exists.');
+    const parts = path.split('/');
+    let parent = this.root;
+    for (let i = 1; i <= parts.length; i += 1) {
+      const partial = parts.slice(0, i).join('/');
+      const existing = this.entries.get(partial);
+      if (existing instanceof TFolder) {
+        parent = existing;
+        continue;
+      }
+      if (existing) throw new Error(`A file is in the way of folder "${partial}".`);
+      const folder = new TFolder(this, partial);
+      this.attach(folder, parent);
+      this.trigger('create', folder);
+      parent = folder;
+    }
+    return parent;
+  }
+  async read(file: TFile): Promise<string> {
+    await tick();
+    return this.textOf(file);
+  }
+  async cachedRead(file: TFile): Promise<string> {
+    return this.read(file);
+  }
+  async modify(file: TFile, data: string, options?: DataWriteOptions): Promise<void> {
+    await tick();
+    this.textOf(file);
+    this.store(file, data, options);
+    this.trigger('modify', file);
+  }
+  async append(file: TFile, data: string, options?: DataWriteOptions): Promise<void> {
+    await tick();
+    await this.modify(file, this.textOf(file) + data, options);
+  }
+  async process(file: TFile, fn: (data: string) => string, options?: DataWriteOptions): Promise<string> {
+    await tick();
+    // Read, edit and write with no await in between: nothing else can write in the gap.
+    const current = this.textOf(file);
+    const next = fn(current);
+    if (next !== current) {
+      this.store(file, next, options);
+      this.trigger('modify', file);
+    }
+    return next;
+  }
+  async rename(file: TAbstractFile, newPath: string): Promise<void> {
+    requireNormalized(newPath);
+    await tick();
+    if (this.entries.has(newPath)) throw new Error('Destination file already exists!');
+    const newParent = this.parentOf(newPath);
+    const moves = [file, ...(file instanceof TFolder ? descendants(file) : [])];
+    const oldPaths = moves.map((entry) => entry.path);
+    file.parent?.children.splice(file.parent.children.indexOf(file), 1);
+    for (const [i, entry] of moves.entries()) {
+      const oldPath = oldPaths[i]!;
+      const path = newPath + oldPath.slice(oldPaths[0]!.length);
+      this.entries.delete(oldPath);
+      const text = this.texts.get(oldPath);
+      this.texts.delete(oldPath);
+      entry.setPath(path);
+      this.entries.set(path, entry);
+      if (text !== undefined) this.texts.set(path, text);
+    }
+    file.parent = newParent;
+    newParent.children.push(file);
+    for (const [i, entry] of moves.entries()) this.trigger('rename', entry, oldPaths[i]);
+  }
+  async delete(file: TAbstractFile): Promise<void> {
+    await tick();
+    for (const entry of [...(file instanceof TFolder ? descendants(file) : []), file]) {
+      this.entries.delete(entry.path);
+      this.texts.delete(entry.path);
+      this.trigger('delete', entry);
+    }
+    file.parent?.children.splice(file.parent.children.indexOf(file), 1);
+  }
+  async trash(file: TAbstractFile): Promise<void> {
+    await this.delete(file);
+  }
+
+  /** Test aid: puts a note (and its folders) in place, as if it had synced in from elsewhere. */
+  async seed(path: string, data: string): Promise<TFile> {
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    if (folder && !this.getFolderByPath(folder)) await this.createFolder(folder);
+    const existing = this.getFileByPath(path);
+    if (existing) {
+      await this.modify(existing, data);
+      return existing;
+    }
+    return this.create(path, data);
+  }
+  /** Test aid: every note's text by path. */
+  snapshot(): Record<string, string> {
+    return Object.fromEntries([...this.texts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+  /** Test aid: the text of a note, or undefined. */
+  text(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  private textOf(file: TFile): string {
+    const text = this.texts.get(file.path);
+    if (text === undefined || this.entries.get(file.path) !== file) throw new Error(`ENOENT: no such file or directory, open '${file.path}'`);
+    return text;
+  }
+  private store(file: TFile, data: string, options?: DataWriteOptions): void {
+    const now = Date.now();
+    this.texts.set(file.path, data);
+    file.stat = {
+      ctime: options?.ctime ?? (file.stat.ctime || now),
+      mtime: options?.mtime ?? now,
+      size: new TextEncoder().encode(data).length,
+    };
+    this.writes += 1;
+  }
+  private parentOf(path: string): TFolder {
+    const folderPath = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '/';
+    const parent = this.getFolderByPath(folderPath);
+    if (!parent) throw new Error(`ENOENT: no such file or directory, folder '${folderPath}' does not exist`);
+    return parent;
+  }
+  private attach(entry: TAbstractFile, parent: TFolder): void {
+    entry.parent = parent;
+    parent.children.push(entry);
+    this.entries.set(entry.path, entry);
+  }
+}
+
+function descendants(folder: TFolder): TAbstractFile[] {
+  return folder.children.flatMap((child) => [child, ...(child instanceof TFolder ? descendants(child) : [])]);
+}
+
+function requireNormalized(path: string): void {
+  if (path !== normalizePath(path)) throw new Error(`Stand-in: the path "${path}" was not passed through normalizePath.`);
+}
+
+/** Vault calls are asynchronous in the app; so they are here. */
+function tick(): Promise<void> {
+  return Promise.resolve();
+}
