@@ -1,2 +1,23 @@
-// The paper-feed CLI (filled in by issue #3).
-console.log('paper-feed: not yet implemented');
+// The paper-feed CLI entry (bundled to dist/cli/paper-feed.js): hands the real process to
+// runCli and exits with its code. Ctrl-C stops between notes; a second Ctrl-C quits at once.
+
+import packageJson from '../../../package.json';
+import { EXIT } from './help';
+import { runCli } from './run';
+
+const controller = new AbortController();
+process.on('SIGINT', () => {
+  if (controller.signal.aborted) process.exit(EXIT.cancelled);
+  process.stderr.write('\nStopping… (press Ctrl-C again to quit at once)\n');
+  controller.abort();
+});
+
+process.exitCode = await runCli({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  version: packageJson.version,
+  signal: controller.signal,
+});

@@ -1,0 +1,111 @@
+// Reads the `paper-feed` command line into options. Hand-written (no dependency): a command,
+// then flags as `--flag value` or `--flag=value`. Anything unknown is one clear usage error.
+
+import { PaperFeedError } from '../../errors';
+
+export type Command = 'daily' | 'range' | 'help' | 'version';
+
+export interface CliOptions {
+  command: Command;
+  /** The vault folder (default ./vault). */
+  vault: string;
+  /** A JSON config file; when absent, ./paper-feed.config.json if it exists, else the defaults. */
+  config?: string;
+  /** --keyword, repeatable: replaces the config's groups with one group "Keywords". */
+  keywords: string[];
+  /** --category, repeatable: replaces the config's categories. */
+  categories: string[];
+  rssBase?: string;
+  apiBase?: string;
+  sample: boolean;
+  json: boolean;
+  quiet: boolean;
+  from?: string;
+  to?: string;
+}
+
+type ValueFlag = 'vault' | 'config' | 'rssBase' | 'apiBase' | 'from' | 'to';
+type ListFlag = 'keywords' | 'categories';
+type SwitchFlag = 'sample' | 'json' | 'quiet';
+
+interface FlagSpec {
+  kind: 'value' | 'list' | 'switch';
+  key: ValueFlag | ListFlag | SwitchFlag;
+  /** What the value is, for "needs a value" messages. */
+  value?: string;
+  /** Only these commands accept the flag. */
+  only?: Command[];
+}
+
+const FLAGS: Record<string, FlagSpec> = {
+  '--vault': { kind: 'value', key: 'vault', value: 'a folder' },
+  '--config': { kind: 'value', key: 'config', value: 'a JSON file' },
+  '--keyword': { kind: 'list', key: 'keywords', value: 'a phrase' },
+  '--category': { kind: 'list', key: 'categories', value: 'an arXiv category such as cs.LG' },
+  '--rss-base': { kind: 'value', key: 'rssBase', value: 'a URL', only: ['daily'] },
+  '--api-base': { kind: 'value', key: 'apiBase', value: 'a URL', only: ['range'] },
+  '--from': { kind: 'value', key: 'from', value: 'a date (YYYY-MM-DD)', only: ['range'] },
+  '--to': { kind: 'value', key: 'to', value: 'a date (YYYY-MM-DD)', only: ['range'] },
+  '--sample': { kind: 'switch', key: 'sample', only: ['daily'] },
+  '--json': { kind: 'switch', key: 'json' },
+  '--quiet': { kind: 'switch', key: 'quiet' },
+};
+
+const COMMANDS: readonly string[] = ['daily', 'range', 'help'];
+
+function usage(message: string): PaperFeedError {
+  return new PaperFeedError('bad-config', `${message}; run "paper-feed help" to see the options.`);
+}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { command: 'daily', vault: './vault', keywords: [], categories: [], sample: false, json: false, quiet: false };
+  const args = [...argv];
+  const first = args[0];
+  if (first === undefined) return { ...options, command: 'help' };
+  if (first === '--help' || first === '-h') return { ...options, command: 'help' };
+  if (first === '--version' || first === '-v') return { ...options, command: 'version' };
+  if (!first.startsWith('-')) {
+    if (!COMMANDS.includes(first)) throw usage(`Unknown command "${first}"; the commands are daily, range and help`);
+    options.command = first as Command;
+    args.shift();
+  }
+  // Flags given without a command mean `daily`, the everyday job.
+
+  const seen = new Set<string>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--help' || arg === '-h') return { ...options, command: 'help' };
+    if (!arg.startsWith('--')) throw usage(`Unexpected argument "${arg}"`);
+    const equals = arg.indexOf('=');
+    const name = equals < 0 ? arg : arg.slice(0, equals);
+    const spec = FLAGS[name];
+    if (!spec) throw usage(`Unknown option ${name}`);
+    if (spec.only && !spec.only.includes(options.command)) {
+      throw usage(`${name} only works with "paper-feed ${spec.only.join('/')}"`);
+    }
+    if (spec.kind === 'switch') {
+      if (equals >= 0) throw usage(`${name} takes no value`);
+      (options[spec.key as SwitchFlag] as boolean) = true;
+      continue;
+    }
+    let value: string | undefined;
+    if (equals >= 0) value = arg.slice(equals + 1);
+    else {
+      value = args[i + 1];
+      if (value !== undefined && value.startsWith('--')) value = undefined;
+      else i += 1;
+    }
+    if (value === undefined || value.trim() === '') throw usage(`${name} needs a value (${spec.value})`);
+    if (spec.kind === 'list') {
+      options[spec.key as ListFlag].push(value.trim());
+    } else {
+      if (seen.has(name)) throw usage(`${name} is given twice`);
+      seen.add(name);
+      options[spec.key as ValueFlag] = value;
+    }
+  }
+  if (options.command === 'range' && (options.from === undefined || options.to === undefined)) {
+    throw usage('"paper-feed range" needs --from YYYY-MM-DD and --to YYYY-MM-DD');
+  }
+  return options;
+}

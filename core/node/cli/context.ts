@@ -1,0 +1,49 @@
+// What a CLI run gets from the outside world: streams, environment, time, network. main.ts fills
+// it from `process`; tests pass their own (a local server's transport, a fake clock).
+
+import { fetchTransport } from '../../arxiv/fetch-transport';
+import type { Clock, HttpTransport } from '../../arxiv/http';
+import { createArxivClient, type ArxivClient } from '../../arxiv/polite';
+import type { LockOptions } from '../lock';
+import type { ProgressStream } from './progress';
+
+export interface CliContext {
+  argv: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: ProgressStream;
+  stderr: ProgressStream;
+  version: string;
+  now?: () => Date;
+  transport?: HttpTransport;
+  clock?: Clock;
+  /** Aborted on Ctrl-C: the run stops between notes and says so. */
+  signal?: AbortSignal;
+  lock?: LockOptions;
+}
+
+export function nowOf(context: CliContext): Date {
+  return context.now?.() ?? new Date();
+}
+
+/**
+ * The polite arXiv client. PAPER_FEED_MAX_ATTEMPTS (default 4) bounds the tries per request,
+ * for scripts that would rather fail fast than wait out retries.
+ */
+export function arxivClient(context: CliContext): ArxivClient {
+  const attempts = Number(context.env.PAPER_FEED_MAX_ATTEMPTS);
+  return createArxivClient({
+    transport: context.transport ?? fetchTransport(),
+    ...(context.clock ? { clock: context.clock } : {}),
+    ...(Number.isInteger(attempts) && attempts >= 1 ? { maxAttempts: attempts } : {}),
+  });
+}
+
+/** Writes lines to stdout. */
+export function print(context: CliContext, lines: string | readonly string[]): void {
+  for (const line of typeof lines === 'string' ? [lines] : lines) context.stdout.write(`${line}\n`);
+}
+
+export function printJson(context: CliContext, value: unknown): void {
+  context.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,71 @@
+// `paper-feed daily`: the latest announcement (or the bundled sample) into the vault, as one
+// daily note plus a note per matched paper. The feed is fetched before the vault is touched, so
+// a network failure leaves the vault exactly as it was.
+
+import * as nodePath from 'node:path';
+import type { Announcement } from '../../arxiv/paper';
+import { noAnnouncementMessage } from '../../arxiv/calendar';
+import { fetchAnnouncement } from '../../arxiv/feed';
+import { PaperFeedError } from '../../errors';
+import { writeAnnouncement } from '../../notes/write';
+import { FsVaultStore } from '../fs-store';
+import { acquireVaultLock } from '../lock';
+import { SAMPLE_CATEGORIES } from '../sample/announcement';
+import { sampleAnnouncement } from '../sample/sample-announcement';
+import type { CliOptions } from './args';
+import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
+import { EXIT } from './help';
+import { loadConfig } from './load-config';
+import { createProgress } from './progress';
+import { reportJson, reportLines } from './report';
+
+export async function runDaily(options: CliOptions, context: CliContext): Promise<number> {
+  const { config, source: configSource } = await loadConfig(options, context.cwd);
+  const vault = nodePath.resolve(context.cwd, options.vault);
+  const progress = createProgress(context.stderr, options.quiet || !context.stderr.isTTY);
+
+  let announcement: Announcement;
+  if (options.sample) {
+    announcement = sampleAnnouncement(config.categories);
+  } else {
+    progress.bar(0, 1, 'asking arXiv for the latest announcement…');
+    announcement = await fetchAnnouncement(arxivClient(context), {
+      categories: config.categories,
+      ...(options.rssBase !== undefined ? { rssBase: options.rssBase } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
+  }
+
+  if (announcement.papers.length === 0) {
+    progress.end();
+    if (announcement.skipped.length > 0) {
+      throw new PaperFeedError(
+        'bad-feed',
+        `None of the ${announcement.skipped.length} items in arXiv's feed could be read (first: ${announcement.skipped[0]!.ref}, ${announcement.skipped[0]!.reason.replace(/\.$/, '')}); try again later.`,
+      );
+    }
+    const message = options.sample
+      ? `The sample announcement has no papers in ${config.categories.join(', ')}; it covers ${SAMPLE_CATEGORIES.join(', ')}. Nothing was written.`
+      : (noAnnouncementMessage(nowOf(context)) ??
+        `arXiv's feed for ${config.categories.join(', ')} holds no papers for ${announcement.date} (no announcement); nothing was written.`);
+    if (options.json) printJson(context, { status: 'no-announcement', date: announcement.date, message });
+    else print(context, message);
+    return EXIT.ok;
+  }
+
+  const store = new FsVaultStore(vault);
+  const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
+  try {
+    const report = await writeAnnouncement(announcement, config, store, {
+      onProgress: (done, total) => progress.bar(done, total, 'notes written'),
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
+    progress.end();
+    if (options.json) printJson(context, reportJson(report, { vault, source: options.sample ? 'sample' : 'arxiv', config: configSource }));
+    else print(context, reportLines(report));
+  } finally {
+    progress.end();
+    await lock.release();
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,71 @@
+// The text of `paper-feed help`, and the exit codes it promises (main.ts uses the same table).
+
+import type { ErrorKind } from '../../errors';
+
+/** Exit codes, one per kind of outcome a script may want to branch on. */
+export const EXIT = {
+  /** Done, including "no announcement tonight" (nothing to write is not a failure). */
+  ok: 0,
+  /** arXiv or the network failed: unreachable, timeout, rate limit, 5xx, rejected or unreadable feed. */
+  arxiv: 1,
+  /** The command line or the config is wrong. */
+  usage: 2,
+  /** The vault could not be read or written, or another run holds it. */
+  vault: 3,
+  /** Paper Feed itself failed; a bug to report. */
+  internal: 4,
+  /** Stopped by Ctrl-C (128 + SIGINT). */
+  cancelled: 130,
+} as const;
+
+export function exitCodeFor(kind: ErrorKind): number {
+  switch (kind) {
+    case 'bad-config':
+    case 'bad-id':
+      return EXIT.usage;
+    case 'vault':
+    case 'busy':
+      return EXIT.vault;
+    case 'cancelled':
+      return EXIT.cancelled;
+    case 'no-announcement':
+      return EXIT.ok;
+    default:
+      return EXIT.arxiv;
+  }
+}
+
+export function helpText(version: string): string {
+  return `paper-feed ${version}: arXiv's daily announcement as notes in a Markdown (Obsidian) vault.
+
+Usage:
+  paper-feed daily [options]                         write the latest announcement
+  paper-feed range --from YYYY-MM-DD --to YYYY-MM-DD [options]
+                                                     one daily note per listing date, from the API
+  paper-feed help | --version
+
+Options:
+  --vault DIR        the vault folder (default ./vault; created when missing)
+  --config FILE      a JSON config: categories, groups, folders, formats
+                     (default ./paper-feed.config.json when it exists, else built-in defaults)
+  --keyword PHRASE   follow this phrase instead of the config's groups (repeatable)
+  --category CAT     read these categories instead of the config's, e.g. cs.LG or cs (repeatable)
+  --rss-base URL     daily: feed address (default https://rss.arxiv.org/rss)
+  --api-base URL     range: API address (default https://export.arxiv.org/api/query)
+  --sample           daily: use the announcement that ships with Paper Feed (no network)
+  --json             print the result as JSON
+  --quiet            no progress output
+
+Exit codes:
+  0  done (also when arXiv announced nothing tonight)
+  1  arXiv could not be reached or answered with an error
+  2  wrong command line or config
+  3  the vault could not be written, or another Paper Feed run is using it
+  4  Paper Feed failed unexpectedly (please report it)
+  130  cancelled with Ctrl-C
+
+Environment:
+  PAPER_FEED_DEBUG=1          print a stack trace after an error message
+  PAPER_FEED_MAX_ATTEMPTS=N   tries per arXiv request before giving up (default 4)
+`;
+}

@@ -1,0 +1,94 @@
+// `paper-feed range --from --to`: one daily note per arXiv listing date in the range, rebuilt
+// from the API by each listing's submission window (14:00 ET cutoffs, weekends, holidays). The
+// polite client spaces the requests; each day is written as soon as it is fetched, so an
+// interrupted range can simply be run again.
+
+import * as nodePath from 'node:path';
+import { DEFAULT_API_BASE, buildSearchQuery } from '../../arxiv/api-query';
+import { latestAnnouncement, listingDatesBetween, submissionWindow } from '../../arxiv/calendar';
+import { addDays, easternInstant, formatEasternIso } from '../../arxiv/eastern-time';
+import type { Announcement } from '../../arxiv/paper';
+import { searchAll } from '../../arxiv/search';
+import { PaperFeedError } from '../../errors';
+import { writeAnnouncement, type WriteReport } from '../../notes/write';
+import { FsVaultStore } from '../fs-store';
+import { acquireVaultLock } from '../lock';
+import type { CliOptions } from './args';
+import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
+import { EXIT } from './help';
+import { loadConfig } from './load-config';
+import { createProgress } from './progress';
+import { count, summaryLine } from './report';
+
+export async function runRange(options: CliOptions, context: CliContext): Promise<number> {
+  const { config, source: configSource } = await loadConfig(options, context.cwd);
+  const from = options.from!;
+  const to = options.to!;
+  const dates = listingDatesBetween(from, to);
+  if (from > to) throw new PaperFeedError('bad-config', `--from ${from} is after --to ${to}; swap the two dates.`);
+  const latest = latestAnnouncement(nowOf(context)).date;
+  if (to > latest) {
+    throw new PaperFeedError('bad-config', `--to ${to} is after the latest arXiv listing (${latest}); pick an earlier date.`);
+  }
+  if (dates.length === 0) {
+    const message = `arXiv has no listings from ${from} to ${to} (weekends and holidays only); nothing was written.`;
+    if (options.json) printJson(context, { status: 'no-announcement', from, to, message, days: [] });
+    else print(context, message);
+    return EXIT.ok;
+  }
+
+  const vault = nodePath.resolve(context.cwd, options.vault);
+  const store = new FsVaultStore(vault);
+  const client = arxivClient(context);
+  const apiBase = options.apiBase ?? DEFAULT_API_BASE;
+  const progress = createProgress(context.stderr, options.quiet);
+  const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
+  const reports: WriteReport[] = [];
+  try {
+    for (const [i, date] of dates.entries()) {
+      progress.bar(i, dates.length, `${date}: asking arXiv…`);
+      const window = submissionWindow(date);
+      const result = await searchAll(
+        client,
+        apiBase,
+        buildSearchQuery({ categories: config.categories, submittedFrom: window.from, submittedTo: window.to }),
+        {
+          onPage: (fetched, total) => progress.bar(i, dates.length, `${date}: ${fetched}/${total} papers read`),
+          ...(context.signal ? { signal: context.signal } : {}),
+        },
+      );
+      const announcement: Announcement = {
+        date,
+        announcedAt: formatEasternIso(easternInstant(addDays(date, -1), 20)),
+        categories: [...config.categories],
+        papers: result.papers,
+        skipped: result.skipped,
+      };
+      const report = await writeAnnouncement(announcement, config, store, {
+        onProgress: (done, total) => progress.bar(i, dates.length, `${date}: ${done}/${total} notes written`),
+        ...(context.signal ? { signal: context.signal } : {}),
+      });
+      reports.push(report);
+      if (!options.json) progress.line(`${date}: ${summaryLine(report)}`);
+    }
+  } finally {
+    progress.end();
+    await lock.release();
+  }
+
+  const totals = {
+    days: reports.length,
+    matched: reports.reduce((n, r) => n + r.matched, 0),
+    created: reports.reduce((n, r) => n + r.created.length, 0),
+    updated: reports.reduce((n, r) => n + r.updated.length, 0),
+  };
+  if (options.json) {
+    printJson(context, { status: 'written', vault, source: 'arxiv-api', config: configSource, from, to, totals, days: reports });
+  } else {
+    print(
+      context,
+      `${count(totals.days, 'daily note')} · ${count(totals.matched, 'paper')} matched · ${count(totals.created, 'note')} created · ${totals.updated} updated`,
+    );
+  }
+  return EXIT.ok;
+}

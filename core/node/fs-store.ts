@@ -1,0 +1,142 @@
+// The vault store the CLI writes through: a folder on disk. Every path is checked to stay inside
+// the vault, and every write is atomic (see ./atomic-file.ts), so a crash never leaves half a note.
+
+import { readFile, realpath, stat } from 'node:fs/promises';
+import * as nodePath from 'node:path';
+import { isPaperFeedError, PaperFeedError } from '../errors';
+import type { VaultIndex, VaultStore } from '../vault/store';
+import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged } from './atomic-file';
+import { resolveInVault } from './vault-path';
+import { scanVault, STATE_FOLDER } from './vault-index';
+
+/** How often `process` starts over when someone keeps editing the note under it. */
+const PROCESS_ATTEMPTS = 5;
+
+export class FsVaultStore implements VaultStore {
+  /** The vault folder as given, made absolute. */
+  readonly root: string;
+  private realRootPromise: Promise<string> | undefined;
+  /** Notes read (rather than only stat-ed) by the last index(); shows the cache at work. */
+  lastIndexReads = 0;
+
+  constructor(root: string) {
+    this.root = nodePath.resolve(root);
+  }
+
+  /** The vault folder with symlinks resolved, created when missing. */
+  realRoot(): Promise<string> {
+    this.realRootPromise ??= (async () => {
+      try {
+        await makeFolders(this.root);
+        return await realpath(this.root);
+      } catch (error) {
+        this.realRootPromise = undefined;
+        throw vaultError(error, 'open the vault folder', this.root);
+      }
+    })();
+    return this.realRootPromise;
+  }
+
+  /** Absolute path of Paper Feed's own state folder in this vault (lock, index cache). */
+  async stateFolder(): Promise<string> {
+    return nodePath.join(await this.realRoot(), STATE_FOLDER);
+  }
+
+  async index(): Promise<VaultIndex> {
+    const result = await scanVault(await this.realRoot());
+    this.lastIndexReads = result.notesRead;
+    return result.index;
+  }
+
+  async read(path: string): Promise<string | null> {
+    const absolute = await this.resolve(path);
+    try {
+      return await readFile(absolute, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw vaultError(error, 'read', path);
+    }
+  }
+
+  async exists(path: string): Promise<boolean> {
+    const absolute = await this.resolve(path);
+    try {
+      await stat(absolute);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+      throw vaultError(error, 'look for', path);
+    }
+  }
+
+  async create(path: string, content: string): Promise<void> {
+    const absolute = await this.resolve(path);
+    try {
+      await createFileAtomically(absolute, content);
+    } catch (error) {
+      if (error instanceof FileExistsError) throw new PaperFeedError('vault', 'File already exists.');
+      throw vaultError(error, 'create', path);
+    }
+  }
+
+  async process(path: string, fn: (current: string) => string): Promise<string> {
+    const absolute = await this.resolve(path);
+    for (let attempt = 0; attempt < PROCESS_ATTEMPTS; attempt += 1) {
+      const current = await this.readExisting(absolute, path);
+      const next = fn(current);
+      if (next === current) return current;
+      try {
+        // Re-read just before the rename: a person who typed meanwhile gets fn run on their text.
+        const written = await replaceFileIfUnchanged(absolute, next, async () => (await this.readExisting(absolute, path)) === current);
+        if (written) return next;
+      } catch (error) {
+        throw vaultError(error, 'update', path);
+      }
+    }
+    throw new PaperFeedError('vault', `"${path}" kept changing while Paper Feed was updating it; run Paper Feed again when it is quiet.`);
+  }
+
+  private async readExisting(absolute: string, path: string): Promise<string> {
+    try {
+      return await readFile(absolute, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new PaperFeedError('vault', `"${path}" disappeared while Paper Feed was updating it; run Paper Feed again.`);
+      }
+      throw vaultError(error, 'read', path);
+    }
+  }
+
+  private async resolve(path: string): Promise<string> {
+    const realRoot = await this.realRoot();
+    try {
+      return await resolveInVault(realRoot, path);
+    } catch (error) {
+      throw vaultError(error, 'open', path);
+    }
+  }
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENAMETOOLONG: 'the name is too long for this disk',
+  ENOTDIR: 'a file stands where a folder should be',
+  EISDIR: 'a folder stands where the note should be',
+  EEXIST: 'a file stands where a folder should be',
+  EMFILE: 'too many files are open',
+  EIO: 'the disk reported an input/output error',
+  ENOENT: 'a folder on its path is missing and could not be created',
+};
+
+/** One sentence for a file-system failure: what could not be done, where, and why. */
+function vaultError(error: unknown, action: string, path: string): PaperFeedError {
+  if (isPaperFeedError(error)) return error as PaperFeedError;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const reason = REASONS[code] ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+  return new PaperFeedError('vault', `Could not ${action} "${path}": ${reason}${code ? ` (${code})` : ''}. Check the vault folder and try again.`);
+}

@@ -1,0 +1,60 @@
+// The command line parser: commands, both flag forms, repeatable flags, and one clear line for
+// every mistake.
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../core/node/cli/args';
+
+const defaults = { vault: './vault', keywords: [], categories: [], sample: false, json: false, quiet: false };
+
+describe('parseArgs', () => {
+  it('reads daily with every kind of flag', () => {
+    expect(
+      parseArgs(['daily', '--vault', 'My Vault', '--keyword', 'flow matching', '--keyword=diffusion model', '--category', 'cs.LG', '--sample', '--json', '--rss-base=http://127.0.0.1:9/rss']),
+    ).toEqual({
+      ...defaults,
+      command: 'daily',
+      vault: 'My Vault',
+      keywords: ['flow matching', 'diffusion model'],
+      categories: ['cs.LG'],
+      sample: true,
+      json: true,
+      rssBase: 'http://127.0.0.1:9/rss',
+    });
+  });
+
+  it('reads range with its dates', () => {
+    expect(parseArgs(['range', '--from', '2026-05-01', '--to=2026-05-29', '--quiet', '--api-base', 'http://x/api'])).toEqual({
+      ...defaults,
+      command: 'range',
+      from: '2026-05-01',
+      to: '2026-05-29',
+      quiet: true,
+      apiBase: 'http://x/api',
+    });
+  });
+
+  it('treats flags without a command as daily, and nothing at all as help', () => {
+    expect(parseArgs(['--sample']).command).toBe('daily');
+    expect(parseArgs([]).command).toBe('help');
+    expect(parseArgs(['daily', '--help']).command).toBe('help');
+    expect(parseArgs(['-v']).command).toBe('version');
+  });
+
+  const mistakes: Array<[string[], string]> = [
+    [['dialy'], 'Unknown command "dialy"; the commands are daily, range and help'],
+    [['daily', '--vualt', 'x'], 'Unknown option --vualt'],
+    [['daily', '--vault'], '--vault needs a value (a folder)'],
+    [['daily', '--vault', '--json'], '--vault needs a value (a folder)'],
+    [['daily', '--keyword='], '--keyword needs a value (a phrase)'],
+    [['daily', '--vault', 'a', '--vault', 'b'], '--vault is given twice'],
+    [['daily', '--json=yes'], '--json takes no value'],
+    [['daily', 'extra'], 'Unexpected argument "extra"'],
+    [['daily', '--from', '2026-05-01'], '--from only works with "paper-feed range"'],
+    [['range', '--sample', '--from', 'a', '--to', 'b'], '--sample only works with "paper-feed daily"'],
+    [['range', '--from', '2026-05-01'], '"paper-feed range" needs --from YYYY-MM-DD and --to YYYY-MM-DD'],
+  ];
+  for (const [argv, message] of mistakes) {
+    it(`rejects ${argv.join(' ')}`, () => {
+      expect(() => parseArgs(argv)).toThrow(expect.objectContaining({ kind: 'bad-config', message: `${message}; run "paper-feed help" to see the options.` }));
+    });
+  }
+});

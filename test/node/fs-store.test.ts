@@ -1,0 +1,211 @@
+// The file-system vault store: atomic creates and updates, no-op updates that write nothing,
+// a person's edit made during an update kept, and every way out of the vault refused.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FsVaultStore } from '../../core/node/fs-store';
+import { isPaperFeedError } from '../../core/errors';
+
+let sandbox: string;
+let vault: string;
+let store: FsVaultStore;
+
+beforeEach(async () => {
+  sandbox = await mkdtemp(join(tmpdir(), 'pf-store-'));
+  vault = join(sandbox, 'vault');
+  store = new FsVaultStore(vault);
+});
+afterEach(async () => {
+  await rm(sandbox, { recursive: true, force: true });
+});
+
+/** Every file under `dir`, hidden ones included, as relative paths. */
+async function allFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+async function failure(promise: Promise<unknown>): Promise<{ kind: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!isPaperFeedError(error)) throw error;
+    return { kind: error.kind, message: error.message };
+  }
+  throw new Error('expected a PaperFeedError');
+}
+
+describe('FsVaultStore.create', () => {
+  it('creates the note and its folders with exactly the given text, and leaves no temp file', async () => {
+    await store.create('arXiv/Papers/Über Lie groups.md', '---\ntitle: x\n---\nbody ✓\n');
+    expect(await readFile(join(vault, 'arXiv/Papers/Über Lie groups.md'), 'utf8')).toBe('---\ntitle: x\n---\nbody ✓\n');
+    expect(await allFiles(vault)).toEqual(['arXiv/Papers/Über Lie groups.md']);
+  });
+
+  it('refuses a taken name with "File already exists." and keeps the old text', async () => {
+    await store.create('a.md', 'first');
+    await expect(store.create('a.md', 'second')).rejects.toThrow('File already exists.');
+    expect(await readFile(join(vault, 'a.md'), 'utf8')).toBe('first');
+    expect(await allFiles(vault)).toEqual(['a.md']);
+  });
+
+  it('lets exactly one of many simultaneous creates of one name win', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.create('race.md', `writer ${i}`)));
+    const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+    expect(winners).toHaveLength(1);
+    expect(await readFile(join(vault, 'race.md'), 'utf8')).toBe(`writer ${winners[0]}`);
+    expect(await allFiles(vault)).toEqual(['race.md']);
+  });
+
+  it('names the note and the cause when a file stands where a folder should be', async () => {
+    await store.create('notes.md', 'x');
+    const error = await failure(store.create('notes.md/inner.md', 'y'));
+    expect(error.kind).toBe('vault');
+    expect(error.message).toMatch(/^Could not create "notes\.md\/inner\.md": a file stands where a folder should be \((ENOTDIR|EEXIST)\)\. Check the vault folder and try again\.$/);
+  });
+});
+
+describe('FsVaultStore.process', () => {
+  it('writes nothing when the function returns the text unchanged', async () => {
+    await store.create('n.md', 'same');
+    const before = await stat(join(vault, 'n.md'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await store.process('n.md', (text) => text)).toBe('same');
+    const after = await stat(join(vault, 'n.md'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('replaces the file by rename (a new inode), keeping its permission bits', async () => {
+    await store.create('n.md', 'old');
+    await chmod(join(vault, 'n.md'), 0o600);
+    const before = await stat(join(vault, 'n.md'));
+    expect(await store.process('n.md', (text) => `${text} + new`)).toBe('old + new');
+    const after = await stat(join(vault, 'n.md'));
+    expect(await readFile(join(vault, 'n.md'), 'utf8')).toBe('old + new');
+    expect(after.ino).not.toBe(before.ino);
+    expect(after.mode & 0o777).toBe(0o600);
+    expect(await allFiles(vault)).toEqual(['n.md']);
+  });
+
+  it("runs the change again on the person's text when they edit the note during the update", async () => {
+    await store.create('n.md', 'generated\n');
+    const seen: string[] = [];
+    const result = await store.process('n.md', (current) => {
+      seen.push(current);
+      // The first time, the person types into the note while Paper Feed prepares its change.
+      if (seen.length === 1) spawnSync('sh', ['-c', `printf 'generated\\nmy thought\\n' > "${join(vault, 'n.md')}"`]);
+      return current.replace('generated', 'regenerated');
+    });
+    expect(seen).toEqual(['generated\n', 'generated\nmy thought\n']);
+    expect(result).toBe('regenerated\nmy thought\n');
+    expect(await readFile(join(vault, 'n.md'), 'utf8')).toBe('regenerated\nmy thought\n');
+    expect(await allFiles(vault)).toEqual(['n.md']);
+  });
+
+  it('says so when the note is gone', async () => {
+    const error = await failure(store.process('missing.md', (t) => t));
+    expect(error).toEqual({ kind: 'vault', message: '"missing.md" disappeared while Paper Feed was updating it; run Paper Feed again.' });
+  });
+});
+
+describe('FsVaultStore.read and exists', () => {
+  it('reads a note, and gives null / false for a missing one', async () => {
+    await store.create('a/b.md', 'text');
+    expect(await store.read('a/b.md')).toBe('text');
+    expect(await store.exists('a/b.md')).toBe(true);
+    expect(await store.read('a/c.md')).toBeNull();
+    expect(await store.exists('a/c.md')).toBe(false);
+  });
+});
+
+describe('paths that would leave the vault', () => {
+  const refusals: Array<[string, string]> = [
+    ['../outside.md', 'it climbs out of the vault with ".."'],
+    ['arXiv/../../outside.md', 'it climbs out of the vault with ".."'],
+    ['/etc/passwd', 'it is absolute; vault paths are relative to the vault'],
+    ['C:/Windows/x.md', 'it is absolute; vault paths are relative to the vault'],
+    ['arXiv\\..\\..\\x.md', 'it holds a backslash; vault paths use "/"'],
+    ['a//b.md', 'it has an empty or "." part'],
+    ['', 'it is empty'],
+    ['a\0.md', 'it holds a NUL character'],
+  ];
+  for (const [path, why] of refusals) {
+    it(`refuses ${JSON.stringify(path)} for every operation`, async () => {
+      const expected = { kind: 'vault', message: `Paper Feed refused the note path "${path.replace('\0', '?')}": ${why}. Check the folders in your config.` };
+      expect(await failure(store.create(path, 'x'))).toEqual(expected);
+      expect(await failure(store.process(path, () => 'x'))).toEqual(expected);
+      expect(await failure(store.read(path))).toEqual(expected);
+      expect(await failure(store.exists(path))).toEqual(expected);
+      expect((await allFiles(sandbox)).filter((f) => !f.startsWith('vault/'))).toEqual([]);
+    });
+  }
+
+  it('refuses to write through a symlinked folder that leads outside the vault', async () => {
+    await mkdir(join(sandbox, 'elsewhere'));
+    await mkdir(vault, { recursive: true });
+    await symlink(join(sandbox, 'elsewhere'), join(vault, 'arXiv'));
+    const error = await failure(store.create('arXiv/Papers/x.md', 'x'));
+    expect(error).toEqual({
+      kind: 'vault',
+      message: 'Paper Feed refused the note path "arXiv/Papers/x.md": a symlink in it leads outside the vault. Remove the link or choose another folder.',
+    });
+    expect(await readdir(join(sandbox, 'elsewhere'))).toEqual([]);
+  });
+
+  it('refuses to read or update a note that is a symlink to a file outside', async () => {
+    await writeFile(join(sandbox, 'secret.txt'), 'secret');
+    await mkdir(vault, { recursive: true });
+    await symlink(join(sandbox, 'secret.txt'), join(vault, 'evil.md'));
+    expect((await failure(store.read('evil.md'))).message).toContain('a symlink in it leads outside the vault');
+    expect((await failure(store.process('evil.md', () => 'owned'))).message).toContain('a symlink in it leads outside the vault');
+    expect(await readFile(join(sandbox, 'secret.txt'), 'utf8')).toBe('secret');
+  });
+
+  it('allows symlinks that stay inside the vault, and a vault that is itself a symlink', async () => {
+    await mkdir(join(sandbox, 'real-vault', 'Inbox'), { recursive: true });
+    await symlink(join(sandbox, 'real-vault'), vault);
+    await symlink(join(sandbox, 'real-vault', 'Inbox'), join(sandbox, 'real-vault', 'Shortcut'));
+    await store.create('Shortcut/n.md', 'inside');
+    expect(await readFile(join(sandbox, 'real-vault', 'Inbox', 'n.md'), 'utf8')).toBe('inside');
+  });
+});
+
+describe('temp files', () => {
+  it('removes temp files left by a dead run on the next index, and keeps a live run’s', async () => {
+    await store.create('arXiv/Papers/a.md', 'x');
+    const finished = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    const deadPid = Number(finished.stdout.toString());
+    const dead = `.paper-feed-${deadPid}-0a1b2c3d4e5f.tmp`;
+    const live = `.paper-feed-${process.pid}-aaaaaaaaaaaa.tmp`;
+    await writeFile(join(vault, 'arXiv/Papers', dead), 'half a no');
+    await writeFile(join(vault, 'arXiv/Papers', live), 'being written');
+    await mkdir(join(vault, '.paper-feed'), { recursive: true });
+    await writeFile(join(vault, '.paper-feed', dead), '{"half":');
+    await store.index();
+    const files = await allFiles(vault);
+    expect(files).toContain(`arXiv/Papers/${live}`);
+    expect(files).not.toContain(`arXiv/Papers/${dead}`);
+    expect(files).not.toContain(`.paper-feed/${dead}`);
+  });
+});
+
+describe('the vault folder itself', () => {
+  it('is created when missing', async () => {
+    await store.create('n.md', 'x');
+    expect(await allFiles(vault)).toEqual(['n.md']);
+  });
+
+  it('names the problem when a file stands where the vault should be', async () => {
+    await writeFile(join(sandbox, 'not-a-folder'), 'x');
+    const error = await failure(new FsVaultStore(join(sandbox, 'not-a-folder', 'vault')).index());
+    expect(error).toEqual({
+      kind: 'vault',
+      message: `Could not open the vault folder "${join(sandbox, 'not-a-folder', 'vault')}": a file stands where a folder should be (ENOTDIR). Check the vault folder and try again.`,
+    });
+  });
+});
