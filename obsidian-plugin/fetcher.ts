@@ -7,8 +7,9 @@ import type { ArxivClient } from '../core/arxiv/polite';
 import { isPaperFeedError, type PaperFeedError } from '../core/errors';
 import { writeAnnouncement, type WriteReport } from '../core/notes/write';
 import type { DeviceState } from './device-state';
+import type { Enrichment } from './enrichment';
 import { linkFromDailyNote } from './daily-notes';
-import { emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
+import { closingMessage, emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
 import { fetchRange } from './range-fetch';
 import { RunQueue } from './run-queue';
 import type { PaperFeedSettings } from './settings';
@@ -27,6 +28,8 @@ export interface FetcherHost {
   client: ArxivClient;
   store: ObsidianStore;
   device: DeviceState;
+  /** Translation and TL;DRs, when turned on. */
+  enrichment: Enrichment;
   settings(): PaperFeedSettings;
   /** Why the saved config was set aside, or null; runs refuse while it stands. */
   settingsProblem(): PaperFeedError | null;
@@ -80,14 +83,16 @@ export class Fetcher {
         return { kind: 'empty', date: announcement.date };
       }
       progress?.set(`Paper Feed: writing notes for ${announcement.date}…`);
+      const enrichment = this.host.enrichment.forRun((text) => progress?.set(`Paper Feed: ${text}`));
       const report = await writeAnnouncement(announcement, settings.config, store, {
         onProgress: (done, total) => progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`),
+        ...(enrichment ? { enrich: (papers) => enrichment.enrich(papers) } : {}),
       });
       const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
       device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };
       this.host.ran();
       progress?.hide();
-      new Notice(linkProblem ? `${summaryOf(report)}. ${linkProblem}` : summaryOf(report), loud ? 8000 : 5000);
+      new Notice(closingMessage(summaryOf(report), enrichment?.outcome(), linkProblem), loud ? 8000 : 5000);
       return { kind: 'written', report };
     } catch (error) {
       progress?.hide();
@@ -102,11 +107,13 @@ export class Fetcher {
     if (refusal) return void this.failed(refusal, true, false);
     const progress = new ProgressNotice(`Paper Feed: fetching ${from} to ${to} from arXiv…`);
     try {
-      const reports = await fetchRange(client, settings, store, from, to, (message) => progress.set(`Paper Feed: ${message}`));
+      const enrichment = this.host.enrichment.forRun((text) => progress.set(`Paper Feed: ${text}`));
+      const reports = await fetchRange(client, settings, store, from, to, (message) => progress.set(`Paper Feed: ${message}`), enrichment);
       progress.hide();
       const papers = reports.reduce((sum, r) => sum + r.matched, 0);
       const created = reports.reduce((sum, r) => sum + r.created.length, 0);
-      new Notice(`Paper Feed: ${reports.length} daily notes from ${from} to ${to} · ${papers} papers · ${created} new notes`, 8000);
+      const summary = `Paper Feed: ${reports.length} daily notes from ${from} to ${to} · ${papers} papers · ${created} new notes`;
+      new Notice(closingMessage(summary, enrichment?.outcome(), null), 8000);
     } catch (error) {
       progress.hide();
       this.failed(error, true, false);

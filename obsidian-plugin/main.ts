@@ -8,6 +8,7 @@ import { AutoFetch, TICK_MS } from './auto-fetch';
 import { registerCommands } from './commands';
 import { dailyNoteSettings } from './daily-notes';
 import { DeviceState } from './device-state';
+import { Enrichment } from './enrichment';
 import { Fetcher } from './fetcher';
 import { requestUrlTransport } from './http';
 import { NoteIndex } from './note-index';
@@ -24,6 +25,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
   device!: DeviceState;
   notes!: NoteIndex;
   fetcher!: Fetcher;
+  enrichment!: Enrichment;
   autoFetch!: AutoFetch;
   actions!: Actions;
   private statusEl: HTMLElement | null = null;
@@ -33,11 +35,18 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
     this.device = new DeviceState(this.app);
     this.notes = new NoteIndex(this.app);
     for (const ref of this.notes.listeners()) this.registerEvent(ref);
+    this.enrichment = new Enrichment({
+      app: this.app,
+      folder: this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,
+      settings: () => this.settings,
+      transport: requestUrlTransport,
+    });
     this.fetcher = new Fetcher({
       app: this.app,
       client: this.arxivClient(),
       store: new ObsidianStore(this.app, this.notes),
       device: this.device,
+      enrichment: this.enrichment,
       settings: () => this.settings,
       settingsProblem: () => this.settingsProblem,
       now: () => new Date(),
@@ -55,7 +64,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
     this.actions = new Actions(this.app, this.fetcher, this.notes, () => this.settings);
 
     this.addSettingTab(new PaperFeedSettingTab(this.app, this, this));
-    registerCommands(this, this.actions, this.fetcher);
+    registerCommands(this, this.actions, this.fetcher, this.enrichment);
     this.registerObsidianProtocolHandler(PROTOCOL_ACTION, (params) => void this.actions.handleLink(params));
     // Phones and tablets have no status bar.
     if (!Platform.isMobile) {
@@ -94,10 +103,11 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
   }
 
   private async loadSettings(): Promise<void> {
-    const { settings, problem } = readSettings(await this.loadData());
+    const { settings, problem, enrichProblem } = readSettings(await this.loadData());
     this.settings = settings;
     this.settingsProblem = problem;
     if (problem) new Notice(`${problem.message} Paper Feed will not fetch until it is fixed.`, 15_000);
+    if (enrichProblem) new Notice(`${enrichProblem.message} Translation is off until it is fixed.`, 15_000);
   }
 
   private refreshStatus(): void {

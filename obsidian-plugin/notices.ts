@@ -4,6 +4,7 @@ import { Notice } from 'obsidian';
 import { nextAnnouncement, noAnnouncementMessage } from '../core/arxiv/calendar';
 import { isPaperFeedError, messageFor } from '../core/errors';
 import type { WriteReport } from '../core/notes/write';
+import type { EnrichOutcome } from './enrichment';
 import { moment } from './moment';
 
 /** A notice that stays up while a run works and changes its text as it goes. */
@@ -27,6 +28,13 @@ export function summaryOf(report: WriteReport): string {
   if (report.updatedPapers.length) parts.push(`${report.updatedPapers.length} new versions`);
   if (report.skipped.length) parts.push(`${report.skipped.length} skipped`);
   return parts.join(' · ');
+}
+
+/** The summary with what translation did, then why it stopped and any other problem, each once. */
+export function closingMessage(summary: string, enriched: EnrichOutcome | undefined, problem: string | null): string {
+  const text = enriched ? `${summary} · ${enriched.done}` : summary;
+  const extra = [enriched?.stopped, problem].filter((line): line is string => Boolean(line));
+  return extra.length ? `${text}. ${extra.join(' ')}` : text;
 }
 
 /** The one sentence for a failed run; `retried` when Paper Feed itself tries again after a rate limit. */

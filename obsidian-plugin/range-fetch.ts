@@ -10,6 +10,7 @@ import { PaperFeedError } from '../core/errors';
 import { writeAnnouncement, type WriteReport } from '../core/notes/write';
 import { inCategories } from '../core/select/categories';
 import type { VaultStore } from '../core/vault/store';
+import type { EnrichmentRun } from './enrichment';
 import type { PaperFeedSettings } from './settings';
 
 export async function fetchRange(
@@ -19,6 +20,7 @@ export async function fetchRange(
   from: string,
   to: string,
   progress: (message: string) => void,
+  enrichment?: EnrichmentRun,
 ): Promise<WriteReport[]> {
   const { config } = settings;
   const dates = listingDatesBetween(from, to);
@@ -40,7 +42,7 @@ export async function fetchRange(
       skipped: found.skipped,
     };
     progress(`writing notes for ${date} (${i + 1} of ${dates.length})…`);
-    reports.push(await writeAnnouncement(announcement, config, store));
+    reports.push(await writeAnnouncement(announcement, config, store, enrichment ? { enrich: (papers) => enrichment.enrich(papers) } : {}));
   }
   return reports;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, type PaperFeedConfig } from '../core/config';
 import { isPaperFeedError, type PaperFeedError } from '../core/errors';
 import type { DeviceState } from './device-state';
 import { FieldErrors, problemText } from './field-errors';
+import { renderEnrichSection } from './settings-enrich';
 import { renderGroups } from './settings-groups';
 import { categoriesToText, copy, isClockTime, textToCategories, type PaperFeedSettings } from './settings';
 
@@ -49,6 +50,7 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     this.renderNotes(containerEl, this.draft);
     this.renderAutomaticFetch(containerEl);
     this.renderDailyNotes(containerEl);
+    renderEnrichSection(containerEl, { app: this.app, settings: this.host.settings, saveSettings: () => this.host.saveSettings(), errors: this.errors });
     const valid = this.check();
     const stored = this.host.settingsProblem;
     if (valid && stored) this.generalErrorEl.setText(`${stored.message} Paper Feed does not fetch until then. The form shows the defaults; changing any setting saves them in place of the stored ones.`);

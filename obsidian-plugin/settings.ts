@@ -1,8 +1,10 @@
 // The plugin's settings (data.json): the shared Paper Feed config, checked by the core's
 // validateConfig like the CLI's file, plus what only Obsidian has: when to fetch automatically and
-// the daily-note link. Also the text forms the settings tab edits rules, categories and authors in.
+// the daily-note link, and translation (with the name of its key's secret, never the key).
+// Also the text forms the settings tab edits rules, categories and authors in.
 import { validateConfig } from '../core/config-validate';
 import { DEFAULT_CONFIG, type Field, type PaperFeedConfig, type Rule } from '../core/config';
+import { DEFAULT_ENRICH_SETTINGS, validateEnrichSettings, type EnrichSettings } from '../core/enrich/settings';
 import { isPaperFeedError, PaperFeedError } from '../core/errors';
 
 export interface PaperFeedSettings {
@@ -15,6 +17,10 @@ export interface PaperFeedSettings {
   /** arXiv's addresses; only mirrors (and tests) change them, by editing data.json. */
   rssBase: string;
   apiBase: string;
+  /** Translation and TL;DRs through an OpenAI-compatible endpoint (issue #9); off by default. */
+  enrich: EnrichSettings;
+  /** The name of the secret in Obsidian's secret storage that holds the endpoint's API key; "" for none. */
+  apiKeySecret: string;
 }
 
 export const DEFAULT_SETTINGS: PaperFeedSettings = {
@@ -24,6 +30,8 @@ export const DEFAULT_SETTINGS: PaperFeedSettings = {
   dailyNoteHeading: 'Papers',
   rssBase: 'https://rss.arxiv.org/rss',
   apiBase: 'https://export.arxiv.org/api/query',
+  enrich: DEFAULT_ENRICH_SETTINGS,
+  apiKeySecret: '',
 };
 
 export const SETTINGS_SOURCE = 'the Paper Feed settings';
@@ -33,6 +41,8 @@ export interface LoadedSettings {
   settings: PaperFeedSettings;
   /** Why the stored config could not be used (the defaults stand in), or null. */
   problem: PaperFeedError | null;
+  /** Why the stored translation settings could not be used (translation is off), or null. */
+  enrichProblem: PaperFeedError | null;
 }
 
 /** Settings from data.json, each value checked; anything missing or wrong falls back to the default. */
@@ -51,7 +61,15 @@ export function readSettings(data: unknown): LoadedSettings {
   if (typeof stored.dailyNoteHeading === 'string' && stored.dailyNoteHeading.trim()) settings.dailyNoteHeading = stored.dailyNoteHeading.trim();
   if (typeof stored.rssBase === 'string' && /^https?:\/\//.test(stored.rssBase)) settings.rssBase = stored.rssBase;
   if (typeof stored.apiBase === 'string' && /^https?:\/\//.test(stored.apiBase)) settings.apiBase = stored.apiBase;
-  return { settings, problem };
+  let enrichProblem: PaperFeedError | null = null;
+  try {
+    settings.enrich = validateEnrichSettings(stored.enrich);
+  } catch (error) {
+    if (!isPaperFeedError(error)) throw error;
+    enrichProblem = error;
+  }
+  if (typeof stored.apiKeySecret === 'string') settings.apiKeySecret = stored.apiKeySecret.trim();
+  return { settings, problem, enrichProblem };
 }
 
 /** A deep copy, so edits to a draft never reach the settings in use. */

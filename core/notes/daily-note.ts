@@ -10,6 +10,7 @@
 import type { Announcement, Paper } from '../arxiv/paper';
 import type { Selection } from '../select/select';
 import { announcedWording, longDate } from './dates';
+import { pendingLine, tldrMarkdown, translatedAbstractMarkdown, translatedTitleMarkdown, type Enrichments } from './enrichment';
 import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from './frontmatter';
 import { escapeMarkdownText, linkText, markdownParagraphs } from './markdown';
 import { markedBlock, replaceMarkedBlock } from './markers';
@@ -22,6 +23,8 @@ export interface DailyNoteInput {
   selection: Selection;
   /** arXiv id → vault path of the paper's note (with ".md"), for every matched and updated paper. */
   notePaths: ReadonlyMap<string, string>;
+  /** Translations and TL;DRs by arXiv id, when enrichment is on (issue #9). */
+  enrichments?: Enrichments;
 }
 
 /** Authors named before "et al." */
@@ -61,7 +64,7 @@ export function updateDailyNote(existing: string, input: DailyNoteInput): string
 export function dailyBlock(input: DailyNoteInput): string {
   const { announcement, selection } = input;
   const lines: string[] = [];
-  const cats = announcement.categories.length ? ` · ${announcement.categories.join(', ')}` : '';
+  const cats = announcement.categories.length ? ` · ${escapeMarkdownText(announcement.categories.join(', '))}` : '';
   lines.push(`Listing of ${longDate(announcement.date)}, announced ${announcedWording(announcement.announcedAt)}${cats}`, '');
   const count = selection.matched.length;
   const perGroup = selection.groups.map((g) => `${escapeMarkdownText(g.name)} ${g.papers.length}`).join(' · ');
@@ -97,17 +100,26 @@ export function dailyBlock(input: DailyNoteInput): string {
 
 function paperEntry(input: DailyNoteInput, paper: Paper, groupName: string): string[] {
   const others = (input.selection.groupsOf.get(paper.id) ?? []).filter((g) => g !== groupName);
-  const facts = [authorLine(paper), paper.categories.join(', ') || paper.primaryCategory, arxivLinks(paper)];
+  const facts = [authorLine(paper), escapeMarkdownText(paper.categories.join(', ') || paper.primaryCategory), arxivLinks(paper)];
   if (paper.announceType === 'cross') facts.push('cross-list');
   if (paper.version > 1) facts.push(`v${paper.version}`);
   if (others.length) facts.push(`also in ${others.map(escapeMarkdownText).join(', ')}`);
   const abstract = markdownParagraphs(paper.abstract);
+  // A translation goes under the English it translates; the TL;DR titles the folded callout, so
+  // it shows while skimming. The English is always there.
+  const enrichment = input.enrichments?.get(paper.id);
+  const translatedTitle = translatedTitleMarkdown(enrichment);
+  const tldr = tldrMarkdown(enrichment);
+  const pending = pendingLine(enrichment);
+  const quoted = [...abstract, ...translatedAbstractMarkdown(enrichment)];
   return [
     `### ${link(input, paper)}`,
+    ...(translatedTitle ? [translatedTitle, ''] : []),
     facts.filter(Boolean).join(' · '),
+    ...(pending ? ['', pending] : []),
     '',
-    '> [!abstract]- Abstract',
-    ...(abstract.length ? abstract.join('\n\n').split('\n').map((l) => (l ? `> ${l}` : '>')) : ['> *No abstract.*']),
+    `> [!abstract]- ${tldr ? `TL;DR: ${tldr}` : 'Abstract'}`,
+    ...(abstract.length ? quoted.join('\n\n').split('\n').map((l) => (l ? `> ${l}` : '>')) : ['> *No abstract.*']),
   ];
 }
 
@@ -130,8 +142,10 @@ function link(input: DailyNoteInput, paper: Paper): string {
   const title = linkText(texToPlain(paper.title)) || paper.id;
   if (!path) return escapeMarkdownText(title);
   const target = path.replace(/\.md$/i, '');
-  // A path the app would not have allowed (synced from elsewhere) still links, the Markdown way.
-  if (/[#^|[\]]/.test(target)) return `[${escapeMarkdownText(title)}](<${path.split('/').map(encodeURIComponent).join('/')}>)`;
+  // A path the app would not have allowed (synced from elsewhere) still links, the Markdown way;
+  // so does a title holding `<` or a backtick, which only a Markdown link's escaped text keeps from
+  // opening HTML or a code span that would run on past the link.
+  if (/[#^|[\]]/.test(target) || /[<`]/.test(title)) return `[${escapeMarkdownText(title)}](<${path.split('/').map(encodeURIComponent).join('/')}>)`;
   return `[[${target}|${title}]]`;
 }
 

@@ -4,9 +4,11 @@
 
 import type { Paper } from '../arxiv/paper';
 import { bibtexEntry } from '../cite/bibtex';
+import type { PaperEnrichment } from '../enrich/enrich';
+import { enrichmentIsNews, paperTldrLine, pendingLine, tldrMarkdown, translatedAbstractMarkdown, translatedTitleMarkdown } from './enrichment';
 import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from './frontmatter';
 import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from './markdown';
-import { markedBlock, replaceMarkedBlock } from './markers';
+import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';
 import { mergeLinks, mergeList, metadataText, wikilink } from './note-values';
 import { PAPER_TAG, readVersion } from './note-index';
 
@@ -16,6 +18,8 @@ export interface PaperNoteFacts {
   keywords: readonly string[];
   /** Link targets of the daily notes listing the paper ("2026-05-29"); written as wikilinks. */
   digests: readonly string[];
+  /** This run's translation and TL;DR, when enrichment is on (issue #9). */
+  enrichment?: PaperEnrichment;
 }
 
 /** Authors shown in the note's body; the frontmatter always lists all of them. */
@@ -23,7 +27,7 @@ const AUTHORS_SHOWN = 25;
 
 /** The frontmatter of a new note, in the contract's key order; absent optional facts are omitted. */
 export function paperFrontmatter(paper: Paper, facts: PaperNoteFacts): Array<[string, FrontmatterValue]> {
-  return [...arxivFacts(paper), ['citekey', facts.citekey], ...grownKeys(facts)];
+  return [...arxivFacts(paper), ['citekey', facts.citekey], ...grownKeys(facts), ...enrichedKeys(facts.enrichment)];
 }
 
 /** What arXiv says about the paper, as frontmatter entries. */
@@ -53,19 +57,34 @@ function grownKeys(facts: PaperNoteFacts): Array<[string, FrontmatterValue]> {
   ];
 }
 
+/** `title_translated` and `tldr`, only for the parts this run has; a missing part keeps the note's value. */
+function enrichedKeys(enrichment: PaperEnrichment | undefined): Array<[string, FrontmatterValue]> {
+  const entries: Array<[string, FrontmatterValue]> = [];
+  const title = enrichment?.titleTranslated ? metadataText(enrichment.titleTranslated) : '';
+  if (title) entries.push(['title_translated', title]);
+  const tldr = enrichment?.tldr ? metadataText(enrichment.tldr) : '';
+  if (tldr) entries.push(['tldr', tldr]);
+  return entries;
+}
+
 export function renderPaperNote(paper: Paper, facts: PaperNoteFacts): string {
   const frontmatter = writeFrontmatterKeys('', paperFrontmatter(paper, facts));
-  return `${frontmatter}${markedBlock(paperBlock(paper, facts.citekey))}\n\n## Notes\n\n`;
+  return `${frontmatter}${markedBlock(paperBlock(paper, facts.citekey, facts.enrichment))}\n\n## Notes\n\n`;
 }
 
 /**
  * `existing` brought up to date with `paper`. A newer version rewrites the arXiv facts and the
  * generated block; any run adds new keywords, digests and tags. The citekey, once written, stays.
+ * A translation or TL;DR the block does not show yet (or a pending marker it no longer needs)
+ * also rewrites the block, so a later run fills in what an earlier one missed.
  * Throws FrontmatterError when the note's frontmatter cannot be changed safely.
  */
 export function updatePaperNote(existing: string, paper: Paper, facts: PaperNoteFacts): string {
   const data = readFrontmatter(existing);
-  const newer = paper.version > (readVersion(data.version) ?? 0);
+  const noteVersion = readVersion(data.version) ?? 0;
+  const newer = paper.version > noteVersion;
+  // A past listing written again must not put an older version's translation on a newer note.
+  const enrichment = paper.version >= noteVersion ? facts.enrichment : undefined;
   const current = typeof data.citekey === 'string' ? data.citekey.trim() : '';
   const citekey = current || facts.citekey;
   const entries: Array<[string, FrontmatterValue]> = newer ? arxivFacts(paper) : [];
@@ -76,18 +95,30 @@ export function updatePaperNote(existing: string, paper: Paper, facts: PaperNote
   if (digests) entries.push(['digests', digests]);
   const tags = mergeList(data.tags, [PAPER_TAG], { tags: true });
   if (tags) entries.push(['tags', tags]);
+  entries.push(...enrichedKeys(enrichment));
   const text = writeFrontmatterKeys(existing, entries);
-  if (!newer) return text;
-  return replaceMarkedBlock(text, paperBlock(paper, citekey), bodyOffset(text)) ?? text;
+  const from = bodyOffset(text);
+  if (!newer && !(enrichment && blockLacks(text, enrichment, from))) return text;
+  return replaceMarkedBlock(text, paperBlock(paper, citekey, enrichment), from) ?? text;
+}
+
+function blockLacks(text: string, enrichment: PaperEnrichment, from: number): boolean {
+  const range = findMarkedBlock(text, from);
+  return range !== null && enrichmentIsNews(text.slice(range.start, range.end), enrichment);
 }
 
 /** The generated part of the note (between the markers). */
-export function paperBlock(paper: Paper, citekey: string): string {
+export function paperBlock(paper: Paper, citekey: string, enrichment?: PaperEnrichment): string {
   const lines = [`# ${texToMarkdown(oneLine(paper.title)) || escapeMarkdownText(paper.id)}`, ''];
+  // Under the English title: its translation, the TL;DR, and what a later run will add.
+  const tldr = tldrMarkdown(enrichment);
+  for (const line of [translatedTitleMarkdown(enrichment), tldr && paperTldrLine(tldr), pendingLine(enrichment)]) {
+    if (line) lines.push(line, '');
+  }
   const names = paper.authors.slice(0, AUTHORS_SHOWN).map((a) => escapeMarkdownText(oneLine(a.name)));
   const more = paper.authors.length - names.length;
   if (names.length > 0) lines.push(`- **Authors:** ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
-  const categories = paper.categories.map((c) => (c === paper.primaryCategory ? `**${c}**` : c)).join(', ');
+  const categories = paper.categories.map((c) => (c === paper.primaryCategory ? `**${escapeMarkdownText(c)}**` : escapeMarkdownText(c))).join(', ');
   lines.push(
     `- **arXiv:** [${paper.id}v${paper.version}](${paper.absUrl}) · [PDF](${paper.pdfUrl}) · ${categories}`,
   );
@@ -97,6 +128,8 @@ export function paperBlock(paper: Paper, citekey: string): string {
   if (paper.journalRef) lines.push(`- **Journal:** ${texToMarkdown(oneLine(paper.journalRef))}`);
   if (paper.doi) lines.push(`- **DOI:** [${escapeMarkdownText(paper.doi)}](<https://doi.org/${paper.doi.replace(/[<>\s]/g, encodeURIComponent)}>)`);
   lines.push('', '## Abstract', '', markdownParagraphs(paper.abstract).join('\n\n') || '*No abstract.*', '');
+  const translated = translatedAbstractMarkdown(enrichment);
+  if (translated.length > 0) lines.push(translated.join('\n\n'), '');
   const bibtex = bibtexEntry(paper, citekey);
   const fence = '`'.repeat(Math.max(3, ...Array.from(bibtex.matchAll(/`+/g), (m) => m[0].length + 1)));
   lines.push('## BibTeX', '', `${fence}bibtex`, bibtex, fence);

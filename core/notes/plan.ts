@@ -7,8 +7,10 @@ import type { PaperFeedConfig } from '../config';
 import type { Selection } from '../select/select';
 import type { VaultIndex } from '../vault/store';
 import { renderDailyNote, updateDailyNote, type DailyNoteInput } from './daily-note';
+import type { Enrichments } from './enrichment';
 import { FrontmatterError } from './frontmatter';
 import { metadataText } from './note-values';
+import { titleForFileName } from './tex';
 import { renderPaperNote, updatePaperNote, type PaperNoteFacts } from './paper-note';
 import { FALLBACK_NOTE_NAME, joinVaultPath, noteFileName, utf8Length } from './sanitize';
 
@@ -36,6 +38,8 @@ export interface PlanInput {
   existing: ReadonlyMap<string, string>;
   /** Other files known to exist where a new note might go (compared case-insensitively). */
   taken?: Iterable<string>;
+  /** This run's translations and TL;DRs by arXiv id (issue #9); absent when enrichment is off. */
+  enrichments?: Enrichments;
 }
 
 /** The existing notes a run needs to read: those of the selected papers and the daily note. */
@@ -50,7 +54,7 @@ export function notesToRead(selection: Selection, index: VaultIndex, date: strin
 
 /** Papers first (arXiv order: matched, then updated), the daily note last. */
 export function planNoteWrites(input: PlanInput): PlannedNote[] {
-  const { announcement, config, selection, index, existing } = input;
+  const { announcement, config, selection, index, existing, enrichments } = input;
   const occupied = new Set([...(input.taken ?? [])].map(pathKey));
   for (const note of index.papers.values()) occupied.add(pathKey(note.path));
   for (const path of index.dailies.values()) occupied.add(pathKey(path));
@@ -69,22 +73,23 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     const known = index.papers.get(paper.id);
     const text = known ? existing.get(known.path) : undefined;
     const keywords = selection.groupsOf.get(paper.id) ?? [];
+    const enrichment = enrichments?.get(paper.id);
     if (known && text !== undefined) {
       const citekey = known.citekey ?? claim(makeCitekey(paper, citekeys), citekeys);
-      const facts: PaperNoteFacts = { citekey, keywords, digests: [dailyName] };
+      const facts: PaperNoteFacts = { citekey, keywords, digests: [dailyName], ...(enrichment ? { enrichment } : {}) };
       planned.push(planUpdate(known.path, text, 'paper', (t) => updatePaperNote(t, paper, facts), paper.id));
       notePaths.set(paper.id, known.path);
     } else if (!known && selection.groupsOf.has(paper.id)) {
       // Only matched papers get new notes; a replacement of a paper without a note is ignored.
       const path = freePath(config.folders.papers, candidateNames(paper, config), occupied);
       const citekey = claim(makeCitekey(paper, citekeys), citekeys);
-      const content = renderPaperNote(paper, { citekey, keywords, digests: [dailyName] });
+      const content = renderPaperNote(paper, { citekey, keywords, digests: [dailyName], ...(enrichment ? { enrichment } : {}) });
       planned.push({ path, kind: 'create', content, role: 'paper', arxivId: paper.id });
       notePaths.set(paper.id, path);
     }
   }
 
-  const daily: DailyNoteInput = { announcement, selection, notePaths };
+  const daily: DailyNoteInput = { announcement, selection, notePaths, ...(enrichments ? { enrichments } : {}) };
   const dailyText = existing.get(dailyPath);
   planned.push(
     dailyText === undefined
@@ -115,7 +120,7 @@ function planUpdate(
 
 /** Names to try for a new paper note, best first: the configured style, then with the id. */
 function candidateNames(paper: Paper, config: PaperFeedConfig): string[] {
-  const title = metadataText(paper.title);
+  const title = titleForFileName(metadataText(paper.title));
   const titleName = noteFileName(title);
   const idName = noteFileName(paper.id);
   const base =

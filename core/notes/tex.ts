@@ -41,6 +41,11 @@ const ESCAPED: Record<string, string> = {
   ';': ' ', ':': ' ', '!': '', '/': '', '-': '', '\\': ' ', '@': '',
 };
 
+// The characters the reader acts on (h: a bare link may start there); everything else is text.
+const SPECIAL_CHARS = '$h\\{}~-`\'';
+const SPECIAL = /[$h\\{}~\-`']/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The tokens of `source`; adjacent text is merged and NFC-normalised. */
 export function parseTex(source: string): TexToken[] {
   return new TexReader(source).read(null);
@@ -88,6 +93,13 @@ class TexReader {
     let depth = 0;
     while (this.pos < s.length) {
       const ch = s[this.pos]!;
+      if (!SPECIAL_CHARS.includes(ch)) {
+        // A run of ordinary characters reads as itself: copy it whole, up to the next special one.
+        SPECIAL.lastIndex = this.pos;
+        const end = SPECIAL.exec(s)?.index ?? s.length;
+        this.literal(s.slice(this.pos, end), end - this.pos);
+        continue;
+      }
       if (ch === '}' && depth === 0 && stop) {
         this.pos += 1;
         break;
@@ -126,7 +138,8 @@ class TexReader {
   }
 
   private flush(): void {
-    if (this.text) this.tokens.push({ kind: 'text', text: this.text.normalize('NFC') });
+    // ASCII is already in NFC, and most of arXiv's text is ASCII.
+    if (this.text) this.tokens.push({ kind: 'text', text: NON_ASCII.test(this.text) ? this.text.normalize('NFC') : this.text });
     this.text = '';
   }
 
@@ -174,6 +187,7 @@ class TexReader {
 
   /** A bare link in running text keeps its `~`, `--` and `_` (they are not TeX there). */
   private readBareUrl(): boolean {
+    if (!this.src.startsWith('http', this.pos)) return false;
     const found = /^https?:\/\/[^\s<>"{}\\]+/.exec(this.src.slice(this.pos, this.pos + 2048));
     if (!found || /[A-Za-z0-9]/.test(this.src[this.pos - 1] ?? '')) return false;
     const url = found[0].replace(/[.,;:!?)\]']+$/, '');
@@ -289,4 +303,23 @@ function findDisplayClose(s: string, from: number): number {
     else if (s[i] === '$' && s[i + 1] === '$') return i;
   }
   return -1;
+}
+
+// Font and spacing commands say nothing a file name needs; other commands (\alpha, \sqrt) keep
+// their name so "$\alpha$-stable" reads "alpha-stable".
+const SILENT_MATH_COMMANDS = /\\(?:math[a-z]*|text[a-z]*|operatorname|boldsymbol|bm|left|right|big+|Big+|[,;:! ])\s*/g;
+
+/** A title as plain words for a file name: TeX resolved and math written without markup. */
+export function titleForFileName(title: string): string {
+  return texToPlain(title)
+    .replace(/\$([^$]*)\$/g, (_, math: string) =>
+      math
+        .replace(SILENT_MATH_COMMANDS, '')
+        .replace(/\\([a-zA-Z]+)\s*/g, '$1 ')
+        .replace(/[{}^_\\]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,7 +1,8 @@
 // Writes one announcement into a vault: selects, plans (pure), then applies the plan through a
 // VaultStore. It reads only the notes the run touches, found through the store's index.
 
-import type { Announcement, SkippedItem } from '../arxiv/paper';
+import type { Announcement, Paper, SkippedItem } from '../arxiv/paper';
+import type { PaperEnrichment } from '../enrich/enrich';
 import type { PaperFeedConfig } from '../config';
 import { PaperFeedError, isPaperFeedError } from '../errors';
 import { selectPapers } from '../select/select';
@@ -33,7 +34,23 @@ export interface WriteReport {
 export interface WriteOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * Translations and TL;DRs for the run's papers (issue #9), by arXiv id: called once, after
+   * selection, with the matched and updated papers (not at all when there are none). The host
+   * wraps enrichPapers; it resolves with what it got, however little, and never blocks the notes.
+   */
+  enrich?: (papers: Paper[], signal?: AbortSignal) => Promise<ReadonlyMap<string, PaperEnrichment>>;
+  /**
+   * How many notes may be read or written at the same time (default 1: one after another). A
+   * store on a real disk waits for each flush; waiting for several at once costs little more than
+   * waiting for one (FILE_SYSTEM_WRITES_AT_ONCE). The first paper note and the daily note are
+   * always written alone: the first makes the folder, the daily note links to all the others.
+   */
+  writesAtOnce?: number;
 }
+
+/** What a store backed by a local disk (the CLI's) should pass as `writesAtOnce`. */
+export const FILE_SYSTEM_WRITES_AT_ONCE = 16;
 
 // New paper notes could collide with files the index does not know (the person's own notes);
 // each round moves colliding notes to their next name. Two rounds settle any real vault.
@@ -48,11 +65,19 @@ export async function writeAnnouncement(
   const { signal, onProgress } = options;
   const fullIndex = await store.index();
   const selection = selectPapers(announcement, config, fullIndex.papers);
+  const toEnrich = [...selection.matched, ...selection.updated];
+  const enrichments = options.enrich && toEnrich.length > 0 ? await options.enrich(toEnrich, signal) : undefined;
 
+  const atOnce = Math.max(1, Math.floor(options.writesAtOnce ?? 1));
   const existing = new Map<string, string>();
   const vanished = new Set<string>();
-  for (const path of notesToRead(selection, fullIndex, announcement.date)) {
-    const text = await store.read(path);
+  const toRead = notesToRead(selection, fullIndex, announcement.date);
+  const texts = new Map<string, string | null>();
+  await atMost(atOnce, toRead, async (path) => {
+    texts.set(path, await store.read(path));
+  });
+  for (const path of toRead) {
+    const text = texts.get(path) ?? null;
     if (text !== null) existing.set(path, text);
     else vanished.add(path);
   }
@@ -61,15 +86,14 @@ export async function writeAnnouncement(
   let plan: PlannedNote[] = [];
   const taken = new Set<string>();
   for (let round = 0; round < NAMING_ROUNDS; round += 1) {
-    plan = planNoteWrites({ announcement, config, selection, index, existing, taken });
-    let clashes = 0;
-    for (const note of plan) {
-      if (note.kind === 'create' && (await store.exists(note.path))) {
-        taken.add(note.path);
-        clashes += 1;
-      }
-    }
-    if (clashes === 0) break;
+    plan = planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}) });
+    const creates = plan.filter((note) => note.kind === 'create');
+    const found = new Set<PlannedNote>();
+    await atMost(atOnce, creates, async (note) => {
+      if (await store.exists(note.path)) found.add(note);
+    });
+    for (const note of creates) if (found.has(note)) taken.add(note.path);
+    if (found.size === 0) break;
   }
 
   const report: WriteReport = {
@@ -86,20 +110,31 @@ export async function writeAnnouncement(
     skipped: [...announcement.skipped],
   };
 
-  const total = plan.filter((n) => n.kind !== 'unchanged').length;
+  const toWrite = plan.filter((n) => n.kind !== 'unchanged');
+  const total = toWrite.length;
   let done = 0;
+  const changes = new Map<PlannedNote, Change>();
+  const skippedWhileWriting = new Map<PlannedNote, SkippedItem[]>();
+  const write = async (note: PlannedNote) => {
+    if (signal?.aborted) {
+      throw new PaperFeedError('cancelled', `Stopped after ${done} of ${total} notes because the run was cancelled; run again to write the rest.`);
+    }
+    const skips: SkippedItem[] = [];
+    skippedWhileWriting.set(note, skips);
+    changes.set(note, await apply(note, store, skips));
+    done += 1;
+    onProgress?.(done, total);
+  };
   onProgress?.(0, total);
+  const papers = toWrite.filter((n) => n.role === 'paper');
+  await atMost(1, papers.slice(0, 1), write);
+  await atMost(atOnce, papers.slice(1), write);
+  await atMost(1, toWrite.filter((n) => n.role === 'daily'), write);
+
   for (const note of plan) {
     if (note.skipReason) report.skipped.push({ ref: note.arxivId ?? note.path, reason: note.skipReason });
-    let change: 'created' | 'updated' | 'unchanged' = 'unchanged';
-    if (note.kind !== 'unchanged') {
-      if (signal?.aborted) {
-        throw new PaperFeedError('cancelled', `Stopped after ${done} of ${total} notes because the run was cancelled; run again to write the rest.`);
-      }
-      change = await apply(note, store, report);
-      done += 1;
-      onProgress?.(done, total);
-    }
+    report.skipped.push(...(skippedWhileWriting.get(note) ?? []));
+    const change = changes.get(note) ?? 'unchanged';
     if (note.role === 'daily') {
       report.dailyNote = note.path;
       report.dailyNoteChange = change;
@@ -110,7 +145,30 @@ export async function writeAnnouncement(
   return report;
 }
 
-async function apply(note: PlannedNote, store: VaultStore, report: WriteReport): Promise<'created' | 'updated' | 'unchanged'> {
+type Change = 'created' | 'updated' | 'unchanged';
+
+/**
+ * Runs `work` on every item, at most `limit` at a time and, with a limit of 1, in order. After a
+ * failure no more start; the first failure is thrown once the running ones have settled.
+ */
+async function atMost<T>(limit: number, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+async function apply(note: PlannedNote, store: VaultStore, skipped: SkippedItem[]): Promise<Change> {
   try {
     if (note.kind === 'create') {
       await store.create(note.path, note.content);
@@ -127,7 +185,7 @@ async function apply(note: PlannedNote, store: VaultStore, report: WriteReport):
     return written ? 'updated' : 'unchanged';
   } catch (e) {
     if (e instanceof FrontmatterError) {
-      report.skipped.push({ ref: note.arxivId ?? note.path, reason: `${note.path} was left as it is because ${e.message}; fix it and run again.` });
+      skipped.push({ ref: note.arxivId ?? note.path, reason: `${note.path} was left as it is because ${e.message}; fix it and run again.` });
       return 'unchanged';
     }
     if (isPaperFeedError(e)) throw e;

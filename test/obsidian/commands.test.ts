@@ -50,6 +50,7 @@ describe('commands', () => {
       ['paper-feed:open-on-arxiv', 'Paper Feed: Open this paper on arXiv', undefined],
       ['paper-feed:open-pdf', "Paper Feed: Open this paper's PDF", undefined],
       ['paper-feed:copy-citation', 'Paper Feed: Copy citation…', undefined],
+      ['paper-feed:cancel-translation', 'Paper Feed: Cancel translation', undefined],
     ]);
   });
 

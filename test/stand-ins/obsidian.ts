@@ -7,7 +7,7 @@ import { requireVersion } from './obsidian/components';
 
 installBrowserGlobals();
 
-export { App, Plugin } from './obsidian/app';
+export { App, Plugin, SecretStorage } from './obsidian/app';
 export type { Command, PluginManifest } from './obsidian/app';
 export { Component, Events } from './obsidian/events';
 export type { EventRef } from './obsidian/events';
@@ -26,6 +26,7 @@ export {
   DropdownComponent,
   ButtonComponent,
   ExtraButtonComponent,
+  SecretComponent,
   settingsIn,
 } from './obsidian/components';
 export { requestUrl, requestLog } from './obsidian/network';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { standIn } from '../stand-ins/vscode';
 import { DEFAULT_CONFIG } from '../../core/config';
+import { DEFAULT_ENRICH_SETTINGS } from '../../core/enrich/settings';
 import { startExtension, type Started } from './support/extension-harness';
 
 const EXTENSION_DIR = new URL('../../vscode-extension/', import.meta.url).pathname;
@@ -120,6 +121,16 @@ describe('manifest', () => {
       'paperFeed.bibliography',
       'paperFeed.categories',
       'paperFeed.citationFormat',
+      'paperFeed.enrich.baseUrl',
+      'paperFeed.enrich.budget',
+      'paperFeed.enrich.concurrency',
+      'paperFeed.enrich.enabled',
+      'paperFeed.enrich.model',
+      'paperFeed.enrich.produce.abstract',
+      'paperFeed.enrich.produce.title',
+      'paperFeed.enrich.produce.tldr',
+      'paperFeed.enrich.targetLanguage',
+      'paperFeed.enrich.tldrLanguage',
       'paperFeed.fetchOnOpen',
       'paperFeed.folders.daily',
       'paperFeed.folders.papers',
@@ -130,6 +141,15 @@ describe('manifest', () => {
       'paperFeed.trackUpdates',
       'paperFeed.vaultFolder',
     ]);
+  });
+
+  it('defaults translation to the core’s settings (off), and has no setting for the API key', () => {
+    const defaults = (key: string) => contributes.configuration.properties[`paperFeed.enrich.${key}`].default;
+    const d = DEFAULT_ENRICH_SETTINGS;
+    expect([defaults('enabled'), defaults('baseUrl'), defaults('model'), defaults('targetLanguage')]).toEqual([false, d.baseUrl, d.model, d.targetLanguage]);
+    expect([defaults('produce.title'), defaults('produce.abstract'), defaults('produce.tldr')]).toEqual([d.produce.title, d.produce.abstract, d.produce.tldr]);
+    expect([defaults('tldrLanguage'), defaults('budget'), defaults('concurrency')]).toEqual([d.tldrLanguage, d.budget, d.concurrency]);
+    expect(Object.keys(contributes.configuration.properties).filter((k) => /key|secret|token/i.test(k))).toEqual([]);
   });
 });
 

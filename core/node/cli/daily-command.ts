@@ -13,6 +13,7 @@ import { acquireVaultLock } from '../lock';
 import { SAMPLE_CATEGORIES } from '../sample/announcement';
 import { sampleAnnouncement } from '../sample/sample-announcement';
 import type { CliOptions } from './args';
+import { createCliEnricher, enrichLine } from './enrichment';
 import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
 import { EXIT } from './help';
 import { loadConfig } from './load-config';
@@ -20,7 +21,7 @@ import { createProgress } from './progress';
 import { reportJson, reportLines } from './report';
 
 export async function runDaily(options: CliOptions, context: CliContext): Promise<number> {
-  const { config, source: configSource } = await loadConfig(options, context.cwd);
+  const { config, source: configSource, enrich } = await loadConfig(options, context.cwd);
   const vault = nodePath.resolve(context.cwd, options.vault);
   const progress = createProgress(context.stderr, options.quiet || !context.stderr.isTTY);
 
@@ -56,13 +57,19 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
   const store = new FsVaultStore(vault);
   const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
   try {
+    const enricher = createCliEnricher(enrich, context, () => store.stateFolder(), progress);
+    const signal = enricher ? enricher.writeSignal : context.signal;
     const report = await writeAnnouncement(announcement, config, store, {
       onProgress: (done, total) => progress.bar(done, total, 'notes written'),
-      ...(context.signal ? { signal: context.signal } : {}),
+      ...(signal ? { signal } : {}),
+      ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
     });
     progress.end();
-    if (options.json) printJson(context, reportJson(report, { vault, source: options.sample ? 'sample' : 'arxiv', config: configSource }));
-    else print(context, reportLines(report));
+    const enriched = enricher?.summary();
+    if (options.json) {
+      const json = reportJson(report, { vault, source: options.sample ? 'sample' : 'arxiv', config: configSource });
+      printJson(context, enriched ? { ...json, enrich: enriched } : json);
+    } else print(context, enriched ? [...reportLines(report), enrichLine(enriched, enrich.settings)] : reportLines(report));
   } finally {
     progress.end();
     await lock.release();

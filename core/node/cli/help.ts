@@ -67,5 +67,12 @@ Exit codes:
 Environment:
   PAPER_FEED_DEBUG=1          print a stack trace after an error message
   PAPER_FEED_MAX_ATTEMPTS=N   tries per arXiv request before giving up (default 4)
+
+Translation and TL;DRs (optional, off by default): an "enrich" section in the config, e.g.
+  "enrich": { "enabled": true, "baseUrl": "http://localhost:11434/v1", "model": "qwen2.5:7b",
+              "targetLanguage": "zh-CN", "produce": { "title": true, "abstract": true, "tldr": true },
+              "budget": 50, "concurrency": 2, "apiKeyEnv": "OPENAI_API_KEY" }
+  Any OpenAI-compatible endpoint works. The API key is read from the environment variable that
+  apiKeyEnv names, never from the file. Results are cached in <vault>/.paper-feed/enrich-cache.json.
 `;
 }

@@ -6,6 +6,7 @@ import * as nodePath from 'node:path';
 import { DEFAULT_CONFIG, type PaperFeedConfig } from '../../config';
 import { validateConfig } from '../../config-validate';
 import { PaperFeedError } from '../../errors';
+import { readEnrichConfig, type EnrichConfig } from './enrichment';
 
 export const CONFIG_FILE_NAME = 'paper-feed.config.json';
 
@@ -13,6 +14,8 @@ export interface LoadedConfig {
   config: PaperFeedConfig;
   /** Where it came from: a file path, or "built-in defaults". */
   source: string;
+  /** The `enrich` section (translation and TL;DRs), off unless the file turns it on. */
+  enrich: EnrichConfig;
 }
 
 export interface ConfigChoice {
@@ -26,7 +29,10 @@ export async function loadConfig(choice: ConfigChoice, cwd: string): Promise<Loa
   const path = explicit ?? (await existingFile(nodePath.join(cwd, CONFIG_FILE_NAME)));
   const raw: unknown = path !== undefined ? await readJson(path) : structuredClone(DEFAULT_CONFIG);
   const source = path ?? 'built-in defaults';
-  const config = validateConfig(raw, path);
+  // `enrich` is the CLI's section for the shared enrichment settings, checked on its own.
+  const { enrich: rawEnrich, ...shared } = isRecord(raw) ? raw : { enrich: undefined };
+  const config = validateConfig(isRecord(raw) ? shared : raw, path);
+  const enrich = readEnrichConfig(rawEnrich, path);
   // Overrides are checked apart, so a wrong --category is blamed on the option, not the file.
   const overrides: Record<string, unknown> = {};
   const flags: string[] = [];
@@ -38,9 +44,9 @@ export async function loadConfig(choice: ConfigChoice, cwd: string): Promise<Loa
     overrides.categories = choice.categories;
     flags.push('--category');
   }
-  if (flags.length === 0) return { config, source };
+  if (flags.length === 0) return { config, source, enrich };
   const merged = validateConfig({ ...config, ...overrides }, `the ${flags.join(' and ')} option${flags.length > 1 ? 's' : ''}`);
-  return { config: merged, source: `${source} with ${flags.join(' and ')}` };
+  return { config: merged, source: `${source} with ${flags.join(' and ')}`, enrich };
 }
 
 async function readJson(path: string): Promise<unknown> {
@@ -65,3 +71,6 @@ async function existingFile(path: string): Promise<string | undefined> {
   return info?.isFile() ? path : undefined;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

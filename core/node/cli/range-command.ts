@@ -14,6 +14,7 @@ import { writeAnnouncement, type WriteReport } from '../../notes/write';
 import { FsVaultStore } from '../fs-store';
 import { acquireVaultLock } from '../lock';
 import type { CliOptions } from './args';
+import { createCliEnricher, enrichLine } from './enrichment';
 import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
 import { EXIT } from './help';
 import { loadConfig } from './load-config';
@@ -21,7 +22,7 @@ import { createProgress } from './progress';
 import { count, summaryLine } from './report';
 
 export async function runRange(options: CliOptions, context: CliContext): Promise<number> {
-  const { config, source: configSource } = await loadConfig(options, context.cwd);
+  const { config, source: configSource, enrich } = await loadConfig(options, context.cwd);
   const from = options.from!;
   const to = options.to!;
   const dates = listingDatesBetween(from, to);
@@ -44,6 +45,8 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
   const progress = createProgress(context.stderr, options.quiet);
   const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
   const reports: WriteReport[] = [];
+  const enricher = createCliEnricher(enrich, context, () => store.stateFolder(), progress);
+  const signal = enricher ? enricher.writeSignal : context.signal;
   try {
     for (const [i, date] of dates.entries()) {
       progress.bar(i, dates.length, `${date}: asking arXiv…`);
@@ -66,7 +69,8 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
       };
       const report = await writeAnnouncement(announcement, config, store, {
         onProgress: (done, total) => progress.bar(i, dates.length, `${date}: ${done}/${total} notes written`),
-        ...(context.signal ? { signal: context.signal } : {}),
+        ...(signal ? { signal } : {}),
+        ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
       });
       reports.push(report);
       if (!options.json) progress.line(`${date}: ${summaryLine(report)}`);
@@ -82,13 +86,15 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
     created: reports.reduce((n, r) => n + r.created.length, 0),
     updated: reports.reduce((n, r) => n + r.updated.length, 0),
   };
+  const enriched = enricher?.summary();
   if (options.json) {
-    printJson(context, { status: 'written', vault, source: 'arxiv-api', config: configSource, from, to, totals, days: reports });
+    printJson(context, { status: 'written', vault, source: 'arxiv-api', config: configSource, from, to, totals, days: reports, ...(enriched ? { enrich: enriched } : {}) });
   } else {
     print(
       context,
       `${count(totals.days, 'daily note')} · ${count(totals.matched, 'paper')} matched · ${count(totals.created, 'note')} created · ${totals.updated} updated`,
     );
+    if (enriched) print(context, enrichLine(enriched, enrich.settings));
   }
   return EXIT.ok;
 }

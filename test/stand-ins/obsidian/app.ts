@@ -1,8 +1,9 @@
 // App and Plugin. The App wires vault, metadata cache, file manager and workspace, keeps per-vault
 // local storage (device-local, never synced), a command registry that honours checkCallback, the
 // protocol handlers, and the internal/community plugin registries that some plugins peek into.
+import { requireVersion } from './components';
 import { asHTMLElement, FakeElement } from './dom';
-import { Component } from './events';
+import { Component, Events } from './events';
 import { FileManager, MetadataCache } from './metadata';
 import type { PluginSettingTab } from './ui';
 import { Vault } from './vault';
@@ -60,6 +61,21 @@ export interface InternalPlugin {
   instance: { options?: Record<string, unknown> };
 }
 
+/** The app's keychain (since 1.11.4): secrets by lower-case id, kept on this device only. */
+export class SecretStorage extends Events {
+  private readonly secrets = new Map<string, string>();
+  setSecret(id: string, secret: string): void {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new Error(`Invalid secret ID: ${id}`);
+    this.secrets.set(id, secret);
+  }
+  getSecret(id: string): string | null {
+    return this.secrets.get(id) ?? null;
+  }
+  listSecrets(): string[] {
+    return [...this.secrets.keys()];
+  }
+}
+
 export class App {
   vault: Vault;
   metadataCache: MetadataCache;
@@ -80,6 +96,12 @@ export class App {
   readonly ribbonEl = new FakeElement('div');
   readonly statusBarEl = new FakeElement('div');
   private readonly localStorage = new Map<string, string>();
+  private readonly keychain = new SecretStorage();
+
+  /** Missing (undefined) before 1.11.4, as on an older app. */
+  get secretStorage(): SecretStorage {
+    return (requireVersion('1.11.4') ? this.keychain : undefined) as SecretStorage;
+  }
 
   constructor(options: { vault?: Vault } = {}) {
     this.vault = options.vault ?? new Vault();

@@ -157,6 +157,27 @@ export class ButtonComponent extends BaseComponent {
   }
 }
 
+/**
+ * Picks a secret from the app's secret storage by name (since 1.11.1; setValue and onChange since
+ * 1.11.4). Its value is the secret's name, never the secret. Before 1.11.1 the class is missing.
+ */
+export class SecretComponent extends ValueComponent<string> {
+  private name = '';
+  constructor(_app: unknown, containerEl: HTMLElement) {
+    super();
+    if (!requireVersion('1.11.1')) throw new TypeError('SecretComponent is not a constructor');
+    (containerEl as unknown as FakeElement).createDiv({ cls: 'secret-component' });
+  }
+  getValue(): string {
+    return this.name;
+  }
+  setValue(name: string): this {
+    if (!requireVersion('1.11.4')) throw new TypeError('secretComponent.setValue is not a function');
+    this.name = name;
+    return this;
+  }
+}
+
 export class ExtraButtonComponent extends ButtonComponent {
   get extraSettingsEl(): HTMLElement {
     return this.buttonEl;
@@ -240,6 +261,11 @@ export class Setting {
   }
   addExtraButton(cb: (component: ExtraButtonComponent) => unknown): this {
     return this.add(new ExtraButtonComponent(this.controlEl), cb);
+  }
+  addComponent<T extends BaseComponent>(cb: (el: HTMLElement) => T): this {
+    if (!requireVersion('1.11.0')) throw new TypeError('setting.addComponent is not a function');
+    this.components.push(cb(this.controlEl));
+    return this;
   }
   then(cb: (setting: this) => unknown): this {
     cb(this);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import { tryParseArxivId } from '../../../core/arxiv/ids';
 import { paperMarkdown } from '../shared/paper-markdown';
+import type { ShownEnrichment } from '../enrich/translations';
 import type { Citer } from './citer';
 
 const CITATION = /@[\w][\w:.#$%&\-+?<>~/]*/;
@@ -14,6 +15,8 @@ export class PaperHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly citer: Citer,
     private readonly find: (id: string) => Promise<Paper | undefined>,
+    /** The translated title and TL;DR kept for a paper, when translation is on. */
+    private readonly enrichmentOf: (paper: Paper) => Promise<ShownEnrichment | undefined> = () => Promise.resolve(undefined),
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -23,7 +26,7 @@ export class PaperHoverProvider implements vscode.HoverProvider {
       const key = document.getText(citation).slice(1).replace(/[:.]+$/, '');
       const { keys } = await this.citer.keysFor(document);
       const paper = keys.paperFor(key);
-      if (paper) return new vscode.Hover(paperMarkdown(paper, { citekey: keys.keyFor(paper) }), citation);
+      if (paper) return new vscode.Hover(await this.markdown(paper, keys.keyFor(paper)), citation);
     }
     const idRange = document.getWordRangeAtPosition(position, ARXIV_ID);
     if (!idRange) return undefined;
@@ -31,6 +34,11 @@ export class PaperHoverProvider implements vscode.HoverProvider {
     const paper = id ? await this.find(id) : undefined;
     if (!paper) return undefined;
     const { keys } = await this.citer.keysFor(document);
-    return new vscode.Hover(paperMarkdown(paper, { citekey: keys.keyFor(paper) }), idRange);
+    return new vscode.Hover(await this.markdown(paper, keys.keyFor(paper)), idRange);
+  }
+
+  private async markdown(paper: Paper, citekey: string): Promise<vscode.MarkdownString> {
+    const enrichment = await this.enrichmentOf(paper);
+    return paperMarkdown(paper, { citekey, ...(enrichment ? { enrichment } : {}) });
   }
 }

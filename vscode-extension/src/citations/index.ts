@@ -80,7 +80,7 @@ export function registerCitations(context: vscode.ExtensionContext, services: Se
       '@',
       '[',
     ),
-    vscode.languages.registerHoverProvider(MARKDOWN, new PaperHoverProvider(citer, (id) => services.findPaper(id))),
+    vscode.languages.registerHoverProvider(MARKDOWN, new PaperHoverProvider(citer, (id) => services.findPaper(id), (paper) => services.translations.lookup(paper))),
     vscode.languages.registerDocumentDropEditProvider(MARKDOWN, new CitationDropProvider(citer, (id) => services.findPaper(id), defaultFormat), {
       dropMimeTypes: [PAPER_MIME],
       providedDropEditKinds: [CITATION_KIND],

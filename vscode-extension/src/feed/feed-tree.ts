@@ -1,6 +1,7 @@
 // The feed tree: the kept announcements, selected with the current settings and the workspace's
 // notes. Empty (so the welcome view shows) until something has been fetched.
 import * as vscode from 'vscode';
+import type { Paper } from '../../../core/arxiv/paper';
 import { messageFor } from '../../../core/errors';
 import { BaseTreeProvider } from './base-tree-provider';
 import { feedChildren, feedRoots, latestMatchedCount, nodeLabel, type FeedNode } from './feed-model';
@@ -8,6 +9,7 @@ import { paperMarkdown } from '../shared/paper-markdown';
 import type { FeedCache } from '../cache/feed-cache';
 import type { NoteIndex } from '../notes/note-index';
 import type { ExtensionSettings } from '../settings/settings';
+import type { ShownEnrichment } from '../enrich/translations';
 
 export interface RenderedFeed {
   /** Listing date of the latest kept announcement, when there is one. */
@@ -22,6 +24,8 @@ export interface FeedTreeDeps {
   cache: FeedCache;
   notes: NoteIndex;
   settings: () => ExtensionSettings;
+  /** The translated titles and TL;DRs kept, when translation is on (tooltips show them). */
+  translations?: { load(): Promise<void>; shownFor(paper: Paper): ShownEnrichment | undefined };
 }
 
 export class FeedTreeProvider extends BaseTreeProvider<FeedNode> {
@@ -45,7 +49,7 @@ export class FeedTreeProvider extends BaseTreeProvider<FeedNode> {
 
   async getChildren(node?: FeedNode): Promise<FeedNode[]> {
     if (node) return feedChildren(node);
-    const announcements = await this.deps.cache.load();
+    const [announcements] = await Promise.all([this.deps.cache.load(), this.deps.translations?.load()]);
     if (announcements.length === 0) {
       this.rendered.fire({ latestMatched: 0 });
       return [];
@@ -93,7 +97,9 @@ export class FeedTreeProvider extends BaseTreeProvider<FeedNode> {
 
   // Built on hover only: thousands of papers need no tooltip until someone looks at one.
   resolveTreeItem(item: vscode.TreeItem, node: FeedNode): vscode.TreeItem {
-    if (node.kind === 'paper') item.tooltip = paperMarkdown(node.paper);
+    if (node.kind !== 'paper') return item;
+    const enrichment = this.deps.translations?.shownFor(node.paper);
+    item.tooltip = paperMarkdown(node.paper, enrichment ? { enrichment } : {});
     return item;
   }
 

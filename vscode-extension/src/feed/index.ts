@@ -15,7 +15,7 @@ const EXTENSION_ID = 'paper-feed.paper-feed';
 
 export function registerFeedView(context: vscode.ExtensionContext, services: Services): FeedTreeProvider {
   const { cache, notes, fetcher, settings } = services;
-  const provider = new FeedTreeProvider({ cache, notes, settings });
+  const provider = new FeedTreeProvider({ cache, notes, settings, translations: services.translations });
   const view = vscode.window.createTreeView(VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,
@@ -97,6 +97,7 @@ export function registerFeedView(context: vscode.ExtensionContext, services: Ser
       void countLatest();
     }),
     notes.onDidChange(() => provider.refresh()),
+    services.translations.onDidChange(() => provider.refresh()),
     notes.watch(),
     fetcher.onDidChangeProblem((problem) => {
       fetchProblem = problem;

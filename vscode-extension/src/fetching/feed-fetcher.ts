@@ -3,6 +3,7 @@
 // A failure the person asked for is shown once, with "Retry"; an automatic one only in the view.
 import * as vscode from 'vscode';
 import type { ArxivClient } from '../../../core/arxiv/polite';
+import type { Announcement } from '../../../core/arxiv/paper';
 import { fetchAnnouncement } from '../../../core/arxiv/feed';
 import { noAnnouncementMessage } from '../../../core/arxiv/calendar';
 import { isPaperFeedError, messageFor } from '../../../core/errors';
@@ -23,6 +24,11 @@ export interface FetcherDeps {
   client: () => ArxivClient;
   settings: () => ExtensionSettings;
   now: () => Date;
+  /**
+   * Runs after a fetch is kept, inside the same progress (translation and TL;DRs, issue #9);
+   * `report` changes the progress message and `signal` is the person's cancel.
+   */
+  afterFetch?: (announcement: Announcement, report: (message: string) => void, signal: AbortSignal) => Promise<void>;
 }
 
 export class FeedFetcher implements vscode.Disposable {
@@ -72,7 +78,7 @@ export class FeedFetcher implements vscode.Disposable {
     const title = `Paper Feed: fetching ${categories.join(', ')} from arXiv`;
     const location = automatic ? { viewId: 'paperFeed.feed' } : vscode.ProgressLocation.Notification;
     try {
-      return await vscode.window.withProgress({ location, title, cancellable: !automatic }, async (_progress, token) => {
+      return await vscode.window.withProgress({ location, title, cancellable: !automatic }, async (progress, token) => {
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
         try {
@@ -87,6 +93,7 @@ export class FeedFetcher implements vscode.Disposable {
             return { status: 'empty', message } as const;
           }
           await this.deps.cache.add(announcement, settings.historyCount);
+          await this.deps.afterFetch?.(announcement, (message) => progress.report({ message }), abort.signal);
           this.problemChanged.fire(undefined);
           return { status: 'fetched', date: announcement.date, papers: announcement.papers.length } as const;
         } finally {

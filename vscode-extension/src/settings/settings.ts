@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { CitationFormat, PaperFeedConfig } from '../../../core/config';
 import { validateConfig } from '../../../core/config-validate';
 import { DEFAULT_RSS_BASE } from '../../../core/arxiv/rss';
+import { validateEnrichSettings, type EnrichSettings } from '../../../core/enrich/settings';
+import { isPaperFeedError, PaperFeedError } from '../../../core/errors';
 
 export const SECTION = 'paperFeed';
 
@@ -34,6 +36,30 @@ export function readSettings(): ExtensionSettings {
     historyCount: Math.max(0, Math.min(30, Math.floor(s.get<number>('historyCount') ?? 5))),
     fetchOnOpen: s.get<boolean>('fetchOnOpen') ?? true,
   };
+}
+
+/**
+ * The paperFeed.enrich.* settings (translation and TL;DRs), checked by the core. The API key is in
+ * secret storage, not here. Throws a 'bad-config' PaperFeedError naming the setting.
+ */
+export function readEnrichSettings(): EnrichSettings {
+  const s = vscode.workspace.getConfiguration(`${SECTION}.enrich`);
+  try {
+    return validateEnrichSettings({
+      enabled: s.get<unknown>('enabled'),
+      baseUrl: s.get<unknown>('baseUrl'),
+      model: s.get<unknown>('model'),
+      targetLanguage: s.get<unknown>('targetLanguage'),
+      produce: { title: s.get<unknown>('produce.title'), abstract: s.get<unknown>('produce.abstract'), tldr: s.get<unknown>('produce.tldr') },
+      tldrLanguage: s.get<unknown>('tldrLanguage'),
+      budget: s.get<unknown>('budget'),
+      concurrency: s.get<unknown>('concurrency'),
+    });
+  } catch (error) {
+    if (!isPaperFeedError(error)) throw error;
+    // The core names keys as the CLI config does ("enrich.model"); here they are paperFeed.enrich.*.
+    throw new PaperFeedError(error.kind, error.message.replace(/\benrich\./g, `${SECTION}.enrich.`), error.detail);
+  }
 }
 
 export interface CitationSettings {

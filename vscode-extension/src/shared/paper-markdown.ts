@@ -2,6 +2,7 @@
 // text comes from arXiv, so it is escaped, and the string can run no commands and no HTML.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
+import type { ShownEnrichment } from '../enrich/translations';
 
 /** Markdown syntax in `text` shown as the characters themselves. */
 export function escapeMarkdown(text: string): string {
@@ -24,11 +25,15 @@ export function authorLine(paper: Paper): string {
   return `${names.slice(0, AUTHORS_SHOWN).join(', ')} and ${names.length - AUTHORS_SHOWN} more`;
 }
 
-export function paperMarkdown(paper: Paper, options: { citekey?: string } = {}): vscode.MarkdownString {
+/** `enrichment`: the translated title (under the English one) and the TL;DR, which a model wrote. */
+export function paperMarkdown(paper: Paper, options: { citekey?: string; enrichment?: ShownEnrichment } = {}): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown(`**${escapeMarkdown(paper.title.replace(/\s+/g, ' ').trim())}**\n\n`);
+  const { titleTranslated, tldr } = options.enrichment ?? {};
+  if (titleTranslated) md.appendMarkdown(`${escapeMarkdown(oneLine(titleTranslated))}\n\n`);
+  if (tldr) md.appendMarkdown(`TL;DR: ${escapeMarkdown(oneLine(tldr))}\n\n`);
   if (paper.authors.length > 0) md.appendMarkdown(`${escapeMarkdown(authorLine(paper))}\n\n`);
   const facts = [`arXiv:${paper.id}v${paper.version}`, paper.categories.join(', ')];
   if (options.citekey) facts.push(`@${options.citekey}`);
@@ -37,4 +42,8 @@ export function paperMarkdown(paper: Paper, options: { citekey?: string } = {}):
   // Links are rebuilt from the checked id rather than taken from the feed, so they can only point at arXiv.
   md.appendMarkdown(`[Abstract](${absUrl(paper)}) · [PDF](${pdfUrl(paper)})`);
   return md;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -9,6 +9,8 @@ import { NoteIndex } from '../notes/note-index';
 import { CitekeyBook } from '../citations/citekeys';
 import { Citer } from '../citations/citer';
 import { FeedFetcher } from '../fetching/feed-fetcher';
+import { enrichAfterFetch } from '../enrich/after-fetch';
+import { Translations } from '../enrich/translations';
 import { readCitationSettings, readSettings, type CitationSettings, type ExtensionSettings } from '../settings/settings';
 
 export interface Services {
@@ -17,6 +19,8 @@ export interface Services {
   citekeys: CitekeyBook;
   citer: Citer;
   fetcher: FeedFetcher;
+  /** Translated titles and TL;DRs kept for the tooltip and hover (issue #9). */
+  translations: Translations;
   /** Every setting, checked by the core; throws a 'bad-config' PaperFeedError. */
   settings: () => ExtensionSettings;
   /** The citation format and .bib path; never throws. */
@@ -49,19 +53,22 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   const citekeys = new CitekeyBook(cache, notes);
   const citer = new Citer({ citekeys, notes, settings: readCitationSettings });
   const now = options.now ?? (() => new Date());
+  const translations = new Translations({ storage: context.globalStorageUri, secrets: context.secrets });
   const fetcher = new FeedFetcher({
     cache,
     settings,
     now,
     client: options.client ?? (() => createArxivClient({ transport: fetchTransport() })),
+    afterFetch: enrichAfterFetch(translations, settings, notes),
   });
-  context.subscriptions.push(cache, notes, fetcher);
+  context.subscriptions.push(cache, notes, fetcher, translations);
   return {
     cache,
     notes,
     citekeys,
     citer,
     fetcher,
+    translations,
     settings,
     citationSettings: readCitationSettings,
     now,

@@ -1,0 +1,185 @@
+// Translation and summaries in the Obsidian plugin (issue #9), through the real plugin class in
+// the stand-in app: the settings section (off by default, the key picked from secret storage, the
+// line older versions see), a fetch that translates with a progress notice, the cache in the
+// plugin's folder, a second fetch that asks nothing, and the command that cancels translating.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DropdownComponent, kit, SecretComponent, settingsIn, TextComponent, ToggleComponent, type App, type Setting } from '../stand-ins/obsidian';
+import type PaperFeedPlugin from '../../obsidian-plugin/main';
+import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
+import { fakeText, fakeTranslation, faults, startLlmServer, type LlmServer } from '../support/llm-server';
+import { CONFIG_DIR, fixture, loadPlugin, newApp, notices, runCommand, settle, storedSettings, storeSettings } from './support/harness';
+
+const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
+const SPARSE = 'Sparse Routing for Large Language Model Inference';
+const SPARSE_NOTE = `arXiv/Papers/${SPARSE}.md`;
+const DIGEST = 'arXiv/Daily/2026-05-29.md';
+const CACHE = `${CONFIG_DIR}/plugins/paper-feed/enrich-cache.json`;
+const KEY = 'sk-obsidian-5d2c8e1f7a9b3c4d6e0f';
+
+let arxiv: ArxivStandIn;
+let llm: LlmServer;
+beforeEach(async () => {
+  arxiv = await startArxivServer();
+  llm = await startLlmServer();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-05-29T13:00:00Z'));
+  arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+});
+afterEach(async () => {
+  await arxiv.close();
+  await llm.close();
+  vi.useRealTimers();
+  kit.reset();
+});
+
+function enrichSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { enabled: true, baseUrl: llm.baseUrl, model: 'qwen2.5:7b', targetLanguage: 'zh-CN', produce: { title: true, abstract: true, tldr: true }, ...overrides };
+}
+
+async function pluginWith(settings: Record<string, unknown> = {}): Promise<{ app: App; plugin: PaperFeedPlugin }> {
+  const app = newApp();
+  await storeSettings(app, { rssBase: arxiv.url('/rss'), ...settings });
+  return { app, plugin: await loadPlugin(app) };
+}
+
+function openTab(app: App): { containerEl: HTMLElement } {
+  const tab = app.settingTabs[0]!;
+  tab.display();
+  return tab;
+}
+
+function setting(tab: { containerEl: HTMLElement }, name: string): Setting {
+  const found = settingsIn(tab.containerEl).find((s) => s.nameEl.textContent === name);
+  if (!found) throw new Error(`No setting named "${name}".`);
+  return found;
+}
+
+function control<T>(s: Setting, type: abstract new (...args: never[]) => T): T {
+  const found = s.components.find((c) => c instanceof type);
+  if (!found) throw new Error(`"${s.nameEl.textContent}" has no ${type.name}.`);
+  return found as T;
+}
+
+describe('the "Translation and summaries" settings', () => {
+  it('are off by default, and a fetch then sends nothing to any endpoint', async () => {
+    const { app, plugin } = await pluginWith();
+    const tab = openTab(app);
+    const headings = settingsIn(tab.containerEl).filter((s) => s.isHeading).map((s) => s.nameEl.textContent);
+    expect(headings.at(-1)).toBe('Translation and summaries');
+    expect(control(setting(tab, 'Translate and summarise papers'), ToggleComponent).getValue()).toBe(false);
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    expect(llm.requests).toEqual([]);
+    expect(app.vault.text(SPARSE_NOTE)).not.toContain('title_translated');
+    expect(await app.vault.adapter.exists(CACHE)).toBe(false);
+  });
+
+  it('are saved when valid; a missing model is shown beside the field and nothing is saved', async () => {
+    const { app, plugin } = await pluginWith();
+    const tab = openTab(app);
+    await control(setting(tab, 'Endpoint'), TextComponent).simulate(llm.baseUrl);
+    await control(setting(tab, 'Translate and summarise papers'), ToggleComponent).simulate(true);
+    expect(setting(tab, 'Model').errorEl?.textContent).toBe('This is empty; name the model the endpoint serves, such as "qwen2.5:7b".');
+    expect(plugin.settings.enrich.enabled).toBe(false);
+
+    await control(setting(tab, 'Model'), TextComponent).simulate('qwen2.5:7b');
+    await control(setting(tab, 'Target language'), TextComponent).simulate('ja');
+    await control(setting(tab, 'Summary language'), DropdownComponent).simulate('en');
+    await control(setting(tab, 'Requests at once'), TextComponent).simulate('ten');
+    expect(setting(tab, 'Requests at once').errorEl?.textContent).toBe('This must be a whole number from 1 to 16; it is "ten".');
+    await control(setting(tab, 'Requests at once'), TextComponent).simulate('1');
+    expect(setting(tab, 'Model').errorEl).toBeNull();
+    expect((await storedSettings(app)).enrich).toMatchObject({ enabled: true, baseUrl: llm.baseUrl, model: 'qwen2.5:7b', targetLanguage: 'ja', tldrLanguage: 'en', concurrency: 1 });
+  });
+
+  it('keep the name of the secret holding the API key, which goes to the endpoint and nowhere else', async () => {
+    const { app, plugin } = await pluginWith({ enrich: enrichSettings() });
+    app.secretStorage.setSecret('paper-feed-llm', KEY);
+    const tab = openTab(app);
+    await control(setting(tab, 'API key'), SecretComponent).simulate('paper-feed-llm');
+    expect((await storedSettings(app)).apiKeySecret).toBe('paper-feed-llm');
+
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    expect(llm.requests.map((r) => r.headers.authorization)).toEqual(Array(5).fill(`Bearer ${KEY}`));
+    const everything = JSON.stringify(app.vault.snapshot()) + (await app.vault.adapter.read(`${CONFIG_DIR}/plugins/paper-feed/data.json`)) + (await app.vault.adapter.read(CACHE)) + notices().join('\n');
+    expect(everything).not.toContain(KEY);
+  });
+
+  it('tell a person on Obsidian before 1.11.4 why no key can be saved, and keyless endpoints still work', async () => {
+    kit.apiVersion = '1.10.3';
+    const { app, plugin } = await pluginWith({ enrich: enrichSettings(), apiKeySecret: 'paper-feed-llm' });
+    const tab = openTab(app);
+    const key = setting(tab, 'API key');
+    expect(key.descEl.textContent).toBe('Saving an API key needs Obsidian 1.11.4 or later; endpoints without a key (Ollama, LM Studio, vLLM) still work.');
+    expect(key.components).toEqual([]);
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    expect(llm.requests.map((r) => r.headers.authorization)).toEqual(Array(5).fill(undefined));
+    expect(app.vault.text(SPARSE_NOTE)).toContain(fakeText(SPARSE, 'zh-CN'));
+  });
+});
+
+describe('a fetch with translation on', () => {
+  it('translates with a progress notice, keeps the cache in the plugin folder, and a second fetch asks and writes nothing', async () => {
+    const { app, plugin } = await pluginWith({ enrich: enrichSettings() });
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+
+    const note = app.vault.text(SPARSE_NOTE)!;
+    expect(note).toContain(`# ${SPARSE}\n\n${fakeText(SPARSE, 'zh-CN')}\n\n**TL;DR:** `);
+    expect(note).toContain(`title_translated: ${fakeText(SPARSE, 'zh-CN')}\n`);
+    expect(app.vault.text(DIGEST)).toContain(`|${SPARSE}]]\n${fakeText(SPARSE, 'zh-CN')}\n`);
+    expect(kit.notices[0]!.history).toContain('Paper Feed: Translating 0/5…');
+    expect(kit.notices[0]!.history).toContain('Paper Feed: Translating 5/5…');
+    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated · 5 translated');
+    const cache = JSON.parse(await app.vault.adapter.read(CACHE)) as { entries: Record<string, string> };
+    expect(Object.keys(cache.entries)).toHaveLength(15);
+
+    const writes = app.vault.writes;
+    const snapshot = app.vault.snapshot();
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    expect(llm.requests).toHaveLength(5);
+    expect(app.vault.writes).toBe(writes);
+    expect(app.vault.snapshot()).toEqual(snapshot);
+    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 0 new notes · 0 updated · 5 translated');
+  });
+
+  it('says once that the key was rejected and still writes every note, marked pending', async () => {
+    const { app, plugin } = await pluginWith({ enrich: enrichSettings() });
+    llm.respond(() => faults.unauthorized());
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    expect(notices().at(-1)).toBe(
+      `Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated · 0 translated. ${llm.host} asks for an API key and none is set. Add one in the enrichment settings; translation continues on the next run.`,
+    );
+    expect(app.vault.text(SPARSE_NOTE)).toContain('*Translation pending — the next run fills it in.*');
+  });
+
+  it('can be cancelled from the palette: the notes are written, the rest is left for the next fetch', async () => {
+    const { app, plugin } = await pluginWith({ enrich: enrichSettings({ concurrency: 1 }) });
+    expect(app.commands.isVisible('paper-feed:cancel-translation')).toBe(false);
+    let cancelled = false;
+    llm.respond((r) => {
+      if (r.n === 3 && !cancelled) {
+        cancelled = true;
+        expect(runCommand(app, 'cancel-translation')).toBe(true);
+      }
+      return r.n >= 3 ? faults.slow(5000, fakeTranslation(r)) : fakeTranslation(r);
+    });
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated · 2 translated. Cancelled after 2 of 5 papers; the next run continues with the rest.');
+    const notes = Object.entries(app.vault.snapshot()).filter(([path]) => path.startsWith('arXiv/Papers/'));
+    expect(notes).toHaveLength(5);
+    expect(notes.filter(([, text]) => text.includes('*Translation pending — the next run fills it in.*'))).toHaveLength(3);
+    expect(app.commands.isVisible('paper-feed:cancel-translation')).toBe(false);
+
+    llm.respond(fakeTranslation);
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    expect(llm.requests).toHaveLength(3 + 3);
+    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 0 new notes · 3 updated · 5 translated');
+  });
+});
