@@ -66,7 +66,7 @@ const builds = [
   },
 ];
 
-async function copyObsidianAssets() {
+async function copyAssets() {
   await mkdir('dist/obsidian', { recursive: true });
   await copyFile('obsidian-plugin/manifest.json', 'dist/obsidian/manifest.json');
   if (existsSync('obsidian-plugin/styles.css')) {
@@ -74,6 +74,10 @@ async function copyObsidianAssets() {
   } else {
     await writeFile('dist/obsidian/styles.css', '');
   }
+  // The extension manifest sits beside its bundles, as in the .vsix; it also tells Node the
+  // bundles are CommonJS, whatever the repository's own package.json says.
+  await mkdir('dist/vscode', { recursive: true });
+  await copyFile('vscode-extension/package.json', 'dist/vscode/package.json');
   // The CLI bundle is ESM; tell Node so, whatever the folder's parent says.
   await mkdir('dist/cli', { recursive: true });
   await writeFile('dist/cli/package.json', JSON.stringify({ type: 'module' }) + '\n');
@@ -81,12 +85,12 @@ async function copyObsidianAssets() {
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
-  await copyObsidianAssets();
+  await copyAssets();
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('Watching for changes…');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  await copyObsidianAssets();
+  await copyAssets();
   const size = (await readFile('dist/obsidian/main.js')).length;
   console.log(`Built dist/obsidian (main.js ${(size / 1024).toFixed(1)} KB), dist/vscode, dist/cli/paper-feed.js`);
 }
