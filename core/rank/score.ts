@@ -1,0 +1,204 @@
+// Ranks an announcement by closeness to the person's library, offline and deterministically:
+// recency-weighted TF-IDF cosine (./similarity.ts) plus small boosts for followed authors and
+// keyword groups.
+//
+// Why TF-IDF cosine and not BM25: the "query" is a whole new abstract compared with whole
+// library abstracts of similar length, the "more like this" setting where length-normalised
+// cosine is the classic choice. BM25 is built for short queries against longer documents and
+// its scores have no fixed range; a cosine is 0..1, so "similarity 0.31" in a reason, and a
+// score threshold, mean the same thing in every vault.
+//
+// Aggregate: (closest + mean of the 3 closest) / 2, each cosine times the library paper's
+// recency weight. The closest alone rewards one near-duplicate; the mean rewards a paper
+// near a whole cluster of what the person keeps; the blend wants either.
+
+import type { Paper } from '../arxiv/paper';
+import { followedAuthorsOf } from './authors';
+import type { LibraryDoc, LibraryIndex } from './library';
+import { sharedTermsOf } from './shared-terms';
+import { addCosines, queryOf, weightsForBatch, type Query, type TermWeights } from './similarity';
+import { countTerms, phrasesOfPaper, type PaperPhrases } from './tokenize';
+
+/** Below this many library papers there is too little to compare with: keyword order instead. */
+export const COLD_START_MINIMUM = 5;
+/** Added to the score when a followed person is among the authors. */
+export const FOLLOWED_AUTHOR_BOOST = 0.15;
+/** Added per matched keyword group, for at most MAX_BOOSTED_GROUPS groups. */
+export const GROUP_BOOST = 0.05;
+export const MAX_BOOSTED_GROUPS = 2;
+/** The aggregate blends the closest library paper with the mean of the closest NEIGHBOURS. */
+const NEIGHBOURS = 3;
+const DEFAULT_HALF_LIFE_DAYS = 180;
+/** An old library paper still counts this much; one added today counts fully. */
+const OLDEST_WEIGHT = 0.5;
+const DAY_MS = 86_400_000;
+/**
+ * A library paper is named in a reason only when it is this similar, and at least half as
+ * similar as the closest: "close to [[X]]" should be true when a person checks it.
+ */
+const REASON_MIN_SIMILARITY = 0.08;
+
+export interface RankOptions {
+  followedAuthors?: string[];
+  /** Paper id → number of keyword groups it matched. */
+  groupHits?: ReadonlyMap<string, number>;
+  /** Reference time for recency (ms). Default: the newest addedAt in the library. */
+  now?: number;
+  halfLifeDays?: number;
+  /** Keep only the N best. Default: all, so hosts can also order each group. */
+  topN?: number;
+}
+
+export interface NearestPaper {
+  noteName?: string;
+  title: string;
+  /** Cosine similarity to the new paper, 3 decimals. */
+  similarity: number;
+}
+
+export interface RankedPaper {
+  paper: Paper;
+  /** 0..1, 3 decimals: similarity to the library plus the author and group boosts. */
+  score: number;
+  /** The closest library papers worth naming (at most 2, none when nothing is close), closest first. */
+  nearest: NearestPaper[];
+  /** Up to 3 phrases it shares with them, as the new paper writes them; pairs of words preferred. */
+  sharedTerms: string[];
+  /** Its authors that the person follows. */
+  followedAuthors: string[];
+  groupHits: number;
+}
+
+export interface RankResult {
+  /** True when the library has fewer than COLD_START_MINIMUM papers: keyword order only. */
+  coldStart: boolean;
+  librarySize: number;
+  ranked: RankedPaper[];
+}
+
+interface Scored {
+  item: RankedPaper;
+  arxivOrder: number;
+  query?: Query;
+  phrases?: PaperPhrases;
+  /** Library positions of the nearest papers worth naming. */
+  neighbours: number[];
+}
+
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;
+
+function boostsOf(paper: Paper, options: RankOptions): { followedAuthors: string[]; groupHits: number; boost: number } {
+  const followedAuthors = followedAuthorsOf(paper.authors, options.followedAuthors ?? []);
+  const groupHits = options.groupHits?.get(paper.id) ?? 0;
+  const boost = (followedAuthors.length > 0 ? FOLLOWED_AUTHOR_BOOST : 0) + GROUP_BOOST * Math.min(groupHits, MAX_BOOSTED_GROUPS);
+  return { followedAuthors, groupHits, boost };
+}
+
+function recencyWeights(docs: readonly LibraryDoc[], options: RankOptions): Float64Array {
+  const now = options.now ?? docs.reduce((newest, doc) => Math.max(newest, doc.addedAt ?? 0), 0);
+  const halfLife = (options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS) * DAY_MS;
+  // An undated paper gives no reason to discount it, so it counts fully.
+  return Float64Array.from(docs, (doc) =>
+    doc.addedAt === undefined ? 1 : OLDEST_WEIGHT + (1 - OLDEST_WEIGHT) * 0.5 ** (Math.max(0, now - doc.addedAt) / halfLife));
+}
+
+interface Neighbour {
+  position: number;
+  similarity: number;
+  /** similarity × the library paper's recency weight. */
+  weighted: number;
+}
+
+/**
+ * The NEIGHBOURS library papers with the highest recency-weighted cosine, best first, and
+ * `cosines` reset to zero for the next paper. Positions are scanned in order and only a
+ * strictly greater weight displaces, so ties go to the library paper with the smaller id.
+ */
+function closestNeighbours(cosines: Float64Array, recency: Float64Array): Neighbour[] {
+  const neighbours: Neighbour[] = [];
+  let floor = -1;
+  for (let position = 0; position < cosines.length; position += 1) {
+    const similarity = cosines[position]!;
+    if (similarity === 0) continue;
+    cosines[position] = 0;
+    const weighted = similarity * recency[position]!;
+    if (weighted <= floor) continue;
+    let at = neighbours.length;
+    while (at > 0 && weighted > neighbours[at - 1]!.weighted) at -= 1;
+    neighbours.splice(at, 0, { position, similarity, weighted });
+    if (neighbours.length > NEIGHBOURS) neighbours.pop();
+    if (neighbours.length === NEIGHBOURS) floor = neighbours[NEIGHBOURS - 1]!.weighted;
+  }
+  return neighbours;
+}
+
+/** Cold start: only the boosts count, which is keyword-group order, then arXiv order. */
+function keywordOrder(papers: readonly Paper[], options: RankOptions): Scored[] {
+  return papers.map((paper, arxivOrder) => {
+    const { followedAuthors, groupHits, boost } = boostsOf(paper, options);
+    return { item: { paper, score: round3(boost), nearest: [], sharedTerms: [], followedAuthors, groupHits }, arxivOrder, neighbours: [] };
+  });
+}
+
+function rankAgainstLibrary(papers: readonly Paper[], library: LibraryIndex, options: RankOptions): { scored: Scored[]; weights: TermWeights } {
+  const phrases = papers.map((paper) => phrasesOfPaper(paper.title, paper.abstract));
+  const weights = weightsForBatch(library, phrases.map(countTerms));
+  const docs = weights.postings.docs;
+  const recency = recencyWeights(docs, options);
+  const cosines = new Float64Array(docs.length);
+  const positionById = new Map(docs.map((doc, position) => [doc.id, position] as const));
+
+  const scored = papers.map((paper, arxivOrder) => {
+    const query = queryOf(arxivOrder, weights);
+    addCosines(query, weights, cosines);
+    // A paper the person already keeps (a new version, a cross-list) is not "close to" itself.
+    const itself = positionById.get(paper.id);
+    if (itself !== undefined) cosines[itself] = 0;
+    const neighbours = closestNeighbours(cosines, recency);
+    const closest = neighbours[0]?.weighted ?? 0;
+    const meanOfClosest = neighbours.reduce((sum, n) => sum + n.weighted, 0) / NEIGHBOURS;
+    const { followedAuthors, groupHits, boost } = boostsOf(paper, options);
+    const score = round3(Math.min(1, (closest + meanOfClosest) / 2 + boost));
+    const named = neighbours
+      .slice(0, 2)
+      .filter((n) => n.similarity >= REASON_MIN_SIMILARITY && n.similarity >= neighbours[0]!.similarity / 2);
+    const nearest = named.map(({ position, similarity }) => {
+      const doc = docs[position]!;
+      return { ...(doc.noteName !== undefined ? { noteName: doc.noteName } : {}), title: doc.title, similarity: round3(similarity) };
+    });
+    return {
+      item: { paper, score, nearest, sharedTerms: [], followedAuthors, groupHits },
+      arxivOrder,
+      query,
+      phrases: phrases[arxivOrder]!,
+      neighbours: named.map((n) => n.position),
+    };
+  });
+  return { scored, weights };
+}
+
+/**
+ * Rank new papers against the library. Equal scores (at 3 decimals) keep arXiv order, so the
+ * same announcement and library always give the same list.
+ */
+export function rankPapers(papers: readonly Paper[], library: LibraryIndex, options: RankOptions = {}): RankResult {
+  const coldStart = library.size < COLD_START_MINIMUM;
+  const { scored, weights } = coldStart ? { scored: keywordOrder(papers, options), weights: undefined } : rankAgainstLibrary(papers, library, options);
+  scored.sort((a, b) => b.item.score - a.item.score || a.arxivOrder - b.arxivOrder);
+  const kept = options.topN === undefined ? scored : scored.slice(0, Math.max(0, options.topN));
+  const ranked = kept.map(({ item, query, phrases, neighbours }) =>
+    weights === undefined || query === undefined || phrases === undefined || neighbours.length === 0
+      ? item
+      : { ...item, sharedTerms: sharedTermsOf(query, phrases, neighbours, weights) });
+  return { coldStart, librarySize: library.size, ranked };
+}
+
+/** Papers in relevance order (for ordering each group); papers not in the result keep their place at the end. */
+export function orderByRelevance<T extends { id: string }>(papers: readonly T[], result: RankResult): T[] {
+  const rank = new Map(result.ranked.map((item, i) => [item.paper.id, i] as const));
+  const unranked = papers.length;
+  return papers
+    .map((paper, i) => ({ paper, key: rank.get(paper.id) ?? unranked + i }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ paper }) => paper);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { libraryFromBib } from '../../core/rank/bibtex';
+
+const BIB = String.raw`
+% A Better BibTeX export, trimmed by hand; text outside entries is a comment.
+@string{ neurips = "Advances in Neural Information Processing Systems" }
+@comment{jabref-meta: databaseType:bibtex; with {braces} inside}
+@preamble{ "\newcommand{\noop}[1]{}" }
+
+@inproceedings{chi2023diffusion,
+  title     = {Diffusion Policy: {Visuomotor} Policy Learning via Action Diffusion},
+  author    = {Chi, Cheng and Feng, Siyuan and Du, Yilun and others},
+  booktitle = neurips,
+  year      = 2023,
+  abstract  = {We represent a robot policy as a conditional
+               denoising diffusion process, with $\epsilon$-prediction.},
+  date-added = {2024-03-05 10:12:00 +0100},
+}
+
+@article{schrodinger1926,
+  title = "An Undulatory Theory of the Mechanics of Atoms and Molecules, by Schr{\"o}dinger",
+  author = "Schr\"odinger, Erwin",
+  journal = "Phys. Rev.",
+  date = {1926-12-01},
+  abstract = "The paper gives an account of the author's work on a {"}new form{"} of quantum theory." # " Second part.",
+}
+
+@book{noabstract, title = {A Book Without Abstract}, author = {Nobody, A.}, year = {2001}}
+
+@misc{company, title = {Report}, author = {{Barnes and Noble} and Ada Lovelace}, abstract = {Sales of books.}, year = {1999}}
+
+@article{broken, title = {Missing closing brace, abstract = {never ends}
+`;
+
+describe('libraryFromBib', () => {
+  const items = libraryFromBib(BIB);
+
+  it('keeps entries with an abstract, in file order, with the citekey as id', () => {
+    expect(items.map((item) => item.id)).toEqual(['chi2023diffusion', 'schrodinger1926', 'company']);
+  });
+
+  it('reads braced and quoted values, joins "#" pieces and resolves TeX accents in titles', () => {
+    expect(items[0]!.title).toBe('Diffusion Policy: Visuomotor Policy Learning via Action Diffusion');
+    expect(items[0]!.abstract).toBe('We represent a robot policy as a conditional denoising diffusion process, with $\\epsilon$-prediction.');
+    expect(items[1]!.title).toBe('An Undulatory Theory of the Mechanics of Atoms and Molecules, by Schrödinger');
+    expect(items[1]!.abstract).toBe('The paper gives an account of the author\'s work on a {"}new form{"} of quantum theory. Second part.');
+  });
+
+  it('turns "Family, Given" round, drops "others" and keeps braced corporate names whole', () => {
+    expect(items[0]!.authors).toEqual(['Cheng Chi', 'Siyuan Feng', 'Yilun Du']);
+    expect(items[1]!.authors).toEqual(['Erwin Schrödinger']);
+    expect(items[2]!.authors).toEqual(['Barnes and Noble', 'Ada Lovelace']);
+  });
+
+  it('dates an entry by date-added, else its date, else its year', () => {
+    expect(items[0]!.addedAt).toBe(Date.UTC(2024, 2, 5));
+    expect(items[1]!.addedAt).toBe(Date.UTC(1926, 11, 1));
+    expect(items[2]!.addedAt).toBe(Date.UTC(1999, 0, 1));
+  });
+
+  it('returns nothing for text without entries', () => {
+    expect(libraryFromBib('just a note, mail me at someone@example.org')).toEqual([]);
+  });
+});
