@@ -2,14 +2,18 @@
 // from DEFAULT_CONFIG. A wrong value stops with one line naming the key and what is wrong.
 
 import type { AnnounceType } from './arxiv/paper';
-import { DEFAULT_CONFIG, type Field, type KeywordGroup, type PaperFeedConfig, type Rule } from './config';
+import { DEFAULT_CONFIG, type Field, type KeywordGroup, type LibrarySettings, type PaperFeedConfig, type Rule } from './config';
 import { PaperFeedError } from './errors';
-import { folderProblem, normalizeFolder } from './notes/sanitize';
+import { parseKeepKey } from './notes/keep-keys';
+import { folderProblem, normalizeFolder, quoted } from './notes/sanitize';
 import { isCategoryName } from './select/categories';
 import { regexParts, ruleRegex } from './select/rules';
 
 /** The top-level keys a config may have; hosts with more settings pass only these. */
-export const CONFIG_KEYS = ['categories', 'groups', 'announceTypes', 'trackUpdates', 'folders', 'paperNoteName', 'citationFormat'] as const;
+export const CONFIG_KEYS = [
+  'categories', 'groups', 'announceTypes', 'trackUpdates', 'folders', 'paperNoteName', 'citationFormat',
+  'topPicks', 'orderGroupsByRelevance', 'library',
+] as const;
 
 const FIELDS: readonly Field[] = ['title', 'abstract', 'authors', 'comment'];
 const ANNOUNCE_TYPES: readonly AnnounceType[] = ['new', 'cross', 'replace', 'replace-cross'];
@@ -37,7 +41,51 @@ export function validateConfig(input: unknown, source?: string): PaperFeedConfig
   if (input.folders !== undefined) config.folders = folders(input.folders, fail);
   if (input.paperNoteName !== undefined) config.paperNoteName = oneOf(input.paperNoteName, NOTE_NAMES, 'paperNoteName', fail);
   if (input.citationFormat !== undefined) config.citationFormat = oneOf(input.citationFormat, CITATION_FORMATS, 'citationFormat', fail);
+  if (input.topPicks !== undefined) {
+    const n = input.topPicks;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_TOP_PICKS) fail('topPicks', `${show(n)} is not a whole number from 0 (off) to ${MAX_TOP_PICKS}.`);
+    config.topPicks = n as number;
+  }
+  if (input.orderGroupsByRelevance !== undefined) {
+    if (typeof input.orderGroupsByRelevance !== 'boolean') fail('orderGroupsByRelevance', 'must be true or false.');
+    config.orderGroupsByRelevance = input.orderGroupsByRelevance as boolean;
+  }
+  if (input.library !== undefined) config.library = library(input.library, fail);
   return config;
+}
+
+const MAX_TOP_PICKS = 100;
+
+function library(value: unknown, fail: Fail): LibrarySettings {
+  if (!isObject(value)) fail('library', 'must be an object like {"keepKeys": ["rating"], "file": "Zotero.bib"}.');
+  const given = value as Record<string, unknown>;
+  checkKeys(given, ['keepKeys', 'file', 'halfLifeDays'], 'library', fail);
+  const result: LibrarySettings = { keepKeys: [...DEFAULT_CONFIG.library.keepKeys] };
+  if (given.keepKeys !== undefined) {
+    if (!Array.isArray(given.keepKeys)) fail('library.keepKeys', 'must be a list such as ["rating", "status: read", "tag: paper/keep"].');
+    result.keepKeys = (given.keepKeys as unknown[]).map((item, i) => {
+      const at = `library.keepKeys[${i}]`;
+      if (typeof item !== 'string') fail(at, `${show(item)} is not text; write "rating", "status: read" or "tag: paper/keep".`);
+      const rule = parseKeepKey(item as string);
+      if ('problem' in rule) fail(at, `${show(item)} ${rule.problem}`);
+      return (item as string).trim();
+    });
+  }
+  if (given.file !== undefined && given.file !== '') {
+    if (typeof given.file !== 'string') fail('library.file', 'must be the path of a .bib or CSL-JSON file inside the vault, such as "Zotero/My Library.bib".');
+    const file = (given.file as string).trim().replace(/\\/g, '/');
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    const problem = file.startsWith('/') || /^[A-Za-z]:/.test(file) ? 'is not inside the vault; give a path relative to the vault folder' : folder && folderProblem(folder);
+    if (problem) fail('library.file', `${show(given.file)} ${problem}.`);
+    if (!/\.(bib|json)$/i.test(file)) fail('library.file', `${show(given.file)} is not a .bib or .json file; export your library from Zotero as BibTeX or CSL JSON and name that file.`);
+    result.file = file.replace(/^\.\//, '');
+  }
+  if (given.halfLifeDays !== undefined) {
+    const days = given.halfLifeDays;
+    if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 36_500) fail('library.halfLifeDays', `${show(days)} is not a number of days above 0, such as 180.`);
+    result.halfLifeDays = days as number;
+  }
+  return result;
 }
 
 function categoryList(value: unknown, key: string, fail: Fail, emptyOk: boolean): string[] {
@@ -182,6 +230,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? quoted(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

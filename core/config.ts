@@ -32,6 +32,20 @@ export type CitationFormat = 'pandoc' | 'wikilink' | 'markdown' | 'arxiv';
 /** How paper notes are named: by title, by arXiv id, or "id title". */
 export type PaperNoteName = 'title' | 'id' | 'id-title';
 
+/** The person's library, which "Top picks" ranks each announcement against (issue #10). */
+export interface LibrarySettings {
+  /**
+   * What marks a paper note as kept, besides the person's own writing outside the generated
+   * block: "key" (the property has a value), "key: value" (the property is that value, or a list
+   * holding it; case-insensitive) or "tag: name" (the note has the tag, or one nested under it).
+   */
+  keepKeys: string[];
+  /** A vault-relative .bib or CSL-JSON file (a Zotero export); its entries with an abstract count. */
+  file?: string;
+  /** How fast older library papers fade: one this many days old counts 3/4 (default 180). */
+  halfLifeDays?: number;
+}
+
 export interface PaperFeedConfig {
   /** Categories to read from the announcement, e.g. ["cs.LG", "cs.CL"] or archives ["cs"]. */
   categories: string[];
@@ -43,6 +57,11 @@ export interface PaperFeedConfig {
   folders: { daily: string; papers: string };
   paperNoteName: PaperNoteName;
   citationFormat: CitationFormat;
+  /** How many "Top picks" head the daily note, ranked by the library; 0 turns them off. */
+  topPicks: number;
+  /** Order the papers inside each group by relevance to the library instead of arXiv's order. */
+  orderGroupsByRelevance: boolean;
+  library: LibrarySettings;
 }
 
 export const DEFAULT_CONFIG: PaperFeedConfig = {
@@ -57,4 +76,7 @@ export const DEFAULT_CONFIG: PaperFeedConfig = {
   folders: { daily: 'arXiv/Daily', papers: 'arXiv/Papers' },
   paperNoteName: 'title',
   citationFormat: 'pandoc',
+  topPicks: 10,
+  orderGroupsByRelevance: false,
+  library: { keepKeys: ['rating', 'status: read', 'tag: paper/keep'] },
 };

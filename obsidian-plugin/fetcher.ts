@@ -5,6 +5,7 @@ import { Notice, type App } from 'obsidian';
 import { fetchAnnouncement } from '../core/arxiv/feed';
 import type { ArxivClient } from '../core/arxiv/polite';
 import { isPaperFeedError, type PaperFeedError } from '../core/errors';
+import type { LibraryCache } from '../core/notes/library-source';
 import { writeAnnouncement, type WriteReport } from '../core/notes/write';
 import type { DeviceState } from './device-state';
 import type { Enrichment } from './enrichment';
@@ -30,6 +31,8 @@ export interface FetcherHost {
   device: DeviceState;
   /** Translation and TL;DRs, when turned on. */
   enrichment: Enrichment;
+  /** Where the "Top picks" library index is kept between runs. */
+  library: LibraryCache;
   settings(): PaperFeedSettings;
   /** Why the saved config was set aside, or null; runs refuse while it stands. */
   settingsProblem(): PaperFeedError | null;
@@ -87,6 +90,7 @@ export class Fetcher {
       const report = await writeAnnouncement(announcement, settings.config, store, {
         onProgress: (done, total) => progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`),
         ...(enrichment ? { enrich: (papers) => enrichment.enrich(papers) } : {}),
+        library: this.host.library,
       });
       const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
       device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };
@@ -108,7 +112,7 @@ export class Fetcher {
     const progress = new ProgressNotice(`Paper Feed: fetching ${from} to ${to} from arXiv…`);
     try {
       const enrichment = this.host.enrichment.forRun((text) => progress.set(`Paper Feed: ${text}`));
-      const reports = await fetchRange(client, settings, store, from, to, (message) => progress.set(`Paper Feed: ${message}`), enrichment);
+      const reports = await fetchRange(client, settings, store, from, to, (message) => progress.set(`Paper Feed: ${message}`), enrichment, this.host.library);
       progress.hide();
       const papers = reports.reduce((sum, r) => sum + r.matched, 0);
       const created = reports.reduce((sum, r) => sum + r.created.length, 0);

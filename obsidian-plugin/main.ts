@@ -11,6 +11,7 @@ import { DeviceState } from './device-state';
 import { Enrichment } from './enrichment';
 import { Fetcher } from './fetcher';
 import { requestUrlTransport } from './http';
+import { LibraryNotes } from './library-notes';
 import { NoteIndex } from './note-index';
 import { clock } from './notices';
 import { PROTOCOL_ACTION } from './protocol';
@@ -26,6 +27,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
   notes!: NoteIndex;
   fetcher!: Fetcher;
   enrichment!: Enrichment;
+  library!: LibraryNotes;
   autoFetch!: AutoFetch;
   actions!: Actions;
   private statusEl: HTMLElement | null = null;
@@ -35,16 +37,19 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
     this.device = new DeviceState(this.app);
     this.notes = new NoteIndex(this.app);
     for (const ref of this.notes.listeners()) this.registerEvent(ref);
+    const folder = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
+    this.library = new LibraryNotes(this.app, folder);
     this.enrichment = new Enrichment({
       app: this.app,
-      folder: this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,
+      folder,
       settings: () => this.settings,
       transport: requestUrlTransport,
     });
     this.fetcher = new Fetcher({
       app: this.app,
       client: this.arxivClient(),
-      store: new ObsidianStore(this.app, this.notes),
+      store: new ObsidianStore(this.app, this.notes, this.library),
+      library: this.library.indexCache(),
       device: this.device,
       enrichment: this.enrichment,
       settings: () => this.settings,

@@ -21,13 +21,21 @@ export class ProgressNotice {
   }
 }
 
-/** "66 papers for 2026-05-29 · 60 new notes · 2 updated · digest arXiv/Daily/2026-05-29.md" */
+/** "Paper Feed: 66 papers for 2026-05-29 · 60 new notes · 2 updated · 10 top picks" */
 export function summaryOf(report: WriteReport): string {
   const papers = report.matched === 1 ? '1 paper' : `${report.matched} papers`;
   const parts = [`Paper Feed: ${papers} for ${report.date}`, `${report.created.length} new notes`, `${report.updated.length} updated`];
   if (report.updatedPapers.length) parts.push(`${report.updatedPapers.length} new versions`);
-  if (report.skipped.length) parts.push(`${report.skipped.length} skipped`);
+  if (report.topPicks && report.topPicks.picks.length > 0) parts.push(`${report.topPicks.picks.length} top picks`);
+  if (report.skipped.length) parts.push(`${report.skipped.length} skipped: ${skippedRefs(report.skipped)}`);
   return parts.join(' · ');
+}
+
+/** Names the skipped items so the person can look them up: "item 4, 2605.99002 and 3 more". */
+function skippedRefs(skipped: WriteReport['skipped']): string {
+  const shown = skipped.slice(0, 5).map((item) => item.ref);
+  const rest = skipped.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
 
 /** The summary with what translation did, then why it stopped and any other problem, each once. */

@@ -7,6 +7,7 @@ import { announcementFor, listingDatesBetween, submissionWindow } from '../core/
 import type { Announcement, Paper } from '../core/arxiv/paper';
 import type { ArxivClient } from '../core/arxiv/polite';
 import { PaperFeedError } from '../core/errors';
+import type { LibraryCache } from '../core/notes/library-source';
 import { writeAnnouncement, type WriteReport } from '../core/notes/write';
 import { inCategories } from '../core/select/categories';
 import type { VaultStore } from '../core/vault/store';
@@ -21,6 +22,7 @@ export async function fetchRange(
   to: string,
   progress: (message: string) => void,
   enrichment?: EnrichmentRun,
+  library?: LibraryCache,
 ): Promise<WriteReport[]> {
   const { config } = settings;
   const dates = listingDatesBetween(from, to);
@@ -42,7 +44,12 @@ export async function fetchRange(
       skipped: found.skipped,
     };
     progress(`writing notes for ${date} (${i + 1} of ${dates.length})…`);
-    reports.push(await writeAnnouncement(announcement, config, store, enrichment ? { enrich: (papers) => enrichment.enrich(papers) } : {}));
+    reports.push(
+      await writeAnnouncement(announcement, config, store, {
+        ...(enrichment ? { enrich: (papers) => enrichment.enrich(papers) } : {}),
+        ...(library ? { library } : {}),
+      }),
+    );
   }
   return reports;
 }

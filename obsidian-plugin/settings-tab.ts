@@ -9,6 +9,7 @@ import type { DeviceState } from './device-state';
 import { FieldErrors, problemText } from './field-errors';
 import { renderEnrichSection } from './settings-enrich';
 import { renderGroups } from './settings-groups';
+import { renderTopPicksSection } from './settings-top-picks';
 import { categoriesToText, copy, isClockTime, textToCategories, type PaperFeedSettings } from './settings';
 
 export interface SettingsHost {
@@ -48,6 +49,7 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     this.groupsEl = containerEl.createDiv();
     this.renderGroupList();
     this.renderNotes(containerEl, this.draft);
+    renderTopPicksSection(containerEl, this.draft, { edit: (change) => this.edit(change), errors: this.errors });
     this.renderAutomaticFetch(containerEl);
     this.renderDailyNotes(containerEl);
     renderEnrichSection(containerEl, { app: this.app, settings: this.host.settings, saveSettings: () => this.host.saveSettings(), errors: this.errors });

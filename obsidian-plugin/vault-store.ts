@@ -3,17 +3,22 @@
 // Every path passes through normalizePath.
 import { normalizePath, TFolder, type App } from 'obsidian';
 import { PaperFeedError } from '../core/errors';
-import type { VaultIndex, VaultStore } from '../core/vault/store';
+import type { IndexOptions, VaultIndex, VaultStore } from '../core/vault/store';
+import type { LibraryNotes } from './library-notes';
 import type { NoteIndex } from './note-index';
 
 export class ObsidianStore implements VaultStore {
   constructor(
     private readonly app: App,
     private readonly notes: NoteIndex,
+    /** The kept paper notes for "Top picks"; without it the index lists none. */
+    private readonly library?: LibraryNotes,
   ) {}
 
-  index(): Promise<VaultIndex> {
-    return this.notes.snapshot();
+  async index(options: IndexOptions = {}): Promise<VaultIndex> {
+    const index = await this.notes.snapshot();
+    if (!options.keepKeys || !this.library) return index;
+    return { ...index, library: await this.library.items(index.papers, options.keepKeys) };
   }
 
   async read(path: string): Promise<string | null> {

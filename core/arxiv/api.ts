@@ -28,7 +28,7 @@ export function parseApiFeed(xml: string): ApiPage {
   const parsed = parseXml(xml);
   if ('problem' in parsed) throw notAFeed('an Atom feed', xml);
   const feed = parsed.root;
-  if (feed.ns !== NS.atom || feed.name !== 'feed') throw notAFeed('an Atom feed', xml, `an XML document with root <${feed.name}>`);
+  if (feed.ns !== NS.atom || feed.name !== 'feed') throw notAFeed('an Atom feed', xml, feed.name);
 
   const entries = childrenOf(feed, NS.atom, 'entry');
   const error = entries.find(isErrorEntry);
@@ -59,7 +59,10 @@ export function parseApiFeed(xml: string): ApiPage {
 // "arXiv api core". Some errors came with HTTP 200, so the entry, not the status, decides.
 function isErrorEntry(entry: XmlElement): boolean {
   if ((childText(entry, NS.atom, 'id') ?? '').includes('/api/errors')) return true;
-  const title = collapseWhitespace(childText(entry, NS.atom, 'title') ?? '');
+  const rawTitle = childText(entry, NS.atom, 'title') ?? '';
+  // Every entry is checked, so the common case (a paper's title) is ruled out without copying it.
+  if (!rawTitle.includes('Error')) return false;
+  const title = collapseWhitespace(rawTitle);
   const author = childOf(entry, NS.atom, 'author');
   return title === 'Error' && collapseWhitespace(author ? childText(author, NS.atom, 'name') ?? '' : '') === 'arXiv api core';
 }

@@ -35,26 +35,31 @@ function splitOutsideParentheses(text: string): string[] {
 }
 
 function readAuthor(text: string): Author {
+  // The name is the text outside parentheses; each outermost pair holds one affiliation. Pieces
+  // are sliced out rather than built a character at a time: a feed has tens of thousands.
   let name = '';
   const affiliations: string[] = [];
   let depth = 0;
-  let group = '';
-  for (const ch of text) {
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (ch === '(') {
-      if (depth > 0) group += ch;
+      if (depth === 0) {
+        name += text.slice(from, i);
+        from = i + 1;
+      }
       depth++;
     } else if (ch === ')' && depth > 0) {
       depth--;
-      if (depth > 0) group += ch;
-      else {
-        affiliations.push(group);
-        group = '';
+      if (depth === 0) {
+        affiliations.push(text.slice(from, i));
+        from = i + 1;
       }
-    } else if (depth > 0) group += ch;
-    else name += ch;
+    }
   }
   // An unclosed parenthesis: keep what followed it as an affiliation rather than lose it.
-  if (depth > 0) affiliations.push(group);
+  if (depth > 0) affiliations.push(text.slice(from));
+  else name += text.slice(from);
   return {
     name: cleanName(name),
     affiliations: affiliations.map(cleanName).filter((a) => a.length > 0),

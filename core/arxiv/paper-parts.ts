@@ -21,10 +21,14 @@ export function pdfUrlOf(id: string, version: number): string {
   return `https://arxiv.org/pdf/${id}v${version}`;
 }
 
+const PLAIN_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+
 /** YYYY-MM-DD (UTC) of an ISO 8601 timestamp, or undefined when it is not one. */
 export function utcDay(timestamp: string | undefined): string | undefined {
   if (timestamp === undefined) return undefined;
   const text = timestamp.trim();
+  // arXiv's own form, a UTC time on a day every month has, needs no date arithmetic.
+  if (PLAIN_UTC.test(text)) return text.slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 // The polite arXiv client every request goes through: one request at a time, at least 3 s
-// between request starts (arXiv's terms of use), a timeout per attempt, bounded retries with
+// from the end of one request to the start of the next (arXiv's terms of use; counting from the
+// end keeps the gap at arXiv's side however long connecting took), a timeout per attempt, bounded retries with
 // backoff on throttling and server trouble, and one readable error when it all fails.
 // Create one client per host and share it, so the pacing covers every caller.
 
@@ -16,7 +17,7 @@ export interface ArxivClient {
 export interface ArxivClientOptions {
   transport: HttpTransport;
   clock?: Clock;
-  /** Gap between request starts; never below 3000 ms. */
+  /** Gap from the end of one request to the start of the next; never below 3000 ms. */
   minIntervalMs?: number;
   /** Per attempt (default 30 000 ms). */
   timeoutMs?: number;
@@ -34,6 +35,10 @@ export interface ArxivClientOptions {
 export const MIN_INTERVAL_MS = 3000;
 export const DEFAULT_USER_AGENT = 'PaperFeed/0.1 (+https://github.com/paper-feed/paper-feed; arXiv reader for notes)';
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+// A connection that was made and then dropped (Node's and Chromium's names), as opposed to one
+// never made: "could not be reached" would send the person hunting for the wrong problem.
+const BROKEN_OFF =
+  /^(?:ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED|net::ERR_(?:CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE|CONTENT_LENGTH_MISMATCH|INCOMPLETE_CHUNKED_ENCODING))$/;
 const BACKOFF_BASE_MS = 2000;
 const BACKOFF_MAX_MS = 60_000;
 
@@ -52,7 +57,7 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
   const random = options.random ?? Math.random;
   const formatTime = options.formatTime ?? localClockTime;
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-  let lastStart: number | undefined;
+  let lastEnd: number | undefined;
   // Each request waits for the one before it to finish, retries included.
   let queue: Promise<void> = Promise.resolve();
 
@@ -73,9 +78,13 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
 
   async function withRetries(url: string, opts: { signal?: AbortSignal; accept?: string }): Promise<HttpResponse> {
     for (let attempt = 1; ; attempt++) {
-      await pause(lastStart === undefined ? 0 : lastStart + minInterval - clock.now(), opts.signal);
-      lastStart = clock.now();
-      const outcome = await attemptOnce(url, opts);
+      await pause(lastEnd === undefined ? 0 : lastEnd + minInterval - clock.now(), opts.signal);
+      let outcome: Attempt;
+      try {
+        outcome = await attemptOnce(url, opts);
+      } finally {
+        lastEnd = clock.now();
+      }
       if (outcome.type === 'ok') return outcome.response;
       const retryable = outcome.type !== 'status' || RETRYABLE.has(outcome.status);
       const serverWait = outcome.type === 'status' ? outcome.retryAfterMs : undefined;
@@ -166,7 +175,9 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
       case 'network':
         return new PaperFeedError(
           'network',
-          `arXiv could not be reached (${failure.code}). Check your internet connection and try again.`,
+          BROKEN_OFF.test(failure.code)
+            ? `The connection to arXiv broke off before its answer was complete (${failure.code}). Check your internet connection and try again.`
+            : `arXiv could not be reached (${failure.code}). Check your internet connection and try again.`,
           { cause: failure.code },
         );
       case 'status':

@@ -8,7 +8,7 @@ import { parseCreators } from './creators';
 import { addDays, easternTime } from './eastern-time';
 import { tryParseArxivId } from './ids';
 import type { AnnounceType, Announcement, Author, Paper, SkippedItem } from './paper';
-import { absUrlOf, pdfUrlOf } from './paper-parts';
+import { absUrlOf, isArxivCategory, pdfUrlOf } from './paper-parts';
 import { collapseParagraphs, collapseWhitespace } from './text';
 import { NS, childOf, childText, childrenOf, decodeEntities, type XmlElement } from './xml';
 
@@ -52,7 +52,7 @@ function readItem(item: XmlElement): Paper | { ref?: string; reason: string } {
   const title = collapseWhitespace((parts?.[1] ?? rawTitle).replace(/([^.])\.$/, '$1'));
   if (!title) return { ref: identity.id, reason: 'empty title' };
   const primary = collapseWhitespace(parts?.[3] ?? '');
-  if (!primary) return { ref: identity.id, reason: 'no category' };
+  if (!isArxivCategory(primary)) return { ref: identity.id, reason: 'no category' };
   const version = identity.version ?? 1;
   return {
     id: identity.id,

@@ -8,7 +8,7 @@ import { parseCreators } from './creators';
 import { easternTime } from './eastern-time';
 import { tryParseArxivId, type ArxivId } from './ids';
 import type { AnnounceType, Announcement, Paper, SkippedItem } from './paper';
-import { absUrlOf, journalDoi, orderCategories, pdfUrlOf } from './paper-parts';
+import { absUrlOf, isArxivCategory, journalDoi, orderCategories, pdfUrlOf } from './paper-parts';
 import { parseLegacyRss } from './rss-legacy';
 import { collapseParagraphs, collapseWhitespace } from './text';
 import { notAFeed } from './unreadable';
@@ -37,7 +37,7 @@ export function parseRss(xml: string, categories: string[]): Announcement {
   const { root } = parsed;
   if (root.ns === NS.rdf && root.name === 'RDF') return parseLegacyRss(root, categories);
   const channel = root.name === 'rss' && root.ns === NS.none ? childOf(root, NS.none, 'channel') : undefined;
-  if (!channel) throw notAFeed('an RSS feed', xml, `an XML document with root <${root.name}>`);
+  if (!channel) throw notAFeed('an RSS feed', xml, root.name);
 
   const title = collapseWhitespace(childText(channel, NS.none, 'title') ?? '');
   if (title.startsWith('Feed error for query')) throw rejected(childText(channel, NS.none, 'description') ?? title);
@@ -63,9 +63,10 @@ export function parseRss(xml: string, categories: string[]): Announcement {
 // The feed carries no submission times, only the listing date. That date is when this version
 // became public on arXiv, so it stands in for `updated`, and for `published` when this is v1.
 function withListingDates(paper: Paper, listingDate: string): Paper {
-  return paper.version === 1
-    ? { ...paper, published: listingDate, updated: listingDate }
-    : { ...paper, updated: listingDate };
+  // The paper was made by readItem just now, so it is completed in place rather than copied.
+  if (paper.version === 1) paper.published = listingDate;
+  paper.updated = listingDate;
+  return paper;
 }
 
 function rejected(message: string): PaperFeedError {
@@ -93,8 +94,11 @@ function readItem(item: XmlElement): Paper | { ref?: string; reason: string } {
   if (itemDate !== undefined && rfc822Instant(itemDate) === undefined) {
     return { ref, reason: `unreadable date "${collapseWhitespace(itemDate)}"` };
   }
-  const categories = childrenOf(item, NS.none, 'category').map((c) => collapseWhitespace(c.text));
-  const primary = categories.find((c) => c.length > 0);
+  // Only arXiv's own category names: they end up in links, tags and note bodies.
+  const categories = childrenOf(item, NS.none, 'category')
+    .map((c) => collapseWhitespace(c.text))
+    .filter(isArxivCategory);
+  const primary = categories[0];
   if (!primary) return { ref, reason: 'no category' };
 
   const version = identity.version ?? 1;

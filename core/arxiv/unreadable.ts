@@ -17,13 +17,14 @@ export function rateExceededError(): PaperFeedError {
 }
 
 /**
- * A 'bad-feed' error naming what arrived instead of the expected feed; `what` overrides the
- * guess made from the body (e.g. "an XML document with root <feed>").
+ * A 'bad-feed' error naming what arrived instead of the expected feed. `root` is the root element
+ * of a body that parsed as XML; a well-formed HTML page is still "a web page" to a person.
  */
-export function notAFeed(expected: 'an RSS feed' | 'an Atom feed', body: string, what?: string): PaperFeedError {
+export function notAFeed(expected: 'an RSS feed' | 'an Atom feed', body: string, root?: string): PaperFeedError {
+  const what = root === undefined || root.toLowerCase() === 'html' ? describe(body) : `an XML document with root <${root}>`;
   return new PaperFeedError(
     'bad-feed',
-    `arXiv sent ${what ?? describe(body)} instead of ${expected}; try again later, and report it if it keeps happening.`,
+    `arXiv sent ${what} instead of ${expected}; try again later, and report it if it keeps happening.`,
   );
 }
 

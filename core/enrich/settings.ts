@@ -81,7 +81,8 @@ function readBaseUrl(value: unknown): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw bad('baseUrl', `is not a URL: "${value.trim()}"; use e.g. http://localhost:11434/v1.`);
+    // The value is not repeated: people paste API keys into the wrong field.
+    throw bad('baseUrl', 'is not a URL; use e.g. http://localhost:11434/v1.');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw bad('baseUrl', `must start with http:// or https://; use e.g. http://localhost:11434/v1.`);

@@ -4,7 +4,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { isPaperFeedError, PaperFeedError } from '../errors';
-import type { VaultIndex, VaultStore } from '../vault/store';
+import type { IndexOptions, VaultIndex, VaultStore } from '../vault/store';
 import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged } from './atomic-file';
 import { resolveInVault } from './vault-path';
 import { scanVault, STATE_FOLDER } from './vault-index';
@@ -42,8 +42,8 @@ export class FsVaultStore implements VaultStore {
     return nodePath.join(await this.realRoot(), STATE_FOLDER);
   }
 
-  async index(): Promise<VaultIndex> {
-    const result = await scanVault(await this.realRoot());
+  async index(options: IndexOptions = {}): Promise<VaultIndex> {
+    const result = await scanVault(await this.realRoot(), options.keepKeys);
     this.lastIndexReads = result.notesRead;
     return result.index;
   }

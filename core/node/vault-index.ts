@@ -1,9 +1,13 @@
 // Finds Paper Feed's notes anywhere in a vault on disk by their frontmatter (so renamed and moved
 // notes are still found). A cache in `.paper-feed/index.json`, keyed by path, mtime and size,
-// means a run only stats unchanged notes instead of reading them again.
+// means a run only stats unchanged notes instead of reading them again; it also remembers which
+// paper notes the person kept, for the "Top picks" library (issue #10).
 
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
+import { keepRules, type KeepRule } from '../notes/keep-keys';
+import { libraryItemOf, noteLibraryFacts } from '../notes/library-items';
+import type { LibraryItem } from '../rank/library';
 import type { IndexedPaperNote, VaultIndex } from '../vault/store';
 import { isTempFileName, removeIfAbandonedTemp, replaceFileAtomically } from './atomic-file';
 import { frontmatterEnd, frontmatterFacts } from './frontmatter-facts';
@@ -33,6 +37,20 @@ interface CachedNote {
   c?: string;
   /** Listing date of a daily note (has `date` and the daily tag). */
   d?: string;
+  /**
+   * Library facts (issue #10), for kept paper notes only: kept, title, abstract, and when the
+   * note joined the library (ms: its first digest's date, else the file's creation).
+   */
+  k?: 1;
+  t?: string;
+  b?: string;
+  n?: number;
+}
+
+interface LoadedCache {
+  notes: Record<string, CachedNote>;
+  /** The keep keys the library facts were decided by; absent when none were asked for yet. */
+  keep?: string[];
 }
 
 interface FoundFile {
@@ -40,6 +58,8 @@ interface FoundFile {
   absolute: string;
   mtimeMs: number;
   size: number;
+  /** Creation time, when the file system keeps one. */
+  birthtimeMs?: number;
 }
 
 export interface ScanResult {
@@ -48,9 +68,18 @@ export interface ScanResult {
   notesRead: number;
 }
 
-export async function scanVault(realRoot: string): Promise<ScanResult> {
+/**
+ * The vault's index. With `keepKeys` it also lists the kept paper notes (`library`); their facts
+ * are cached with the rest, so an unchanged note is not read again for them either.
+ */
+export async function scanVault(realRoot: string, keepKeys?: readonly string[]): Promise<ScanResult> {
   const cachePath = nodePath.join(realRoot, STATE_FOLDER, CACHE_FILE);
-  const cache = await loadCache(cachePath);
+  const { notes: cache, keep: cachedKeep } = await loadCache(cachePath);
+  // Facts are decided by the keys asked for, else by those the cache was built with; new keys
+  // make every paper note's facts stale.
+  const keep = keepKeys ? [...keepKeys] : cachedKeep;
+  const keepChanged = keepKeys !== undefined && JSON.stringify(keep) !== JSON.stringify(cachedKeep);
+  const rules = keep ? keepRules(keep) : undefined;
   await removeAbandonedTemps(nodePath.join(realRoot, STATE_FOLDER));
   const files = await findNotes(realRoot);
 
@@ -58,24 +87,37 @@ export async function scanVault(realRoot: string): Promise<ScanResult> {
   const toCache: Record<string, CachedNote> = {};
   const scanStarted = Date.now();
   let notesRead = 0;
-  let changed = Object.keys(cache).length !== files.length;
+  let changed = keepChanged || Object.keys(cache).length !== files.length;
   await inBatches(files, async (file) => {
     const cached = cache[file.path];
-    if (cached && cached.m === file.mtimeMs && cached.s === file.size) {
+    if (cached && cached.m === file.mtimeMs && cached.s === file.size && !(keepChanged && cached.a !== undefined)) {
       fresh[file.path] = toCache[file.path] = cached;
       return;
     }
     changed = true;
     notesRead += 1;
-    const entry = { m: file.mtimeMs, s: file.size, ...(await readFacts(file.absolute)) };
+    const entry = { m: file.mtimeMs, s: file.size, ...(await readFacts(file, rules)) };
     fresh[file.path] = entry;
     toCache[file.path] = scanStarted - file.mtimeMs < RACY_MS ? { ...entry, m: -1 } : entry;
   });
   if (changed) {
     // The cache only saves time; a vault we cannot write to will say so on the first note.
-    await replaceFileAtomically(cachePath, JSON.stringify({ version: CACHE_VERSION, notes: toCache })).catch(() => undefined);
+    const saved = { version: CACHE_VERSION, ...(keep ? { keep } : {}), notes: toCache };
+    await replaceFileAtomically(cachePath, JSON.stringify(saved)).catch(() => undefined);
   }
-  return { index: buildIndex(fresh), notesRead };
+  const index = buildIndex(fresh);
+  return { index: keepKeys ? { ...index, library: libraryOf(fresh, index) } : index, notesRead };
+}
+
+/** The kept paper notes, each once: the note the index chose for its arXiv id. */
+function libraryOf(notes: Record<string, CachedNote>, index: VaultIndex): LibraryItem[] {
+  const items: LibraryItem[] = [];
+  for (const [id, { path }] of index.papers) {
+    const note = notes[path]!;
+    if (note.k !== 1) continue;
+    items.push(libraryItemOf(id, path, { kept: true, written: false, title: note.t ?? '', abstract: note.b ?? '' }, note.n));
+  }
+  return items;
 }
 
 function buildIndex(notes: Record<string, CachedNote>): VaultIndex {
@@ -96,8 +138,8 @@ function buildIndex(notes: Record<string, CachedNote>): VaultIndex {
   return { papers, dailies };
 }
 
-async function readFacts(absolute: string): Promise<Omit<CachedNote, 'm' | 's'>> {
-  const head = await readFrontmatterText(absolute);
+async function readFacts(file: FoundFile, rules: readonly KeepRule[] | undefined): Promise<Omit<CachedNote, 'm' | 's'>> {
+  const head = await readFrontmatterText(file.absolute);
   if (head === null) return {};
   const facts = frontmatterFacts(head);
   const entry: Omit<CachedNote, 'm' | 's'> = {};
@@ -105,7 +147,22 @@ async function readFacts(absolute: string): Promise<Omit<CachedNote, 'm' | 's'>>
   if (facts.version !== undefined) entry.v = facts.version;
   if (facts.citekey !== undefined) entry.c = facts.citekey;
   if (facts.dailyDate !== undefined) entry.d = facts.dailyDate;
+  // Only paper notes can be kept, and only they are read whole.
+  if (facts.arxivId !== undefined && rules) Object.assign(entry, await readLibraryFacts(file, rules));
   return entry;
+}
+
+async function readLibraryFacts(file: FoundFile, rules: readonly KeepRule[]): Promise<Pick<CachedNote, 'k' | 't' | 'b' | 'n'>> {
+  let text: string;
+  try {
+    text = await readFile(file.absolute, 'utf8');
+  } catch {
+    return {}; // vanished since its frontmatter was read: not kept this run
+  }
+  const facts = noteLibraryFacts(text, rules);
+  if (!facts.kept) return {};
+  const addedAt = facts.listedAt ?? (file.birthtimeMs ? Math.round(file.birthtimeMs) : undefined);
+  return { k: 1, t: facts.title, b: facts.abstract, ...(addedAt !== undefined ? { n: addedAt } : {}) };
 }
 
 /** The start of a note up to its frontmatter's end, read in growing chunks; null if none. */
@@ -161,7 +218,7 @@ async function findNotes(realRoot: string): Promise<FoundFile[]> {
       const absolute = nodePath.join(realRoot, path);
       try {
         const info = await stat(absolute);
-        found.push({ path, absolute, mtimeMs: info.mtimeMs, size: info.size });
+        found.push({ path, absolute, mtimeMs: info.mtimeMs, size: info.size, ...(info.birthtimeMs > 0 ? { birthtimeMs: info.birthtimeMs } : {}) });
       } catch {
         // Deleted between listing and stat: not there, so not indexed.
       }
@@ -181,17 +238,18 @@ async function removeStaleTemp(absolute: string): Promise<void> {
 }
 
 /** Reads the cache; anything unreadable or of another shape means starting from scratch. */
-async function loadCache(cachePath: string): Promise<Record<string, CachedNote>> {
+async function loadCache(cachePath: string): Promise<LoadedCache> {
   try {
     const parsed: unknown = JSON.parse(await readFile(cachePath, 'utf8'));
-    if (!isRecord(parsed) || parsed.version !== CACHE_VERSION || !isRecord(parsed.notes)) return {};
+    if (!isRecord(parsed) || parsed.version !== CACHE_VERSION || !isRecord(parsed.notes)) return { notes: {} };
     const notes: Record<string, CachedNote> = {};
     for (const [path, entry] of Object.entries(parsed.notes)) {
       if (isCachedNote(entry)) notes[path] = entry;
     }
-    return notes;
+    const keep = Array.isArray(parsed.keep) && parsed.keep.every((k) => typeof k === 'string') ? (parsed.keep as string[]) : undefined;
+    return { notes, ...(keep ? { keep } : {}) };
   } catch {
-    return {};
+    return { notes: {} };
   }
 }
 
@@ -202,7 +260,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isCachedNote(value: unknown): value is CachedNote {
   if (!isRecord(value) || typeof value.m !== 'number' || typeof value.s !== 'number') return false;
   const optional = (key: string, type: string) => value[key] === undefined || typeof value[key] === type;
-  return optional('a', 'string') && optional('v', 'number') && optional('c', 'string') && optional('d', 'string');
+  return (
+    optional('a', 'string') && optional('v', 'number') && optional('c', 'string') && optional('d', 'string') &&
+    (value.k === undefined || value.k === 1) && optional('t', 'string') && optional('b', 'string') && optional('n', 'number')
+  );
 }
 
 async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {

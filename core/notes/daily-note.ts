@@ -17,6 +17,7 @@ import { markedBlock, replaceMarkedBlock } from './markers';
 import { DAILY_TAG } from './note-index';
 import { mergeList } from './note-values';
 import { texToPlain } from './tex';
+import { topPicksLines, type TopPicksView } from './top-picks';
 
 export interface DailyNoteInput {
   announcement: Announcement;
@@ -25,6 +26,8 @@ export interface DailyNoteInput {
   notePaths: ReadonlyMap<string, string>;
   /** Translations and TL;DRs by arXiv id, when enrichment is on (issue #9). */
   enrichments?: Enrichments;
+  /** The "Top picks" section (issue #10), when the run ranked the announcement and picks are on. */
+  topPicks?: TopPicksView;
 }
 
 /** Authors named before "et al." */
@@ -56,7 +59,7 @@ export function updateDailyNote(existing: string, input: DailyNoteInput): string
     const merged = mergeList(data[key], value as string[], { tags: key === 'tags' });
     return merged ? [[key, merged]] : [];
   });
-  const text = writeFrontmatterKeys(existing, entries);
+  const text = writeFrontmatterKeys(existing, entries, data);
   return replaceMarkedBlock(text, dailyBlock(input), bodyOffset(text)) ?? text;
 }
 
@@ -72,6 +75,7 @@ export function dailyBlock(input: DailyNoteInput): string {
   lines.push(`**${count} ${count === 1 ? 'paper' : 'papers'} matched**${perGroup ? ` — ${perGroup}` : ''}${updated}`);
 
   if (count === 0) lines.push('', 'No new papers matched your groups in this announcement.');
+  if (input.topPicks) lines.push('', ...topPicksLines(input.topPicks, (paper) => link(input, paper)));
   const shown = new Set<string>();
   for (const group of selection.groups) {
     if (group.papers.length === 0) continue;

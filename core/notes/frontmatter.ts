@@ -28,10 +28,14 @@ export function readFrontmatter(text: string): FrontmatterData {
   const split = splitFrontmatter(text);
   if (split === 'malformed') throw new FrontmatterError('its frontmatter is not closed by a "---" line');
   if (split === null) return {};
+  // What gray-matter hands its YAML engine for this note: the text after the opening "---" up to
+  // the newline before the closing line; a block of only blank and comment lines is {}. Calling
+  // the engine directly skips gray-matter's copy of the whole note into a Buffer on every read.
+  const block = text.slice(split.bom.length + 3, text.length - split.close.length - 1);
+  if (block.replace(/^\s*#[^\n]+/gm, '').trim() === '') return {};
   let parsed: unknown;
   try {
-    // An options object, always: without one gray-matter caches every text it has ever seen.
-    parsed = matter(text, {}).data;
+    parsed = yaml.parse(block);
   } catch (e) {
     const reason = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
     throw new FrontmatterError(`its frontmatter is not valid YAML (${reason.trim()})`);
@@ -46,8 +50,13 @@ export function readFrontmatter(text: string): FrontmatterData {
  * value differs is replaced in place, a missing key is appended, an equal one is left exactly as
  * the person (or an earlier run) formatted it. A note without frontmatter gets one.
  */
-export function writeFrontmatterKeys(text: string, entries: ReadonlyArray<readonly [string, FrontmatterValue]>): string {
-  const before = readFrontmatter(text);
+export function writeFrontmatterKeys(
+  text: string,
+  entries: ReadonlyArray<readonly [string, FrontmatterValue]>,
+  /** What readFrontmatter(text) returned, when the caller has just read it (saves a second parse). */
+  read?: FrontmatterData,
+): string {
+  const before = read ?? readFrontmatter(text);
   const split = splitFrontmatter(text) as Split | null;
   const eol = split?.eol ?? (text.includes('\r\n') ? '\r\n' : '\n');
   const lines: Line[] = split ? [...split.lines] : [];
@@ -83,10 +92,25 @@ export function dumpEntry(key: string, value: FrontmatterValue): string[] {
   if (DATE_KEYS.has(key) && typeof value === 'string' && isCalendarDate(value)) return [`${key}: ${value}`];
   // A string with a line break would become a block scalar, whose meaning depends on the blank
   // lines after it; flow style keeps it in one double-quoted line.
-  const multiline = (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && v.includes('\n'));
+  const values = Array.isArray(value) ? value : [value];
+  // Numbers stay out of the cache: JSON cannot tell -0, NaN and Infinity apart the way YAML does.
+  const cacheKey = values.some((v) => typeof v === 'number') ? undefined : `${key}\u0000${JSON.stringify(value)}`;
+  const cached = cacheKey === undefined ? undefined : dumped.get(cacheKey);
+  if (cached) return [...cached];
+  const multiline = values.some((v) => typeof v === 'string' && v.includes('\n'));
   const options = multiline ? { lineWidth: -1, noRefs: true, flowLevel: 1 } : { lineWidth: -1, noRefs: true };
-  return yaml.stringify({ [key]: value }, options).replace(/\n$/, '').split('\n');
+  const lines = yaml.stringify({ [key]: value }, options).replace(/\n$/, '').split('\n');
+  if (cacheKey !== undefined) {
+    if (dumped.size >= DUMP_CACHE_SIZE) dumped.clear();
+    dumped.set(cacheKey, lines);
+  }
+  return [...lines];
 }
+
+// A run writes the same few values (tags, keywords, categories, digests) into every note, and
+// the dumper is the costliest step of writing a note; its answers for recent values are kept.
+const dumped = new Map<string, string[]>();
+const DUMP_CACHE_SIZE = 4096;
 
 /** YYYY-MM-DD naming a real day (YAML would read "2026-02-31" as 3 March). */
 function isCalendarDate(value: string): boolean {
@@ -134,9 +158,21 @@ function splitFrontmatter(text: string): Split | null | 'malformed' {
   return 'malformed';
 }
 
+// Paper Feed owns a score of keys; their line patterns are built once, not once per note.
+const keyLines = new Map<string, RegExp>();
+
+function keyLineOf(key: string): RegExp {
+  let keyLine = keyLines.get(key);
+  if (!keyLine) {
+    const quoted = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    keyLine = new RegExp(`^(?:${quoted}|"${quoted}"|'${quoted}')[ \\t]*:(?:[ \\t]|$)`);
+    if (keyLines.size < 256) keyLines.set(key, keyLine);
+  }
+  return keyLine;
+}
+
 function findKeyBlock(lines: readonly Line[], key: string): { start: number; end: number } | null {
-  const quoted = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const keyLine = new RegExp(`^(?:${quoted}|"${quoted}"|'${quoted}')[ \\t]*:(?:[ \\t]|$)`);
+  const keyLine = keyLineOf(key);
   const start = lines.findIndex((l) => keyLine.test(l.text));
   if (start < 0) return null;
   let end = start + 1;

@@ -11,11 +11,23 @@ export function texToMarkdown(source: string): string {
 
 /** The paragraphs of an abstract as Markdown, one string each (empty ones dropped). */
 export function markdownParagraphs(abstract: string): string[] {
-  return abstract
-    .split(/\n\s*\n/)
-    .map((p) => texToMarkdown(p.replace(/\s+/g, ' ').trim()))
-    .filter((p) => p !== '');
+  // Each abstract is rendered twice in a run (its paper note and the daily note): the second
+  // time comes from here.
+  let paragraphs = recentParagraphs.get(abstract);
+  if (!paragraphs) {
+    paragraphs = abstract
+      .split(/\n\s*\n/)
+      .map((p) => texToMarkdown(p.replace(/\s+/g, ' ').trim()))
+      .filter((p) => p !== '');
+    if (recentParagraphs.size >= RECENT_ABSTRACTS) recentParagraphs.clear();
+    recentParagraphs.set(abstract, paragraphs);
+  }
+  return [...paragraphs];
 }
+
+const recentParagraphs = new Map<string, string[]>();
+/** More than the largest announcement (about 1,500 papers a day across all of arXiv). */
+const RECENT_ABSTRACTS = 2048;
 
 /**
  * Escapes plain text (names, group names) so Markdown shows it as written. Besides Markdown's
@@ -68,8 +80,7 @@ function tokenToMarkdown(token: TexToken): string {
     case 'text':
       return escapeMarkdownText(token.text);
     case 'math':
-      // Math is passed through untouched: Obsidian's MathJax reads it before any Markdown.
-      return token.display ? `$$${token.tex}$$` : `$${token.tex}$`;
+      return mathMarkdown(token.tex, token.display);
     case 'styled':
       return styled(token.style, token.children);
     case 'url':
@@ -92,6 +103,28 @@ function styled(style: 'bold' | 'italic' | 'code' | 'plain', children: readonly 
   return `${lead}${marker}${core}${marker}${trail}`;
 }
 
+// Where raw HTML would start in CommonMark: an open or closing tag, a comment, a processing
+// instruction, a declaration or CDATA.
+const HTML_START =
+  /<(?=[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|\/[A-Za-z][A-Za-z0-9-]*\s*>|!--|\?|![A-Za-z]|!\[CDATA\[)/g;
+
+/**
+ * Math as MathJax reads it, with three changes that render the same: inline math loses the
+ * spaces just inside its dollars (Obsidian would not see `$ x $` as math and would show what is
+ * inside as Markdown), `<` that would open HTML becomes `\lt `, a bare `%` (a TeX comment, and
+ * half of an Obsidian `%%` comment) or `$` (which would close the math early) is escaped, and a
+ * backtick, which a Markdown reader without math would pair with a later code span, becomes
+ * `\grave{}`.
+ */
+function mathMarkdown(tex: string, display: boolean): string {
+  const safe = (display ? tex : tex.trim())
+    .replace(HTML_START, '\\lt ')
+    .replace(/(?<!\\)([%$])/g, '\\$1')
+    .replace(/`/g, '\\grave{}');
+  if (safe.trim() === '') return '';
+  return display ? `$$${safe}$$` : `$${safe}$`;
+}
+
 function codeSpan(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   if (flat.trim() === '') return escapeMarkdownText(flat);
@@ -102,7 +135,9 @@ function codeSpan(text: string): string {
 }
 
 function urlMarkdown(url: string, label: readonly TexToken[] | undefined): string {
-  const safe = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*$/.test(url);
+  // Only web links: a `javascript:`, `file:` or `obsidian:` link in an abstract could run or open
+  // something when clicked.
+  const safe = /^https?:\/\/[^\s<>`]*$/i.test(url) && !url.includes('%%');
   if (!safe) return label ? tokensToMarkdown(label) : escapeMarkdownText(url);
   if (!label) return `<${url}>`;
   const text = tokensToMarkdown(label).replace(/\s+/g, ' ').trim() || escapeMarkdownText(url);

@@ -20,6 +20,8 @@ export interface PaperNoteFacts {
   digests: readonly string[];
   /** This run's translation and TL;DR, when enrichment is on (issue #9). */
   enrichment?: PaperEnrichment;
+  /** Relevance to the person's library (0..1), when this run ranked the paper (issue #10). */
+  score?: number;
 }
 
 /** Authors shown in the note's body; the frontmatter always lists all of them. */
@@ -27,7 +29,12 @@ const AUTHORS_SHOWN = 25;
 
 /** The frontmatter of a new note, in the contract's key order; absent optional facts are omitted. */
 export function paperFrontmatter(paper: Paper, facts: PaperNoteFacts): Array<[string, FrontmatterValue]> {
-  return [...arxivFacts(paper), ['citekey', facts.citekey], ...grownKeys(facts), ...enrichedKeys(facts.enrichment)];
+  return [...arxivFacts(paper), ['citekey', facts.citekey], ...grownKeys(facts), ...enrichedKeys(facts.enrichment), ...scoreKey(facts)];
+}
+
+/** `score`, only when this run ranked the paper; a run that did not keeps the note's value. */
+function scoreKey(facts: PaperNoteFacts): Array<[string, FrontmatterValue]> {
+  return facts.score !== undefined ? [['score', facts.score]] : [];
 }
 
 /** What arXiv says about the paper, as frontmatter entries. */
@@ -95,8 +102,8 @@ export function updatePaperNote(existing: string, paper: Paper, facts: PaperNote
   if (digests) entries.push(['digests', digests]);
   const tags = mergeList(data.tags, [PAPER_TAG], { tags: true });
   if (tags) entries.push(['tags', tags]);
-  entries.push(...enrichedKeys(enrichment));
-  const text = writeFrontmatterKeys(existing, entries);
+  entries.push(...enrichedKeys(enrichment), ...scoreKey(facts));
+  const text = writeFrontmatterKeys(existing, entries, data);
   const from = bodyOffset(text);
   if (!newer && !(enrichment && blockLacks(text, enrichment, from))) return text;
   return replaceMarkedBlock(text, paperBlock(paper, citekey, enrichment), from) ?? text;

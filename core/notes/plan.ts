@@ -13,6 +13,7 @@ import { metadataText } from './note-values';
 import { titleForFileName } from './tex';
 import { renderPaperNote, updatePaperNote, type PaperNoteFacts } from './paper-note';
 import { FALLBACK_NOTE_NAME, joinVaultPath, noteFileName, utf8Length } from './sanitize';
+import type { TopPicksView } from './top-picks';
 
 export interface PlannedNote {
   path: string;
@@ -40,11 +41,17 @@ export interface PlanInput {
   taken?: Iterable<string>;
   /** This run's translations and TL;DRs by arXiv id (issue #9); absent when enrichment is off. */
   enrichments?: Enrichments;
+  /** Top picks no group matched (issue #10): they get notes like matched papers, with no keywords. */
+  picks?: readonly Paper[];
+  /** arXiv id → relevance score for the `score` key, for the papers this run ranked. */
+  scores?: ReadonlyMap<string, number>;
+  /** The daily note's "Top picks" section, when it has one. */
+  topPicks?: TopPicksView;
 }
 
-/** The existing notes a run needs to read: those of the selected papers and the daily note. */
-export function notesToRead(selection: Selection, index: VaultIndex, date: string): string[] {
-  const paths = [...selection.matched, ...selection.updated].flatMap((p) => {
+/** The existing notes a run needs to read: those of the selected papers (and `picks`) and the daily note. */
+export function notesToRead(selection: Selection, index: VaultIndex, date: string, picks: readonly Paper[] = []): string[] {
+  const paths = [...selection.matched, ...picks, ...selection.updated].flatMap((p) => {
     const known = index.papers.get(p.id);
     return known ? [known.path] : [];
   });
@@ -52,13 +59,16 @@ export function notesToRead(selection: Selection, index: VaultIndex, date: strin
   return [...new Set(daily ? [...paths, daily] : paths)];
 }
 
-/** Papers first (arXiv order: matched, then updated), the daily note last. */
+/** Papers first (matched in arXiv order, then the other top picks, then updated), the daily note last. */
 export function planNoteWrites(input: PlanInput): PlannedNote[] {
-  const { announcement, config, selection, index, existing, enrichments } = input;
+  const { announcement, config, selection, index, existing, enrichments, scores } = input;
+  const picks = input.picks ?? [];
+  const picked = new Set(picks.map((p) => p.id));
   const occupied = new Set([...(input.taken ?? [])].map(pathKey));
   for (const note of index.papers.values()) occupied.add(pathKey(note.path));
   for (const path of index.dailies.values()) occupied.add(pathKey(path));
-  const citekeys = new Set([...index.papers.values()].flatMap((n) => (n.citekey ? [n.citekey.toLowerCase()] : [])));
+  const citekeys = new Set<string>();
+  for (const note of index.papers.values()) if (note.citekey) citekeys.add(note.citekey.toLowerCase());
 
   const knownDaily = index.dailies.get(announcement.date);
   const dailyPath =
@@ -69,27 +79,35 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
 
   const planned: PlannedNote[] = [];
   const notePaths = new Map<string, string>();
-  for (const paper of [...selection.matched, ...selection.updated]) {
+  for (const paper of [...selection.matched, ...picks, ...selection.updated]) {
     const known = index.papers.get(paper.id);
     const text = known ? existing.get(known.path) : undefined;
     const keywords = selection.groupsOf.get(paper.id) ?? [];
     const enrichment = enrichments?.get(paper.id);
+    const score = scores?.get(paper.id);
+    const extras = { ...(enrichment ? { enrichment } : {}), ...(score !== undefined ? { score } : {}) };
     if (known && text !== undefined) {
       const citekey = known.citekey ?? claim(makeCitekey(paper, citekeys), citekeys);
-      const facts: PaperNoteFacts = { citekey, keywords, digests: [dailyName], ...(enrichment ? { enrichment } : {}) };
+      const facts: PaperNoteFacts = { citekey, keywords, digests: [dailyName], ...extras };
       planned.push(planUpdate(known.path, text, 'paper', (t) => updatePaperNote(t, paper, facts), paper.id));
       notePaths.set(paper.id, known.path);
-    } else if (!known && selection.groupsOf.has(paper.id)) {
-      // Only matched papers get new notes; a replacement of a paper without a note is ignored.
+    } else if (!known && (selection.groupsOf.has(paper.id) || picked.has(paper.id))) {
+      // Only matched papers and top picks get new notes; a replacement of a paper without a note is ignored.
       const path = freePath(config.folders.papers, candidateNames(paper, config), occupied);
       const citekey = claim(makeCitekey(paper, citekeys), citekeys);
-      const content = renderPaperNote(paper, { citekey, keywords, digests: [dailyName], ...(enrichment ? { enrichment } : {}) });
+      const content = renderPaperNote(paper, { citekey, keywords, digests: [dailyName], ...extras });
       planned.push({ path, kind: 'create', content, role: 'paper', arxivId: paper.id });
       notePaths.set(paper.id, path);
     }
   }
 
-  const daily: DailyNoteInput = { announcement, selection, notePaths, ...(enrichments ? { enrichments } : {}) };
+  const daily: DailyNoteInput = {
+    announcement,
+    selection,
+    notePaths,
+    ...(enrichments ? { enrichments } : {}),
+    ...(input.topPicks ? { topPicks: input.topPicks } : {}),
+  };
   const dailyText = existing.get(dailyPath);
   planned.push(
     dailyText === undefined
@@ -155,9 +173,12 @@ function claim(key: string, taken: Set<string>): string {
   return key;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Paths compare as the strictest file systems do: Unicode-normalised and case-insensitive. */
 function pathKey(path: string): string {
-  return path.normalize('NFC').toLowerCase();
+  // Every path in the vault passes through here; ASCII (most of them) is already NFC.
+  return (NON_ASCII.test(path) ? path.normalize('NFC') : path).toLowerCase();
 }
 
 function baseName(path: string): string {

@@ -43,9 +43,13 @@ export function joinVaultPath(folder: string, fileName: string): string {
   return base === '' ? fileName : `${base}/${fileName}`;
 }
 
-/** A folder as Paper Feed stores it: "/" separators, no leading, trailing or doubled slashes. */
+/**
+ * A folder as Paper Feed stores it: NFC (so "é" typed on macOS and on Windows is one folder), "/"
+ * separators, no leading, trailing or doubled slashes.
+ */
 export function normalizeFolder(folder: string): string {
   return folder
+    .normalize('NFC')
     .replace(/\\/g, '/')
     .split('/')
     .filter((part) => part !== '' && part !== '.')
@@ -59,12 +63,21 @@ export function folderProblem(folder: string): string | null {
   for (const part of folder.replace(/\\/g, '/').split('/')) {
     if (part === '..') return 'climbs out of the vault with ".."; use a folder inside the vault';
     if (part === '' || part === '.') continue;
-    if (part.startsWith('.')) return `has a folder "${part}" starting with a dot, which Obsidian hides`;
+    if (part.startsWith('.')) return `has a folder ${quoted(part)} starting with a dot, which Obsidian hides`;
     if (noteFileName(part) !== part.normalize('NFC')) {
-      return `has a folder name "${part}" that is not valid on every system or in links (avoid : * ? " < > | # ^ [ ] and trailing dots or spaces)`;
+      return `has a folder name ${quoted(part)} that is not valid on every system or in links (avoid : * ? " < > | # ^ [ ] and trailing dots or spaces)`;
     }
   }
   return null;
+}
+
+/**
+ * `text` in double quotes for a message, as JSON writes it, with the characters JSON leaves alone
+ * but a terminal or notice would act on (line separators, direction overrides) written as escapes,
+ * so the message stays one line and reads in order.
+ */
+export function quoted(text: string): string {
+  return JSON.stringify(text).replace(/[\u0085\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The longest prefix of `text` within `maxBytes` of UTF-8, cut between code points. */

@@ -44,7 +44,7 @@ const ESCAPED: Record<string, string> = {
 // The characters the reader acts on (h: a bare link may start there); everything else is text.
 const SPECIAL_CHARS = '$h\\{}~-`\'';
 const SPECIAL = /[$h\\{}~\-`']/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The tokens of `source`; adjacent text is merged and NFC-normalised. */
 export function parseTex(source: string): TexToken[] {

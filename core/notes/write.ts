@@ -1,5 +1,6 @@
-// Writes one announcement into a vault: selects, plans (pure), then applies the plan through a
-// VaultStore. It reads only the notes the run touches, found through the store's index.
+// Writes one announcement into a vault: selects, ranks by the person's library (Top picks, when
+// the host keeps a library cache), plans (pure), then applies the plan through a VaultStore. It
+// reads only the notes the run touches, found through the store's index.
 
 import type { Announcement, Paper, SkippedItem } from '../arxiv/paper';
 import type { PaperEnrichment } from '../enrich/enrich';
@@ -8,7 +9,9 @@ import { PaperFeedError, isPaperFeedError } from '../errors';
 import { selectPapers } from '../select/select';
 import type { IndexedPaperNote, VaultIndex, VaultStore } from '../vault/store';
 import { FrontmatterError } from './frontmatter';
-import { notesToRead, planNoteWrites, type PlannedNote } from './plan';
+import { loadLibrary, type LibraryCache } from './library-source';
+import { notesToRead, planNoteWrites, type PlanInput, type PlannedNote } from './plan';
+import { orderedByRelevance, rankAnnouncement, type AnnouncementRanking } from './top-picks';
 
 export interface WriteReport {
   /** The announcement's listing date, YYYY-MM-DD. */
@@ -29,6 +32,18 @@ export interface WriteReport {
   updatedPapers: string[];
   /** Items the reader could not use, and notes left alone because they could not be changed safely. */
   skipped: SkippedItem[];
+  /** The "Top picks" (issue #10), when the run ranked the announcement and picks are on. */
+  topPicks?: TopPicksReport;
+}
+
+export interface TopPicksReport {
+  /** The library had too few papers to rank by (fewer than 5): keyword order stood. */
+  coldStart: boolean;
+  librarySize: number;
+  /** arXiv ids of the picks, best first. */
+  picks: string[];
+  /** How many picks no keyword group matched (each got a note of its own). */
+  beyondGroups: number;
 }
 
 export interface WriteOptions {
@@ -47,6 +62,12 @@ export interface WriteOptions {
    * always written alone: the first makes the folder, the daily note links to all the others.
    */
   writesAtOnce?: number;
+  /**
+   * Top picks and relevance order (issue #10), when the config asks for them (topPicks above 0 or
+   * orderGroupsByRelevance): where the library's index is kept between runs (NO_LIBRARY_CACHE for
+   * none). Without it nothing is ranked.
+   */
+  library?: LibraryCache;
 }
 
 /** What a store backed by a local disk (the CLI's) should pass as `writesAtOnce`. */
@@ -63,15 +84,26 @@ export async function writeAnnouncement(
   options: WriteOptions = {},
 ): Promise<WriteReport> {
   const { signal, onProgress } = options;
-  const fullIndex = await store.index();
-  const selection = selectPapers(announcement, config, fullIndex.papers);
-  const toEnrich = [...selection.matched, ...selection.updated];
+  const ranks = options.library !== undefined && (config.topPicks > 0 || config.orderGroupsByRelevance);
+  const fullIndex = await store.index(ranks ? { keepKeys: config.library.keepKeys } : {});
+  let selection = selectPapers(announcement, config, fullIndex.papers);
+  let ranking: AnnouncementRanking | undefined;
+  const libraryProblems: SkippedItem[] = [];
+  if (ranks && options.library) {
+    const library = await loadLibrary(store, config, fullIndex.library ?? [], options.library);
+    libraryProblems.push(...library.problems);
+    ranking = rankAnnouncement(announcement, config, selection, library.index);
+    if (config.orderGroupsByRelevance) selection = orderedByRelevance(selection, ranking.result);
+  }
+  const withNotes = new Set([...selection.matched, ...selection.updated].map((p) => p.id));
+  const picks = (ranking?.picks ?? []).map((item) => item.paper).filter((paper) => !withNotes.has(paper.id));
+  const toEnrich = [...selection.matched, ...picks, ...selection.updated];
   const enrichments = options.enrich && toEnrich.length > 0 ? await options.enrich(toEnrich, signal) : undefined;
 
   const atOnce = Math.max(1, Math.floor(options.writesAtOnce ?? 1));
   const existing = new Map<string, string>();
   const vanished = new Set<string>();
-  const toRead = notesToRead(selection, fullIndex, announcement.date);
+  const toRead = notesToRead(selection, fullIndex, announcement.date, picks);
   const texts = new Map<string, string | null>();
   await atMost(atOnce, toRead, async (path) => {
     texts.set(path, await store.read(path));
@@ -86,7 +118,7 @@ export async function writeAnnouncement(
   let plan: PlannedNote[] = [];
   const taken = new Set<string>();
   for (let round = 0; round < NAMING_ROUNDS; round += 1) {
-    plan = planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}) });
+    plan = planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...rankedParts(ranking, picks, config) });
     const creates = plan.filter((note) => note.kind === 'create');
     const found = new Set<PlannedNote>();
     await atMost(atOnce, creates, async (note) => {
@@ -107,8 +139,12 @@ export async function writeAnnouncement(
     dailyNote: '',
     dailyNoteChange: 'unchanged',
     updatedPapers: selection.updated.filter((p) => index.papers.has(p.id)).map((p) => p.id),
-    skipped: [...announcement.skipped],
+    skipped: [...announcement.skipped, ...libraryProblems],
   };
+  if (ranking && config.topPicks > 0) {
+    const { coldStart, librarySize } = ranking.result;
+    report.topPicks = { coldStart, librarySize, picks: ranking.picks.map((item) => item.paper.id), beyondGroups: picks.length };
+  }
 
   const toWrite = plan.filter((n) => n.kind !== 'unchanged');
   const total = toWrite.length;
@@ -146,6 +182,14 @@ export async function writeAnnouncement(
 }
 
 type Change = 'created' | 'updated' | 'unchanged';
+
+/** What the plan takes from the ranking: the picks' notes, the scores and the daily note's section. */
+function rankedParts(ranking: AnnouncementRanking | undefined, picks: Paper[], config: PaperFeedConfig): Pick<PlanInput, 'picks' | 'scores' | 'topPicks'> {
+  if (!ranking) return {};
+  if (config.topPicks === 0) return { scores: ranking.scores };
+  const { coldStart, librarySize } = ranking.result;
+  return { picks, scores: ranking.scores, topPicks: { coldStart, librarySize, picks: ranking.picks } };
+}
 
 /**
  * Runs `work` on every item, at most `limit` at a time and, with a limit of 1, in order. After a

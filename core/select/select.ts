@@ -4,7 +4,7 @@
 import type { Announcement, AnnounceType, Paper } from '../arxiv/paper';
 import type { KeywordGroup, PaperFeedConfig } from '../config';
 import type { IndexedPaperNote } from '../vault/store';
-import { compileGroups, paperText, type CompiledGroup } from './rules';
+import { compileGroups, paperText, type CompiledGroup, type PaperText } from './rules';
 
 export interface Selection {
   /** Every configured group, in config order, with its papers in arXiv order (may be empty). */
@@ -42,7 +42,7 @@ export function selectPapers(
     const type: AnnounceType = paper.announceType ?? 'new';
     let hits: number[] = [];
     if (counted.has(type)) {
-      const text = paperText(paper);
+      const text = lazyPaperText(paper);
       hits = groups.flatMap((g, i) => (g.matches(paper, text) ? [i] : []));
     }
     if (hits.length > 0) {
@@ -54,6 +54,19 @@ export function selectPapers(
     }
   }
   return { groups: byGroup, matched, groupsOf, updated };
+}
+
+/** The paper's text, prepared only when a group reads it (one that follows whole categories does not). */
+function lazyPaperText(paper: Paper): PaperText {
+  let prepared: PaperText | undefined;
+  return {
+    get plain() {
+      return (prepared ??= paperText(paper)).plain;
+    },
+    get folded() {
+      return (prepared ??= paperText(paper)).folded;
+    },
+  };
 }
 
 function isReplacement(type: AnnounceType): boolean {

@@ -3,7 +3,9 @@
 // regard to case (as on macOS and Windows), and an index built from frontmatter.
 
 import { buildVaultIndex } from '../notes/note-index';
-import type { VaultIndex, VaultStore } from './store';
+import { keepRules } from '../notes/keep-keys';
+import { libraryItemOf, noteLibraryFacts } from '../notes/library-items';
+import type { IndexOptions, VaultIndex, VaultStore } from './store';
 
 export class MemoryStore implements VaultStore {
   readonly files = new Map<string, string>();
@@ -17,8 +19,16 @@ export class MemoryStore implements VaultStore {
     for (const [path, text] of entries) this.files.set(path, text);
   }
 
-  async index(): Promise<VaultIndex> {
-    return buildVaultIndex(this.files);
+  async index(options: IndexOptions = {}): Promise<VaultIndex> {
+    const index = buildVaultIndex(this.files);
+    if (!options.keepKeys) return index;
+    // A memory vault has no file dates: only a note's digests date it.
+    const rules = keepRules(options.keepKeys);
+    const library = [...index.papers].flatMap(([id, note]) => {
+      const facts = noteLibraryFacts(this.files.get(note.path) ?? '', rules);
+      return facts.kept ? [libraryItemOf(id, note.path, facts)] : [];
+    });
+    return { ...index, library };
   }
 
   async read(path: string): Promise<string | null> {

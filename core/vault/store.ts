@@ -1,6 +1,8 @@
 // The small surface every vault implementation offers: in memory (tests), the Node file
 // system (CLI) and Obsidian's Vault API. Paths are vault-relative with "/" separators.
 
+import type { LibraryItem } from '../rank/library';
+
 export interface IndexedPaperNote {
   path: string;
   /** `version` frontmatter, when the note has one. */
@@ -18,10 +20,20 @@ export interface VaultIndex {
   papers: ReadonlyMap<string, IndexedPaperNote>;
   /** Listing date (YYYY-MM-DD) → the daily note that has `date: <date>` and the daily tag. */
   dailies: ReadonlyMap<string, string>;
+  /**
+   * The paper notes the person kept, as library items for "Top picks" (issue #10): present when
+   * index() was given keepKeys and the store can tell (see core/notes/library-items.ts).
+   */
+  library?: LibraryItem[];
+}
+
+export interface IndexOptions {
+  /** Also list the kept paper notes (`library`), by these keep keys (config.library.keepKeys). */
+  keepKeys?: readonly string[];
 }
 
 export interface VaultStore {
-  index(): Promise<VaultIndex>;
+  index(options?: IndexOptions): Promise<VaultIndex>;
   /** The file's text, or null when there is no such file. */
   read(path: string): Promise<string | null>;
   exists(path: string): Promise<boolean>;

@@ -37,7 +37,7 @@ describe('enrichment settings', () => {
 
   it.each([
     [{ ...on, baseUrl: 'localhost:11434' }, 'enrich.baseUrl', 'Setting enrich.baseUrl must start with http:// or https://; use e.g. http://localhost:11434/v1.'],
-    [{ ...on, baseUrl: 'not a url' }, 'enrich.baseUrl', 'Setting enrich.baseUrl is not a URL: "not a url"; use e.g. http://localhost:11434/v1.'],
+    [{ ...on, baseUrl: 'not a url' }, 'enrich.baseUrl', 'Setting enrich.baseUrl is not a URL; use e.g. http://localhost:11434/v1.'],
     [{ ...on, baseUrl: 'https://me:secret@api.example.com/v1' }, 'enrich.baseUrl', 'Setting enrich.baseUrl must not hold a user name or password; put the key in the API key setting.'],
     [{ ...on, targetLanguage: 'chinese simplified' }, 'enrich.targetLanguage', 'Setting enrich.targetLanguage is not a BCP 47 language tag: "chinese simplified"; use e.g. "zh-CN", "ja" or "de".'],
     [{ ...on, targetLanguage: 'zh_CN' }, 'enrich.targetLanguage', 'Setting enrich.targetLanguage is not a BCP 47 language tag: "zh_CN"; use e.g. "zh-CN", "ja" or "de".'],

@@ -60,7 +60,7 @@ describe('settings tab', () => {
   it('is laid out with headings in sentence case, none of them saying "settings"', async () => {
     const { tab } = await openTab();
     const headings = settingsIn(tab.containerEl).filter((s) => s.isHeading).map((s) => s.nameEl.textContent);
-    expect(headings).toEqual(['Keyword groups', 'Notes', 'Automatic fetch', 'Daily notes', 'Translation and summaries']);
+    expect(headings).toEqual(['Keyword groups', 'Notes', 'Top picks', 'Automatic fetch', 'Daily notes', 'Translation and summaries']);
     expect(settingsIn(tab.containerEl).filter((s) => s.nameEl.textContent === 'Group name')).toHaveLength(3);
   });
 

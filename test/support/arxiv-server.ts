@@ -1,6 +1,8 @@
 // A local stand-in for arXiv (rss.arxiv.org, export.arxiv.org) on 127.0.0.1, port chosen by
-// the system. Tests script what each path answers (a queue of replies or a function), and
-// read back what arrived: every request, in order, and how many were open at once.
+// the system. Tests script what each path answers (a queue of replies or a function), including
+// network faults (a cut connection, a reset, a hang), and read back what arrived: every request,
+// in order, and how many were open at once. It is bounded: a request cap, a per-request time cap,
+// and a lifetime after which it stops by itself.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +14,12 @@ export interface ScriptedResponse {
   body?: string;
   /** Answer after this many real milliseconds. */
   delayMs?: number;
-  /** Never answer; the connection stays open until the client gives up or close() runs. */
+  /** Never answer; the connection stays open until the client gives up, the per-request cap or close(). */
   hang?: boolean;
+  /** Announce the whole body (Content-Length), send only this many bytes of it, then cut the connection. */
+  cutAfterBytes?: number;
+  /** Cut the connection as soon as the request has arrived, before any answer. */
+  reset?: boolean;
 }
 
 export interface ReceivedRequest {
@@ -25,10 +31,21 @@ export interface ReceivedRequest {
   query: URLSearchParams;
   /** Header names in lower case. */
   headers: Record<string, string>;
+  /** When it arrived (Date.now()), so a test can see how far apart retries came. */
+  at: number;
 }
 
 /** Decides the answer for one request; `index` counts earlier requests to the same path. */
 export type RequestHandler = (request: ReceivedRequest, index: number) => ScriptedResponse | Promise<ScriptedResponse>;
+
+export interface ArxivServerLimits {
+  /** Requests answered in all; later ones are cut at once and counted in `refused` (default 1000). */
+  maxRequests?: number;
+  /** A request still open after this long is cut, hung or not (default 60 s). */
+  maxRequestMs?: number;
+  /** The server closes itself after this long, whether or not the test remembered to (default 10 min). */
+  lifetimeMs?: number;
+}
 
 export interface ArxivStandIn {
   /** "http://127.0.0.1:PORT". */
@@ -40,6 +57,8 @@ export interface ArxivStandIn {
   readonly events: string[];
   /** The most requests that were open at the same time. */
   readonly maxConcurrent: number;
+  /** Requests that came after the request cap and were cut without an answer. */
+  readonly refused: number;
   /** Requests received, for one path or in all. */
   count(path?: string): number;
   /** Queues replies for a path, served in order; the last one keeps answering. */
@@ -50,7 +69,10 @@ export interface ArxivStandIn {
   close(): Promise<void>;
 }
 
-export async function startArxivServer(): Promise<ArxivStandIn> {
+export async function startArxivServer(limits: ArxivServerLimits = {}): Promise<ArxivStandIn> {
+  const maxRequests = limits.maxRequests ?? 1000;
+  const maxRequestMs = limits.maxRequestMs ?? 60_000;
+  const lifetimeMs = limits.lifetimeMs ?? 10 * 60_000;
   const queues = new Map<string, ScriptedResponse[]>();
   // Paths whose last reply has been served once and now only repeats until more are queued.
   const repeating = new Set<string>();
@@ -60,15 +82,21 @@ export async function startArxivServer(): Promise<ArxivStandIn> {
   const events: string[] = [];
   let open = 0;
   let maxConcurrent = 0;
+  let refused = 0;
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(parsed.pathname);
+    if (requests.length >= maxRequests) {
+      refused++;
+      res.destroy();
+      return;
+    }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : (value ?? '');
     }
-    const received: ReceivedRequest = { method: req.method ?? 'GET', path, url: req.url ?? '/', query: parsed.searchParams, headers };
+    const received: ReceivedRequest = { method: req.method ?? 'GET', path, url: req.url ?? '/', query: parsed.searchParams, headers, at: Date.now() };
     requests.push(received);
     const index = perPath.get(path) ?? 0;
     perPath.set(path, index + 1);
@@ -76,9 +104,12 @@ export async function startArxivServer(): Promise<ArxivStandIn> {
     maxConcurrent = Math.max(maxConcurrent, open);
     events.push(`start ${path}`);
     let ended = false;
+    const watchdog = setTimeout(() => res.destroy(), maxRequestMs);
+    watchdog.unref();
     const end = () => {
       if (ended) return;
       ended = true;
+      clearTimeout(watchdog);
       open--;
       events.push(`end ${path}`);
     };
@@ -97,8 +128,22 @@ export async function startArxivServer(): Promise<ArxivStandIn> {
     if (scripted.hang) return;
     if (scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
     if (res.destroyed) return;
-    res.writeHead(scripted.status ?? 200, { 'content-type': 'application/xml; charset=utf-8', ...scripted.headers });
-    res.end(scripted.body ?? '');
+    if (scripted.reset) {
+      res.destroy();
+      return;
+    }
+    const body = Buffer.from(scripted.body ?? '', 'utf8');
+    res.writeHead(scripted.status ?? 200, {
+      'content-type': 'application/xml; charset=utf-8',
+      'content-length': String(body.length),
+      ...scripted.headers,
+    });
+    if (scripted.cutAfterBytes !== undefined) {
+      // Flush the part, then cut: the client has been promised more than it will get.
+      res.write(body.subarray(0, Math.min(scripted.cutAfterBytes, body.length)), () => setTimeout(() => res.destroy(), 20));
+      return;
+    }
+    res.end(body);
   }
 
   const server = createServer((req, res) => {
@@ -113,6 +158,16 @@ export async function startArxivServer(): Promise<ArxivStandIn> {
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
 
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve) => {
+      clearTimeout(lifetime);
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }));
+  const lifetime = setTimeout(() => void close(), lifetimeMs);
+  lifetime.unref();
+
   return {
     base,
     url: (path) => `${base}${path}`,
@@ -120,6 +175,9 @@ export async function startArxivServer(): Promise<ArxivStandIn> {
     events,
     get maxConcurrent() {
       return maxConcurrent;
+    },
+    get refused() {
+      return refused;
     },
     count: (path) => (path === undefined ? requests.length : requests.filter((r) => r.path === path).length),
     reply(path, ...responses) {
@@ -129,10 +187,6 @@ export async function startArxivServer(): Promise<ArxivStandIn> {
     handle(path, handler) {
       handlers.set(path, handler);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

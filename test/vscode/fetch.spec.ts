@@ -32,7 +32,10 @@ const oneAttempt = () => createArxivClient({ transport: fetchTransport(), maxAtt
 
 /** Resolves once `condition` holds, checking after each turn of the event loop (no fixed sleeps). */
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 2000 && !condition(); i++) await new Promise((r) => setImmediate(r));
+  // Real HTTP to a local server: wait on the condition for up to 10 s, not a tick count that a
+  // busy machine can exhaust before the response arrives.
+  const deadline = Date.now() + 10_000;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   if (!condition()) throw new Error(`timed out waiting for ${what}`);
 }
 

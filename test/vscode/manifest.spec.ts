@@ -116,6 +116,10 @@ describe('manifest', () => {
     expect(defaults('folders.papers')).toBe(DEFAULT_CONFIG.folders.papers);
     expect(defaults('paperNoteName')).toBe(DEFAULT_CONFIG.paperNoteName);
     expect(defaults('citationFormat')).toBe(DEFAULT_CONFIG.citationFormat);
+    expect(defaults('topPicks')).toBe(DEFAULT_CONFIG.topPicks);
+    expect(defaults('orderGroupsByRelevance')).toBe(DEFAULT_CONFIG.orderGroupsByRelevance);
+    expect(defaults('library.keepKeys')).toEqual(DEFAULT_CONFIG.library.keepKeys);
+    expect(defaults('library.file')).toBe('');
     expect(Object.keys(contributes.configuration.properties).sort()).toEqual([
       'paperFeed.announceTypes',
       'paperFeed.bibliography',
@@ -136,8 +140,13 @@ describe('manifest', () => {
       'paperFeed.folders.papers',
       'paperFeed.groups',
       'paperFeed.historyCount',
+      'paperFeed.library.file',
+      'paperFeed.library.halfLifeDays',
+      'paperFeed.library.keepKeys',
+      'paperFeed.orderGroupsByRelevance',
       'paperFeed.paperNoteName',
       'paperFeed.rssBase',
+      'paperFeed.topPicks',
       'paperFeed.trackUpdates',
       'paperFeed.vaultFolder',
     ]);
@@ -149,7 +158,8 @@ describe('manifest', () => {
     expect([defaults('enabled'), defaults('baseUrl'), defaults('model'), defaults('targetLanguage')]).toEqual([false, d.baseUrl, d.model, d.targetLanguage]);
     expect([defaults('produce.title'), defaults('produce.abstract'), defaults('produce.tldr')]).toEqual([d.produce.title, d.produce.abstract, d.produce.tldr]);
     expect([defaults('tldrLanguage'), defaults('budget'), defaults('concurrency')]).toEqual([d.tldrLanguage, d.budget, d.concurrency]);
-    expect(Object.keys(contributes.configuration.properties).filter((k) => /key|secret|token/i.test(k))).toEqual([]);
+    // keepKeys names frontmatter keys that keep a note for Top picks, not a credential.
+    expect(Object.keys(contributes.configuration.properties).filter((k) => /key|secret|token/i.test(k) && k !== 'paperFeed.library.keepKeys')).toEqual([]);
   });
 });
 

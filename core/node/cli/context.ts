@@ -27,15 +27,18 @@ export function nowOf(context: CliContext): Date {
 }
 
 /**
- * The polite arXiv client. PAPER_FEED_MAX_ATTEMPTS (default 4) bounds the tries per request,
- * for scripts that would rather fail fast than wait out retries.
+ * The polite arXiv client. PAPER_FEED_MAX_ATTEMPTS (default 4) bounds the tries per request and
+ * PAPER_FEED_TIMEOUT_MS (default 30 000) the wait for each, for scripts that would rather fail
+ * fast than wait out a slow or silent server.
  */
 export function arxivClient(context: CliContext): ArxivClient {
   const attempts = Number(context.env.PAPER_FEED_MAX_ATTEMPTS);
+  const timeoutMs = Number(context.env.PAPER_FEED_TIMEOUT_MS);
   return createArxivClient({
     transport: context.transport ?? fetchTransport(),
     ...(context.clock ? { clock: context.clock } : {}),
     ...(Number.isInteger(attempts) && attempts >= 1 ? { maxAttempts: attempts } : {}),
+    ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
   });
 }
 

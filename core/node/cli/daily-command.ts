@@ -9,6 +9,7 @@ import { fetchAnnouncement } from '../../arxiv/feed';
 import { PaperFeedError } from '../../errors';
 import { writeAnnouncement } from '../../notes/write';
 import { FsVaultStore } from '../fs-store';
+import { fileLibraryCache } from '../library-cache';
 import { acquireVaultLock } from '../lock';
 import { SAMPLE_CATEGORIES } from '../sample/announcement';
 import { sampleAnnouncement } from '../sample/sample-announcement';
@@ -63,6 +64,7 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
       onProgress: (done, total) => progress.bar(done, total, 'notes written'),
       ...(signal ? { signal } : {}),
       ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
+      library: fileLibraryCache(await store.stateFolder()),
     });
     progress.end();
     const enriched = enricher?.summary();

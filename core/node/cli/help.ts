@@ -67,6 +67,7 @@ Exit codes:
 Environment:
   PAPER_FEED_DEBUG=1          print a stack trace after an error message
   PAPER_FEED_MAX_ATTEMPTS=N   tries per arXiv request before giving up (default 4)
+  PAPER_FEED_TIMEOUT_MS=N     how long to wait for each arXiv answer (default 30000)
 
 Translation and TL;DRs (optional, off by default): an "enrich" section in the config, e.g.
   "enrich": { "enabled": true, "baseUrl": "http://localhost:11434/v1", "model": "qwen2.5:7b",
@@ -74,5 +75,14 @@ Translation and TL;DRs (optional, off by default): an "enrich" section in the co
               "budget": 50, "concurrency": 2, "apiKeyEnv": "OPENAI_API_KEY" }
   Any OpenAI-compatible endpoint works. The API key is read from the environment variable that
   apiKeyEnv names, never from the file. Results are cached in <vault>/.paper-feed/enrich-cache.json.
+
+Top picks (on by default): the daily note opens with the papers closest to your library, each
+  with its score and reason, and ranked paper notes get a "score". The library is the paper notes
+  you wrote in outside the generated part, or marked with a keep key: "rating" (has a value),
+  "status: read" (has that value) or "tag: paper/keep" (has that tag), plus an optional .bib or
+  CSL-JSON file. In the config:
+  "topPicks": 10, "orderGroupsByRelevance": false,
+  "library": { "keepKeys": ["rating", "status: read", "tag: paper/keep"], "file": "Zotero/library.bib" }
+  With fewer than 5 library papers the daily note says so. Cached in <vault>/.paper-feed/library.json.
 `;
 }

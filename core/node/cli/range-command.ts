@@ -12,6 +12,7 @@ import { searchAll } from '../../arxiv/search';
 import { PaperFeedError } from '../../errors';
 import { writeAnnouncement, type WriteReport } from '../../notes/write';
 import { FsVaultStore } from '../fs-store';
+import { fileLibraryCache } from '../library-cache';
 import { acquireVaultLock } from '../lock';
 import type { CliOptions } from './args';
 import { createCliEnricher, enrichLine } from './enrichment';
@@ -44,6 +45,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
   const apiBase = options.apiBase ?? DEFAULT_API_BASE;
   const progress = createProgress(context.stderr, options.quiet);
   const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
+  const library = fileLibraryCache(await store.stateFolder());
   const reports: WriteReport[] = [];
   const enricher = createCliEnricher(enrich, context, () => store.stateFolder(), progress);
   const signal = enricher ? enricher.writeSignal : context.signal;
@@ -71,6 +73,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
         onProgress: (done, total) => progress.bar(i, dates.length, `${date}: ${done}/${total} notes written`),
         ...(signal ? { signal } : {}),
         ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
+        library,
       });
       reports.push(report);
       if (!options.json) progress.line(`${date}: ${summaryLine(report)}`);

@@ -21,8 +21,23 @@ export function reportLines(report: WriteReport): string[] {
   if (report.updatedPapers.length > 0) {
     lines.push(`  new versions of papers you have: ${report.updatedPapers.join(', ')}`);
   }
+  const picks = topPicksLine(report);
+  if (picks) lines.push(picks);
   if (report.skipped.length > 0) lines.push(skippedLine(report.skipped));
   return lines;
+}
+
+/**
+ * "  top picks: 10 by your library of 37 papers · 4 beyond your groups", once there is a library
+ * to rank by; the daily note itself says what a cold start means.
+ */
+export function topPicksLine(report: WriteReport): string | undefined {
+  const ranked = report.topPicks;
+  if (!ranked || ranked.coldStart) return undefined;
+  const library = `your library of ${count(ranked.librarySize, 'paper')}`;
+  if (ranked.picks.length === 0) return `  top picks: none close to ${library}`;
+  const beyond = ranked.beyondGroups > 0 ? ` · ${ranked.beyondGroups} beyond your groups` : '';
+  return `  top picks: ${ranked.picks.length} by ${library}${beyond}`;
 }
 
 export function skippedLine(skipped: readonly SkippedItem[]): string {

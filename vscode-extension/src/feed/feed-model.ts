@@ -3,7 +3,9 @@
 import type { Announcement, Paper } from '../../../core/arxiv/paper';
 import type { PaperFeedConfig } from '../../../core/config';
 import type { IndexedPaperNote } from '../../../core/vault/store';
-import { selectPapers } from '../../../core/select/select';
+import { orderedByRelevance } from '../../../core/notes/top-picks';
+import type { RankedPaper, RankResult } from '../../../core/rank/score';
+import { selectPapers, type Selection } from '../../../core/select/select';
 
 export interface GroupNode {
   kind: 'group';
@@ -12,6 +14,8 @@ export interface GroupNode {
   date: string;
   name: string;
   papers: Paper[];
+  /** Each paper's ranking against the library, when the feed was ranked (issue #10). */
+  ranked?: ReadonlyMap<string, RankedPaper>;
 }
 export interface UpdatedNode {
   kind: 'updated';
@@ -31,6 +35,8 @@ export interface PaperNode {
   kind: 'paper';
   key: string;
   paper: Paper;
+  /** Its score and the reason, when the feed was ranked and the library was big enough. */
+  ranked?: RankedPaper;
 }
 export type FeedNode = GroupNode | UpdatedNode | AnnouncementNode | PaperNode;
 
@@ -42,6 +48,8 @@ export interface FeedInput {
   known: ReadonlyMap<string, IndexedPaperNote>;
   /** Words every shown paper must contain (title, authors, id, abstract); empty shows all. */
   filter?: string;
+  /** Ranks an announcement against the person's library (issue #10); absent when ranking is off. */
+  rank?: (announcement: Announcement, selection: Selection) => RankResult;
 }
 
 /** The top level: latest groups (in settings order), "Updated" when it has papers, then earlier announcements. */
@@ -62,7 +70,13 @@ export function feedChildren(node: FeedNode): FeedNode[] {
   switch (node.kind) {
     case 'announcement':
       return node.children;
-    case 'group':
+    case 'group': {
+      const { ranked } = node;
+      return node.papers.map((paper) => {
+        const item = ranked?.get(paper.id);
+        return { kind: 'paper', key: `${node.key}/${paper.id}`, paper, ...(item ? { ranked: item } : {}) };
+      });
+    }
     case 'updated':
       return node.papers.map((paper) => ({ kind: 'paper', key: `${node.key}/${paper.id}`, paper }));
     case 'paper':
@@ -76,13 +90,19 @@ export function latestMatchedCount(roots: readonly FeedNode[]): number {
 }
 
 function sectionsOf(announcement: Announcement, input: FeedInput, matches: (p: Paper) => boolean): Array<GroupNode | UpdatedNode> {
-  const selection = selectPapers(announcement, input.config, input.known);
+  let selection = selectPapers(announcement, input.config, input.known);
+  // In a cold start there is nothing to rank by: keyword order, and no reasons.
+  const result = input.rank?.(announcement, selection);
+  const ranking = result && !result.coldStart ? result : undefined;
+  if (ranking && input.config.orderGroupsByRelevance) selection = orderedByRelevance(selection, ranking);
+  const ranked = ranking ? new Map(ranking.ranked.map((item) => [item.paper.id, item] as const)) : undefined;
   const sections: Array<GroupNode | UpdatedNode> = selection.groups.map((group) => ({
     kind: 'group',
     key: `${announcement.date}/group/${group.name}`,
     date: announcement.date,
     name: group.name,
     papers: group.papers.filter(matches),
+    ...(ranked ? { ranked } : {}),
   }));
   const updated = input.config.trackUpdates ? selection.updated.filter(matches) : [];
   if (updated.length > 0) {

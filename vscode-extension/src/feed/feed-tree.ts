@@ -10,6 +10,8 @@ import type { FeedCache } from '../cache/feed-cache';
 import type { NoteIndex } from '../notes/note-index';
 import type { ExtensionSettings } from '../settings/settings';
 import type { ShownEnrichment } from '../enrich/translations';
+import { ranksPapers, type FeedLibrary } from './feed-library';
+import { relevanceLine } from './relevance-line';
 
 export interface RenderedFeed {
   /** Listing date of the latest kept announcement, when there is one. */
@@ -26,6 +28,8 @@ export interface FeedTreeDeps {
   settings: () => ExtensionSettings;
   /** The translated titles and TL;DRs kept, when translation is on (tooltips show them). */
   translations?: { load(): Promise<void>; shownFor(paper: Paper): ShownEnrichment | undefined };
+  /** The library the feed is ranked by, when the settings ask for it (issue #10). */
+  library?: FeedLibrary;
 }
 
 export class FeedTreeProvider extends BaseTreeProvider<FeedNode> {
@@ -61,7 +65,9 @@ export class FeedTreeProvider extends BaseTreeProvider<FeedNode> {
       this.rendered.fire({ latestDate: announcements[0]!.date, latestMatched: 0, problem: messageFor(error) });
       return [];
     }
-    const roots = feedRoots({ announcements, config: settings.config, known: await this.deps.notes.known(), filter: this.filterText });
+    const { library } = this.deps;
+    const rank = library && ranksPapers(settings.config) ? await library.ranker(settings.config) : undefined;
+    const roots = feedRoots({ announcements, config: settings.config, known: await this.deps.notes.known(), filter: this.filterText, ...(rank ? { rank } : {}) });
     this.rendered.fire({ latestDate: announcements[0]!.date, latestMatched: latestMatchedCount(roots) });
     return roots;
   }
@@ -99,7 +105,7 @@ export class FeedTreeProvider extends BaseTreeProvider<FeedNode> {
   resolveTreeItem(item: vscode.TreeItem, node: FeedNode): vscode.TreeItem {
     if (node.kind !== 'paper') return item;
     const enrichment = this.deps.translations?.shownFor(node.paper);
-    item.tooltip = paperMarkdown(node.paper, enrichment ? { enrichment } : {});
+    item.tooltip = paperMarkdown(node.paper, { ...(enrichment ? { enrichment } : {}), ...(node.ranked ? { relevance: relevanceLine(node.ranked) } : {}) });
     return item;
   }
 

@@ -7,6 +7,7 @@ import { registerCommand } from '../shared/commands';
 import { affectsPaperFeed } from '../settings/settings';
 import { FeedTreeProvider, type RenderedFeed } from './feed-tree';
 import { FeedDragController } from './feed-drag';
+import { FeedLibrary } from './feed-library';
 import { feedRoots, latestMatchedCount } from './feed-model';
 
 export const VIEW_ID = 'paperFeed.feed';
@@ -15,7 +16,8 @@ const EXTENSION_ID = 'paper-feed.paper-feed';
 
 export function registerFeedView(context: vscode.ExtensionContext, services: Services): FeedTreeProvider {
   const { cache, notes, fetcher, settings } = services;
-  const provider = new FeedTreeProvider({ cache, notes, settings, translations: services.translations });
+  const library = new FeedLibrary(notes, services.vaultRoot);
+  const provider = new FeedTreeProvider({ cache, notes, settings, translations: services.translations, library });
   const view = vscode.window.createTreeView(VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,

@@ -2,8 +2,11 @@
 // frontmatter rather than by file name, so a renamed or moved note is still found. Built on
 // first use, dropped when a Markdown file changes, rebuilt when next asked for.
 import * as vscode from 'vscode';
-import { readFrontmatter } from '../../../core/notes/frontmatter';
+import { bodyOffset, readFrontmatter } from '../../../core/notes/frontmatter';
 import { tryParseArxivId } from '../../../core/arxiv/ids';
+import { keepRules, keptByRules, propertyTags } from '../../../core/notes/keep-keys';
+import { inlineTags, libraryItemOf, noteLibraryFacts, type NoteLibraryFacts } from '../../../core/notes/library-items';
+import type { LibraryItem } from '../../../core/rank/library';
 import type { IndexedPaperNote } from '../../../core/vault/store';
 import { readTextIfExists } from '../shared/text-files';
 
@@ -15,6 +18,16 @@ export interface WorkspaceNote {
   name: string;
   version?: number;
   citekey?: string;
+  /** What "Top picks" needs to tell whether the person kept the note (issue #10). */
+  keep: KeepFacts;
+}
+
+/** A note's library facts before the keep keys are applied: its text was read once, with the scan. */
+interface KeepFacts {
+  facts: NoteLibraryFacts;
+  properties: Record<string, unknown>;
+  /** Frontmatter and inline tags, without "#". */
+  tags: string[];
 }
 
 const EXCLUDE = '**/{node_modules,.git,.obsidian,.trash}/**';
@@ -45,6 +58,17 @@ export class NoteIndex implements vscode.Disposable {
       known.set(id, { path: note.path, ...(note.version !== undefined ? { version: note.version } : {}), ...(note.citekey ? { citekey: note.citekey } : {}) });
     }
     return known;
+  }
+
+  /** The kept paper notes as library items, by these keep keys (config.library.keepKeys). */
+  async library(keepKeys: readonly string[]): Promise<LibraryItem[]> {
+    const rules = keepRules(keepKeys);
+    const items: LibraryItem[] = [];
+    for (const [id, note] of await this.notes()) {
+      const { facts, properties, tags } = note.keep;
+      if (facts.written || keptByRules(rules, properties, tags)) items.push(libraryItemOf(id, note.path, facts));
+    }
+    return items;
   }
 
   /** Forgets what it found; the next question scans again. */
@@ -99,5 +123,6 @@ async function readNote(uri: vscode.Uri, root: vscode.Uri): Promise<{ id: string
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
   const version = typeof data.version === 'number' ? data.version : undefined;
   const citekey = typeof data.citekey === 'string' && data.citekey.trim() ? data.citekey.trim() : undefined;
-  return { id, note: { uri, path, name, ...(version !== undefined ? { version } : {}), ...(citekey ? { citekey } : {}) } };
+  const keep: KeepFacts = { facts: noteLibraryFacts(text, []), properties: data, tags: [...propertyTags(data), ...inlineTags(text.slice(bodyOffset(text)))] };
+  return { id, note: { uri, path, name, ...(version !== undefined ? { version } : {}), ...(citekey ? { citekey } : {}), keep } };
 }

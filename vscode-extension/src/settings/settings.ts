@@ -29,6 +29,9 @@ export function readSettings(): ExtensionSettings {
     folders: { daily: s.get<unknown>('folders.daily'), papers: s.get<unknown>('folders.papers') },
     paperNoteName: s.get<unknown>('paperNoteName'),
     citationFormat: s.get<unknown>('citationFormat'),
+    topPicks: s.get<unknown>('topPicks'),
+    orderGroupsByRelevance: s.get<unknown>('orderGroupsByRelevance'),
+    library: { keepKeys: s.get<unknown>('library.keepKeys'), file: s.get<unknown>('library.file'), halfLifeDays: s.get<unknown>('library.halfLifeDays') },
   };
   return {
     config: validateConfig(input, 'the Paper Feed settings (paperFeed.*)'),

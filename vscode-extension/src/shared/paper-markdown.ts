@@ -25,8 +25,11 @@ export function authorLine(paper: Paper): string {
   return `${names.slice(0, AUTHORS_SHOWN).join(', ')} and ${names.length - AUTHORS_SHOWN} more`;
 }
 
-/** `enrichment`: the translated title (under the English one) and the TL;DR, which a model wrote. */
-export function paperMarkdown(paper: Paper, options: { citekey?: string; enrichment?: ShownEnrichment } = {}): vscode.MarkdownString {
+/**
+ * `enrichment`: the translated title (under the English one) and the TL;DR, which a model wrote.
+ * `relevance`: the paper's score and reason against the library (issue #10), Markdown already escaped.
+ */
+export function paperMarkdown(paper: Paper, options: { citekey?: string; enrichment?: ShownEnrichment; relevance?: string } = {}): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -34,6 +37,7 @@ export function paperMarkdown(paper: Paper, options: { citekey?: string; enrichm
   const { titleTranslated, tldr } = options.enrichment ?? {};
   if (titleTranslated) md.appendMarkdown(`${escapeMarkdown(oneLine(titleTranslated))}\n\n`);
   if (tldr) md.appendMarkdown(`TL;DR: ${escapeMarkdown(oneLine(tldr))}\n\n`);
+  if (options.relevance) md.appendMarkdown(`${options.relevance}\n\n`);
   if (paper.authors.length > 0) md.appendMarkdown(`${escapeMarkdown(authorLine(paper))}\n\n`);
   const facts = [`arXiv:${paper.id}v${paper.version}`, paper.categories.join(', ')];
   if (options.citekey) facts.push(`@${options.citekey}`);

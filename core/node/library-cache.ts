@@ -1,0 +1,25 @@
+// Where the CLI keeps the "Top picks" library index between runs (issue #10): beside the vault
+// index in `.paper-feed/library.json`, written atomically, so a run tokenises only new or edited
+// library papers.
+
+import { readFile } from 'node:fs/promises';
+import * as nodePath from 'node:path';
+import type { LibraryCache } from '../notes/library-source';
+import { replaceFileAtomically } from './atomic-file';
+
+const LIBRARY_CACHE_FILE = 'library.json';
+
+/** The cache in `stateFolder` (the vault's `.paper-feed`); a missing or damaged file reads as none. */
+export function fileLibraryCache(stateFolder: string): LibraryCache {
+  const path = nodePath.join(stateFolder, LIBRARY_CACHE_FILE);
+  return {
+    async load() {
+      try {
+        return JSON.parse(await readFile(path, 'utf8')) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+    save: (json) => replaceFileAtomically(path, JSON.stringify(json)),
+  };
+}

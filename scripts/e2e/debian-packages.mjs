@@ -1,0 +1,25 @@
+// Installs the Debian packages the e2e suite needs (Chromium to drive, the Kerberos headers
+// code-server's `kerberos` module compiles against) when they are not there yet.
+import { spawnSync } from 'node:child_process';
+import { runCommand } from './run-command.mjs';
+
+export const E2E_DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config'];
+
+function isInstalled(name) {
+  const query = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', name], { encoding: 'utf8' });
+  return query.status === 0 && query.stdout.trim() === 'installed';
+}
+
+/** Installs whichever of `packages` is missing; returns the names it installed. */
+export async function ensureDebianPackages(packages = E2E_DEBIAN_PACKAGES) {
+  const missing = packages.filter((name) => !isInstalled(name));
+  if (missing.length === 0) return [];
+  if (process.getuid?.() !== 0) {
+    throw new Error(`Debian packages ${missing.join(', ')} are missing; install them as root (apt-get install ${missing.join(' ')}) and run again.`);
+  }
+  console.log(`Installing Debian packages: ${missing.join(', ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await runCommand('apt-get', ['update'], { env, quiet: true });
+  await runCommand('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env, quiet: true });
+  return missing;
+}

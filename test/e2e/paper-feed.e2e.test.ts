@@ -1,0 +1,176 @@
+// The packaged extension in a real VS Code (code-server), used as a person would: open the feed,
+// cite from the tree, from the palette and by completion, and recover from an arXiv outage.
+// The flows run in order on one workbench; each states what it needs and checks the files on disk.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Locator } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { spotBefore } from './editing';
+import { bibEntryKeys, waitForFile } from './on-disk';
+import { readRun } from './run-context';
+import { answerWith, servedRequests } from './stand-in-control';
+import { Workbench } from './workbench';
+
+const run = readRun();
+const notesFile = path.join(run.workspaceDir, 'notes.md');
+const bibFile = path.join(run.workspaceDir, 'refs.bib');
+const screenshot = (name: string) => path.join(run.screenshotDir, name);
+const FEED_PATH = '/rss/cs.CL+cs.LG';
+
+// What the fixture announcement of 2026-05-12 holds for the groups in the run's settings.
+const SPARSE = 'Sparse Attention Budgets for Long-Context Language Models — Mira Okafor et al.';
+const TOKENIZER_FREE = 'Tokenizer-Free Language Models for Low-Resource Scripts — Amara Nwosu';
+const CONSISTENCY = 'Consistency Distillation for Few-Step Diffusion Models — Lucia Ferrer et al.';
+const GUIDED = 'Guided Diffusion Models for Tabular Data Imputation — Ines Duarte et al.';
+// And the one of 2026-05-13, served once arXiv is back.
+const RETRIEVAL = 'Retrieval Caches for Streaming Language Models — Jonas Weber et al.';
+
+let browser: Browser | undefined;
+let workbench: Workbench;
+let feed: Locator;
+
+beforeAll(async () => {
+  browser = await chromium.connect(run.wsEndpoint, { timeout: 15_000 });
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  page.setDefaultTimeout(20_000);
+  workbench = new Workbench(page);
+  await workbench.open(run.codeServerUrl);
+  feed = page.locator('.part.sidebar');
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A flow that leaves a screenshot of the workbench behind when it fails. */
+function flow(name: string, body: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      const file = `failed-${name.slice(0, 2).replace(/\W/g, '')}.png`;
+      await workbench?.screenshot(screenshot(file)).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+flow('1. the Paper Feed view shows the groups with their counts and the papers', async () => {
+  feed = await workbench.openViewContainer('Paper Feed');
+  await workbench.treeRow(feed, GUIDED).waitFor();
+
+  expect(await workbench.treeRows(feed)).toEqual([
+    { level: 1, label: 'Language models (2)', description: '' },
+    { level: 2, label: SPARSE, description: '2605.10001' },
+    { level: 2, label: TOKENIZER_FREE, description: '2605.10003' },
+    { level: 1, label: 'Diffusion (2)', description: '' },
+    { level: 2, label: CONSISTENCY, description: '2605.10002' },
+    { level: 2, label: GUIDED, description: '2605.10004' },
+  ]);
+  // Opening the view fetched the announcement once: one request for both categories.
+  expect((await servedRequests(run.standInUrl)).map((r) => [r.path, r.status])).toEqual([[FEED_PATH, 200]]);
+  await workbench.widenSideBar(720);
+  await workbench.screenshot(screenshot('tree.png'));
+});
+
+flow('2. a citation inserted from the tree item menu lands at the cursor and adds one BibTeX entry', async () => {
+  await workbench.openFile('notes.md');
+  const before = readFileSync(notesFile, 'utf8');
+  const bibBefore = readFileSync(bibFile, 'utf8');
+  const spot = spotBefore(before, 'documents cheap.');
+  await workbench.goTo(spot.line, spot.column);
+  await workbench.type(' ');
+
+  await workbench.contextMenu(workbench.treeRow(feed, SPARSE), 'Insert Citation…');
+  const pandoc = workbench.quickPickRow('Pandoc citation');
+  await expect.poll(() => pandoc.locator('.quick-input-list-label-meta').textContent()).toBe('[@okafor2026sparse]  ·  adds BibTeX to refs.bib');
+  await pandoc.click();
+  await workbench.editorShows('cheap [@okafor2026sparse].');
+  await workbench.focusEditor();
+  await workbench.save();
+
+  expect(await waitForFile(notesFile, (text) => text !== before)).toBe(spot.expected('[@okafor2026sparse]'));
+  const bib = await waitForFile(bibFile, (text) => text !== bibBefore);
+  expect(bibEntryKeys(bib)).toEqual(['lovelace1843notes', 'okafor2026sparse']);
+  expect(bib.startsWith(bibBefore)).toBe(true);
+  expect(bib).toMatch(/eprint\s*=\s*\{2605\.10001\}/);
+  await workbench.screenshot(screenshot('editor-after-insert.png'));
+});
+
+flow('3. a Markdown link inserted from the command palette lands at the cursor and leaves the .bib alone', async () => {
+  await workbench.openFile('notes.md');
+  const before = readFileSync(notesFile, 'utf8');
+  const bibBefore = readFileSync(bibFile, 'utf8');
+  const spot = spotBefore(before, 'sampling fast.');
+  await workbench.goTo(spot.line, spot.column);
+  await workbench.type(' ');
+
+  await workbench.runCommand('Paper Feed: Insert Citation…');
+  await workbench.quickPickRow('Consistency Distillation for Few-Step Diffusion Models').click();
+  await workbench.quickPickRow('Markdown link').click();
+  await workbench.editorShows('(https://arxiv.org/abs/2605.10002).');
+  await workbench.focusEditor();
+  await workbench.save();
+
+  expect(await waitForFile(notesFile, (text) => text !== before)).toBe(
+    spot.expected('[Consistency Distillation for Few-Step Diffusion Models](https://arxiv.org/abs/2605.10002)'),
+  );
+  expect(readFileSync(bibFile, 'utf8')).toBe(bibBefore);
+  await workbench.screenshot(screenshot('editor-after-palette.png'));
+});
+
+flow('4. typing @ offers the kept papers, and picking one inserts its Pandoc citation', async () => {
+  await workbench.openFile('notes.md');
+  const before = readFileSync(notesFile, 'utf8');
+  const bibBefore = readFileSync(bibFile, 'utf8');
+  const spot = spotBefore(before, 'rare scripts.');
+  await workbench.goTo(spot.line, spot.column);
+  await workbench.type(' @nwo');
+
+  const suggestion = workbench.suggestion('nwosu2026tokenizer');
+  await suggestion.waitFor();
+  await workbench.screenshot(screenshot('completion.png'));
+  await suggestion.click();
+  await workbench.editorShows('[@nwosu2026tokenizer]');
+  await workbench.save();
+
+  expect(
+    await waitForFile(notesFile, (text) => text !== before),
+    'picking the completion replaces only the typed "@nwo" and keeps the full stop after the cursor',
+  ).toBe(spot.expected('[@nwosu2026tokenizer]'));
+  const bib = await waitForFile(bibFile, (text) => text !== bibBefore);
+  expect(bibEntryKeys(bib)).toEqual(['lovelace1843notes', 'okafor2026sparse', 'nwosu2026tokenizer']);
+  expect(bib.startsWith(bibBefore)).toBe(true);
+});
+
+flow('5. a refresh while arXiv answers 503 shows one error with Retry, and Retry works once arXiv is back', async () => {
+  await answerWith(run.standInUrl, { status: 503 });
+  const servedBefore = (await servedRequests(run.standInUrl)).length;
+  await workbench.titleAction(feed, 'Fetch Latest Papers');
+
+  const error = workbench.errorToasts();
+  await error.first().waitFor({ timeout: 45_000 });
+  expect(await error.count()).toBe(1);
+  expect(await error.locator('.notification-list-item-message').textContent()).toMatch(
+    /^arXiv is having trouble \(HTTP 503\) and did not recover after \d+ tries; try again after .+\.$/,
+  );
+  const outage = (await servedRequests(run.standInUrl)).slice(servedBefore);
+  expect(outage.length).toBeGreaterThan(0);
+  expect(outage.every((r) => r.path === FEED_PATH && r.status === 503)).toBe(true);
+  await workbench.toastSettled(error);
+  await workbench.screenshot(screenshot('fetch-error.png'));
+
+  await answerWith(run.standInUrl, { status: 200, fixture: 'rss-2026-05-13.xml' });
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await workbench.treeRow(feed, RETRIEVAL).waitFor({ timeout: 30_000 });
+
+  expect(await workbench.treeRows(feed)).toEqual([
+    { level: 1, label: 'Language models (1)', description: '' },
+    { level: 2, label: RETRIEVAL, description: '2605.11001' },
+    { level: 1, label: 'Diffusion (0)', description: '' },
+    { level: 1, label: '2026-05-12 (4)', description: '' },
+  ]);
+  expect(await workbench.errorToasts().count()).toBe(0);
+  expect((await servedRequests(run.standInUrl)).at(-1)).toMatchObject({ path: FEED_PATH, status: 200 });
+  await workbench.screenshot(screenshot('after-retry.png'));
+});
