@@ -70,6 +70,14 @@ describe('completion', () => {
     expect(first!.command).toBeUndefined();
   });
 
+  it('replaces the key typed so far but keeps the full stop after the cursor', async () => {
+    started = await startExtension({ announcements: [latest], files: { 'draft.md': 'Attention is cheap @oka.' } });
+    const [first] = await complete(started, 'draft.md', 0, 21);
+    expect(first!.insertText).toBe('[@okafor2026sparse]');
+    // The cursor is inside "@oka": all of "@oka" (columns 19–23) is replaced, the "." at 23 is not.
+    expect(rangeOf(first!.range)).toEqual([0, 19, 0, 23]);
+  });
+
   it('inside brackets inserts only the key, closing the bracket when it is missing', async () => {
     started = await startExtension({ announcements: [latest], files: { 'draft.md': 'See [@ and [@]\n[@a; @' } });
     const [open] = await complete(started, 'draft.md', 0, 6);

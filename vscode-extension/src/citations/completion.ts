@@ -53,7 +53,9 @@ export function completionItems(
   notes: ReadonlyMap<string, WorkspaceNote>,
   bibliography: { documentUri: string; inBib: (key: string) => boolean } | undefined,
 ): PaperCompletionItem[] {
-  const typedEnd = cursor + (/^[\w:.#$%&\-+?<>~/]*/.exec(after)?.[0].length ?? 0);
+  // A Pandoc key ends in a word character, so trailing punctuation after the cursor (the full
+  // stop of "… scripts @nwo.") stays in the text.
+  const typedEnd = cursor + (/^(?:[\w:.#$%&\-+?<>~/]*\w)?/.exec(after)?.[0].length ?? 0);
   return papers.map((paper, index) => {
     const key = keys.keyFor(paper);
     const title = paper.title.replace(/\s+/g, ' ').trim();
