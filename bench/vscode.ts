@@ -1,0 +1,115 @@
+// Benchmark 8: the VS Code extension with 5,000 kept papers, through its real providers against
+// the test stand-in for `vscode`: the feed tree's children (every node and its TreeItem, as the
+// view reads them) and the completion items offered after "@".
+
+import { CancellationTokenSource, CompletionTriggerKind, Position } from 'vscode';
+import type { Announcement, Paper } from '../core/arxiv/paper';
+import { parseRss } from '../core/arxiv/rss';
+import { standIn } from '../test/stand-ins/vscode';
+import { startExtension, type Started } from '../test/vscode/support/extension-harness';
+import type { FeedNode } from '../vscode-extension/src/feed/feed-model';
+import { dailyFeed, syntheticId } from './inputs';
+import { figureOf, shown } from './stats';
+import { log, runSuite } from './suite';
+
+const PAPERS = 5000;
+const RUNS = 25;
+
+/** 5,000 papers in one kept announcement: the real feed's papers again under fresh ids. */
+function keptAnnouncement(): Announcement {
+  const real = parseRss(dailyFeed().bytes.toString('utf8'), ['all']);
+  const papers: Paper[] = Array.from({ length: PAPERS }, (_, i) => {
+    const source = real.papers[i % real.papers.length]!;
+    const id = syntheticId(i, '2508');
+    return { ...source, id, absUrl: `https://arxiv.org/abs/${id}`, pdfUrl: `https://arxiv.org/pdf/${id}v${source.version}` };
+  });
+  return { ...real, papers };
+}
+
+/** The whole tree as the view reads it: children of every node, and each node's TreeItem. */
+async function renderTree(started: Started): Promise<number> {
+  let nodes = 0;
+  const visit = async (parent: FeedNode | undefined) => {
+    for (const node of await started.tree.getChildren(parent)) {
+      started.tree.getTreeItem(node);
+      nodes += 1;
+      await visit(node);
+    }
+  };
+  await visit(undefined);
+  return nodes;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+await runSuite('vscode', async () => {
+  const announcement = keptAnnouncement();
+  const archives = [...new Set(announcement.papers.flatMap((p) => p.categories.map((c) => c.split('.')[0]!)))].sort();
+  const started = await startExtension({
+    announcements: [announcement],
+    files: { 'draft.md': 'As shown by @' },
+    settings: {
+      'paperFeed.groups': [{ name: 'Everything', include: [], categories: archives }],
+      'paperFeed.announceTypes': ['new', 'cross', 'replace', 'replace-cross'],
+      'paperFeed.fetchOnOpen': false,
+      // Nothing listens there: a fetch the benchmark did not ask for fails instead of leaving.
+      'paperFeed.rssBase': 'http://127.0.0.1:9/rss',
+    },
+  });
+  try {
+    log(`tree and completion over ${PAPERS.toLocaleString('en')} kept papers, ${RUNS} runs each…`);
+    const firstTree = await timed(() => renderTree(started));
+    const treeTimes: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) treeTimes.push((await timed(() => renderTree(started))).ms);
+
+    const [registration] = standIn.providers.completion;
+    if (!registration) throw new Error('the extension registered no completion provider');
+    const editor = await started.openEditor('draft.md', [[0, 13]]);
+    const token = new CancellationTokenSource().token;
+    const complete = async () =>
+      ((await registration.provider.provideCompletionItems(editor.document, new Position(0, 13), token, {
+        triggerKind: CompletionTriggerKind.TriggerCharacter,
+        triggerCharacter: '@',
+      })) ?? []) as unknown[];
+    const firstCompletion = await timed(complete);
+    const completionTimes: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) completionTimes.push((await timed(complete)).ms);
+
+    const tree = figureOf(treeTimes);
+    const completion = figureOf(completionTimes);
+    const nodes = firstTree.value;
+    const items = firstCompletion.value.length;
+    return [
+      {
+        id: 'vscode-tree',
+        what: `VS Code feed tree children for ${PAPERS.toLocaleString('en')} cached papers`,
+        measured: `${shown(tree)} (first render ${firstTree.ms.toFixed(0)} ms)`,
+        comparedWith: '—',
+        ratio: '',
+        goal: '< 50 ms',
+        met: tree.median < 50 && nodes === PAPERS + 1,
+        notes: [
+          `timed: getChildren of the root and of every node, plus getTreeItem for each (${nodes} nodes), on the real FeedTreeProvider; the figure is a re-render (the view refreshing), the first render after activation also reads the kept feed from disk`,
+        ],
+        figures: { rerender: tree, firstMs: firstTree.ms, nodes },
+      },
+      {
+        id: 'vscode-completion',
+        what: `VS Code completion items for ${PAPERS.toLocaleString('en')} cached papers`,
+        measured: `${shown(completion)} (first ${firstCompletion.ms.toFixed(0)} ms)`,
+        comparedWith: '—',
+        ratio: '',
+        goal: '< 20 ms',
+        met: completion.median < 20 && items === PAPERS,
+        notes: [`timed: provideCompletionItems after "@" in a Markdown line, through the registered provider (${items} items); the first call also derives every paper's citekey`],
+        figures: { repeat: completion, firstMs: firstCompletion.ms, items },
+      },
+    ];
+  } finally {
+    await started.stop();
+  }
+});
