@@ -7,7 +7,7 @@ import type { Announcement } from '../../arxiv/paper';
 import { noAnnouncementMessage } from '../../arxiv/calendar';
 import { fetchAnnouncement } from '../../arxiv/feed';
 import { PaperFeedError } from '../../errors';
-import { writeAnnouncement } from '../../notes/write';
+import { FILE_SYSTEM_WRITES_AT_ONCE, writeAnnouncement } from '../../notes/write';
 import { FsVaultStore } from '../fs-store';
 import { fileLibraryCache } from '../library-cache';
 import { acquireVaultLock } from '../lock';
@@ -64,6 +64,7 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
       onProgress: (done, total) => progress.bar(done, total, 'notes written'),
       ...(signal ? { signal } : {}),
       ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
+      writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
       library: fileLibraryCache(await store.stateFolder()),
     });
     progress.end();

@@ -10,7 +10,7 @@ import { addDays, easternInstant, formatEasternIso } from '../../arxiv/eastern-t
 import type { Announcement } from '../../arxiv/paper';
 import { searchAll } from '../../arxiv/search';
 import { PaperFeedError } from '../../errors';
-import { writeAnnouncement, type WriteReport } from '../../notes/write';
+import { FILE_SYSTEM_WRITES_AT_ONCE, writeAnnouncement, type WriteReport } from '../../notes/write';
 import { FsVaultStore } from '../fs-store';
 import { fileLibraryCache } from '../library-cache';
 import { acquireVaultLock } from '../lock';
@@ -73,6 +73,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
         onProgress: (done, total) => progress.bar(i, dates.length, `${date}: ${done}/${total} notes written`),
         ...(signal ? { signal } : {}),
         ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
+        writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
         library,
       });
       reports.push(report);
