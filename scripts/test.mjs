@@ -36,17 +36,18 @@ let skipped = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests ?? 0;
-  failed += (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(json);
+  failed += (json.numFailedTests ?? 0) + filesThatFailedToLoad(json);
   skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
 } else {
   failed += 1;
   console.error('✖ vitest wrote no report.');
 }
 
-// A suite that fails to load counts once; a suite whose tests failed is already counted by them.
-function countSuitesWithFailedTests(json) {
+// A test file that fails to load (a syntax error, a throwing import) has no failed test to
+// count, so it counts once itself. vitest's numFailedTestSuites also counts describe blocks.
+function filesThatFailedToLoad(json) {
   return (json.testResults ?? []).filter(
-    (s) => s.status === 'failed' && (s.assertionResults ?? []).some((t) => t.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
   ).length;
 }
 

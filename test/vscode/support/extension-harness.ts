@@ -84,7 +84,8 @@ export async function startExtension(options: StartOptions = {}): Promise<Starte
     async stop() {
       standIn.disposeContext(context);
       standIn.reset();
-      await rm(root, { recursive: true, force: true });
+      // The extension may still be saving its cache when a test ends; retry until the folder is empty.
+      await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }
