@@ -244,7 +244,7 @@ class XmlReader {
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         // Declarations are scoped to this element and its descendants: copy on first write.
         if (scope === inherited) scope = new Map(inherited);
-        (scope as Map<string, string>).set(name === 'xmlns' ? '' : name.slice(6), value);
+        (scope as Map<string, string>).set(name === 'xmlns' ? '' : name.slice(6), decodeEntities(value));
       } else {
         if (attrs === NO_ATTRIBUTES) attrs = {};
         attrs[name] = decodeEntities(value);
@@ -284,7 +284,12 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
     if (ref.startsWith('#')) {
       const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      if (code > 0x10ffff) return whole;
+      // XML has no NUL, no control characters but tab, LF and CR, and no lone surrogates
+      // (section 2.2). A reference to one is dropped, as fast-xml-parser does: handed on, it
+      // would break YAML, file names and encodeURIComponent.
+      if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0xd800 && code <= 0xdfff)) return '';
+      return String.fromCodePoint(code);
     }
     return NAMED_ENTITIES[ref] ?? whole;
   });

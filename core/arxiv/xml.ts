@@ -34,7 +34,7 @@ export interface XmlElement {
  */
 export function parseXml(text: string): { root: XmlElement } | { problem: string } {
   // A byte-order mark or blank lines before the prolog are harmless.
-  const xml = text.replace(/^\uFEFF?\s*/, '');
+  const xml = text.replace(/^\uFEFF?[ \t\r\n]*/, '');
   // XML reads every line ending as "\n" (XML 1.0, section 2.11).
   return readXml(xml.includes('\r') ? xml.replace(/\r\n?/g, '\n') : xml);
 }
