@@ -1,6 +1,7 @@
 // The person's library as a term index that grows and shrinks one paper at a time and
 // survives in a host's cache as JSON, so a run tokenises only what changed since the last.
 
+import { newPostingsScratch, postingsText, readPostings, type PostingsScratch } from './library-postings-text';
 import { countTerms, phrasesOfPaper } from './tokenize';
 
 /** A paper the person has kept: a paper note they wrote in or marked, or a .bib/CSL-JSON entry. */
@@ -48,22 +49,34 @@ export interface LibraryPostings {
 /** Bump when tokenising changes: a cache written by another analyser is dropped, not misread. */
 export const ANALYZER_VERSION = 1;
 
+/** Bump when the cache's layout changes: a cache in another layout is dropped, not misread. */
+export const LIBRARY_CACHE_LAYOUT = 2;
+
 interface LibraryJson {
   format: 'paper-feed-library';
+  layout: number;
   analyzer: number;
   terms: string[];
-  docs: Array<{ id: string; title: string; noteName?: string; addedAt?: number; fingerprint: string; terms: string }>;
+  /** `id` is left out when it is the one idOf would give (noteName, else title). */
+  docs: Array<{ id?: string; title: string; noteName?: string; addedAt?: number; fingerprint: string; postings: string }>;
 }
 
 /** FNV-1a over title and abstract: cheap, stable across runs and platforms. */
 export function fingerprintOf(item: Pick<LibraryItem, 'title' | 'abstract'>): string {
-  let hash = 0x811c9dc5;
-  const text = `${item.title}\n${item.abstract}`;
+  // Hashes title, '\n', abstract in turn: the same value as hashing them joined, without the copy.
+  let hash = fnv1a(0x811c9dc5, item.title);
+  hash = Math.imul(hash ^ 10, 0x01000193);
+  hash = fnv1a(hash, item.abstract);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+function fnv1a(start: number, text: string): number {
+  let hash = start;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return hash;
 }
 
 export function idOf(item: LibraryItem): string {
@@ -168,58 +181,67 @@ export class LibraryIndex {
       for (let i = 0; i < doc.termIds.length; i += 1) {
         const slot = fill[doc.termIds[i]!]!++;
         docPositions[slot] = position;
-        termFrequencies[slot] = 1 + Math.log(doc.counts[i]!);
+        const count = doc.counts[i]!;
+        termFrequencies[slot] = count === 1 ? 1 : 1 + Math.log(count);
       }
     });
     this.compiled = { docs, offsets, docPositions, termFrequencies };
     return this.compiled;
   }
 
-  /** A compact cache form: one shared term list, each paper's terms as delta-coded ids. */
+  /** A compact cache form: one shared term list, each paper's terms as gap-coded ids in a string. */
   toJSON(): LibraryJson {
-    const newId = new Map<number, number>();
+    // Terms are renumbered in order of first use, so terms no paper uses any more are dropped.
+    const newId = new Int32Array(this.termTexts.length).fill(-1);
     const terms: string[] = [];
     const docs = [...this.docs.values()].map((doc) => {
-      const ids = Array.from(doc.termIds, (old) => {
-        let id = newId.get(old);
-        if (id === undefined) {
-          id = terms.length;
-          newId.set(old, id);
+      // (new id, count) packed in one double each, so a numeric typed-array sort orders them.
+      const packed = new Float64Array(doc.termIds.length);
+      for (let i = 0; i < doc.termIds.length; i += 1) {
+        const old = doc.termIds[i]!;
+        if (newId[old] === -1) {
+          newId[old] = terms.length;
           terms.push(this.termTexts[old]!);
         }
-        return id;
-      });
-      const order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
-      let previous = 0;
-      const encoded = order.map((i) => {
-        const delta = ids[i]! - previous;
-        previous = ids[i]!;
-        const count = doc.counts[i]!;
-        return count === 1 ? delta.toString(36) : `${delta.toString(36)}:${count.toString(36)}`;
-      });
+        packed[i] = newId[old]! * 0x10000 + doc.counts[i]!;
+      }
+      packed.sort();
+      const ids = new Int32Array(packed.length);
+      const counts = new Uint16Array(packed.length);
+      for (let i = 0; i < packed.length; i += 1) {
+        ids[i] = Math.floor(packed[i]! / 0x10000);
+        counts[i] = packed[i]! % 0x10000;
+      }
       return {
-        id: doc.id,
+        ...(doc.id !== (doc.noteName ?? doc.title) ? { id: doc.id } : {}),
         title: doc.title,
         ...(doc.noteName !== undefined ? { noteName: doc.noteName } : {}),
         ...(doc.addedAt !== undefined ? { addedAt: doc.addedAt } : {}),
         fingerprint: doc.fingerprint,
-        terms: encoded.join(','),
+        postings: postingsText(ids, counts),
       };
     });
-    return { format: 'paper-feed-library', analyzer: ANALYZER_VERSION, terms, docs };
+    return { format: 'paper-feed-library', layout: LIBRARY_CACHE_LAYOUT, analyzer: ANALYZER_VERSION, terms, docs };
   }
 
   /**
-   * Restore a cached index. A cache from another analyser version, or one that is not a
-   * library cache at all, gives an empty index: `sync` then rebuilds it from the notes.
+   * Restore a cached index. A cache from another analyser version or layout, or a damaged one,
+   * or one that is not a library cache at all, gives an empty index: `sync` then rebuilds it.
    */
   static fromJSON(json: unknown): LibraryIndex {
+    if (!isLibraryJson(json)) return new LibraryIndex();
     const index = new LibraryIndex();
-    if (!isLibraryJson(json)) return index;
-    const termIds = json.terms.map((term) => index.internTerm(term));
-    const docs = json.docs.map((doc) => decodeDoc(doc, termIds));
-    if (docs.some((doc) => doc === undefined)) return new LibraryIndex();
-    for (const doc of docs) index.insert(doc!);
+    // Cached term ids are positions in `terms`, so each must be a distinct string.
+    for (const term of json.terms) {
+      if (typeof term !== 'string' || index.termIdByText.has(term)) return new LibraryIndex();
+      index.internTerm(term);
+    }
+    const scratch = newPostingsScratch();
+    for (const entry of json.docs) {
+      const doc = decodeDoc(entry, json.terms.length, scratch);
+      if (!doc) return new LibraryIndex();
+      index.insert(doc);
+    }
     return index;
   }
 
@@ -244,29 +266,20 @@ export class LibraryIndex {
 }
 
 /** One cached paper back to a LibraryDoc; undefined when the entry is damaged. */
-function decodeDoc(doc: LibraryJson['docs'][number], termIds: readonly number[]): LibraryDoc | undefined {
-  if (typeof doc?.id !== 'string' || typeof doc.title !== 'string' || typeof doc.terms !== 'string') return undefined;
-  const ids: number[] = [];
-  const counts: number[] = [];
-  let previous = 0;
-  for (const entry of doc.terms === '' ? [] : doc.terms.split(',')) {
-    const [delta, count] = entry.split(':');
-    previous += parseInt(delta!, 36);
-    const termId = termIds[previous];
-    const occurrences = count === undefined ? 1 : parseInt(count, 36);
-    if (termId === undefined || !(occurrences > 0)) return undefined;
-    ids.push(termId);
-    counts.push(occurrences);
-  }
-  const order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+function decodeDoc(doc: LibraryJson['docs'][number], termCount: number, scratch: PostingsScratch): LibraryDoc | undefined {
+  if (typeof doc !== 'object' || doc === null || typeof doc.title !== 'string' || typeof doc.postings !== 'string') return undefined;
+  const noteName = typeof doc.noteName === 'string' ? doc.noteName : undefined;
+  const id = doc.id ?? noteName ?? doc.title;
+  const postings = typeof id === 'string' ? readPostings(doc.postings, termCount, scratch) : undefined;
+  if (!postings) return undefined;
   return {
-    id: doc.id,
+    id,
     title: doc.title,
-    ...(typeof doc.noteName === 'string' ? { noteName: doc.noteName } : {}),
+    ...(noteName !== undefined ? { noteName } : {}),
     ...(typeof doc.addedAt === 'number' ? { addedAt: doc.addedAt } : {}),
     fingerprint: String(doc.fingerprint),
-    termIds: Int32Array.from(order, (i) => ids[i]!),
-    counts: Uint16Array.from(order, (i) => counts[i]!),
+    termIds: postings.termIds,
+    counts: postings.counts,
   };
 }
 
@@ -275,6 +288,7 @@ function isLibraryJson(json: unknown): json is LibraryJson {
   const candidate = json as Partial<LibraryJson>;
   return (
     candidate.format === 'paper-feed-library' &&
+    candidate.layout === LIBRARY_CACHE_LAYOUT &&
     candidate.analyzer === ANALYZER_VERSION &&
     Array.isArray(candidate.terms) &&
     Array.isArray(candidate.docs)

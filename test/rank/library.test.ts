@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANALYZER_VERSION, LibraryIndex, fingerprintOf } from '../../core/rank/library';
+import { ANALYZER_VERSION, LIBRARY_CACHE_LAYOUT, LibraryIndex, fingerprintOf } from '../../core/rank/library';
 import { rankPapers } from '../../core/rank/score';
 import { IMAGE_DIFFUSION, LIBRARY, ROBOT_DIFFUSION_POLICY, UNRELATED } from './papers';
 
@@ -29,6 +29,10 @@ describe('LibraryIndex', () => {
     expect(index.documentFrequencyOf('diffusion')).toBe(1);
     expect(index.documentFrequencyOf('denois')).toBe(0);
     expect(index.get('2303.04137')?.fingerprint).toBe(fingerprintOf({ title: LIBRARY[0]!.title, abstract: 'A diffusion policy for a robot.' }));
+  });
+
+  it('fingerprints title and abstract as FNV-1a of "title\\nabstract", the value caches already hold', () => {
+    expect(fingerprintOf({ title: 'Attention Is All You Need', abstract: 'The dominant sequence models.' })).toBe('3bcd4d79');
   });
 
   it('uses the note name, then the title, as id when an item has none', () => {
@@ -81,8 +85,42 @@ describe('LibraryIndex cache', () => {
     expect(LibraryIndex.fromJSON({ ...json, analyzer: ANALYZER_VERSION + 1 }).size).toBe(0);
     expect(LibraryIndex.fromJSON('not a cache').size).toBe(0);
     expect(LibraryIndex.fromJSON(null).size).toBe(0);
-    const damaged = { ...json, docs: json.docs.map((doc, i) => (i === 2 ? { ...doc, terms: 'zz,zz' } : doc)) };
-    expect(LibraryIndex.fromJSON(damaged).size).toBe(0);
+    const withPostings = (postings: string) => ({ ...json, docs: json.docs.map((doc, i) => (i === 2 ? { ...doc, postings } : doc)) });
+    expect(LibraryIndex.fromJSON(withPostings('zz,zz')).size).toBe(0);
+    // A number cut short (a continuing digit last), a term id past the term list, a count of 0.
+    expect(LibraryIndex.fromJSON(withPostings('00w')).size).toBe(0);
+    expect(LibraryIndex.fromJSON(withPostings(`${'0'.repeat(json.terms.length)}0`)).size).toBe(0);
+    expect(LibraryIndex.fromJSON(withPostings('10')).size).toBe(0);
+    expect(LibraryIndex.fromJSON({ ...json, terms: [json.terms[1], ...json.terms.slice(1)] }).size).toBe(0);
+    expect(LibraryIndex.fromJSON({ ...json, docs: [...json.docs, 7] }).size).toBe(0);
+    expect(LibraryIndex.fromJSON({ ...json, layout: LIBRARY_CACHE_LAYOUT + 1 }).size).toBe(0);
+  });
+
+  it('ignores a cache in the first layout (comma-separated base-36 terms) and sync rebuilds it', () => {
+    const firstLayout = {
+      format: 'paper-feed-library',
+      analyzer: ANALYZER_VERSION,
+      terms: ['diffusion', 'polici'],
+      docs: [{ id: '2303.04137', title: LIBRARY[0]!.title, fingerprint: fingerprintOf(LIBRARY[0]!), terms: '0:2,1' }],
+    };
+    const restored = LibraryIndex.fromJSON(JSON.parse(JSON.stringify(firstLayout)));
+    expect(restored.size).toBe(0);
+    expect(restored.sync(LIBRARY)).toEqual({ added: 5, removed: 0, kept: 0 });
+    expect(rankPapers(batch, restored)).toEqual(rankPapers(batch, indexOf()));
+  });
+
+  it('restores ids that the cache leaves out because noteName or title gives them', () => {
+    const items = [
+      { title: 'Graph coloring', abstract: 'Coloring graphs greedily.', noteName: 'Coloring note' },
+      { title: 'Only a title', abstract: 'Graph neural networks.' },
+      { id: 'Other id', title: 'With its own id', abstract: 'Graph coloring bounds.', noteName: 'A note' },
+    ];
+    const index = indexOf(items);
+    const json = index.toJSON();
+    expect(json.docs.map((doc) => doc.id)).toEqual([undefined, undefined, 'Other id']);
+    const restored = LibraryIndex.fromJSON(JSON.parse(JSON.stringify(json)));
+    expect(['Coloring note', 'Only a title', 'Other id'].map((id) => restored.get(id)?.title)).toEqual(items.map((item) => item.title));
+    expect(restored.sync(items)).toEqual({ added: 0, removed: 0, kept: 3 });
   });
 
   it('rebuilds nothing when synced against the same items after a restore', () => {
