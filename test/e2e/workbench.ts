@@ -66,7 +66,13 @@ export class Workbench {
   /** Right-clicks `target` and chooses `item` from the context menu. */
   async contextMenu(target: Locator, item: string): Promise<void> {
     await target.click({ button: 'right' });
-    await this.page.getByRole('menuitem', { name: item, exact: true }).click();
+    // A click that lands while the menu is still opening can be swallowed (seen in CI: the menu
+    // stayed open with the item highlighted). Pointing at the item focuses it, as the keyboard
+    // would; Enter runs it, and the menu closing is the sign that it did.
+    const menuItem = this.page.getByRole('menuitem', { name: item, exact: true });
+    await menuItem.hover();
+    await this.page.keyboard.press('Enter');
+    await menuItem.waitFor({ state: 'hidden' });
   }
 
   /** Runs a command from the palette by its full title ("Category: Title"). */
