@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseApiFeed } from '../../core/arxiv/api';
 import { apiUrl, buildSearchQuery } from '../../core/arxiv/api-query';
-import { PaperFeedError } from '../../core/errors';
 import { fixture } from './fixtures';
+import { failureOf } from '../support/failures';
 
-function failureOf(run: () => unknown): PaperFeedError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PaperFeedError) return error;
-    throw error;
-  }
-  throw new Error('expected a PaperFeedError');
-}
 
 describe('buildSearchQuery', () => {
   it('ORs categories, ORs phrases and authors, and ANDs the groups with the date range', () => {

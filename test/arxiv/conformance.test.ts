@@ -8,8 +8,8 @@ import { parseApiFeed } from '../../core/arxiv/api';
 import { tryParseArxivId } from '../../core/arxiv/ids';
 import type { Paper } from '../../core/arxiv/paper';
 import { parseRss } from '../../core/arxiv/rss';
-import { PaperFeedError } from '../../core/errors';
 import { SAMPLES_DIR, sample, samplesPresent } from './fixtures';
+import { failureOf } from '../support/failures';
 
 if (!samplesPresent) console.warn(`arXiv samples not found at ${SAMPLES_DIR}: skipping the conformance suite.`);
 
@@ -20,15 +20,6 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-function failureOf(run: () => unknown): PaperFeedError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PaperFeedError) return error;
-    throw error;
-  }
-  throw new Error('expected a PaperFeedError');
-}
 
 function byId(papers: Paper[], id: string): Paper {
   const paper = papers.find((p) => p.id === id);

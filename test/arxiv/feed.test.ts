@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchAnnouncement } from '../../core/arxiv/feed';
 import { fetchTransport } from '../../core/arxiv/fetch-transport';
 import { createArxivClient } from '../../core/arxiv/polite';
-import { PaperFeedError } from '../../core/errors';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { createFakeClock } from '../support/fake-clock';
 import { fixture } from './fixtures';
+import { rejectionOf } from '../support/failures';
 
 let server: ArxivStandIn;
 beforeEach(async () => {
@@ -19,15 +19,6 @@ afterEach(async () => {
 
 const client = () => createArxivClient({ transport: fetchTransport(), clock: createFakeClock(), random: () => 0.5 });
 
-async function failureOf(promise: Promise<unknown>): Promise<PaperFeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PaperFeedError) return error;
-    throw error;
-  }
-  throw new Error('expected a PaperFeedError');
-}
 
 describe('fetchAnnouncement', () => {
   it('makes exactly one request for all categories and returns the announcement', async () => {
@@ -42,7 +33,7 @@ describe('fetchAnnouncement', () => {
 
   it("reports arXiv's own words when it refuses the category list with HTTP 400", async () => {
     server.reply('/rss/cs.LG+cs.XYZ', { status: 400, body: fixture('rss-error.xml') });
-    const error = await failureOf(fetchAnnouncement(client(), { rssBase: server.url('/rss'), categories: ['cs.LG', 'cs.XYZ'] }));
+    const error = await rejectionOf(fetchAnnouncement(client(), { rssBase: server.url('/rss'), categories: ['cs.LG', 'cs.XYZ'] }));
     expect(server.count()).toBe(1);
     expect(error.kind).toBe('arxiv-rejected');
     expect(error.detail.arxivMessage).toBe("Bad category 'cs.XYZ'. Valid categories start with an archive name.");
@@ -51,7 +42,7 @@ describe('fetchAnnouncement', () => {
 
   it('falls back to the HTTP status when a refusal carries no feed', async () => {
     server.reply('/rss/cs.LG', { status: 404, body: fixture('not-a-feed.html') });
-    const error = await failureOf(fetchAnnouncement(client(), { rssBase: server.url('/rss'), categories: ['cs.LG'] }));
+    const error = await rejectionOf(fetchAnnouncement(client(), { rssBase: server.url('/rss'), categories: ['cs.LG'] }));
     expect(error.kind).toBe('arxiv-rejected');
     expect(error.detail.status).toBe(404);
     expect(error.message).toBe('arXiv rejected the request (HTTP 404); check the categories and search terms in your settings.');
@@ -59,7 +50,7 @@ describe('fetchAnnouncement', () => {
 
   it("says so when a 200 answer is not a feed (a maintenance page)", async () => {
     server.reply('/rss/cs.LG', { body: fixture('not-a-feed.html') });
-    const error = await failureOf(fetchAnnouncement(client(), { rssBase: server.url('/rss'), categories: ['cs.LG'] }));
+    const error = await rejectionOf(fetchAnnouncement(client(), { rssBase: server.url('/rss'), categories: ['cs.LG'] }));
     expect(error.kind).toBe('bad-feed');
   });
 
@@ -71,7 +62,7 @@ describe('fetchAnnouncement', () => {
   });
 
   it('asks for at least one category before making any request', async () => {
-    const error = await failureOf(fetchAnnouncement(client(), { rssBase: server.url('/rss'), categories: [' ', ''] }));
+    const error = await rejectionOf(fetchAnnouncement(client(), { rssBase: server.url('/rss'), categories: [' ', ''] }));
     expect(error.kind).toBe('bad-config');
     expect(error.message).toBe('No arXiv categories are set; add at least one (e.g. cs.LG) in your settings.');
     expect(server.count()).toBe(0);

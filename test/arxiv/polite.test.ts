@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchTransport } from '../../core/arxiv/fetch-transport';
 import type { HttpTransport } from '../../core/arxiv/http';
 import { createArxivClient, DEFAULT_USER_AGENT, type ArxivClientOptions } from '../../core/arxiv/polite';
-import { PaperFeedError } from '../../core/errors';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { createFakeClock, type FakeClock } from '../support/fake-clock';
+import { rejectionOf } from '../support/failures';
 
 let server: ArxivStandIn;
 let clock: FakeClock;
@@ -34,15 +34,6 @@ function client(options: Partial<ArxivClientOptions> = {}) {
   return createArxivClient({ transport: recording, clock, random: () => 0.5, ...options });
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<PaperFeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PaperFeedError) return error;
-    throw error;
-  }
-  throw new Error('expected a PaperFeedError');
-}
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -142,7 +133,7 @@ describe('retries', () => {
 
   it('does not retry 400: arXiv has said no, and the body is kept for the reader', async () => {
     server.reply('/q', { status: 400, body: '<feed>refusal</feed>' });
-    const error = await failureOf(client().get(server.url('/q')));
+    const error = await rejectionOf(client().get(server.url('/q')));
     expect(server.count('/q')).toBe(1);
     expect(error.kind).toBe('arxiv-rejected');
     expect(error.detail).toEqual({ status: 400, body: '<feed>refusal</feed>' });
@@ -151,7 +142,7 @@ describe('retries', () => {
 
   it('gives up after maxAttempts with a server error', async () => {
     server.reply('/q', { status: 503 });
-    const error = await failureOf(client({ maxAttempts: 3 }).get(server.url('/q')));
+    const error = await rejectionOf(client({ maxAttempts: 3 }).get(server.url('/q')));
     expect(server.count('/q')).toBe(3);
     expect(error.kind).toBe('server');
     expect(error.message).toBe('arXiv is having trouble (HTTP 503) and did not recover after 3 tries; try again in a few minutes.');
@@ -160,7 +151,7 @@ describe('retries', () => {
   it('says when to come back after persistent rate limiting', async () => {
     server.reply('/q', { status: 429, headers: { 'retry-after': '20' } });
     const formatTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
-    const error = await failureOf(client({ maxAttempts: 2, formatTime }).get(server.url('/q')));
+    const error = await rejectionOf(client({ maxAttempts: 2, formatTime }).get(server.url('/q')));
     expect(server.count('/q')).toBe(2);
     expect(error.kind).toBe('rate-limited');
     // Started 12:00:00, waited 20 s, refused again with Retry-After 20.
@@ -171,7 +162,7 @@ describe('retries', () => {
   it('does not sit out a Retry-After longer than it may wait', async () => {
     server.reply('/q', { status: 429, headers: { 'retry-after': '600' } });
     const formatTime = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-    const error = await failureOf(client({ formatTime }).get(server.url('/q')));
+    const error = await rejectionOf(client({ formatTime }).get(server.url('/q')));
     expect(server.count('/q')).toBe(1);
     expect(clock.sleeps).toEqual([]);
     expect(error.detail.retryAt).toBe(Date.parse('2026-05-28T12:10:00Z'));
@@ -182,7 +173,7 @@ describe('retries', () => {
 describe('faults', () => {
   it('times out a hung server with a clear message, after retrying', async () => {
     server.reply('/hang', { hang: true });
-    const error = await failureOf(client({ timeoutMs: 150, maxAttempts: 2 }).get(server.url('/hang')));
+    const error = await rejectionOf(client({ timeoutMs: 150, maxAttempts: 2 }).get(server.url('/hang')));
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe('arXiv did not answer within 0.15 s. Try again later.');
     expect(server.count('/hang')).toBe(2);
@@ -191,7 +182,7 @@ describe('faults', () => {
   it('times out a transport that ignores the abort signal', async () => {
     const stuck: HttpTransport = () => new Promise(() => undefined);
     const arxiv = createArxivClient({ transport: stuck, clock, timeoutMs: 30, maxAttempts: 1 });
-    const error = await failureOf(arxiv.get('http://127.0.0.1:9/never'));
+    const error = await rejectionOf(arxiv.get('http://127.0.0.1:9/never'));
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe('arXiv did not answer within 0.03 s. Try again later.');
   });
@@ -200,7 +191,7 @@ describe('faults', () => {
     const closed = await startArxivServer();
     const url = closed.url('/gone');
     await closed.close();
-    const error = await failureOf(client({ maxAttempts: 2 }).get(url));
+    const error = await rejectionOf(client({ maxAttempts: 2 }).get(url));
     expect(error.kind).toBe('network');
     expect(error.detail.cause).toBe('ECONNREFUSED');
     expect(error.message).toBe('arXiv could not be reached (ECONNREFUSED). Check your internet connection and try again.');
@@ -220,17 +211,17 @@ describe('cancellation', () => {
     await until(() => server.count('/slow') === 1);
 
     second.abort();
-    const waitingError = await failureOf(waiting);
+    const waitingError = await rejectionOf(waiting);
     expect(waitingError.kind).toBe('cancelled');
     expect(waitingError.message).toBe('The request to arXiv was cancelled.');
 
     first.abort();
-    expect((await failureOf(inFlight)).kind).toBe('cancelled');
+    expect((await rejectionOf(inFlight)).kind).toBe('cancelled');
     expect(server.count('/next')).toBe(0);
   });
 
   it('refuses at once when the signal is already aborted', async () => {
-    const error = await failureOf(client().get(server.url('/x'), { signal: AbortSignal.abort() }));
+    const error = await rejectionOf(client().get(server.url('/x'), { signal: AbortSignal.abort() }));
     expect(error.kind).toBe('cancelled');
     expect(server.count()).toBe(0);
   });
@@ -243,7 +234,7 @@ describe('cancellation', () => {
     const cancelled = arxiv.get(server.url('/slow'), { signal: controller.signal });
     await until(() => server.count('/slow') === 1);
     controller.abort();
-    await failureOf(cancelled);
+    await rejectionOf(cancelled);
     expect((await arxiv.get(server.url('/ok'))).body).toBe('fine');
   });
 });
@@ -253,7 +244,7 @@ describe('odd transports', () => {
     const throwing: HttpTransport = () => {
       throw Object.assign(new Error('no network adapter'), { code: 'ENETDOWN' });
     };
-    const error = await failureOf(createArxivClient({ transport: throwing, clock, maxAttempts: 1 }).get('http://127.0.0.1:9/x'));
+    const error = await rejectionOf(createArxivClient({ transport: throwing, clock, maxAttempts: 1 }).get('http://127.0.0.1:9/x'));
     expect(error.kind).toBe('network');
     expect(error.message).toBe('arXiv could not be reached (ENETDOWN). Check your internet connection and try again.');
   });

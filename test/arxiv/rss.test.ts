@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRss, rfc822Instant, rssUrl } from '../../core/arxiv/rss';
-import { PaperFeedError } from '../../core/errors';
 import { fixture } from './fixtures';
+import { failureOf } from '../support/failures';
 
-function failureOf(run: () => unknown): PaperFeedError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PaperFeedError) return error;
-    throw error;
-  }
-  throw new Error('expected a PaperFeedError');
-}
 
 describe('rssUrl', () => {
   it('joins several categories with + into one feed address', () => {
