@@ -4,11 +4,8 @@
 // interrupted range can simply be run again.
 
 import * as nodePath from 'node:path';
-import { DEFAULT_API_BASE, buildSearchQuery } from '../../arxiv/api-query';
-import { latestAnnouncement, listingDatesBetween, submissionWindow } from '../../arxiv/calendar';
-import { addDays, easternInstant, formatEasternIso } from '../../arxiv/eastern-time';
-import type { Announcement } from '../../arxiv/paper';
-import { searchAll } from '../../arxiv/search';
+import { latestAnnouncement, listingDatesBetween } from '../../arxiv/calendar';
+import { fetchPastListing } from '../../arxiv/past-listing';
 import { PaperFeedError } from '../../errors';
 import { FILE_SYSTEM_WRITES_AT_ONCE, writeAnnouncement, type WriteReport } from '../../notes/write';
 import { FsVaultStore } from '../fs-store';
@@ -42,7 +39,6 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
   const vault = nodePath.resolve(context.cwd, options.vault);
   const store = new FsVaultStore(vault);
   const client = arxivClient(context);
-  const apiBase = options.apiBase ?? DEFAULT_API_BASE;
   const progress = createProgress(context.stderr, options.quiet);
   const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
   const library = fileLibraryCache(await store.stateFolder());
@@ -52,23 +48,13 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
   try {
     for (const [i, date] of dates.entries()) {
       progress.bar(i, dates.length, `${date}: asking arXiv…`);
-      const window = submissionWindow(date);
-      const result = await searchAll(
-        client,
-        apiBase,
-        buildSearchQuery({ categories: config.categories, submittedFrom: window.from, submittedTo: window.to }),
-        {
-          onPage: (fetched, total) => progress.bar(i, dates.length, `${date}: ${fetched}/${total} papers read`),
-          ...(context.signal ? { signal: context.signal } : {}),
-        },
-      );
-      const announcement: Announcement = {
+      const announcement = await fetchPastListing(client, {
         date,
-        announcedAt: formatEasternIso(easternInstant(addDays(date, -1), 20)),
-        categories: [...config.categories],
-        papers: result.papers,
-        skipped: result.skipped,
-      };
+        categories: config.categories,
+        ...(options.apiBase ? { apiBase: options.apiBase } : {}),
+        ...(context.signal ? { signal: context.signal } : {}),
+        onPage: (fetched, total) => progress.bar(i, dates.length, `${date}: ${fetched}/${total} papers read`),
+      });
       const report = await writeAnnouncement(announcement, config, store, {
         onProgress: (done, total) => progress.bar(i, dates.length, `${date}: ${done}/${total} notes written`),
         ...(signal ? { signal } : {}),
