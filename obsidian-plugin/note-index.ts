@@ -5,6 +5,7 @@ import { TFolder, type App, type EventRef, type TAbstractFile, type TFile } from
 import { DAILY_TAG, noteFacts, readArxivId, readVersion, tagList, type NoteFacts } from '../core/notes/note-index';
 import type { IndexedPaperNote, VaultIndex } from '../core/vault/store';
 import { dayOf, textOf } from './frontmatter-values';
+import { indexOfMaps } from '../core/vault/index-of';
 
 export class NoteIndex {
   private readonly facts = new Map<string, NoteFacts>();
@@ -46,7 +47,7 @@ export class NoteIndex {
       const knownDaily = dailyDate ? dailies.get(dailyDate) : undefined;
       if (dailyDate && (knownDaily === undefined || path < knownDaily)) dailies.set(dailyDate, path);
     }
-    return { papers, dailies };
+    return indexOfMaps(papers, dailies);
   }
 
   /** Records a note Paper Feed just wrote, before the metadata cache gets to it. */

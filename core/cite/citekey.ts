@@ -19,7 +19,7 @@ const STOP_WORDS = new Set(
  * `{family}{year}{word}`, with a, b, … z, aa, ab, … appended while the key is in `taken`
  * (compared in lower case). Callers keep a note's existing citekey: keys are stable once written.
  */
-export function makeCitekey(paper: Paper, taken: ReadonlySet<string>): string {
+export function makeCitekey(paper: Paper, taken: { has(key: string): boolean }): string {
   const first = paper.authors[0]?.name ?? '';
   const family = asciiKey(familyName(first)) || 'anon';
   const base = `${family}${paperYear(paper)}${titleWord(paper.title)}`;

@@ -11,6 +11,7 @@ import type { LibraryItem } from '../rank/library';
 import type { IndexedPaperNote, VaultIndex } from '../vault/store';
 import { isTempFileName, removeIfAbandonedTemp, replaceFileAtomically } from './atomic-file';
 import { frontmatterEnd, frontmatterFacts } from './frontmatter-facts';
+import { indexOfMaps } from '../vault/index-of';
 
 export const STATE_FOLDER = '.paper-feed';
 const CACHE_FILE = 'index.json';
@@ -135,7 +136,7 @@ function buildIndex(notes: Record<string, CachedNote>): VaultIndex {
     }
     if (note.d !== undefined && !dailies.has(note.d)) dailies.set(note.d, path);
   }
-  return { papers, dailies };
+  return indexOfMaps(papers, dailies);
 }
 
 async function readFacts(file: FoundFile, rules: readonly KeepRule[] | undefined): Promise<Omit<CachedNote, 'm' | 's'>> {

@@ -4,6 +4,7 @@
 
 import type { IndexedPaperNote, VaultIndex } from '../vault/store';
 import { FrontmatterError, readFrontmatter, type FrontmatterData } from './frontmatter';
+import { indexOfMaps } from '../vault/index-of';
 
 export const DAILY_TAG = 'paper-feed/daily';
 export const PAPER_TAG = 'paper';
@@ -70,7 +71,7 @@ export function buildVaultIndex(files: Iterable<readonly [string, string]>): Vau
     }
     if (facts.dailyDate && !dailies.has(facts.dailyDate)) dailies.set(facts.dailyDate, path);
   }
-  return { papers, dailies };
+  return indexOfMaps(papers, dailies);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Announcement, Paper } from '../arxiv/paper';
 import { makeCitekey } from '../cite/citekey';
 import type { PaperFeedConfig } from '../config';
 import type { Selection } from '../select/select';
+import { pathKey } from '../vault/index-of';
 import type { VaultIndex } from '../vault/store';
 import { renderDailyNote, updateDailyNote, type DailyNoteInput } from './daily-note';
 import type { Enrichments } from './enrichment';
@@ -64,11 +65,12 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
   const { announcement, config, selection, index, existing, enrichments, scores } = input;
   const picks = input.picks ?? [];
   const picked = new Set(picks.map((p) => p.id));
-  const occupied = new Set([...(input.taken ?? [])].map(pathKey));
-  for (const note of index.papers.values()) occupied.add(pathKey(note.path));
-  for (const path of index.dailies.values()) occupied.add(pathKey(path));
-  const citekeys = new Set<string>();
-  for (const note of index.papers.values()) if (note.citekey) citekeys.add(note.citekey.toLowerCase());
+  // Paths and citekeys this run has given out, on top of the index's; the index is asked, never
+  // walked, so a run's cost follows the announcement rather than the vault.
+  const planned = new Set([...(input.taken ?? [])].map(pathKey));
+  const occupied = { has: (key: string) => planned.has(key) || index.hasPath(key), add: (key: string) => planned.add(key) };
+  const claimed = new Set<string>();
+  const citekeys = { has: (key: string) => claimed.has(key.toLowerCase()) || index.hasCitekey(key), add: (key: string) => claimed.add(key) };
 
   const knownDaily = index.dailies.get(announcement.date);
   const dailyPath =
@@ -77,7 +79,7 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
       : freePath(config.folders.daily, [announcement.date, `${announcement.date} arXiv`], occupied);
   const dailyName = baseName(dailyPath);
 
-  const planned: PlannedNote[] = [];
+  const plannedNotes: PlannedNote[] = [];
   const notePaths = new Map<string, string>();
   for (const paper of [...selection.matched, ...picks, ...selection.updated]) {
     const known = index.papers.get(paper.id);
@@ -89,14 +91,14 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     if (known && text !== undefined) {
       const citekey = known.citekey ?? claim(makeCitekey(paper, citekeys), citekeys);
       const facts: PaperNoteFacts = { citekey, keywords, digests: [dailyName], ...extras };
-      planned.push(planUpdate(known.path, text, 'paper', (t) => updatePaperNote(t, paper, facts), paper.id));
+      plannedNotes.push(planUpdate(known.path, text, 'paper', (t) => updatePaperNote(t, paper, facts), paper.id));
       notePaths.set(paper.id, known.path);
     } else if (!known && (selection.groupsOf.has(paper.id) || picked.has(paper.id))) {
       // Only matched papers and top picks get new notes; a replacement of a paper without a note is ignored.
       const path = freePath(config.folders.papers, candidateNames(paper, config), occupied);
       const citekey = claim(makeCitekey(paper, citekeys), citekeys);
       const content = renderPaperNote(paper, { citekey, keywords, digests: [dailyName], ...extras });
-      planned.push({ path, kind: 'create', content, role: 'paper', arxivId: paper.id });
+      plannedNotes.push({ path, kind: 'create', content, role: 'paper', arxivId: paper.id });
       notePaths.set(paper.id, path);
     }
   }
@@ -109,12 +111,12 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     ...(input.topPicks ? { topPicks: input.topPicks } : {}),
   };
   const dailyText = existing.get(dailyPath);
-  planned.push(
+  plannedNotes.push(
     dailyText === undefined
       ? { path: dailyPath, kind: 'create', content: renderDailyNote(daily), role: 'daily' }
       : planUpdate(dailyPath, dailyText, 'daily', (t) => updateDailyNote(t, daily)),
   );
-  return planned;
+  return plannedNotes;
 }
 
 function planUpdate(
@@ -156,7 +158,7 @@ function candidateNames(paper: Paper, config: PaperFeedConfig): string[] {
 }
 
 /** The first candidate whose path is free, else the last one numbered (" 2", " 3", …). */
-function freePath(folder: string, names: readonly string[], occupied: Set<string>): string {
+function freePath(folder: string, names: readonly string[], occupied: KeySet): string {
   const paths = names.map((name) => joinVaultPath(folder, `${name}.md`));
   let found = paths.find((p) => !occupied.has(pathKey(p)));
   const last = names[names.length - 1]!;
@@ -168,17 +170,15 @@ function freePath(folder: string, names: readonly string[], occupied: Set<string
   return found;
 }
 
-function claim(key: string, taken: Set<string>): string {
+function claim(key: string, taken: KeySet): string {
   taken.add(key.toLowerCase());
   return key;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/** Paths compare as the strictest file systems do: Unicode-normalised and case-insensitive. */
-function pathKey(path: string): string {
-  // Every path in the vault passes through here; ASCII (most of them) is already NFC.
-  return (NON_ASCII.test(path) ? path.normalize('NFC') : path).toLowerCase();
+/** Keys asked about and added to: a run's own claims over the index's. */
+interface KeySet {
+  has(key: string): boolean;
+  add(key: string): unknown;
 }
 
 function baseName(path: string): string {

@@ -7,6 +7,7 @@ import type { PaperEnrichment } from '../enrich/enrich';
 import type { PaperFeedConfig } from '../config';
 import { PaperFeedError, isPaperFeedError } from '../errors';
 import { selectPapers } from '../select/select';
+import { pathKey } from '../vault/index-of';
 import type { IndexedPaperNote, VaultIndex, VaultStore } from '../vault/store';
 import { FrontmatterError } from './frontmatter';
 import { loadLibrary, type LibraryCache } from './library-source';
@@ -241,7 +242,9 @@ async function apply(note: PlannedNote, store: VaultStore, skipped: SkippedItem[
 /** The index without notes that vanished between indexing and reading, so they are written anew. */
 function withoutPaths(index: VaultIndex, vanished: ReadonlySet<string>): VaultIndex {
   if (vanished.size === 0) return index;
+  // Rare (a note deleted mid-run), so copying the maps here costs nothing in the usual run.
   const papers = new Map<string, IndexedPaperNote>([...index.papers].filter(([, note]) => !vanished.has(note.path)));
   const dailies = new Map([...index.dailies].filter(([, path]) => !vanished.has(path)));
-  return { papers, dailies };
+  const gone = new Set([...vanished].map(pathKey));
+  return { papers, dailies, hasCitekey: (key) => index.hasCitekey(key), hasPath: (path) => !gone.has(pathKey(path)) && index.hasPath(path) };
 }

@@ -16,10 +16,17 @@ export interface IndexedPaperNote {
  * moved note is still found. Built cheaply (Obsidian: metadata cache; CLI: cached scan).
  */
 export interface VaultIndex {
-  /** arXiv id (no version) → the note that has `arxiv_id: <id>`. */
+  /** arXiv id (no version) → the note that has `arxiv_id: <id>`. get/has are cheap; walking it is not. */
   papers: ReadonlyMap<string, IndexedPaperNote>;
   /** Listing date (YYYY-MM-DD) → the daily note that has `date: <date>` and the daily tag. */
   dailies: ReadonlyMap<string, string>;
+  /**
+   * Whether an indexed paper note has this citekey, in any case. A run asks this for each new
+   * note instead of walking `papers`, so a big index can answer without being materialised.
+   */
+  hasCitekey(citekey: string): boolean;
+  /** Whether an indexed paper or daily note is at this path, compared by pathKey (NFC, any case). */
+  hasPath(path: string): boolean;
   /**
    * The paper notes the person kept, as library items for "Top picks" (issue #10): present when
    * index() was given keepKeys and the store can tell (see core/notes/library-items.ts).

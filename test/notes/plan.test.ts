@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { notesToRead, planNoteWrites } from '../../core/notes/plan';
 import { selectPapers } from '../../core/select/select';
 import { buildVaultIndex } from '../../core/notes/note-index';
+import { indexOfMaps } from '../../core/vault/index-of';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { makeAnnouncement, makePaper, sampleAnnouncement } from '../support/papers';
 
 describe('planNoteWrites', () => {
   const announcement = sampleAnnouncement();
-  const empty = { papers: new Map(), dailies: new Map() };
+  const empty = indexOfMaps(new Map(), new Map());
 
   it('plans without any I/O, paper notes first and the daily note last', () => {
     const selection = selectPapers(announcement, DEFAULT_CONFIG, empty.papers);
@@ -55,5 +56,39 @@ describe('planNoteWrites', () => {
     ]);
     const selection = selectPapers(announcement, DEFAULT_CONFIG, index.papers);
     expect(notesToRead(selection, index, announcement.date)).toEqual(['Mine/old.md', 'D.md']);
+  });
+
+  it('asks the index about names and citekeys instead of walking it, and still avoids what it holds', () => {
+    const files = new Map(planNoteWrites({ announcement, config: DEFAULT_CONFIG, selection: selectPapers(announcement, DEFAULT_CONFIG, empty.papers), index: empty, existing: new Map() }).map((n) => [n.path, n.content]));
+    const full = buildVaultIndex(files);
+    // The same notes, under ids the announcement does not have: their names and citekeys are taken.
+    const papers = new Map([...full.papers].map(([id, note]) => [`9${id}`, note]));
+    const walked = () => {
+      throw new Error('the planner walked the whole index');
+    };
+    const lookupsOnly: ReadonlyMap<string, (typeof papers extends Map<string, infer V> ? V : never)> = {
+      get: (id: string) => papers.get(id),
+      has: (id: string) => papers.has(id),
+      get size(): number {
+        return walked();
+      },
+      forEach: walked,
+      entries: walked,
+      keys: walked,
+      values: walked,
+      [Symbol.iterator]: walked,
+    } as never;
+    const index = { ...indexOfMaps(papers, full.dailies), papers: lookupsOnly };
+    const selection = selectPapers(announcement, DEFAULT_CONFIG, index.papers);
+    const plan = planNoteWrites({ announcement, config: DEFAULT_CONFIG, selection, index, existing: new Map() });
+    const created = plan.filter((n) => n.role === 'paper');
+    expect(created).toHaveLength(7);
+    for (const note of created) {
+      expect(files.has(note.path)).toBe(false);
+      expect(note.path).toMatch(/ \(\d{4}\.\d{5}\)( 2)?\.md$/);
+      expect(note.content).toMatch(/^citekey: \w+[a-z]$/m);
+    }
+    const keys = created.map((n) => /^citekey: (\S+)$/m.exec(n.content)![1]);
+    expect(keys.every((key) => !full.hasCitekey(key!))).toBe(true);
   });
 });

@@ -82,10 +82,12 @@ describe('NoteIndex', () => {
     await app.metadataCache.settled();
     const index = new NoteIndex(app as never);
     index.listeners(); // attaches the events that keep it current
-    expect(await index.snapshot()).toEqual({
+    const before = await index.snapshot();
+    expect({ papers: before.papers, dailies: before.dailies }).toEqual({
       papers: new Map([['2605.30001', { path: 'a.md', version: 2, citekey: 'k' }]]),
       dailies: new Map([['2026-05-29', 'd.md']]),
     });
+    expect([before.hasCitekey('K'), before.hasCitekey('k2'), before.hasPath('A.md'), before.hasPath('D.MD'), before.hasPath('other.md')]).toEqual([true, false, true, true, false]);
 
     await app.vault.createFolder('F');
     await app.vault.rename(app.vault.getFileByPath('a.md')!, 'F/renamed.md');

@@ -6,6 +6,7 @@ import type { Paper } from '../../../core/arxiv/paper';
 import { PaperFeedError } from '../../../core/errors';
 import { planNoteWrites } from '../../../core/notes/plan';
 import { selectPapers } from '../../../core/select/select';
+import { indexOfMaps } from '../../../core/vault/index-of';
 import type { Services } from '../shared/services';
 import { exists, writeText } from '../shared/text-files';
 
@@ -36,7 +37,7 @@ export async function openOrCreatePaperNote(services: Services, paper: Paper): P
     announcement: single,
     config,
     selection: { groups: [], matched: [paper], groupsOf: new Map([[paper.id, keywords]]), updated: [] },
-    index: { papers: known, dailies: new Map() },
+    index: indexOfMaps(known, new Map()),
     existing: new Map(),
     taken,
   });
