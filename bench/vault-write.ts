@@ -84,7 +84,7 @@ await runSuite('vault-write', async () => {
         notes: [
           `input: ${feed.source}; config: one group following every archive in it, all announce types`,
           `timed: writeAnnouncement (index, select, plan, write) on a parsed announcement, with writesAtOnce ${FILE_SYSTEM_WRITES_AT_ONCE} (FILE_SYSTEM_WRITES_AT_ONCE, for the CLI to pass); the floor writes the final files one after another, each folder made once`,
-          `the store writes each note to a temp file, flushes it (fsync), links it into place and flushes the folder, so a crash never leaves half a note; the floor does none of that`,
+          `the store writes each note to a temp file, flushes it (fsync), and links it into place, so a crash never leaves half a note; each folder is flushed once after the paper notes and once at the end, so the new names survive a power cut; the floor does none of that`,
         ],
         figures: { store: write.b, floor: write.a, ratio: write.ratio, notes: files.length },
       },

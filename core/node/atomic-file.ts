@@ -1,6 +1,7 @@
 // Crash-safe file writes: the text goes to a hidden temp file in the same folder, is flushed to
 // disk, then renamed (or hard-linked, for a create) over the target, so a note is always either
-// the old text or the new text, never half of it.
+// the old text or the new text, never half of it. Flushing the folder (which makes the new name
+// itself survive a power cut) can be left to the caller, to do once for many files.
 
 import { randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
@@ -59,8 +60,21 @@ async function writeFlushedTemp(target: string, content: string, mode: number): 
   return temp;
 }
 
+/**
+ * Where a write leaves its folder's flush: undefined flushes it at once; a set collects the folder
+ * for the caller to flush later with syncFolder (once per folder rather than once per file).
+ */
+export type FolderSync = Set<string> | undefined;
+
+function afterRename(target: string, folders: FolderSync): Promise<void> {
+  const folder = nodePath.dirname(target);
+  if (!folders) return syncFolder(folder);
+  folders.add(folder);
+  return Promise.resolve();
+}
+
 /** Flushes a folder so a rename in it survives a power cut; not possible on every platform. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   let handle;
   try {
     handle = await open(folder, 'r');
@@ -82,7 +96,7 @@ export class FileExistsError extends Error {
  * Creates `target` with `content`, atomically and only if nothing is there: a hard link of the
  * flushed temp file fails when the name is taken, even against a concurrent creator.
  */
-export async function createFileAtomically(target: string, content: string): Promise<void> {
+export async function createFileAtomically(target: string, content: string, folders?: FolderSync): Promise<void> {
   const temp = await writeFlushedTemp(target, content, 0o644);
   try {
     try {
@@ -99,7 +113,7 @@ export async function createFileAtomically(target: string, content: string): Pro
   } finally {
     await unlink(temp).catch(() => undefined);
   }
-  await syncFolder(nodePath.dirname(target));
+  await afterRename(target, folders);
 }
 
 function linkUnsupported(code: string | undefined): boolean {
@@ -126,6 +140,7 @@ export async function replaceFileIfUnchanged(
   target: string,
   content: string,
   stillCurrent: () => Promise<boolean>,
+  folders?: FolderSync,
 ): Promise<boolean> {
   const temp = await writeFlushedTemp(target, content, await modeOf(target));
   try {
@@ -138,7 +153,7 @@ export async function replaceFileIfUnchanged(
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncFolder(nodePath.dirname(target));
+  await afterRename(target, folders);
   return true;
 }
 

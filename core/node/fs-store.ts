@@ -5,7 +5,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { isPaperFeedError, PaperFeedError } from '../errors';
 import type { IndexOptions, VaultIndex, VaultStore } from '../vault/store';
-import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged } from './atomic-file';
+import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged, syncFolder } from './atomic-file';
 import { resolveInVault } from './vault-path';
 import { scanVault, STATE_FOLDER } from './vault-index';
 
@@ -18,6 +18,8 @@ export class FsVaultStore implements VaultStore {
   private realRootPromise: Promise<string> | undefined;
   /** Notes read (rather than only stat-ed) by the last index(); shows the cache at work. */
   lastIndexReads = 0;
+  /** Folders with new names in them since the last flush(). */
+  private readonly unflushed = new Set<string>();
 
   constructor(root: string) {
     this.root = nodePath.resolve(root);
@@ -73,7 +75,7 @@ export class FsVaultStore implements VaultStore {
   async create(path: string, content: string): Promise<void> {
     const absolute = await this.resolve(path);
     try {
-      await createFileAtomically(absolute, content);
+      await createFileAtomically(absolute, content, this.unflushed);
     } catch (error) {
       if (error instanceof FileExistsError) throw new PaperFeedError('vault', 'File already exists.');
       throw vaultError(error, 'create', path);
@@ -88,13 +90,24 @@ export class FsVaultStore implements VaultStore {
       if (next === current) return current;
       try {
         // Re-read just before the rename: a person who typed meanwhile gets fn run on their text.
-        const written = await replaceFileIfUnchanged(absolute, next, async () => (await this.readExisting(absolute, path)) === current);
+        const written = await replaceFileIfUnchanged(absolute, next, async () => (await this.readExisting(absolute, path)) === current, this.unflushed);
         if (written) return next;
       } catch (error) {
         throw vaultError(error, 'update', path);
       }
     }
     throw new PaperFeedError('vault', `"${path}" kept changing while Paper Feed was updating it; run Paper Feed again when it is quiet.`);
+  }
+
+  /**
+   * Flushes every folder a note was created or replaced in since the last call, once each: each
+   * note's text was flushed before it took its name, so until then a power cut can only cost the
+   * newest names (the old text stays), never leave half a note.
+   */
+  async flush(): Promise<void> {
+    const folders = [...this.unflushed];
+    this.unflushed.clear();
+    await Promise.all(folders.map(syncFolder));
   }
 
   private async readExisting(absolute: string, path: string): Promise<string> {

@@ -164,9 +164,15 @@ export async function writeAnnouncement(
   };
   onProgress?.(0, total);
   const papers = toWrite.filter((n) => n.role === 'paper');
-  await atMost(1, papers.slice(0, 1), write);
-  await atMost(atOnce, papers.slice(1), write);
-  await atMost(1, toWrite.filter((n) => n.role === 'daily'), write);
+  try {
+    await atMost(1, papers.slice(0, 1), write);
+    await atMost(atOnce, papers.slice(1), write);
+    // The paper notes are on disk for good before the daily note links to them.
+    if (papers.length > 0) await store.flush?.();
+    await atMost(1, toWrite.filter((n) => n.role === 'daily'), write);
+  } finally {
+    await store.flush?.();
+  }
 
   for (const note of plan) {
     if (note.skipReason) report.skipped.push({ ref: note.arxivId ?? note.path, reason: note.skipReason });

@@ -54,4 +54,10 @@ export interface VaultStore {
    * unchanged nothing is written. Resolves to the text now in the file.
    */
   process(path: string, fn: (current: string) => string): Promise<string>;
+  /**
+   * Makes the creates and replaces so far durable (they survive a power cut). Stores that are
+   * durable on each write have none. A run calls it after the paper notes, before the daily note
+   * that links to them, and at its end.
+   */
+  flush?(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FsVaultStore } from '../../core/node/fs-store';
+import { createFileAtomically, replaceFileIfUnchanged } from '../../core/node/atomic-file';
 import { isPaperFeedError } from '../../core/errors';
 
 let sandbox: string;
@@ -67,6 +68,26 @@ describe('FsVaultStore.create', () => {
     const error = await failure(store.create('notes.md/inner.md', 'y'));
     expect(error.kind).toBe('vault');
     expect(error.message).toMatch(/^Could not create "notes\.md\/inner\.md": a file stands where a folder should be \((ENOTDIR|EEXIST)\)\. Check the vault folder and try again\.$/);
+  });
+});
+
+describe('folder flushes', () => {
+  it('leaves each folder with new names for one flush, and flush() empties the list', async () => {
+    const folders = new Set<string>();
+    await createFileAtomically(join(vault, 'A', 'one.md'), 'one', folders);
+    await createFileAtomically(join(vault, 'A', 'two.md'), 'two', folders);
+    await replaceFileIfUnchanged(join(vault, 'A', 'one.md'), 'one again', () => Promise.resolve(true), folders);
+    await createFileAtomically(join(vault, 'B', 'three.md'), 'three', folders);
+    expect([...folders]).toEqual([join(vault, 'A'), join(vault, 'B')]);
+    expect(await readFile(join(vault, 'A', 'one.md'), 'utf8')).toBe('one again');
+
+    const store = new FsVaultStore(vault);
+    await store.create('C/four.md', 'four');
+    await store.process('C/four.md', () => 'four again');
+    expect((store as unknown as { unflushed: Set<string> }).unflushed.size).toBe(1);
+    await store.flush();
+    expect((store as unknown as { unflushed: Set<string> }).unflushed.size).toBe(0);
+    expect(await readFile(join(vault, 'C', 'four.md'), 'utf8')).toBe('four again');
   });
 });
 

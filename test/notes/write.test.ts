@@ -210,4 +210,19 @@ describe('writeAnnouncement', () => {
     await expect(run).rejects.toBeInstanceOf(PaperFeedError);
     expect(store.writes).toBe(2);
   });
+
+  it('makes the paper notes durable before the daily note that links to them, and everything by the end', async () => {
+    const events: string[] = [];
+    class FlushingStore extends MemoryStore {
+      override async create(path: string, content: string): Promise<void> {
+        await super.create(path, content);
+        events.push(path.startsWith(P) ? 'paper' : 'daily');
+      }
+      async flush(): Promise<void> {
+        events.push('flush');
+      }
+    }
+    await writeAnnouncement(sampleAnnouncement(), config, new FlushingStore(), { writesAtOnce: 4 });
+    expect(events).toEqual([...Array(7).fill('paper'), 'flush', 'daily', 'flush']);
+  });
 });
