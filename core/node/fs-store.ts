@@ -7,7 +7,7 @@ import { isPaperFeedError, PaperFeedError } from '../errors';
 import type { IndexOptions, VaultIndex, VaultStore } from '../vault/store';
 import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged, syncFolder } from './atomic-file';
 import { resolveInVault } from './vault-path';
-import { scanVault, STATE_FOLDER } from './vault-index';
+import { IndexSession, scanVault, STATE_FOLDER } from './vault-index';
 
 /** How often `process` starts over when someone keeps editing the note under it. */
 const PROCESS_ATTEMPTS = 5;
@@ -18,11 +18,18 @@ export class FsVaultStore implements VaultStore {
   private realRootPromise: Promise<string> | undefined;
   /** Notes read (rather than only stat-ed) by the last index(); shows the cache at work. */
   lastIndexReads = 0;
+  /** Whether the last index() was a full check (every note stat-ed). */
+  lastIndexWasFullCheck = false;
   /** Folders with new names in them since the last flush(). */
   private readonly unflushed = new Set<string>();
+  /** Records this store's writes in the index made by the last index(). */
+  private session: IndexSession | undefined;
+  private readonly now: (() => number) | undefined;
 
-  constructor(root: string) {
+  /** `now`: the clock the index judges ages by (tests let a week pass with it). */
+  constructor(root: string, options: { now?: () => number } = {}) {
     this.root = nodePath.resolve(root);
+    this.now = options.now;
   }
 
   /** The vault folder with symlinks resolved, created when missing. */
@@ -45,8 +52,10 @@ export class FsVaultStore implements VaultStore {
   }
 
   async index(options: IndexOptions = {}): Promise<VaultIndex> {
-    const result = await scanVault(await this.realRoot(), options.keepKeys);
+    const result = await scanVault(await this.realRoot(), { ...(options.keepKeys ? { keepKeys: options.keepKeys } : {}), ...(this.now ? { now: this.now } : {}) });
     this.lastIndexReads = result.notesRead;
+    this.lastIndexWasFullCheck = result.fullCheck;
+    this.session = result.session;
     return result.index;
   }
 
@@ -75,7 +84,9 @@ export class FsVaultStore implements VaultStore {
   async create(path: string, content: string): Promise<void> {
     const absolute = await this.resolve(path);
     try {
+      await this.session?.beforeWrite(folderOf(path));
       await createFileAtomically(absolute, content, this.unflushed);
+      this.session?.noteWritten(path, content);
     } catch (error) {
       if (error instanceof FileExistsError) throw new PaperFeedError('vault', 'File already exists.');
       throw vaultError(error, 'create', path);
@@ -90,8 +101,12 @@ export class FsVaultStore implements VaultStore {
       if (next === current) return current;
       try {
         // Re-read just before the rename: a person who typed meanwhile gets fn run on their text.
+        await this.session?.beforeWrite(folderOf(path));
         const written = await replaceFileIfUnchanged(absolute, next, async () => (await this.readExisting(absolute, path)) === current, this.unflushed);
-        if (written) return next;
+        if (written) {
+          this.session?.noteWritten(path, next);
+          return next;
+        }
       } catch (error) {
         throw vaultError(error, 'update', path);
       }
@@ -108,6 +123,8 @@ export class FsVaultStore implements VaultStore {
     const folders = [...this.unflushed];
     this.unflushed.clear();
     await Promise.all(folders.map(syncFolder));
+    // Then the index learns what was written, so the next run need not look for it.
+    await this.session?.commit();
   }
 
   private async readExisting(absolute: string, path: string): Promise<string> {
@@ -129,6 +146,12 @@ export class FsVaultStore implements VaultStore {
       throw vaultError(error, 'open', path);
     }
   }
+}
+
+/** The vault-relative folder of a vault-relative path ('' for the top level). */
+function folderOf(path: string): string {
+  const parts = path.split('/').filter((part) => part !== '' && part !== '.');
+  return parts.slice(0, -1).join('/');
 }
 
 const REASONS: Record<string, string> = {

@@ -1,273 +1,336 @@
-// Finds Paper Feed's notes anywhere in a vault on disk by their frontmatter (so renamed and moved
-// notes are still found). A cache in `.paper-feed/index.json`, keyed by path, mtime and size,
-// means a run only stats unchanged notes instead of reading them again; it also remembers which
-// paper notes the person kept, for the "Top picks" library (issue #10).
+// Finds Paper Feed's notes anywhere in a vault on disk by their frontmatter, so renamed and moved
+// notes are still found, at a cost that follows what changed rather than the vault's size:
+// - a folder whose mtime is as recorded has gained, lost and renamed no entries, so it is not
+//   listed again; a changed folder is listed, and only its new notes are read;
+// - notes changed in the last RECENT_MS are stat-ed every run, to catch edits made in place
+//   (which leave the folder's mtime alone); the notes a run updates are read anyway;
+// - once every FULL_CHECK_MS a full check stats every note, so an edit in place to an older
+//   note (a rating given to last year's paper) is seen within a week at the latest;
+// - the notes Paper Feed itself writes are recorded as it writes them (see IndexSession).
+// The index lives in .paper-feed/ (see ./index-file.ts); losing it costs one full check.
 
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, stat, unlink } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { keepRules, type KeepRule } from '../notes/keep-keys';
-import { libraryItemOf, noteLibraryFacts } from '../notes/library-items';
-import type { LibraryItem } from '../rank/library';
-import type { IndexedPaperNote, VaultIndex } from '../vault/store';
-import { isTempFileName, removeIfAbandonedTemp, replaceFileAtomically } from './atomic-file';
-import { frontmatterEnd, frontmatterFacts } from './frontmatter-facts';
-import { indexOfMaps } from '../vault/index-of';
+import { pathKey } from '../vault/index-of';
+import type { VaultIndex } from '../vault/store';
+import { isTempFileName } from './atomic-file';
+import { appendJournal, baseText, BaseIndex, INDEX_FILE, JOURNAL_FILE, loadBase, loadJournal, newGeneration, removeJournal, saveBase, type NoteRecord } from './index-file';
+import { IndexView } from './index-view';
+import { factsOfText, readNoteFacts, removeAbandonedTemps, removeStaleTemp } from './note-reading';
 
 export const STATE_FOLDER = '.paper-feed';
-const CACHE_FILE = 'index.json';
-const CACHE_VERSION = 1;
+const LEGACY_INDEX_FILE = 'index.json';
 /** Folders a vault keeps for tools, never notes: every dot-folder, plus node_modules. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 const PARALLEL = 32;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Notes changed this recently are stat-ed on every run. */
+export const RECENT_MS = 30 * DAY_MS;
+/** Every note is stat-ed at least this often. */
+export const FULL_CHECK_MS = 7 * DAY_MS;
 /**
- * A note changed this shortly before it was read may change again within the same mtime tick
- * (whole seconds on some disks) without its size changing; such notes are cached as "read again
- * next time", as git does with racily clean files.
+ * Something changed this shortly before it was looked at may change again within the same mtime
+ * tick without its mtime moving; it is looked at again next time, as git does with racily clean
+ * files. Disks whose clock counts whole seconds need the long wait; finer ones (mtimes with a
+ * fraction of a second) the short one.
  */
 const RACY_MS = 2000;
-/** Frontmatter longer than this is not Paper Feed's; the note is indexed as a plain note. */
-const MAX_FRONTMATTER_BYTES = 1024 * 1024;
+const FINE_RACY_MS = 100;
+/** A log longer than this (or a quarter of the notes) is folded into a fresh index.txt. */
+const JOURNAL_LIMIT = 5000;
 
-/** What the cache remembers per note: its stat key plus the facts that matter to the index. */
-interface CachedNote {
-  m: number;
-  s: number;
-  /** arxiv_id, version, citekey */
-  a?: string;
-  v?: number;
-  c?: string;
-  /** Listing date of a daily note (has `date` and the daily tag). */
-  d?: string;
-  /**
-   * Library facts (issue #10), for kept paper notes only: kept, title, abstract, and when the
-   * note joined the library (ms: its first digest's date, else the file's creation).
-   */
-  k?: 1;
-  t?: string;
-  b?: string;
-  n?: number;
-}
-
-interface LoadedCache {
-  notes: Record<string, CachedNote>;
-  /** The keep keys the library facts were decided by; absent when none were asked for yet. */
-  keep?: string[];
-}
-
-interface FoundFile {
-  path: string;
-  absolute: string;
-  mtimeMs: number;
-  size: number;
-  /** Creation time, when the file system keeps one. */
-  birthtimeMs?: number;
+export interface ScanOptions {
+  keepKeys?: readonly string[];
+  /** The clock (ms), for tests that let a week pass. */
+  now?: () => number;
 }
 
 export interface ScanResult {
   index: VaultIndex;
-  /** How many notes were read (new or changed since the cache), for tests and diagnostics. */
+  /** How many notes were read (new or changed since the index), for tests and diagnostics. */
   notesRead: number;
+  /** Whether this scan was a full check (every note stat-ed). */
+  fullCheck: boolean;
+  /** Records what the store writes next, so the next run need not look for it. */
+  session: IndexSession;
+}
+
+interface Found {
+  path: string;
+  absolute: string;
+  mtimeMs: number;
+  size: number;
+  birthtimeMs?: number;
+}
+
+const coarse = (mtimeMs: number) => mtimeMs % 1000 === 0;
+const settledAt = (mtimeMs: number, now: number) => now - mtimeMs >= (coarse(mtimeMs) ? RACY_MS : FINE_RACY_MS);
+const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+const isNoteName = (name: string) => name.toLowerCase().endsWith('.md') && !name.startsWith('.');
+const isWalkedFolder = (name: string) => !name.startsWith('.') && !SKIPPED_FOLDERS.has(name);
+
+export async function scanVault(realRoot: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const now = options.now ?? Date.now;
+  const state = nodePath.join(realRoot, STATE_FOLDER);
+  const indexPath = nodePath.join(state, INDEX_FILE);
+  const journalPath = nodePath.join(state, JOURNAL_FILE);
+  await removeAbandonedTemps(state);
+  const base = await loadBase(indexPath);
+  // The index of earlier versions (one JSON object) is replaced by the first full check.
+  if (!base) await unlink(nodePath.join(state, LEGACY_INDEX_FILE)).catch(() => undefined);
+  const journal = base ? await loadJournal(journalPath, base.meta.generation) : { entries: [], lines: 0 };
+  const keep = options.keepKeys ? [...options.keepKeys] : base?.meta.keep;
+  const keepChanged = options.keepKeys !== undefined && JSON.stringify(keep) !== JSON.stringify(base?.meta.keep);
+  const rules = keep ? keepRules(keep) : undefined;
+  const started = now();
+  const due =
+    !base || keepChanged || started - base.meta.checkedAt >= FULL_CHECK_MS || started < base.meta.checkedAt ||
+    journal.lines > Math.max(JOURNAL_LIMIT, base.meta.count / 4);
+
+  const scan = new Scan(realRoot, new IndexView(base, journal.entries), rules, started);
+  let view: IndexView;
+  let generation: string;
+  let journalStarted: boolean;
+  if (due) {
+    const records = await scan.fullCheck(keepChanged);
+    generation = newGeneration();
+    const text = baseText(records, { generation, checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() }, started - RECENT_MS, pathKey);
+    // The index only saves time; a vault we cannot write to will say so on the first note.
+    await saveBase(indexPath, text).catch(() => undefined);
+    await removeJournal(journalPath);
+    view = new IndexView(BaseIndex.parse(Buffer.from(text, 'utf8')));
+    journalStarted = false;
+  } else {
+    await scan.catchUp();
+    view = scan.view;
+    generation = base.meta.generation;
+    journalStarted = journal.lines > 0;
+    const changes = view.changes.splice(0);
+    if (changes.length > 0) {
+      await appendJournal(journalPath, generation, changes, !journalStarted).catch(() => undefined);
+      journalStarted = true;
+    }
+  }
+  const session = new IndexSession(realRoot, view, rules, { path: journalPath, generation, started: journalStarted });
+  return { index: view.toVaultIndex(options.keepKeys !== undefined), notesRead: scan.notesRead, fullCheck: due, session };
+}
+
+/** One look at the vault, against what the index held. */
+class Scan {
+  notesRead = 0;
+  /** Folders listed in a full check, with the mtime to record. */
+  private readonly listed: Record<string, number> = {};
+
+  constructor(
+    private readonly root: string,
+    readonly view: IndexView,
+    private readonly rules: readonly KeepRule[] | undefined,
+    private readonly started: number,
+  ) {}
+
+  listedFolders(): Record<string, number> {
+    return this.listed;
+  }
+
+  /** Every folder listed and every note stat-ed; only new and changed notes are read. */
+  async fullCheck(keepChanged: boolean): Promise<NoteRecord[]> {
+    const before = new Map(this.view.allNotes().map((record) => [record.path, record]));
+    const files = await this.walk('');
+    const records: NoteRecord[] = [];
+    await inBatches(files, async (file) => {
+      const known = before.get(file.path);
+      if (known && known.m === file.mtimeMs && known.s === file.size && !(keepChanged && known.a !== undefined)) records.push(known);
+      else records.push(await this.read(file));
+    });
+    return records;
+  }
+
+  /** Lists the folders that changed and stats the recent notes; records what differs. */
+  async catchUp(): Promise<void> {
+    const seen = new Set<string>();
+    const folders = [...this.view.folders.keys()].sort();
+    const gone: string[] = [];
+    for (const folder of folders) {
+      if (gone.some((g) => g === '' || folder.startsWith(`${g}/`))) continue;
+      const info = await lstat(nodePath.join(this.root, folder)).catch(() => null);
+      if (!info?.isDirectory()) {
+        gone.push(folder);
+        this.forgetFolder(folder);
+        continue;
+      }
+      const recorded = this.view.folders.get(folder)!;
+      if (recorded >= 0 && recorded === info.mtimeMs) continue;
+      for (const path of await this.relist(folder, info.mtimeMs)) seen.add(path);
+    }
+    const recent = this.view.recent(this.started - RECENT_MS).filter((record) => !seen.has(record.path));
+    await inBatches(recent, async (record) => {
+      const info = await stat(nodePath.join(this.root, record.path)).catch(() => null);
+      if (!info?.isFile()) return this.view.remove(record.path);
+      if (record.m >= 0 && record.m === info.mtimeMs && record.s === info.size) return undefined;
+      return this.view.put(await this.read(foundOf(this.root, record.path, info)));
+    });
+  }
+
+  /** Lists a changed folder: new notes are read, missing ones forgotten, new folders walked. */
+  private async relist(folder: string, mtimeMs: number): Promise<string[]> {
+    const entries = await readdir(nodePath.join(this.root, folder), { withFileTypes: true }).catch(() => null);
+    if (!entries) {
+      this.forgetFolder(folder);
+      return [];
+    }
+    const known = new Map(this.view.notesIn(folder, false).map((record) => [record.path, record]));
+    const present = new Set<string>();
+    const fresh: string[] = [];
+    const touched: string[] = [];
+    for (const entry of entries) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isFile() && isNoteName(entry.name)) {
+        present.add(path);
+        if (!known.has(path)) fresh.push(path);
+      } else if (entry.isFile() && isTempFileName(entry.name)) {
+        await removeStaleTemp(nodePath.join(this.root, path));
+      } else if (entry.isDirectory() && isWalkedFolder(entry.name) && !this.view.folders.has(path)) {
+        for (const file of await this.walk(path)) {
+          this.view.put(await this.read(file));
+          touched.push(file.path);
+        }
+        for (const [sub, mtime] of Object.entries(this.listed)) this.view.setFolder(sub, mtime);
+      }
+    }
+    for (const path of known.keys()) if (!present.has(path)) this.view.remove(path);
+    await inBatches(fresh, async (path) => {
+      const info = await stat(nodePath.join(this.root, path)).catch(() => null);
+      if (info?.isFile()) this.view.put(await this.read(foundOf(this.root, path, info)));
+    });
+    this.view.setFolder(folder, settledAt(mtimeMs, this.started) ? mtimeMs : -1);
+    return [...fresh, ...touched];
+  }
+
+  private forgetFolder(folder: string): void {
+    for (const record of this.view.notesIn(folder, true)) this.view.remove(record.path);
+    for (const known of [...this.view.folders.keys()]) {
+      if (known === folder || known.startsWith(`${folder}/`)) this.view.setFolder(known, null);
+    }
+  }
+
+  /** Every note under `folder` with its stat key; its folders' mtimes go to `listed`. */
+  private async walk(top: string): Promise<Found[]> {
+    const found: Found[] = [];
+    const folders = [top];
+    while (folders.length > 0) {
+      const folder = folders.pop()!;
+      const absoluteFolder = nodePath.join(this.root, folder);
+      // The folder's mtime is taken before listing it: a change during the listing shows next time.
+      const info = await lstat(absoluteFolder).catch(() => null);
+      const entries = info?.isDirectory() ? await readdir(absoluteFolder, { withFileTypes: true }).catch(() => null) : null;
+      if (!info || !entries) continue; // an unreadable folder holds no notes we could update anyway
+      this.listed[folder] = settledAt(info.mtimeMs, this.started) ? info.mtimeMs : -1;
+      const notes: string[] = [];
+      for (const entry of entries) {
+        const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+        // Symlinks are not followed: they could loop or lead outside the vault.
+        if (entry.isDirectory()) {
+          if (isWalkedFolder(entry.name)) folders.push(path);
+        } else if (entry.isFile()) {
+          if (isTempFileName(entry.name)) await removeStaleTemp(nodePath.join(absoluteFolder, entry.name));
+          else if (isNoteName(entry.name)) notes.push(path);
+        }
+      }
+      await inBatches(notes, async (path) => {
+        const stats = await stat(nodePath.join(this.root, path)).catch(() => null);
+        // Deleted between listing and stat: not there, so not indexed.
+        if (stats?.isFile()) found.push(foundOf(this.root, path, stats));
+      });
+    }
+    return found;
+  }
+
+  private async read(file: Found): Promise<NoteRecord> {
+    this.notesRead += 1;
+    const facts = await readNoteFacts(file.absolute, this.rules, file.birthtimeMs);
+    const m = this.started - file.mtimeMs < RACY_MS ? -1 : file.mtimeMs;
+    return { path: file.path, m, s: file.size, ...facts };
+  }
+}
+
+function foundOf(root: string, path: string, info: { mtimeMs: number; size: number; birthtimeMs: number }): Found {
+  return { path, absolute: nodePath.join(root, path), mtimeMs: info.mtimeMs, size: info.size, ...(info.birthtimeMs > 0 ? { birthtimeMs: info.birthtimeMs } : {}) };
+}
+
+interface JournalState {
+  path: string;
+  generation: string;
+  started: boolean;
 }
 
 /**
- * The vault's index. With `keepKeys` it also lists the kept paper notes (`library`); their facts
- * are cached with the rest, so an unchanged note is not read again for them either.
+ * What the store writes after a scan, recorded so the next run need not list those folders
+ * again. A folder's new mtime is recorded only when nothing else had changed it since the scan
+ * (checked just before Paper Feed's first write into it); a note another program adds to the
+ * same folder while Paper Feed is writing there (a fraction of a second) is found by the next
+ * full check. Folders Paper Feed had to create are listed again next run.
  */
-export async function scanVault(realRoot: string, keepKeys?: readonly string[]): Promise<ScanResult> {
-  const cachePath = nodePath.join(realRoot, STATE_FOLDER, CACHE_FILE);
-  const { notes: cache, keep: cachedKeep } = await loadCache(cachePath);
-  // Facts are decided by the keys asked for, else by those the cache was built with; new keys
-  // make every paper note's facts stale.
-  const keep = keepKeys ? [...keepKeys] : cachedKeep;
-  const keepChanged = keepKeys !== undefined && JSON.stringify(keep) !== JSON.stringify(cachedKeep);
-  const rules = keep ? keepRules(keep) : undefined;
-  await removeAbandonedTemps(nodePath.join(realRoot, STATE_FOLDER));
-  const files = await findNotes(realRoot);
+export class IndexSession {
+  private readonly written = new Map<string, string>();
+  /** Folder → whether it was as the scan left it just before the first write into it. */
+  private readonly folders = new Map<string, Promise<boolean>>();
 
-  const fresh: Record<string, CachedNote> = {};
-  const toCache: Record<string, CachedNote> = {};
-  const scanStarted = Date.now();
-  let notesRead = 0;
-  let changed = keepChanged || Object.keys(cache).length !== files.length;
-  await inBatches(files, async (file) => {
-    const cached = cache[file.path];
-    if (cached && cached.m === file.mtimeMs && cached.s === file.size && !(keepChanged && cached.a !== undefined)) {
-      fresh[file.path] = toCache[file.path] = cached;
-      return;
+  constructor(
+    private readonly root: string,
+    private readonly view: IndexView,
+    private readonly rules: readonly KeepRule[] | undefined,
+    private readonly journal: JournalState,
+  ) {}
+
+  /** Await before writing into `folder` (vault-relative); only the first call per folder looks. */
+  beforeWrite(folder: string): Promise<unknown> {
+    let check = this.folders.get(folder);
+    if (!check) {
+      check = this.isAsScanned(folder);
+      this.folders.set(folder, check);
     }
-    changed = true;
-    notesRead += 1;
-    const entry = { m: file.mtimeMs, s: file.size, ...(await readFacts(file, rules)) };
-    fresh[file.path] = entry;
-    toCache[file.path] = scanStarted - file.mtimeMs < RACY_MS ? { ...entry, m: -1 } : entry;
-  });
-  if (changed) {
-    // The cache only saves time; a vault we cannot write to will say so on the first note.
-    const saved = { version: CACHE_VERSION, ...(keep ? { keep } : {}), notes: toCache };
-    await replaceFileAtomically(cachePath, JSON.stringify(saved)).catch(() => undefined);
+    return check;
   }
-  const index = buildIndex(fresh);
-  return { index: keepKeys ? { ...index, library: libraryOf(fresh, index) } : index, notesRead };
-}
 
-/** The kept paper notes, each once: the note the index chose for its arXiv id. */
-function libraryOf(notes: Record<string, CachedNote>, index: VaultIndex): LibraryItem[] {
-  const items: LibraryItem[] = [];
-  for (const [id, { path }] of index.papers) {
-    const note = notes[path]!;
-    if (note.k !== 1) continue;
-    items.push(libraryItemOf(id, path, { kept: true, written: false, title: note.t ?? '', abstract: note.b ?? '' }, note.n));
-  }
-  return items;
-}
-
-function buildIndex(notes: Record<string, CachedNote>): VaultIndex {
-  const papers = new Map<string, IndexedPaperNote>();
-  const dailies = new Map<string, string>();
-  // Sorted so that when a person duplicated a note, every run picks the same one.
-  for (const path of Object.keys(notes).sort()) {
-    const note = notes[path]!;
-    if (note.a !== undefined && !papers.has(note.a)) {
-      papers.set(note.a, {
-        path,
-        ...(note.v !== undefined ? { version: note.v } : {}),
-        ...(note.c !== undefined ? { citekey: note.c } : {}),
-      });
+  private async isAsScanned(folder: string): Promise<boolean> {
+    const recorded = this.view.folders.get(folder);
+    const info = await lstat(nodePath.join(this.root, folder)).catch(() => null);
+    if (!info && folder !== '') {
+      // A folder about to be made changes its parent too.
+      await this.beforeWrite(parentOf(folder));
+      this.folders.set(parentOf(folder), Promise.resolve(false));
     }
-    if (note.d !== undefined && !dailies.has(note.d)) dailies.set(note.d, path);
+    return recorded !== undefined && recorded >= 0 && info?.isDirectory() === true && info.mtimeMs === recorded;
   }
-  return indexOfMaps(papers, dailies);
-}
 
-async function readFacts(file: FoundFile, rules: readonly KeepRule[] | undefined): Promise<Omit<CachedNote, 'm' | 's'>> {
-  const head = await readFrontmatterText(file.absolute);
-  if (head === null) return {};
-  const facts = frontmatterFacts(head);
-  const entry: Omit<CachedNote, 'm' | 's'> = {};
-  if (facts.arxivId !== undefined) entry.a = facts.arxivId;
-  if (facts.version !== undefined) entry.v = facts.version;
-  if (facts.citekey !== undefined) entry.c = facts.citekey;
-  if (facts.dailyDate !== undefined) entry.d = facts.dailyDate;
-  // Only paper notes can be kept, and only they are read whole.
-  if (facts.arxivId !== undefined && rules) Object.assign(entry, await readLibraryFacts(file, rules));
-  return entry;
-}
-
-async function readLibraryFacts(file: FoundFile, rules: readonly KeepRule[]): Promise<Pick<CachedNote, 'k' | 't' | 'b' | 'n'>> {
-  let text: string;
-  try {
-    text = await readFile(file.absolute, 'utf8');
-  } catch {
-    return {}; // vanished since its frontmatter was read: not kept this run
+  noteWritten(path: string, content: string): void {
+    this.written.set(path, content);
   }
-  const facts = noteLibraryFacts(text, rules);
-  if (!facts.kept) return {};
-  const addedAt = facts.listedAt ?? (file.birthtimeMs ? Math.round(file.birthtimeMs) : undefined);
-  return { k: 1, t: facts.title, b: facts.abstract, ...(addedAt !== undefined ? { n: addedAt } : {}) };
-}
 
-/** The start of a note up to its frontmatter's end, read in growing chunks; null if none. */
-async function readFrontmatterText(absolute: string): Promise<string | null> {
-  let handle;
-  try {
-    handle = await open(absolute, 'r');
-    let size = 8192;
-    for (;;) {
-      const buffer = Buffer.alloc(size);
-      const { bytesRead } = await handle.read(buffer, 0, size, 0);
-      const text = buffer.subarray(0, bytesRead).toString('utf8');
-      if (!/^\uFEFF?---/.test(text)) return null;
-      const end = frontmatterEnd(text);
-      // The closing line must be read whole ("---" could be the start of "----" in the next chunk).
-      if (end >= 0 && (bytesRead < size || text.indexOf('\n', end + 1) >= 0)) return text;
-      if (bytesRead < size || size >= MAX_FRONTMATTER_BYTES) return null;
-      size *= 4;
-    }
-  } catch {
-    // A note that vanished or cannot be read is simply not one of ours this run.
-    return null;
-  } finally {
-    await handle?.close();
-  }
-}
-
-/** Every Markdown note in the vault with its stat key; removes crash debris on the way. */
-async function findNotes(realRoot: string): Promise<FoundFile[]> {
-  const found: FoundFile[] = [];
-  const folders = [''];
-  while (folders.length > 0) {
-    const folder = folders.pop()!;
-    const absoluteFolder = nodePath.join(realRoot, folder);
-    let entries;
-    try {
-      entries = await readdir(absoluteFolder, { withFileTypes: true });
-    } catch {
-      continue; // an unreadable folder holds no notes we could update anyway
-    }
-    const notes: string[] = [];
-    for (const entry of entries) {
-      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      // Symlinks are not followed: they could loop or lead outside the vault.
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) folders.push(path);
-      } else if (entry.isFile()) {
-        if (isTempFileName(entry.name)) await removeStaleTemp(nodePath.join(absoluteFolder, entry.name));
-        else if (entry.name.toLowerCase().endsWith('.md') && !entry.name.startsWith('.')) notes.push(path);
-      }
-    }
-    await inBatches(notes, async (path) => {
-      const absolute = nodePath.join(realRoot, path);
-      try {
-        const info = await stat(absolute);
-        found.push({ path, absolute, mtimeMs: info.mtimeMs, size: info.size, ...(info.birthtimeMs > 0 ? { birthtimeMs: info.birthtimeMs } : {}) });
-      } catch {
-        // Deleted between listing and stat: not there, so not indexed.
-      }
+  /** Records the notes written since the last call, and their folders' new mtimes. */
+  async commit(): Promise<void> {
+    const written = [...this.written];
+    this.written.clear();
+    await inBatches(written, async ([path, content]) => {
+      const info = await stat(nodePath.join(this.root, path)).catch(() => null);
+      if (!info?.isFile()) return this.view.remove(path);
+      const m = coarse(info.mtimeMs) ? -1 : info.mtimeMs;
+      return this.view.put({ path, m, s: info.size, ...factsOfText(content, this.rules, info.birthtimeMs > 0 ? info.birthtimeMs : undefined) });
     });
-  }
-  return found;
-}
-
-async function removeAbandonedTemps(folder: string): Promise<void> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  for (const name of names) if (isTempFileName(name)) await removeStaleTemp(nodePath.join(folder, name));
-}
-
-async function removeStaleTemp(absolute: string): Promise<void> {
-  const info = await stat(absolute).catch(() => null);
-  if (info) await removeIfAbandonedTemp(absolute, info.mtimeMs);
-}
-
-/** Reads the cache; anything unreadable or of another shape means starting from scratch. */
-async function loadCache(cachePath: string): Promise<LoadedCache> {
-  try {
-    const parsed: unknown = JSON.parse(await readFile(cachePath, 'utf8'));
-    if (!isRecord(parsed) || parsed.version !== CACHE_VERSION || !isRecord(parsed.notes)) return { notes: {} };
-    const notes: Record<string, CachedNote> = {};
-    for (const [path, entry] of Object.entries(parsed.notes)) {
-      if (isCachedNote(entry)) notes[path] = entry;
+    for (const [folder, check] of this.folders) {
+      const info = (await check) ? await lstat(nodePath.join(this.root, folder)).catch(() => null) : null;
+      this.view.setFolder(folder, info?.isDirectory() && !coarse(info.mtimeMs) ? info.mtimeMs : -1);
     }
-    const keep = Array.isArray(parsed.keep) && parsed.keep.every((k) => typeof k === 'string') ? (parsed.keep as string[]) : undefined;
-    return { notes, ...(keep ? { keep } : {}) };
-  } catch {
-    return { notes: {} };
+    this.folders.clear();
+    const changes = this.view.changes.splice(0);
+    if (changes.length === 0) return;
+    await appendJournal(this.journal.path, this.journal.generation, changes, !this.journal.started).catch(() => undefined);
+    this.journal.started = true;
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCachedNote(value: unknown): value is CachedNote {
-  if (!isRecord(value) || typeof value.m !== 'number' || typeof value.s !== 'number') return false;
-  const optional = (key: string, type: string) => value[key] === undefined || typeof value[key] === type;
-  return (
-    optional('a', 'string') && optional('v', 'number') && optional('c', 'string') && optional('d', 'string') &&
-    (value.k === undefined || value.k === 1) && optional('t', 'string') && optional('b', 'string') && optional('n', 'number')
-  );
-}
-
-async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += PARALLEL) {
     await Promise.all(items.slice(i, i + PARALLEL).map(work));
   }

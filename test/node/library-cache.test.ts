@@ -60,12 +60,13 @@ describe('the library in the vault index', () => {
     await seedKept();
     const first = await store.index({ keepKeys: KEEP });
     expect(store.lastIndexReads).toBe(6);
-    const cacheBefore = await stat(join(vault, '.paper-feed/index.json'));
+    const cacheBefore = await stat(join(vault, '.paper-feed/index.txt'));
     const nextRun = new FsVaultStore(vault);
     const again = await nextRun.index({ keepKeys: KEEP });
     expect(nextRun.lastIndexReads).toBe(0);
     expect(again.library).toEqual(first.library);
-    expect((await stat(join(vault, '.paper-feed/index.json'))).mtimeMs).toBe(cacheBefore.mtimeMs);
+    expect((await stat(join(vault, '.paper-feed/index.txt'))).mtimeMs).toBe(cacheBefore.mtimeMs);
+    await expect(stat(join(vault, '.paper-feed/index.log'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('makes a note kept once the person writes in it outside the generated block', async () => {

@@ -63,12 +63,13 @@ describe('FsVaultStore.index', () => {
     await put('c.md', 'just a note');
     await store.index();
     expect(store.lastIndexReads).toBe(3);
-    const cacheBefore = await stat(join(vault, '.paper-feed/index.json'));
+    const cacheBefore = await stat(join(vault, '.paper-feed/index.txt'));
     const again = await store.index();
     expect(store.lastIndexReads).toBe(0);
     expect(again.papers.get('2605.00002')).toEqual({ path: 'b.md', version: 1, citekey: 'b2026b' });
-    // Nothing changed, so the cache file is not rewritten either.
-    expect((await stat(join(vault, '.paper-feed/index.json'))).mtimeMs).toBe(cacheBefore.mtimeMs);
+    // Nothing changed, so the index is not rewritten and nothing is added to its log.
+    expect((await stat(join(vault, '.paper-feed/index.txt'))).mtimeMs).toBe(cacheBefore.mtimeMs);
+    await expect(stat(join(vault, '.paper-feed/index.log'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('still finds a note the person renamed and moved', async () => {
@@ -106,24 +107,29 @@ describe('FsVaultStore.index', () => {
     expect((await store.index()).papers.get('2605.00001')?.version).toBe(2);
   });
 
-  const damaged: Array<[string, string]> = [
-    ['not JSON', '{"version": 1, "notes": {"a.md": {"m": 1'],
-    ['another version', '{"version": 99, "notes": {}}'],
-    ['a list', '[1, 2, 3]'],
-    ['bad entries', '{"version": 1, "notes": {"a.md": {"m": "yesterday", "s": 10, "a": 42}}}'],
-    ['empty', ''],
+  const damaged: Array<[string, (text: string) => string]> = [
+    ['cut short', (text) => text.slice(0, Math.floor(text.length * 0.7))],
+    ['of another version', (text) => text.replace('paper-feed vault index 2', 'paper-feed vault index 9')],
+    ['with a broken header', (text) => text.replace('"generation"', '"generation')],
+    ['longer than its header says', (text) => `${text}"x.md"\t{}\n`],
+    ['the old JSON index', () => '{"version": 1, "notes": {"a.md": {"m": 1, "s": 10, "a": "2605.00009"}}}'],
+    ['empty', () => ''],
   ];
-  for (const [what, text] of damaged) {
-    it(`rebuilds a cache that is ${what}, with the same result as a fresh scan`, async () => {
+  for (const [what, damage] of damaged) {
+    it(`rebuilds an index that is ${what}, with the same result as a fresh scan`, async () => {
       await put('a.md', paperNote('2605.00001', 2, 'a2026a'));
       await put('d.md', daily('2026-05-28'));
       const fresh = plain(await store.index());
-      await writeFile(join(vault, '.paper-feed/index.json'), text);
-      const rebuilt = await new FsVaultStore(vault).index();
+      const file = join(vault, '.paper-feed/index.txt');
+      await writeFile(file, damage(await readFile(file, 'utf8')));
+      const again = new FsVaultStore(vault);
+      const rebuilt = await again.index();
       expect(plain(rebuilt)).toEqual(fresh);
-      const cache = JSON.parse(await readFile(join(vault, '.paper-feed/index.json'), 'utf8'));
-      expect(cache.version).toBe(1);
-      expect(Object.keys(cache.notes).sort()).toEqual(['a.md', 'd.md']);
+      expect(again.lastIndexWasFullCheck).toBe(true);
+      expect((await readFile(file, 'utf8')).startsWith('paper-feed vault index 2\n')).toBe(true);
+      const next = new FsVaultStore(vault);
+      expect(plain(await next.index())).toEqual(fresh);
+      expect([next.lastIndexWasFullCheck, next.lastIndexReads]).toEqual([false, 0]);
     });
   }
 

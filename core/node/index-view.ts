@@ -1,0 +1,233 @@
+// What the CLI's vault index says now: index.txt (searched in place) with the changes since laid
+// over it. Runs ask it about single ids, citekeys and paths; only the weekly full check and
+// a rebuild ever walk it whole.
+
+import { libraryItemOf } from '../notes/library-items';
+import type { LibraryItem } from '../rank/library';
+import { pathKey } from '../vault/index-of';
+import type { IndexedPaperNote, VaultIndex } from '../vault/store';
+import { pathHash, type BaseIndex, type JournalEntry, type NoteRecord } from './index-file';
+
+export class IndexView {
+  /** Notes added or changed since index.txt, by path. */
+  private readonly added = new Map<string, NoteRecord>();
+  /** Paths whose index.txt line no longer holds (removed, or replaced by `added`). */
+  private readonly dropped = new Set<string>();
+  /** Folder → mtime when last listed (-1: list again), as of index.txt plus changes. */
+  readonly folders = new Map<string, number>();
+  /** The changes made through this view, for the log. */
+  readonly changes: JournalEntry[] = [];
+  private lookups: OverlayLookups | undefined;
+
+  constructor(readonly base: BaseIndex | undefined, replay: readonly JournalEntry[] = []) {
+    for (const [folder, mtime] of Object.entries(base?.meta.folders ?? {})) this.folders.set(folder, mtime);
+    for (const entry of replay) this.apply(entry);
+  }
+
+  put(record: NoteRecord): void {
+    this.record({ op: '+', r: record });
+  }
+
+  remove(path: string): void {
+    if (this.note(path)) this.record({ op: '-', p: path });
+  }
+
+  setFolder(folder: string, mtime: number | null): void {
+    if ((this.folders.get(folder) ?? null) !== mtime) this.record({ op: 'f', p: folder, m: mtime });
+  }
+
+  /** What the index holds for the note at `path`. */
+  note(path: string): NoteRecord | undefined {
+    const added = this.added.get(path);
+    if (added || this.dropped.has(path) || !this.base) return added;
+    for (const rest of this.base.find('notes', path)) return { path, ...(JSON.parse(rest) as Omit<NoteRecord, 'path'>) };
+    return undefined;
+  }
+
+  /** The indexed notes directly in `folder` ('' is the vault's top level), or anywhere under it. */
+  notesIn(folder: string, deep: boolean): NoteRecord[] {
+    const prefix = folder === '' ? '' : `${folder}/`;
+    const inside = (path: string) => path.startsWith(prefix) && (deep || !path.slice(prefix.length).includes('/'));
+    const found = new Map<string, NoteRecord>();
+    if (this.base) {
+      for (const [key, rest] of this.base.withPrefix('notes', prefix)) {
+        const path = JSON.parse(key) as string;
+        if (inside(path) && !this.dropped.has(path)) found.set(path, { path, ...(JSON.parse(rest) as Omit<NoteRecord, 'path'>) });
+      }
+    }
+    for (const [path, record] of this.added) if (inside(path)) found.set(path, record);
+    return [...found.values()];
+  }
+
+  /** Notes to stat every run: those changed since `since`, or marked to be read again. */
+  recent(since: number): NoteRecord[] {
+    const found = new Map<string, NoteRecord>();
+    if (this.base) {
+      for (const text of this.base.lines('recent')) {
+        const record = JSON.parse(text) as NoteRecord;
+        if (record.m >= 0 && record.m < since) break; // sorted newest first, the rest are older
+        if (!this.dropped.has(record.path)) found.set(record.path, record);
+      }
+    }
+    for (const [path, record] of this.added) if (record.m < 0 || record.m >= since) found.set(path, record);
+    return [...found.values()];
+  }
+
+  /** Every note (the weekly full check and rebuilds only). */
+  allNotes(): NoteRecord[] {
+    return this.notesIn('', true);
+  }
+
+  /** The VaultIndex a run asks; with `withLibrary`, the kept paper notes too. */
+  toVaultIndex(withLibrary: boolean): VaultIndex {
+    const lookups = this.overlay();
+    const paper = (id: string): IndexedPaperNote | undefined => {
+      let best: IndexedPaperNote | undefined;
+      if (this.base) {
+        for (const rest of this.base.find('ids', id)) {
+          const [path, version, citekey] = JSON.parse(rest) as [string, number | null, string | null];
+          if (this.dropped.has(path)) continue;
+          best = { path, ...(version !== null ? { version } : {}), ...(citekey !== null ? { citekey } : {}) };
+          break; // sorted by path: the first one standing is the chosen note
+        }
+      }
+      for (const path of lookups.byId.get(id) ?? []) {
+        if (best && best.path <= path) continue;
+        const record = this.added.get(path)!;
+        best = { path, ...(record.v !== undefined ? { version: record.v } : {}), ...(record.c !== undefined ? { citekey: record.c } : {}) };
+      }
+      return best;
+    };
+    // Citekeys and names taken at the last full check stay taken until the next one, even if
+    // their note was deleted since: a new note then takes its next name, never a taken one.
+    const takenInBase = (section: 'citekeys' | 'paths', key: string) => this.base?.has(section, key) ?? false;
+    const papers = new LookupMap(paper, () => this.allPapers(paper));
+    const index: VaultIndex = {
+      papers,
+      dailies: this.dailies(),
+      hasCitekey: (key) => lookups.citekeys.has(key.toLowerCase()) || takenInBase('citekeys', key.toLowerCase()),
+      hasPath: (path) => lookups.paths.has(pathKey(path)) || takenInBase('paths', pathHash(pathKey(path))),
+    };
+    return withLibrary ? { ...index, library: this.library(paper) } : index;
+  }
+
+  private dailies(): Map<string, string> {
+    const all: Array<[string, string]> = (this.base?.meta.dailies ?? []).filter(([, path]) => !this.dropped.has(path));
+    for (const record of this.added.values()) if (record.d !== undefined) all.push([record.d, record.path]);
+    all.sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+    const dailies = new Map<string, string>();
+    for (const [date, path] of all) if (!dailies.has(date)) dailies.set(date, path);
+    return dailies;
+  }
+
+  /** The kept paper notes, each once: the note the index chose for its arXiv id. */
+  private library(paper: (id: string) => IndexedPaperNote | undefined): LibraryItem[] {
+    const kept: Array<{ path: string; a: string; t?: string; b?: string; n?: number }> = [];
+    if (this.base) {
+      for (const text of this.base.lines('kept')) {
+        const tab = text.indexOf('\t');
+        const path = JSON.parse(text.slice(0, tab)) as string;
+        if (!this.dropped.has(path)) kept.push({ path, ...(JSON.parse(text.slice(tab + 1)) as { a: string; t?: string; b?: string; n?: number }) });
+      }
+    }
+    for (const record of this.added.values()) if (record.k === 1 && record.a !== undefined) kept.push({ ...record, a: record.a });
+    return kept
+      .filter((note) => paper(note.a)?.path === note.path)
+      .map((note) => libraryItemOf(note.a, note.path, { kept: true, written: false, title: note.t ?? '', abstract: note.b ?? '' }, note.n));
+  }
+
+  private allPapers(paper: (id: string) => IndexedPaperNote | undefined): Map<string, IndexedPaperNote> {
+    const ids = new Set<string>();
+    for (const record of this.allNotes()) if (record.a !== undefined) ids.add(record.a);
+    const papers = new Map<string, IndexedPaperNote>();
+    for (const id of [...ids].sort()) papers.set(id, paper(id)!);
+    return papers;
+  }
+
+  private record(entry: JournalEntry): void {
+    this.apply(entry);
+    this.changes.push(entry);
+  }
+
+  private apply(entry: JournalEntry): void {
+    this.lookups = undefined;
+    if (entry.op === 'f') {
+      if (entry.m === null) this.folders.delete(entry.p);
+      else this.folders.set(entry.p, entry.m);
+    } else if (entry.op === '+') {
+      this.added.set(entry.r.path, entry.r);
+      this.dropped.add(entry.r.path);
+    } else {
+      this.added.delete(entry.p);
+      this.dropped.add(entry.p);
+    }
+  }
+
+  /** Lookups over the (small) set of changes, built once per index a run asks. */
+  private overlay(): OverlayLookups {
+    if (this.lookups) return this.lookups;
+    const lookups: OverlayLookups = { byId: new Map(), citekeys: new Set(), paths: new Set() };
+    for (const record of this.added.values()) {
+      if (record.a !== undefined) {
+        lookups.byId.set(record.a, [...(lookups.byId.get(record.a) ?? []), record.path]);
+        if (record.c !== undefined) lookups.citekeys.add(record.c.toLowerCase());
+      }
+      if (record.a !== undefined || record.d !== undefined) lookups.paths.add(pathKey(record.path));
+    }
+    this.lookups = lookups;
+    return lookups;
+  }
+}
+
+interface OverlayLookups {
+  byId: Map<string, string[]>;
+  citekeys: Set<string>;
+  paths: Set<string>;
+}
+
+/** A read-only map that answers get/has by lookup and builds itself whole only when walked. */
+class LookupMap implements ReadonlyMap<string, IndexedPaperNote> {
+  private whole: Map<string, IndexedPaperNote> | undefined;
+
+  constructor(
+    private readonly lookup: (id: string) => IndexedPaperNote | undefined,
+    private readonly build: () => Map<string, IndexedPaperNote>,
+  ) {}
+
+  get(id: string): IndexedPaperNote | undefined {
+    return this.lookup(id);
+  }
+
+  has(id: string): boolean {
+    return this.lookup(id) !== undefined;
+  }
+
+  get size(): number {
+    return this.all().size;
+  }
+
+  forEach(fn: (value: IndexedPaperNote, key: string, map: ReadonlyMap<string, IndexedPaperNote>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.all()) fn.call(thisArg, value, key, this);
+  }
+
+  entries(): MapIterator<[string, IndexedPaperNote]> {
+    return this.all().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.all().keys();
+  }
+
+  values(): MapIterator<IndexedPaperNote> {
+    return this.all().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, IndexedPaperNote]> {
+    return this.all().entries();
+  }
+
+  private all(): Map<string, IndexedPaperNote> {
+    this.whole ??= this.build();
+    return this.whole;
+  }
+}
