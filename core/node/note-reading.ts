@@ -4,11 +4,13 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import type { KeepRule } from '../notes/keep-keys';
-import { noteLibraryFacts } from '../notes/library-items';
+import { couldBeKept, noteLibraryFacts } from '../notes/library-items';
 import { isTempFileName, removeIfAbandonedTemp } from './atomic-file';
 import { frontmatterEnd, frontmatterFacts } from './frontmatter-facts';
 import type { NoteRecord } from './index-file';
 
+/** Notes up to this size are read whole in one go (a paper note is a few kilobytes). */
+const READ_WHOLE_BYTES = 256 * 1024;
 /** Frontmatter longer than this is not Paper Feed's; the note is indexed as a plain note. */
 const MAX_FRONTMATTER_BYTES = 1024 * 1024;
 
@@ -26,8 +28,20 @@ export function factsOfText(text: string, rules: readonly KeepRule[] | undefined
   return entry;
 }
 
-/** The index's facts of the note at `absolute`; {} for a note that is not Paper Feed's or is gone. */
-export async function readNoteFacts(absolute: string, rules: readonly KeepRule[] | undefined, createdAt?: number): Promise<NoteFactsOnly> {
+/**
+ * The index's facts of the note at `absolute` (`size` bytes by its stat); {} for a note that is
+ * not Paper Feed's or is gone. A note of ordinary size is read whole in one go; a big one only up
+ * to its frontmatter's end, and whole only if it is a paper note and keep rules ask.
+ */
+export async function readNoteFacts(absolute: string, size: number, rules: readonly KeepRule[] | undefined, createdAt?: number): Promise<NoteFactsOnly> {
+  if (size <= READ_WHOLE_BYTES) {
+    try {
+      const text = await readFile(absolute, 'utf8');
+      return /^\uFEFF?---/.test(text) ? factsOfText(text, rules, createdAt) : {};
+    } catch {
+      return {}; // vanished or unreadable: not one of ours this run
+    }
+  }
   const head = await readFrontmatterText(absolute);
   if (head === null) return {};
   const facts = factsOfText(head, undefined);
@@ -43,6 +57,7 @@ export async function readNoteFacts(absolute: string, rules: readonly KeepRule[]
 }
 
 function libraryFacts(text: string, rules: readonly KeepRule[], createdAt: number | undefined): Pick<NoteRecord, 'k' | 't' | 'b' | 'n'> {
+  if (!couldBeKept(text, rules)) return {};
   const facts = noteLibraryFacts(text, rules);
   if (!facts.kept) return {};
   const addedAt = facts.listedAt ?? (createdAt ? Math.round(createdAt) : undefined);

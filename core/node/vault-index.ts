@@ -248,7 +248,7 @@ class Scan {
 
   private async read(file: Found): Promise<NoteRecord> {
     this.notesRead += 1;
-    const facts = await readNoteFacts(file.absolute, this.rules, file.birthtimeMs);
+    const facts = await readNoteFacts(file.absolute, file.size, this.rules, file.birthtimeMs);
     const m = this.started - file.mtimeMs < RACY_MS ? -1 : file.mtimeMs;
     return { path: file.path, m, s: file.size, ...facts };
   }

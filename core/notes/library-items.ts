@@ -23,6 +23,22 @@ export interface NoteLibraryFacts {
 const NOTES_HEADING = '## Notes';
 const INLINE_TAG = /(?<!\S)#([\p{L}\p{N}_\-/]+)/gu;
 
+/**
+ * Whether the note could be kept at all: the person wrote in it, or its text mentions a keep
+ * rule's property or tag somewhere. False means noteLibraryFacts would say "not kept", found
+ * without reading its YAML (most paper notes in a big vault, read once when it is indexed).
+ */
+export function couldBeKept(text: string, rules: readonly KeepRule[]): boolean {
+  if (writtenOutsideBlock(text)) return true;
+  const frontmatter = text.slice(0, bodyOffset(text));
+  return rules.some((rule) => {
+    if (rule.kind === 'tag') return text.toLowerCase().includes(rule.tag);
+    // A top-level property starts its line, perhaps quoted ("generating" in a title is no rating).
+    const escaped = rule.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^["']?${escaped}["']?[ \t]*:`, 'mi').test(frontmatter);
+  });
+}
+
 /** Library facts of a paper note's text, by the given keep rules. */
 export function noteLibraryFacts(text: string, rules: readonly KeepRule[]): NoteLibraryFacts {
   let properties: FrontmatterData;

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG, type PaperFeedConfig } from '../../core/config';
 import { validateConfig } from '../../core/config-validate';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { keepRules } from '../../core/notes/keep-keys';
-import { noteLibraryFacts } from '../../core/notes/library-items';
+import { couldBeKept, noteLibraryFacts } from '../../core/notes/library-items';
 import { NO_LIBRARY_CACHE, type LibraryCache } from '../../core/notes/library-source';
 import { BLOCK_START } from '../../core/notes/markers';
 import { writeAnnouncement } from '../../core/notes/write';
@@ -236,6 +236,24 @@ describe('kept notes', () => {
 
   it('counts a note whose markers the person deleted as theirs', () => {
     expect(noteLibraryFacts(fresh.replace(`${BLOCK_START}\n`, ''), rules).kept).toBe(true);
+  });
+
+  it('rules out a note as Paper Feed wrote it without reading its YAML, and never a kept one', () => {
+    const withProperty = (line: string) => fresh.replace('\ntags:\n', `\n${line}\ntags:\n`);
+    const generating = fresh.replace(/^title: .*$/m, "title: 'Generating ratings: a status report'");
+    expect([couldBeKept(fresh, rules), couldBeKept(generating, rules)]).toEqual([false, false]);
+    const kept = [
+      ...(['wrote', 'wrote-above', 'rating', 'status', 'tag'] as const).map(note),
+      withProperty('status: Read'),
+      withProperty('"rating": 4'),
+      withProperty('Rating: 4'),
+      fresh.replace('## Notes\n', '## Notes\n#paper/keep/later\n'),
+      fresh.replace(`${BLOCK_START}\n`, ''),
+    ];
+    for (const text of kept) {
+      if (noteLibraryFacts(text, rules).kept) expect(couldBeKept(text, rules)).toBe(true);
+    }
+    expect(kept.filter((text) => noteLibraryFacts(text, rules).kept)).toHaveLength(9);
   });
 });
 
