@@ -1,30 +1,27 @@
 // The "Top picks" library in Obsidian (issue #10): which paper notes the person kept, and the
 // ranker's index of them, both cached in the plugin's folder. Keep keys and tags come from the
 // metadata cache; a note's text is read only when it is new or changed since the last run.
-import type { App, TFile } from 'obsidian';
+import type { App, CachedMetadata, TFile } from 'obsidian';
 import { keepRules, keptByRules, propertyTags, type KeepRule } from '../core/notes/keep-keys';
-import { libraryItemOf, noteLibraryFacts } from '../core/notes/library-items';
+import { libraryItemOf, noteLibraryFacts, type NoteLibraryFacts } from '../core/notes/library-items';
 import type { LibraryCache } from '../core/notes/library-source';
 import type { LibraryItem } from '../core/rank/library';
-import type { IndexedPaperNote } from '../core/vault/store';
+import { LibraryNotesFile, type NoteEntry } from './library-notes-file';
+import type { NoteIndex } from './note-index';
 
-export const LIBRARY_NOTES_FILE = 'library-notes.json';
 export const LIBRARY_INDEX_FILE = 'library.json';
 
-/** What a note's text said, by its mtime and size. Title and abstract only for notes that were kept. */
-interface NoteEntry {
-  m: number;
-  s: number;
-  /** The person wrote outside the generated block. */
-  w: boolean;
-  t?: string;
-  b?: string;
-  /** Its first digest's date (ms). */
-  l?: number;
-}
-
 export class LibraryNotes {
+  private readonly file: LibraryNotesFile;
   private entries: Map<string, NoteEntry> | null = null;
+  /** Notes whose entry changed since the last save. */
+  private readonly unsaved = new Set<string>();
+  /** The library as of the last run: kept paper notes by path. */
+  private readonly kept = new Map<string, LibraryItem>();
+  /** Paper notes changed, moved or gone since the last run; only these are looked at again. */
+  private dirty = new Set<string>();
+  /** The keep keys of the last run: other keys mean every paper note is looked at again. */
+  private keysOfLastRun: string | null = null;
   /** Notes whose text the last items() read, for tests and diagnostics. */
   lastReads = 0;
 
@@ -32,41 +29,35 @@ export class LibraryNotes {
     private readonly app: App,
     /** The plugin's own folder, e.g. ".obsidian/plugins/paper-feed". */
     private readonly folder: string,
-  ) {}
+    private readonly notes: NoteIndex,
+  ) {
+    this.file = new LibraryNotesFile(app.vault.adapter, folder);
+    notes.onChange((path, from) => this.noteChanged(path, from));
+  }
 
-  /** The kept paper notes among `papers` (the note index's), as library items. */
-  async items(papers: ReadonlyMap<string, IndexedPaperNote>, keepKeys: readonly string[]): Promise<LibraryItem[]> {
-    const entries = await this.loadEntries();
+  /** The kept paper notes among those the note index holds, as library items. */
+  async items(keepKeys: readonly string[]): Promise<LibraryItem[]> {
+    this.entries ??= await this.file.load();
+    const entries = this.entries;
     const rules = keepRules(keepKeys);
-    const items: LibraryItem[] = [];
-    const seen = new Set<string>();
-    let changed = false;
+    const keys = JSON.stringify(keepKeys);
+    let paths: Iterable<string>;
+    if (keys !== this.keysOfLastRun) {
+      // The first run, or new keep keys: one pass over every paper note (and every cached one,
+      // to drop notes that went while Obsidian was closed).
+      this.keysOfLastRun = keys;
+      this.kept.clear();
+      paths = new Set([...this.notes.paperPaths(), ...entries.keys()]);
+    } else {
+      paths = this.dirty;
+    }
+    this.dirty = new Set();
     this.lastReads = 0;
-    for (const [id, { path }] of papers) {
-      const file = this.app.vault.getFileByPath(path);
-      if (!file) continue;
-      seen.add(path);
-      const cache = this.app.metadataCache.getFileCache(file);
-      const properties = cache?.frontmatter ?? {};
-      const tags = [...propertyTags(properties), ...(cache?.tags ?? []).map((t) => t.tag.replace(/^#/, ''))];
-      const marked = keptByRules(rules, properties, tags);
-      let entry = entries.get(path);
-      const stale = !entry || entry.m !== file.stat.mtime || entry.s !== file.stat.size;
-      // A note kept by a key added since its text was read needs its title and abstract now.
-      if (stale || (marked && entry?.b === undefined && !entry?.w)) {
-        entry = await this.read(file, rules, marked);
-        entries.set(path, entry);
-        changed = true;
-      }
-      if (!entry || !(entry.w || marked)) continue;
-      const facts = { kept: true, written: entry.w, title: entry.t ?? '', abstract: entry.b ?? '', ...(entry.l !== undefined ? { listedAt: entry.l } : {}) };
-      items.push(libraryItemOf(id, path, facts, file.stat.ctime || undefined));
-    }
-    for (const path of [...entries.keys()]) {
-      if (!seen.has(path)) changed = entries.delete(path) || changed;
-    }
-    if (changed) await this.saveEntries(entries);
-    return items;
+    for (const path of paths) await this.check(path, rules, entries);
+    const unsaved = new Set(this.unsaved);
+    this.unsaved.clear();
+    await this.file.save(entries, unsaved);
+    return [...this.kept.values()];
   }
 
   /** Where writeAnnouncement keeps the library's index between runs. */
@@ -85,50 +76,72 @@ export class LibraryNotes {
     };
   }
 
-  private async read(file: TFile, rules: readonly KeepRule[], marked: boolean): Promise<NoteEntry> {
-    this.lastReads += 1;
-    const facts = noteLibraryFacts(await this.app.vault.cachedRead(file), rules);
-    const entry: NoteEntry = { m: file.stat.mtime, s: file.stat.size, w: facts.written };
-    if (facts.kept || marked) {
-      entry.t = facts.title;
-      entry.b = facts.abstract;
-      if (facts.listedAt !== undefined) entry.l = facts.listedAt;
+  /** Brings what the library knows of one note up to date: kept or not, and its cached facts. */
+  private async check(path: string, rules: readonly KeepRule[], entries: Map<string, NoteEntry>): Promise<void> {
+    const id = this.notes.paperIdAt(path);
+    const file = id === undefined ? null : this.app.vault.getFileByPath(path);
+    if (id === undefined || !file) {
+      this.kept.delete(path);
+      if (entries.delete(path)) this.unsaved.add(path);
+      return;
     }
-    return entry;
-  }
-
-  private async loadEntries(): Promise<Map<string, NoteEntry>> {
-    if (this.entries) return this.entries;
-    const path = `${this.folder}/${LIBRARY_NOTES_FILE}`;
-    const entries = new Map<string, NoteEntry>();
-    try {
-      if (await this.app.vault.adapter.exists(path)) {
-        const stored = JSON.parse(await this.app.vault.adapter.read(path)) as unknown;
-        for (const [notePath, entry] of Object.entries(isRecord(stored) ? stored : {})) {
-          if (isNoteEntry(entry)) entries.set(notePath, entry);
-        }
+    const cache = this.app.metadataCache.getFileCache(file);
+    let marked = cache ? keptByRules(rules, cache.frontmatter ?? {}, tagsOf(cache)) : false;
+    let entry = entries.get(path);
+    const stale = !entry || entry.m !== file.stat.mtime || entry.s !== file.stat.size;
+    // A note kept by a key added since its text was read needs its title and abstract now; one
+    // the metadata cache has not reached yet is judged by its text.
+    if (stale || !cache || (marked && entry?.b === undefined && !entry?.w)) {
+      let facts: NoteLibraryFacts;
+      try {
+        facts = await this.read(file, rules);
+      } catch {
+        this.dirty.add(path); // gone or unreadable just now: its event, or the next run, settles it
+        return;
       }
-    } catch {
-      entries.clear(); // an unreadable cache costs one read of each paper note
+      entry = entryOf(file, facts, marked);
+      entries.set(path, entry);
+      this.unsaved.add(path);
+      if (!cache) marked = facts.kept;
     }
-    this.entries = entries;
-    return entries;
+    if (!entry || !(entry.w || marked)) {
+      this.kept.delete(path);
+      return;
+    }
+    const facts = { kept: true, written: entry.w, title: entry.t ?? '', abstract: entry.b ?? '', ...(entry.l !== undefined ? { listedAt: entry.l } : {}) };
+    this.kept.set(path, libraryItemOf(id, path, facts, file.stat.ctime || undefined));
   }
 
-  private async saveEntries(entries: Map<string, NoteEntry>): Promise<void> {
-    try {
-      await this.app.vault.adapter.write(`${this.folder}/${LIBRARY_NOTES_FILE}`, JSON.stringify(Object.fromEntries(entries)));
-    } catch {
-      // Only saves reading time; the next run reads the notes again.
+  /** A move keeps the note's cached facts (its text and mtime did not change); anything else is looked at next run. */
+  private noteChanged(path: string, from?: string): void {
+    this.dirty.add(path);
+    if (from === undefined) return;
+    this.dirty.add(from);
+    const entry = this.entries?.get(from);
+    if (this.entries && entry) {
+      this.entries.delete(from);
+      this.entries.set(path, entry);
+      this.unsaved.add(from).add(path);
     }
+  }
+
+  private async read(file: TFile, rules: readonly KeepRule[]): Promise<NoteLibraryFacts> {
+    this.lastReads += 1;
+    return noteLibraryFacts(await this.app.vault.cachedRead(file), rules);
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function entryOf(file: TFile, facts: NoteLibraryFacts, marked: boolean): NoteEntry {
+  const entry: NoteEntry = { m: file.stat.mtime, s: file.stat.size, w: facts.written };
+  if (facts.kept || marked) {
+    entry.t = facts.title;
+    entry.b = facts.abstract;
+    if (facts.listedAt !== undefined) entry.l = facts.listedAt;
+  }
+  return entry;
 }
 
-function isNoteEntry(value: unknown): value is NoteEntry {
-  if (!isRecord(value) || typeof value.m !== 'number' || typeof value.s !== 'number' || typeof value.w !== 'boolean') return false;
-  return (value.t === undefined || typeof value.t === 'string') && (value.b === undefined || typeof value.b === 'string') && (value.l === undefined || typeof value.l === 'number');
+/** Every tag of the note as the metadata cache has them: properties, then the body's, without "#". */
+function tagsOf(cache: CachedMetadata): string[] {
+  return [...propertyTags(cache.frontmatter ?? {}), ...(cache.tags ?? []).map((t) => t.tag.replace(/^#/, ''))];
 }

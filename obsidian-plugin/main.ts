@@ -38,7 +38,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
     this.notes = new NoteIndex(this.app);
     for (const ref of this.notes.listeners()) this.registerEvent(ref);
     const folder = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
-    this.library = new LibraryNotes(this.app, folder);
+    this.library = new LibraryNotes(this.app, folder, this.notes);
     this.enrichment = new Enrichment({
       app: this.app,
       folder,

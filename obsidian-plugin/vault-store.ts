@@ -18,7 +18,7 @@ export class ObsidianStore implements VaultStore {
   async index(options: IndexOptions = {}): Promise<VaultIndex> {
     const index = await this.notes.snapshot();
     if (!options.keepKeys || !this.library) return index;
-    return { ...index, library: await this.library.items(index.papers, options.keepKeys) };
+    return { ...index, library: await this.library.items(options.keepKeys) };
   }
 
   async read(path: string): Promise<string | null> {

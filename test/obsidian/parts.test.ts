@@ -83,7 +83,7 @@ describe('NoteIndex', () => {
     const index = new NoteIndex(app as never);
     index.listeners(); // attaches the events that keep it current
     const before = await index.snapshot();
-    expect({ papers: before.papers, dailies: before.dailies }).toEqual({
+    expect({ papers: new Map(before.papers), dailies: new Map(before.dailies) }).toEqual({
       papers: new Map([['2605.30001', { path: 'a.md', version: 2, citekey: 'k' }]]),
       dailies: new Map([['2026-05-29', 'd.md']]),
     });

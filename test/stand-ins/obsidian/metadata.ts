@@ -15,11 +15,21 @@ export interface HeadingCache {
   level: number;
   position: Pos;
 }
+export interface TagCache {
+  /** With its "#", as the app gives it. */
+  tag: string;
+  position: Pos;
+}
 export interface CachedMetadata {
   frontmatter?: Record<string, unknown>;
   frontmatterPosition?: Pos;
   headings?: HeadingCache[];
+  /** Tags written in the body (#tag); frontmatter tags stay in `frontmatter`, as in the app. */
+  tags?: TagCache[];
 }
+
+// A tag is # then letters, digits, _, - or /, after a space or at a line's start, and not only digits.
+const INLINE_TAG = /(?<!\S)#([\p{L}\p{N}_\-/]+)/gu;
 
 // Captured before any test installs fake timers, so indexing runs on real time like the app's worker.
 const realSetTimeout = globalThis.setTimeout.bind(globalThis);
@@ -128,14 +138,27 @@ function computeCache(text: string): CachedMetadata {
     if (frontmatter) cache.frontmatter = frontmatter;
   }
   const headings: HeadingCache[] = [];
+  const tags: TagCache[] = [];
   const body = text.slice(info.exists ? info.contentStart : 0);
   let offset = info.exists ? info.contentStart : 0;
+  let inCodeBlock = false;
   for (const line of body.split('\n')) {
     const match = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (match) headings.push({ heading: match[2]!, level: match[1]!.length, position: { start: position(text, offset), end: position(text, offset + line.length) } });
+    if (/^\s*(```|~~~)/.test(line)) inCodeBlock = !inCodeBlock;
+    else if (!inCodeBlock) {
+      // Code is no tag.
+      const outsideCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+      for (const tag of outsideCode.matchAll(INLINE_TAG)) {
+        if (/^\d+$/.test(tag[1]!)) continue;
+        const at = offset + tag.index;
+        tags.push({ tag: tag[0], position: { start: position(text, at), end: position(text, at + tag[0].length) } });
+      }
+    }
     offset += line.length + 1;
   }
   if (headings.length) cache.headings = headings;
+  if (tags.length) cache.tags = tags;
   return cache;
 }
 

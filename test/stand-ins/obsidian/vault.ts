@@ -24,6 +24,10 @@ export class DataAdapter {
   async write(path: string, data: string): Promise<void> {
     this.files.set(path, data);
   }
+  /** Adds to the end of the file, creating it when missing, as the app's adapters do. */
+  async append(path: string, data: string): Promise<void> {
+    this.files.set(path, (this.files.get(path) ?? '') + data);
+  }
   async remove(path: string): Promise<void> {
     this.files.delete(path);
   }

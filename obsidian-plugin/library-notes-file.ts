@@ -1,0 +1,109 @@
+// What the Top picks library remembers of each paper note between sessions, so a restart reads
+// only the notes that changed: library-notes.json, plus a journal of the changes since, appended
+// line by line, so a run's save grows with what changed rather than with the vault.
+import type { DataAdapter } from 'obsidian';
+
+export const LIBRARY_NOTES_FILE = 'library-notes.json';
+export const LIBRARY_NOTES_JOURNAL = 'library-notes.log';
+
+/** The journal is folded into the file once it holds more lines than this or than the file has notes. */
+const JOURNAL_LINES = 1000;
+
+/** What a note's text said, by its mtime and size. Title and abstract only for notes that were kept. */
+export interface NoteEntry {
+  m: number;
+  s: number;
+  /** The person wrote outside the generated block. */
+  w: boolean;
+  t?: string;
+  b?: string;
+  /** Its first digest's date (ms). */
+  l?: number;
+}
+
+export class LibraryNotesFile {
+  private readonly file: string;
+  private readonly journal: string;
+  /** Lines in the journal, or null when there is no journal file. */
+  private journalLines: number | null = null;
+  private saved = false;
+
+  constructor(
+    private readonly adapter: DataAdapter,
+    /** The plugin's own folder. */
+    folder: string,
+  ) {
+    this.file = `${folder}/${LIBRARY_NOTES_FILE}`;
+    this.journal = `${folder}/${LIBRARY_NOTES_JOURNAL}`;
+  }
+
+  /** The entries last saved, by note path; a damaged file or line costs one read of those notes. */
+  async load(): Promise<Map<string, NoteEntry>> {
+    const entries = new Map<string, NoteEntry>();
+    try {
+      if (await this.adapter.exists(this.file)) {
+        const stored = JSON.parse(await this.adapter.read(this.file)) as unknown;
+        for (const [path, entry] of Object.entries(isRecord(stored) ? stored : {})) {
+          if (isNoteEntry(entry)) entries.set(path, entry);
+        }
+        this.saved = true;
+      }
+    } catch {
+      entries.clear();
+    }
+    try {
+      if (await this.adapter.exists(this.journal)) {
+        const lines = (await this.adapter.read(this.journal)).split('\n').filter((line) => line !== '');
+        for (const line of lines) applyLine(entries, line);
+        this.journalLines = lines.length;
+      }
+    } catch {
+      // The file alone is still right about every note it names (mtime and size are checked).
+    }
+    return entries;
+  }
+
+  /** Saves the entries of `changed` paths (those missing from `entries` were dropped). */
+  async save(entries: ReadonlyMap<string, NoteEntry>, changed: ReadonlySet<string>): Promise<void> {
+    if (changed.size === 0) return;
+    try {
+      const lines = (this.journalLines ?? 0) + changed.size;
+      if (!this.saved || lines > Math.max(JOURNAL_LINES, entries.size)) {
+        await this.adapter.write(this.file, JSON.stringify(Object.fromEntries(entries)));
+        this.saved = true;
+        if (this.journalLines !== null) await this.adapter.remove(this.journal);
+        this.journalLines = null;
+        return;
+      }
+      const text = Array.from(changed, (path) => `${JSON.stringify([path, entries.get(path) ?? null])}\n`).join('');
+      if (this.journalLines === null) await this.adapter.write(this.journal, text);
+      else await this.adapter.append(this.journal, text);
+      this.journalLines = lines;
+    } catch {
+      // Only saves reading time; the next session reads those notes again.
+    }
+  }
+}
+
+/** One journal line: [path, entry] sets a note's entry, [path, null] drops it. A torn line is skipped. */
+function applyLine(entries: Map<string, NoteEntry>, line: string): void {
+  let change: unknown;
+  try {
+    change = JSON.parse(line);
+  } catch {
+    return;
+  }
+  if (!Array.isArray(change) || change.length !== 2 || typeof change[0] !== 'string') return;
+  const [path, entry] = change as [string, unknown];
+  if (entry === null) entries.delete(path);
+  else if (isNoteEntry(entry)) entries.set(path, entry);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNoteEntry(value: unknown): value is NoteEntry {
+  if (!isRecord(value) || typeof value.m !== 'number' || typeof value.s !== 'number' || typeof value.w !== 'boolean') return false;
+  return (value.t === undefined || typeof value.t === 'string') && (value.b === undefined || typeof value.b === 'string') && (value.l === undefined || typeof value.l === 'number');
+}
