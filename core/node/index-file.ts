@@ -225,8 +225,8 @@ function isMeta(value: unknown): value is BaseMeta {
     typeof meta.generation === 'string' &&
     typeof meta.checkedAt === 'number' &&
     typeof meta.count === 'number' &&
-    typeof meta.folders === 'object' && meta.folders !== null &&
-    Array.isArray(meta.dailies) &&
+    typeof meta.folders === 'object' && meta.folders !== null && Object.values(meta.folders).every((m) => typeof m === 'number') &&
+    Array.isArray(meta.dailies) && meta.dailies.every((d) => Array.isArray(d) && d.length === 2 && d.every((part) => typeof part === 'string')) &&
     typeof sections === 'object' && sections !== null &&
     ['notes', 'ids', 'citekeys', 'paths', 'recent', 'kept'].every((name) => {
       const range = sections[name];

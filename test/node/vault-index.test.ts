@@ -112,6 +112,7 @@ describe('FsVaultStore.index', () => {
     ['of another version', (text) => text.replace('paper-feed vault index 2', 'paper-feed vault index 9')],
     ['with a broken header', (text) => text.replace('"generation"', '"generation')],
     ['longer than its header says', (text) => `${text}"x.md"\t{}\n`],
+    ['with wrong values in its header', (text) => text.replace('"dailies":[', '"dailies":[7,').replace(/"folders":\{"":[^,}]+/, '"folders":{"":"yesterday"')],
     ['the old JSON index', () => '{"version": 1, "notes": {"a.md": {"m": 1, "s": 10, "a": "2605.00009"}}}'],
     ['empty', () => ''],
   ];
