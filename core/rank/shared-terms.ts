@@ -53,7 +53,9 @@ export function sharedTermsOf(query: Query, paper: PaperPhrases, nearest: readon
     const overlaps = chosen.some((c) => words.some((w) => c.includes(w)) && (c.length === 1 || words.length === 1));
     if (!overlaps) chosen.push(words);
   }
-  const keys = chosen.map((words) => words.join(' '));
+  // A pair that grew into a longer phrase may now hold a word chosen on its own before it.
+  const kept = chosen.filter((words, i) => !chosen.some((other, j) => j !== i && other.length > words.length && words.every((w) => other.includes(w))));
+  const keys = kept.map((words) => words.join(' '));
   const surfaces = surfaceForms(paper, new Set(keys));
   return keys.map((key) => surfaces.get(key) ?? key);
 }

@@ -56,6 +56,24 @@ describe('rankPapers', () => {
     expect(item.sharedTerms).toEqual(['Bose-Einstein condensates']);
   });
 
+  it('does not list a word again next to a phrase that already holds it', () => {
+    const library = indexOf([
+      { id: 'kv', noteName: 'KV cache', title: 'Caching Retrieved Passages for Low-Latency Language Model Serving', abstract: 'A language model server keeps retrieved passages in a cache shared between requests, which halves latency for streaming input.' },
+      { id: 'sinks', noteName: 'Streaming LMs', title: 'Streaming Language Models with Attention Sinks', abstract: 'Language models trained on finite windows fail on streaming input; attention sinks let them run on endless streams.' },
+      { id: 'colour', noteName: 'Graph coloring', title: 'Bounds on the Chromatic Number of Sparse Graphs', abstract: 'We bound the chromatic number of graphs with few edges per vertex.' },
+      { id: 'pinn', noteName: 'PINN training', title: 'Curriculum Training of Physics-Informed Neural Networks', abstract: 'Physics-informed networks struggle on stiff elliptic problems; training on coarse grids before fine ones makes convergence reliable.' },
+      { id: 'mg', noteName: 'Multigrid', title: 'Multigrid Preconditioners for Elliptic Problems', abstract: 'Multigrid cycles between coarse and fine grids and solves elliptic problems in time proportional to the grid size.' },
+    ]);
+    const multigrid = paper('c.2', 'Multigrid Methods for Physics-Informed Networks', 'Training physics-informed networks on coarse grids first and refining later speeds up convergence on elliptic problems by an order of magnitude.');
+    const terms = rankPapers([multigrid], library).ranked[0]!.sharedTerms;
+    // "physics-informed" and "informed networks" join into one phrase, which holds "networks".
+    expect(terms[0]).toBe('physics-informed networks');
+    const words = terms.map((term) => term.toLowerCase().split(/[\s-]+/));
+    for (const [i, own] of words.entries()) {
+      for (const [j, other] of words.entries()) if (i !== j) expect(own.every((w) => other.includes(w)), `${terms[i]} inside ${terms[j]}`).toBe(false);
+    }
+  });
+
   it('does not call a kept paper close to itself when it is announced again', () => {
     const again = paper('2303.04137', LIBRARY[0]!.title, LIBRARY[0]!.abstract);
     const item = rankPapers([again], indexOf()).ranked[0]!;
