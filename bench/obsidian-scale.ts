@@ -44,8 +44,22 @@ async function feedServer(bytes: Buffer): Promise<{ server: Server; base: string
   return { server, base: `http://127.0.0.1:${port}`, requests: () => requests };
 }
 
+/**
+ * The id of generated note `i`: one of 2023's (2301.00001, …), skipping those the feed names (a
+ * few of its replacements are 2023 papers), so both vaults hold notes for none of the feed's papers.
+ */
+function generatedId(i: number, announced: ReadonlySet<string>): string {
+  let n = i;
+  for (;;) {
+    const id = syntheticId(n % 99_999, `23${String(1 + (Math.floor(n / 99_999) % 12)).padStart(2, '0')}`);
+    if (!announced.has(id)) return id;
+    n += 200_000; // the same place in a later month: never one of the first `count` ids
+  }
+}
+
 /** `count` paper notes in Paper Feed's format, under ids of past months the feed does not use. */
 async function fillVault(vault: StandIn.Vault, count: number, papers: readonly Paper[]): Promise<void> {
+  const announced = new Set(papers.map((paper) => paper.id));
   const folder = DEFAULT_CONFIG.folders.papers;
   await vault.createFolder('arXiv');
   await vault.createFolder(folder);
@@ -55,9 +69,8 @@ async function fillVault(vault: StandIn.Vault, count: number, papers: readonly P
   });
   for (let i = 0; i < count; i += 1) {
     const template = templates[i % templates.length]!;
-    const month = `23${String(1 + (Math.floor(i / 99_999) % 12)).padStart(2, '0')}`;
-    const id = syntheticId(i % 99_999, month);
-    const day = `2023-${month.slice(2)}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const id = generatedId(i, announced);
+    const day = `2023-${id.slice(2, 4)}-${String(1 + (i % 28)).padStart(2, '0')}`;
     const text = template.text.split(TEMPLATE_ID).join(id).split(TEMPLATE_KEY).join(`note${i}`).split(TEMPLATE_DAY).join(day);
     await vault.create(`${folder}/${template.name} (${id}).md`, text);
   }

@@ -43,8 +43,13 @@ export function rankAnnouncement(announcement: Announcement, config: PaperFeedCo
     ...(config.library.halfLifeDays !== undefined ? { halfLifeDays: config.library.halfLifeDays } : {}),
   });
   if (result.coldStart) return { result, picks: [], scores: new Map() };
-  const picks = result.ranked.filter((item) => item.nearest.length > 0 || item.followedAuthors.length > 0).slice(0, config.topPicks);
-  return { result, picks, scores: new Map(result.ranked.map((item) => [item.paper.id, item.score] as const)) };
+  return { result, picks: picksOf(result, config.topPicks), scores: new Map(result.ranked.map((item) => [item.paper.id, item.score] as const)) };
+}
+
+/** The best `count` ranked papers that have a reason (a close library paper or a followed author). */
+export function picksOf(result: RankResult, count: number): RankedPaper[] {
+  if (result.coldStart) return [];
+  return result.ranked.filter((item) => item.nearest.length > 0 || item.followedAuthors.length > 0).slice(0, count);
 }
 
 /** The selection with each group's papers in relevance order; as it was in a cold start. */

@@ -1,10 +1,11 @@
 // The packaged extension in a real VS Code (code-server), used as a person would: open the feed,
 // cite from the tree, from the palette and by completion, and recover from an arXiv outage.
 // The flows run in order on one workbench; each states what it needs and checks the files on disk.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { keptNote, type KeptPaper } from '../notes/kept-notes';
 import { spotBefore } from './editing';
 import { bibEntryKeys, waitForFile } from './on-disk';
 import { readRun } from './run-context';
@@ -24,6 +25,16 @@ const CONSISTENCY = 'Consistency Distillation for Few-Step Diffusion Models — 
 const GUIDED = 'Guided Diffusion Models for Tabular Data Imputation — Ines Duarte et al.';
 // And the one of 2026-05-13, served once arXiv is back.
 const RETRIEVAL = 'Retrieval Caches for Streaming Language Models — Jonas Weber et al.';
+const MULTIGRID = 'Multigrid Methods for Physics-Informed Networks — Kofi Mensah';
+
+/** Five paper notes a person rated: the library that "Top picks" ranks against. */
+const LIBRARY: KeptPaper[] = [
+  ['2501.20001', 'KV cache', 'Caching Retrieved Passages for Low-Latency Language Model Serving', 'A language model server keeps retrieved passages in a cache shared between requests, which halves latency for streaming input without hurting answer accuracy.'],
+  ['2501.20002', 'Streaming LMs', 'Streaming Language Models with Attention Sinks', 'Language models trained on finite windows fail on streaming input; keeping a few initial tokens as attention sinks lets them run on endless streams.'],
+  ['2501.20003', 'PINN training', 'Curriculum Training of Physics-Informed Neural Networks', 'Physics-informed networks struggle on stiff elliptic problems; training on coarse grids before fine ones makes convergence reliable.'],
+  ['2501.20004', 'Multigrid', 'Multigrid Preconditioners for Elliptic Problems', 'Multigrid cycles between coarse and fine grids and solves elliptic problems in time proportional to the grid size.'],
+  ['2501.20005', 'Graph coloring', 'Bounds on the Chromatic Number of Sparse Graphs', 'We bound the chromatic number of graphs with few edges per vertex.'],
+].map(([id, name, title, abstract]) => ({ id: id!, name: name!, title: title!, abstract: abstract!, keep: 'rating' as const }));
 
 let browser: Browser | undefined;
 let workbench: Workbench;
@@ -173,4 +184,25 @@ flow('5. a refresh while arXiv answers 503 shows one error with Retry, and Retry
   expect(await workbench.errorToasts().count()).toBe(0);
   expect((await servedRequests(run.standInUrl)).at(-1)).toMatchObject({ path: FEED_PATH, status: 200 });
   await workbench.screenshot(screenshot('after-retry.png'));
+});
+
+flow('6. rating five paper notes makes "Top picks" lead the feed, each with its reason', async () => {
+  mkdirSync(path.join(run.workspaceDir, 'Reading'), { recursive: true });
+  for (const paper of LIBRARY) writeFileSync(path.join(run.workspaceDir, 'Reading', `${paper.name}.md`), keptNote(paper));
+  // The notes are found by the file watcher; the tree follows without a fetch.
+  const picks = workbench.treeRow(feed, 'Top picks (2)');
+  await picks.waitFor({ timeout: 30_000 });
+
+  expect((await workbench.treeRows(feed)).slice(0, 5)).toEqual([
+    { level: 1, label: 'Top picks (2)', description: 'closest to your library' },
+    { level: 2, label: RETRIEVAL, description: '2605.11001' },
+    { level: 2, label: MULTIGRID, description: '2605.11002' },
+    { level: 1, label: 'Language models (1)', description: '' },
+    { level: 2, label: RETRIEVAL, description: '2605.11001' },
+  ]);
+  await workbench.treeRow(feed, MULTIGRID).first().hover();
+  const tooltip = workbench.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Relevance' });
+  await tooltip.first().waitFor();
+  expect(await tooltip.first().textContent()).toMatch(/Relevance 0\.\d\d — close to “(Multigrid Preconditioners for Elliptic Problems|Curriculum Training of Physics-Informed Neural Networks)”/);
+  await workbench.screenshot(screenshot('top-picks.png'));
 });

@@ -2,7 +2,8 @@
 // against the workspace vault's kept notes, each group sorted by relevance when asked, and the
 // reason in a paper's tooltip.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MarkdownString } from 'vscode';
+import { commands, type MarkdownString } from 'vscode';
+import { standIn } from '../stand-ins/vscode';
 import type { Announcement } from '../../core/arxiv/paper';
 import { keptNotes } from '../notes/kept-notes';
 import { paper } from './support/papers';
@@ -87,5 +88,37 @@ describe('Top picks in the feed', () => {
     expect(started.view.message).toBe(
       'library.keepKeys[0]: "tags" is on every paper note Paper Feed writes, so it would keep them all; name a property of your own, such as "rating". Fix it in the Paper Feed settings (paperFeed.*).',
     );
+  });
+
+  it('lists the papers closest to the library first, under "Top picks", with their reasons', async () => {
+    started = await startExtension({ announcements: [announcement], files: keptNotes() });
+    const rows = await readTree(started.tree);
+    const top = rows.filter((r) => r.depth === 0).map((r) => String(r.item.label));
+    expect(top).toEqual(['Top picks (2)', 'Language models (2)', 'Reinforcement learning (0)', 'Diffusion (0)']);
+    const picks = rows[0]!;
+    expect([picks.item.description, picks.item.tooltip]).toEqual([
+      'closest to your library',
+      'The 2 papers of 2026-05-29 closest to the 6 papers in your library, best first; hover one for the reason',
+    ]);
+    const pick = rows[1]!;
+    expect([pick.depth, pick.node.kind === 'paper' && pick.node.paper.id, pick.item.contextValue]).toEqual([1, '2605.50002', 'paper']);
+    expect(rows[2]!.node.kind === 'paper' && rows[2]!.node.paper.id).toBe('2605.50001');
+    expect((started.tree.resolveTreeItem(pick.item, pick.node).tooltip as MarkdownString).value).toContain('Relevance 0\\.41 — close to “Accelerating Large Language Model Decoding with Speculative Sampling”');
+    // The badge still counts the papers the keyword groups matched.
+    expect(started.view.badge?.value).toBe(2);
+  });
+
+  it('shows no "Top picks" in a cold start, when picks are off, or when the filter hides them', async () => {
+    const four = Object.fromEntries(Object.entries(keptNotes()).slice(2));
+    started = await startExtension({ announcements: [announcement], files: four });
+    expect((await started.tree.getChildren()).map((n) => n.kind)).toEqual(['group', 'group', 'group']);
+    await started.stop();
+    started = await startExtension({ announcements: [announcement], files: keptNotes(), settings: { 'paperFeed.topPicks': 0, 'paperFeed.orderGroupsByRelevance': true } });
+    expect((await started.tree.getChildren()).map((n) => n.kind)).toEqual(['group', 'group', 'group']);
+    await started.stop();
+    started = await startExtension({ announcements: [announcement], files: keptNotes() });
+    standIn.answerInputBox(() => 'tracking');
+    await commands.executeCommand('paperFeed.filter');
+    expect((await started.tree.getChildren()).map((n) => n.kind)).toEqual(['group', 'group', 'group']);
   });
 });

@@ -1,9 +1,9 @@
 // What the feed tree shows, as plain data (no VS Code types, so benchmarks and tests can build it
-// directly): the latest announcement's groups and "Updated", then earlier announcements.
+// directly): the latest announcement's "Top picks", groups and "Updated", then earlier announcements.
 import type { Announcement, Paper } from '../../../core/arxiv/paper';
 import type { PaperFeedConfig } from '../../../core/config';
 import type { IndexedPaperNote } from '../../../core/vault/store';
-import { orderedByRelevance } from '../../../core/notes/top-picks';
+import { orderedByRelevance, picksOf } from '../../../core/notes/top-picks';
 import type { RankedPaper, RankResult } from '../../../core/rank/score';
 import { selectPapers, type Selection } from '../../../core/select/select';
 
@@ -23,13 +23,22 @@ export interface UpdatedNode {
   date: string;
   papers: Paper[];
 }
+/** The papers closest to the person's library (issue #10), best first, as the daily note lists them. */
+export interface PicksNode {
+  kind: 'picks';
+  key: string;
+  date: string;
+  picks: RankedPaper[];
+  librarySize: number;
+}
+export type SectionNode = PicksNode | GroupNode | UpdatedNode;
 export interface AnnouncementNode {
   kind: 'announcement';
   key: string;
   date: string;
   /** Distinct papers matched by any group (after the filter). */
   matched: number;
-  children: Array<GroupNode | UpdatedNode>;
+  children: SectionNode[];
 }
 export interface PaperNode {
   kind: 'paper';
@@ -38,7 +47,7 @@ export interface PaperNode {
   /** Its score and the reason, when the feed was ranked and the library was big enough. */
   ranked?: RankedPaper;
 }
-export type FeedNode = GroupNode | UpdatedNode | AnnouncementNode | PaperNode;
+export type FeedNode = SectionNode | AnnouncementNode | PaperNode;
 
 export interface FeedInput {
   /** Newest first, as the cache keeps them. */
@@ -52,7 +61,10 @@ export interface FeedInput {
   rank?: (announcement: Announcement, selection: Selection) => RankResult;
 }
 
-/** The top level: latest groups (in settings order), "Updated" when it has papers, then earlier announcements. */
+/**
+ * The top level: the latest announcement's "Top picks" (when ranked and there are any), its groups
+ * (in settings order), "Updated" when it has papers, then earlier announcements.
+ */
 export function feedRoots(input: FeedInput): FeedNode[] {
   const [latest, ...earlier] = input.announcements;
   if (!latest) return [];
@@ -79,6 +91,8 @@ export function feedChildren(node: FeedNode): FeedNode[] {
     }
     case 'updated':
       return node.papers.map((paper) => ({ kind: 'paper', key: `${node.key}/${paper.id}`, paper }));
+    case 'picks':
+      return node.picks.map((item) => ({ kind: 'paper', key: `${node.key}/${item.paper.id}`, paper: item.paper, ranked: item }));
     case 'paper':
       return [];
   }
@@ -86,17 +100,22 @@ export function feedChildren(node: FeedNode): FeedNode[] {
 
 /** How many distinct papers the latest announcement matched (the view's badge). */
 export function latestMatchedCount(roots: readonly FeedNode[]): number {
-  return distinctCount(roots.filter((n): n is GroupNode | UpdatedNode => n.kind === 'group'));
+  return distinctCount(roots.filter((n): n is GroupNode => n.kind === 'group'));
 }
 
-function sectionsOf(announcement: Announcement, input: FeedInput, matches: (p: Paper) => boolean): Array<GroupNode | UpdatedNode> {
+function sectionsOf(announcement: Announcement, input: FeedInput, matches: (p: Paper) => boolean): SectionNode[] {
   let selection = selectPapers(announcement, input.config, input.known);
   // In a cold start there is nothing to rank by: keyword order, and no reasons.
   const result = input.rank?.(announcement, selection);
   const ranking = result && !result.coldStart ? result : undefined;
   if (ranking && input.config.orderGroupsByRelevance) selection = orderedByRelevance(selection, ranking);
   const ranked = ranking ? new Map(ranking.ranked.map((item) => [item.paper.id, item] as const)) : undefined;
-  const sections: Array<GroupNode | UpdatedNode> = selection.groups.map((group) => ({
+  const sections: SectionNode[] = [];
+  const picks = ranking ? picksOf(ranking, input.config.topPicks).filter((item) => matches(item.paper)) : [];
+  if (ranking && picks.length > 0) {
+    sections.push({ kind: 'picks', key: `${announcement.date}/top-picks`, date: announcement.date, picks, librarySize: ranking.librarySize });
+  }
+  const groups: GroupNode[] = selection.groups.map((group) => ({
     kind: 'group',
     key: `${announcement.date}/group/${group.name}`,
     date: announcement.date,
@@ -104,6 +123,7 @@ function sectionsOf(announcement: Announcement, input: FeedInput, matches: (p: P
     papers: group.papers.filter(matches),
     ...(ranked ? { ranked } : {}),
   }));
+  sections.push(...groups);
   const updated = input.config.trackUpdates ? selection.updated.filter(matches) : [];
   if (updated.length > 0) {
     sections.push({ kind: 'updated', key: `${announcement.date}/updated`, date: announcement.date, papers: updated });
@@ -111,7 +131,7 @@ function sectionsOf(announcement: Announcement, input: FeedInput, matches: (p: P
   return sections;
 }
 
-function distinctCount(sections: ReadonlyArray<GroupNode | UpdatedNode>): number {
+function distinctCount(sections: readonly SectionNode[]): number {
   return new Set(sections.flatMap((s) => (s.kind === 'group' ? s.papers.map((p) => p.id) : []))).size;
 }
 
@@ -140,6 +160,8 @@ export function nodeLabel(node: FeedNode): string {
       return `${node.name} (${node.papers.length})`;
     case 'updated':
       return `Updated (${node.papers.length})`;
+    case 'picks':
+      return `Top picks (${node.picks.length})`;
     case 'announcement':
       return `${node.date} (${node.matched})`;
     case 'paper':

@@ -82,6 +82,12 @@ export class FeedTreeProvider extends BaseTreeProvider<FeedNode> {
         item.contextValue = 'group';
         item.tooltip = `${node.papers.length} ${node.papers.length === 1 ? 'paper' : 'papers'} in "${node.name}" on ${node.date}`;
         break;
+      case 'picks':
+        item.collapsibleState = Expanded;
+        item.contextValue = 'picks';
+        item.description = 'closest to your library';
+        item.tooltip = `The ${node.picks.length === 1 ? 'paper' : `${node.picks.length} papers`} of ${node.date} closest to the ${node.librarySize} papers in your library, best first; hover one for the reason`;
+        break;
       case 'updated':
         item.collapsibleState = Collapsed;
         item.contextValue = 'updated';
