@@ -25,11 +25,16 @@ export class FsVaultStore implements VaultStore {
   /** Records this store's writes in the index made by the last index(). */
   private session: IndexSession | undefined;
   private readonly now: (() => number) | undefined;
+  private checkAll: boolean;
 
-  /** `now`: the clock the index judges ages by (tests let a week pass with it). */
-  constructor(root: string, options: { now?: () => number } = {}) {
+  /**
+   * `now`: the clock the index judges ages by (tests let a week pass with it). `checkAll`: the
+   * first index() looks at every note, as the weekly full check does.
+   */
+  constructor(root: string, options: { now?: () => number; checkAll?: boolean } = {}) {
     this.root = nodePath.resolve(root);
     this.now = options.now;
+    this.checkAll = options.checkAll ?? false;
   }
 
   /** The vault folder with symlinks resolved, created when missing. */
@@ -52,7 +57,12 @@ export class FsVaultStore implements VaultStore {
   }
 
   async index(options: IndexOptions = {}): Promise<VaultIndex> {
-    const result = await scanVault(await this.realRoot(), { ...(options.keepKeys ? { keepKeys: options.keepKeys } : {}), ...(this.now ? { now: this.now } : {}) });
+    const result = await scanVault(await this.realRoot(), {
+      ...(options.keepKeys ? { keepKeys: options.keepKeys } : {}),
+      ...(this.now ? { now: this.now } : {}),
+      checkAll: this.checkAll,
+    });
+    this.checkAll = false;
     this.lastIndexReads = result.notesRead;
     this.lastIndexWasFullCheck = result.fullCheck;
     this.session = result.session;

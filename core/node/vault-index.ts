@@ -44,6 +44,8 @@ export interface ScanOptions {
   keepKeys?: readonly string[];
   /** The clock (ms), for tests that let a week pass. */
   now?: () => number;
+  /** Do the full check now, whenever the last one was. */
+  checkAll?: boolean;
 }
 
 export interface ScanResult {
@@ -85,7 +87,7 @@ export async function scanVault(realRoot: string, options: ScanOptions = {}): Pr
   const rules = keep ? keepRules(keep) : undefined;
   const started = now();
   const due =
-    !base || keepChanged || started - base.meta.checkedAt >= FULL_CHECK_MS || started < base.meta.checkedAt ||
+    !base || keepChanged || options.checkAll === true || started - base.meta.checkedAt >= FULL_CHECK_MS || started < base.meta.checkedAt ||
     journal.lines > Math.max(JOURNAL_LIMIT, base.meta.count / 4);
 
   const scan = new Scan(realRoot, new IndexView(base, journal.entries), rules, started);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../core/node/cli/args';
 
-const defaults = { vault: './vault', keywords: [], categories: [], sample: false, json: false, quiet: false };
+const defaults = { vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, json: false, quiet: false };
 
 describe('parseArgs', () => {
   it('reads daily with every kind of flag', () => {
@@ -22,8 +22,9 @@ describe('parseArgs', () => {
   });
 
   it('reads range with its dates', () => {
-    expect(parseArgs(['range', '--from', '2026-05-01', '--to=2026-05-29', '--quiet', '--api-base', 'http://x/api'])).toEqual({
+    expect(parseArgs(['range', '--from', '2026-05-01', '--to=2026-05-29', '--quiet', '--check-all', '--api-base', 'http://x/api'])).toEqual({
       ...defaults,
+      checkAll: true,
       command: 'range',
       from: '2026-05-01',
       to: '2026-05-29',

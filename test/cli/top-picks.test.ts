@@ -93,4 +93,24 @@ describe('paper-feed daily with a library', () => {
       'Top picks start when your library has 5 papers (it has 4): keep the paper notes you have read, or name a .bib or CSL-JSON file in the settings. Until then papers are listed in keyword order.',
     ]);
   });
+
+  it('sees a rating given in place to an old note at the weekly check, or at once with --check-all', async () => {
+    // An old note the person had not kept: last changed two months ago, like its folder.
+    const old = join(vault, 'Reading', 'Conformal GNN.md');
+    await rm(join(vault, 'Reading', 'Reward hacking.md'));
+    const plain = (await readFile(old, 'utf8')).replace('Read it twice; the key idea is in section 3.\n', '');
+    await writeFile(old, plain);
+    const twoMonthsAgo = new Date(Date.now() - 60 * 24 * 3_600_000);
+    for (const path of [old, join(vault, 'Reading'), vault]) await utimes(path, twoMonthsAgo, twoMonthsAgo);
+    await daily();
+    expect(topPicks(await readNote(vault, DAILY))[1]).toContain('(it has 4)');
+
+    // Rated in place (as Obsidian saves): the file changes, its folder does not.
+    await writeFile(old, plain.replace('\ntags:\n', '\nrating: 5\ntags:\n'));
+    await daily();
+    expect(topPicks(await readNote(vault, DAILY))[1]).toContain('(it has 4)');
+    const checked = await runBuiltCli(['daily', '--sample', '--check-all', '--vault', vault], work);
+    expect(checked.code).toBe(0);
+    expect(topPicks(await readNote(vault, DAILY))[1]).toBe('Ranked against the 5 papers in your library (scores from 0 to 1):');
+  });
 });

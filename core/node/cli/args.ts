@@ -18,6 +18,8 @@ export interface CliOptions {
   rssBase?: string;
   apiBase?: string;
   sample: boolean;
+  /** Look at every note in the vault this run (the weekly full check, now). */
+  checkAll: boolean;
   json: boolean;
   quiet: boolean;
   from?: string;
@@ -26,7 +28,7 @@ export interface CliOptions {
 
 type ValueFlag = 'vault' | 'config' | 'rssBase' | 'apiBase' | 'from' | 'to';
 type ListFlag = 'keywords' | 'categories';
-type SwitchFlag = 'sample' | 'json' | 'quiet';
+type SwitchFlag = 'sample' | 'checkAll' | 'json' | 'quiet';
 
 interface FlagSpec {
   kind: 'value' | 'list' | 'switch';
@@ -47,6 +49,7 @@ const FLAGS: Record<string, FlagSpec> = {
   '--from': { kind: 'value', key: 'from', value: 'a date (YYYY-MM-DD)', only: ['range'] },
   '--to': { kind: 'value', key: 'to', value: 'a date (YYYY-MM-DD)', only: ['range'] },
   '--sample': { kind: 'switch', key: 'sample', only: ['daily'] },
+  '--check-all': { kind: 'switch', key: 'checkAll', only: ['daily', 'range'] },
   '--json': { kind: 'switch', key: 'json' },
   '--quiet': { kind: 'switch', key: 'quiet' },
 };
@@ -58,7 +61,7 @@ function usage(message: string): PaperFeedError {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { command: 'daily', vault: './vault', keywords: [], categories: [], sample: false, json: false, quiet: false };
+  const options: CliOptions = { command: 'daily', vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, json: false, quiet: false };
   const args = [...argv];
   const first = args[0];
   if (first === undefined) return { ...options, command: 'help' };

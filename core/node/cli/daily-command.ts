@@ -55,7 +55,7 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
     return EXIT.ok;
   }
 
-  const store = new FsVaultStore(vault);
+  const store = new FsVaultStore(vault, { checkAll: options.checkAll });
   const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
   try {
     const enricher = createCliEnricher(enrich, context, () => store.stateFolder(), progress);

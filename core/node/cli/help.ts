@@ -53,6 +53,8 @@ Options:
   --rss-base URL     daily: feed address (default https://rss.arxiv.org/rss)
   --api-base URL     range: API address (default https://export.arxiv.org/api/query)
   --sample           daily: use the announcement that ships with Paper Feed (no network)
+  --check-all        look at every note in the vault now, not only those changed lately
+                     (a run does this once a week by itself; use it after editing old notes)
   --json             print the result as JSON
   --quiet            no progress output
 

@@ -37,7 +37,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
   }
 
   const vault = nodePath.resolve(context.cwd, options.vault);
-  const store = new FsVaultStore(vault);
+  const store = new FsVaultStore(vault, { checkAll: options.checkAll });
   const client = arxivClient(context);
   const progress = createProgress(context.stderr, options.quiet);
   const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
