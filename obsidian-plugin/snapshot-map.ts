@@ -1,6 +1,7 @@
 // A map the note index keeps current from vault events, which hands out read-only views frozen at
 // the moment they were taken without copying it: each change records the value it replaced in
 // every view still in use, so a run plans against one state of the vault however big it is.
+import { LookupMap } from '../core/vault/lookup-map';
 
 /** Marks a key the view did not have. */
 const ABSENT: unique symbol = Symbol('absent');
@@ -57,11 +58,13 @@ export class SnapshotMap<K, V> {
 }
 
 /** The live map seen through what changed since: lookups are O(1); walking it costs its size. */
-class FrozenView<K, V> implements ReadonlyMap<K, V> {
+class FrozenView<K, V> extends LookupMap<K, V> {
   constructor(
     private readonly live: ReadonlyMap<K, V>,
     private readonly replaced: ReadonlyMap<K, V | typeof ABSENT>,
-  ) {}
+  ) {
+    super();
+  }
 
   get(key: K): V | undefined {
     if (!this.replaced.has(key)) return this.live.get(key);
@@ -73,34 +76,14 @@ class FrozenView<K, V> implements ReadonlyMap<K, V> {
     return this.replaced.has(key) ? this.replaced.get(key) !== ABSENT : this.live.has(key);
   }
 
-  get size(): number {
+  override get size(): number {
     let size = this.live.size;
     for (const [key, old] of this.replaced) size += (old === ABSENT ? 0 : 1) - (this.live.has(key) ? 1 : 0);
     return size;
   }
 
-  entries(): MapIterator<[K, V]> {
-    return this.copy().entries();
-  }
-
-  keys(): MapIterator<K> {
-    return this.copy().keys();
-  }
-
-  values(): MapIterator<V> {
-    return this.copy().values();
-  }
-
-  [Symbol.iterator](): MapIterator<[K, V]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.copy()) callback.call(thisArg, value, key, this);
-  }
-
   /** Copied in one synchronous step, so a change arriving while someone walks the view cannot tear it. */
-  private copy(): Map<K, V> {
+  protected whole(): Map<K, V> {
     const copy = new Map<K, V>();
     for (const [key, value] of this.live) if (!this.replaced.has(key)) copy.set(key, value);
     for (const [key, old] of this.replaced) if (old !== ABSENT) copy.set(key, old);

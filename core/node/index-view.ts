@@ -5,6 +5,7 @@
 import { libraryItemOf } from '../notes/library-items';
 import type { LibraryItem } from '../rank/library';
 import { pathKey } from '../vault/index-of';
+import { LookupMap } from '../vault/lookup-map';
 import type { IndexedPaperNote, VaultIndex } from '../vault/store';
 import { pathHash, type BaseIndex, type JournalEntry, type NoteRecord } from './index-file';
 
@@ -101,7 +102,7 @@ export class IndexView {
     // Citekeys and names taken at the last full check stay taken until the next one, even if
     // their note was deleted since: a new note then takes its next name, never a taken one.
     const takenInBase = (section: 'citekeys' | 'paths', key: string) => this.base?.has(section, key) ?? false;
-    const papers = new LookupMap(paper, () => this.allPapers(paper));
+    const papers = new PaperLookup(paper, () => this.allPapers(paper));
     const index: VaultIndex = {
       papers,
       dailies: this.dailies(),
@@ -185,14 +186,16 @@ interface OverlayLookups {
   paths: Set<string>;
 }
 
-/** A read-only map that answers get/has by lookup and builds itself whole only when walked. */
-class LookupMap implements ReadonlyMap<string, IndexedPaperNote> {
-  private whole: Map<string, IndexedPaperNote> | undefined;
+/** The index's papers: get/has search index.txt; walking it builds the whole map, once. */
+class PaperLookup extends LookupMap<string, IndexedPaperNote> {
+  private all: Map<string, IndexedPaperNote> | undefined;
 
   constructor(
     private readonly lookup: (id: string) => IndexedPaperNote | undefined,
     private readonly build: () => Map<string, IndexedPaperNote>,
-  ) {}
+  ) {
+    super();
+  }
 
   get(id: string): IndexedPaperNote | undefined {
     return this.lookup(id);
@@ -202,32 +205,8 @@ class LookupMap implements ReadonlyMap<string, IndexedPaperNote> {
     return this.lookup(id) !== undefined;
   }
 
-  get size(): number {
-    return this.all().size;
-  }
-
-  forEach(fn: (value: IndexedPaperNote, key: string, map: ReadonlyMap<string, IndexedPaperNote>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.all()) fn.call(thisArg, value, key, this);
-  }
-
-  entries(): MapIterator<[string, IndexedPaperNote]> {
-    return this.all().entries();
-  }
-
-  keys(): MapIterator<string> {
-    return this.all().keys();
-  }
-
-  values(): MapIterator<IndexedPaperNote> {
-    return this.all().values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, IndexedPaperNote]> {
-    return this.all().entries();
-  }
-
-  private all(): Map<string, IndexedPaperNote> {
-    this.whole ??= this.build();
-    return this.whole;
+  protected whole(): Map<string, IndexedPaperNote> {
+    this.all ??= this.build();
+    return this.all;
   }
 }
