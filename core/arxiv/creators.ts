@@ -12,9 +12,24 @@ import { cleanName } from './tex';
  * pair of parentheses is kept whole rather than guessed apart.
  */
 export function parseCreators(text: string): Author[] {
-  return splitOutsideParentheses(text)
-    .map(readAuthor)
-    .filter((author) => author.name.length > 0);
+  const authors: Author[] = [];
+  for (const author of splitOutsideParentheses(text).map(readAuthor)) {
+    const previous = authors[authors.length - 1];
+    // "Robert Downey, Jr." is one author: the comma before a suffix does not start a new one.
+    if (previous && isNameSuffix(author.name)) {
+      authors[authors.length - 1] = { name: `${previous.name}, ${author.name}`, affiliations: [...previous.affiliations, ...author.affiliations] };
+    } else if (author.name.length > 0) {
+      authors.push(author);
+    }
+  }
+  return authors;
+}
+
+const NAME_SUFFIX = /^(?:jr|jnr|sr|snr|ii|iii|iv|v|vi|2nd|3rd|phd|md|esq)\.?$/i;
+
+/** True for a generational or academic name suffix: "Jr.", "Sr", "III", "PhD". */
+export function isNameSuffix(word: string): boolean {
+  return NAME_SUFFIX.test(word.trim());
 }
 
 function splitOutsideParentheses(text: string): string[] {

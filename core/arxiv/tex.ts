@@ -3,8 +3,9 @@
 
 import { collapseWhitespace } from './text';
 
-// Accent commands and the combining mark each one puts on its letter.
-const COMBINING: Record<string, string> = {
+// Accent commands and the combining mark each one puts on its letter (shared with the title and
+// abstract reader in core/notes/tex.ts, so names and titles read accents alike).
+export const COMBINING: Readonly<Record<string, string>> = {
   "'": '\u0301', // acute
   '`': '\u0300', // grave
   '^': '\u0302', // circumflex
@@ -23,17 +24,20 @@ const COMBINING: Record<string, string> = {
 };
 
 // Letters TeX writes as commands.
-const LETTERS: Record<string, string> = {
+export const TEX_LETTERS: Readonly<Record<string, string>> = {
   aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
   l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ',
 };
 
 // \'e  \'{e}  \' e  \"{\i}  \c{c}  \c c  \H{o}  (symbol accents may touch their letter; letter
 // accents need a brace or a space so "\cite" is never read as \c + "ite").
-// A bare \i or \j swallows the space after it, as in TeX.
-const SYMBOL_ACCENT = /\\(['`^"~=.])\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z])\s?|[A-Za-z]))/g;
-const LETTER_ACCENT = /\\([uvHckrdb])(?:\s*\{\s*(\\[ij]|[A-Za-z])\s*\}|\s+(\\[ij](?![A-Za-z])\s?|[A-Za-z]))/g;
+// A bare \i or \j swallows the space after it, as in TeX. The braced letter may already carry an
+// accent: "Nguy\~{\^e}n" is read innermost first, \^e → ê, then \~{ê} → ễ.
+const SYMBOL_ACCENT = /\\(['`^"~=.])\s*(?:\{\s*(\\[ij]|\p{L}\p{M}*)\s*\}|(\\[ij](?![A-Za-z])\s?|\p{L}\p{M}*))/gu;
+const LETTER_ACCENT = /\\([uvHckrdb])(?:\s*\{\s*(\\[ij]|\p{L}\p{M}*)\s*\}|\s+(\\[ij](?![A-Za-z])\s?|\p{L}\p{M}*))/gu;
 const LETTER_COMMAND = /\\(aa|AA|ss|ae|AE|oe|OE|dh|DH|th|TH|ng|NG|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|\s)?/g;
+// Real names stack at most two or three accents; the cap keeps hostile input linear.
+const MAX_STACKED_ACCENTS = 4;
 
 /** Resolves TeX accents and letter commands to Unicode and drops the braces that grouped them. */
 export function texToUnicode(text: string): string {
@@ -44,14 +48,17 @@ export function texToUnicode(text: string): string {
     const base = letter === '\\i' ? 'i' : letter === '\\j' ? 'j' : letter;
     return `${base}${mark}`.normalize('NFC');
   };
-  const result = text
-    .replace(SYMBOL_ACCENT, (_, accent: string, braced?: string, bare?: string) =>
-      accented(COMBINING[accent]!, braced, bare),
-    )
-    .replace(LETTER_ACCENT, (_, accent: string, braced?: string, bare?: string) =>
-      accented(COMBINING[accent]!, braced, bare),
-    )
-    .replace(LETTER_COMMAND, (_, name: string) => LETTERS[name]!)
+  let result = text;
+  // Each pass resolves the accents whose letter is plain, so a stacked accent takes one pass more.
+  for (let pass = 0; pass < MAX_STACKED_ACCENTS; pass += 1) {
+    const before = result;
+    result = result
+      .replace(SYMBOL_ACCENT, (_, accent: string, braced?: string, bare?: string) => accented(COMBINING[accent]!, braced, bare))
+      .replace(LETTER_ACCENT, (_, accent: string, braced?: string, bare?: string) => accented(COMBINING[accent]!, braced, bare));
+    if (result === before) break;
+  }
+  result = result
+    .replace(LETTER_COMMAND, (_, name: string) => TEX_LETTERS[name]!)
     .replace(/\\&/g, '&')
     // A lone tilde is TeX's unbreakable space.
     .replace(/(^|[^\\])~/g, '$1 ');

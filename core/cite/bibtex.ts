@@ -1,18 +1,21 @@
 // A BibTeX entry for an arXiv paper, in the shape arXiv and the major reference managers use
-// (eprint, archivePrefix, primaryClass), with LaTeX's special characters escaped.
+// (eprint, archivePrefix, primaryClass), that bibtex, biber, biblatex and pandoc all read: every
+// field brace-balanced, LaTeX's special characters escaped, capitals protected as Zotero and
+// Better BibTeX protect them, and names in the "Last, Jr., First" form when they have a suffix.
 
 import type { Paper } from '../arxiv/paper';
 import { parseTex, plainOf, type TexToken } from '../notes/tex';
 import { paperYear } from './citekey';
+import { isCorporateName, nameParts } from './names';
 
 /** @article when the paper has a journal reference and a journal DOI, else @misc. */
 export function bibtexEntry(paper: Paper, citekey: string): string {
   const published = Boolean(paper.journalRef && paper.doi);
   const fields: Array<[string, string]> = [
     ['title', bibtexTitle(paper.title)],
-    ['author', paper.authors.map((a) => escapeLatex(oneLine(a.name))).join(' and ')],
+    ['author', paper.authors.map((a) => bibtexName(a.name)).join(' and ')],
   ];
-  if (published) fields.push(['journal', escapeLatex(oneLine(texToText(paper.journalRef ?? '')))]);
+  if (published) fields.push(['journal', escapeLatex(oneLine(plainOf(parseTex(paper.journalRef ?? ''))))]);
   const year = paperYear(paper);
   if (year) fields.push(['year', year]);
   fields.push(
@@ -28,41 +31,123 @@ export function bibtexEntry(paper: Paper, citekey: string): string {
   return `@${published ? 'article' : 'misc'}{${citekey},\n${body}\n}`;
 }
 
-/** LaTeX's special characters as commands that print them. */
+/**
+ * LaTeX's special characters as commands that print them. Braces become $\lbrace$ and $\rbrace$,
+ * not \{ and \}: bibtex and biber count an escaped brace like any other, so a lone \{ unbalances
+ * the entry and, with it, the whole bibliography (and pandoc drops \textbraceleft unread).
+ */
 export function escapeLatex(text: string): string {
   return text.replace(/[\\{}&%$#_~^]/g, (c) => LATEX_ESCAPES[c]!);
 }
 
 const LATEX_ESCAPES: Record<string, string> = {
-  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#',
-  _: '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
+  '\\': '\\textbackslash{}', '{': '$\\lbrace$', '}': '$\\rbrace$', '&': '\\&', '%': '\\%',
+  $: '\\$', '#': '\\#', _: '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
 };
 
 /**
- * The title with math kept as written and everything else escaped; words with capitals after
- * their first letter (LLMs, BERT, iPhone) are braced so bibliography styles keep their case.
+ * One author for BibTeX's `author` list: a body braced whole ("{ATLAS Collaboration}"), a name
+ * with a suffix as "King, Jr., Martin Luther", any other name as written. A brace is never part
+ * of a name (it is left over from TeX arXiv could not read), so it is dropped: name parsers in
+ * pandoc and citation-js do not read escaped braces.
  */
-function bibtexTitle(title: string): string {
-  return titleParts(parseTex(oneLine(title))).join('');
+export function bibtexName(name: string): string {
+  const written = oneLine(name.replace(/[{}]/g, ''));
+  const parts = nameParts(written);
+  // " and " inside one name would split it; a body's words must not be read as a person's.
+  if (isCorporateName(written) || /\band\b/i.test(written) || !parts) return `{${escapeLatex(written)}}`;
+  if (parts.suffix === '') return escapeLatex(written);
+  if (parts.given === '') return `{${escapeLatex(written)}}`;
+  return [parts.family, parts.suffix, parts.given].map(escapeLatex).join(', ');
 }
 
-function titleParts(tokens: readonly TexToken[]): string[] {
+/**
+ * The title with math kept as written (braced, so no style changes its case) and everything
+ * else escaped, with the capitals a style must not lower-case braced.
+ */
+export function bibtexTitle(title: string): string {
+  const state = { atStart: true };
+  return titleParts(parseTex(oneLine(title)), state).join('');
+}
+
+function titleParts(tokens: readonly TexToken[], state: { atStart: boolean }): string[] {
   return tokens.flatMap((token) => {
-    if (token.kind === 'math') return [`$${token.tex}$`];
-    if (token.kind === 'styled') return titleParts(token.children);
-    if (token.kind === 'url' && token.label) return titleParts(token.label);
-    return [protectCapitals(escapeLatex(plainOf([token])))];
+    if (token.kind === 'math') {
+      state.atStart = false;
+      return [bibtexMath(token.tex, token.display)];
+    }
+    if (token.kind === 'styled') return titleParts(token.children, state);
+    if (token.kind === 'url' && token.label) return titleParts(token.label, state);
+    return [protectCapitals(plainOf([token]), state)];
   });
 }
 
-function protectCapitals(escaped: string): string {
-  return escaped.replace(/[\p{L}\p{N}']*\p{L}[\p{L}\p{N}']*/gu, (word) =>
-    /^.[\s\S]*\p{Lu}/u.test(word) ? `{${word}}` : word,
-  );
+// A compound word: letters and digits joined by apostrophes inside words and by hyphens.
+const COMPOUND = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*(?:-[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*)*/gu;
+
+/**
+ * `plain` escaped, with braces round what bibliography styles would otherwise lower-case and a
+ * reader wants kept: words with a capital after their first letter (LLMs, iPhone, 3D), single
+ * capital letters (I, the Q of Q-Learning, the C of C# and C++), and a capitalised part after a
+ * lower-case one in a hyphenated word (x-Ray, k-Means).
+ */
+function protectCapitals(plain: string, state: { atStart: boolean }): string {
+  let out = '';
+  let from = 0;
+  for (const match of plain.matchAll(COMPOUND)) {
+    out += escapeLatex(plain.slice(from, match.index));
+    const segments = match[0].split('-');
+    let lowerBefore = false;
+    out += segments
+      .map((segment, i) => {
+        const first = segment.charAt(0);
+        const startsUpper = /\p{Lu}/u.test(first);
+        const protect =
+          /^.[^]*\p{Lu}/u.test(segment) ||
+          // A title's opening article needs no braces: styles keep the first letter.
+          (/^\p{Lu}$/u.test(segment) && !(state.atStart && segment === 'A' && segments.length === 1)) ||
+          (startsUpper && lowerBefore);
+        if (/\p{Ll}/u.test(first)) lowerBefore = true;
+        return protect ? `{${escapeLatex(segment)}}` : escapeLatex(segment);
+      })
+      .join('-');
+    state.atStart = false;
+    from = match.index + match[0].length;
+  }
+  return out + escapeLatex(plain.slice(from));
 }
 
-function texToText(text: string): string {
-  return plainOf(parseTex(text));
+/**
+ * Math as written, braced so no style changes its case. Braces written \{ \} become \lbrace and
+ * \rbrace (the same symbols, but not counted as braces by bibtex and biber), and %, # and &,
+ * which would end or break the line LaTeX reads, are escaped. Math whose braces still do not
+ * balance is written as text, so it can never unbalance the entry.
+ */
+function bibtexMath(tex: string, display: boolean): string {
+  let out = '';
+  let depth = 0;
+  let balanced = true;
+  for (let i = 0; i < tex.length; i += 1) {
+    const ch = tex[i]!;
+    if (ch === '\\') {
+      const next = tex[i + 1] ?? '';
+      i += 1;
+      if (next === '{' || next === '}') {
+        const name = next === '{' ? '\\lbrace' : '\\rbrace';
+        out += /[A-Za-z]/.test(tex[i + 1] ?? '') ? `${name} ` : name;
+      } else if (next !== '') {
+        out += ch + next;
+      }
+      continue;
+    }
+    if (ch === '{') depth += 1;
+    else if (ch === '}' && --depth < 0) balanced = false;
+    out += ch === '%' || ch === '#' || ch === '&' ? `\\${ch}` : ch;
+  }
+  const dollars = display ? '$$' : '$';
+  if (!balanced || depth !== 0) return escapeLatex(`${dollars}${tex}${dollars}`);
+  // Display math would break the bibliography's line; in a title it reads as inline math.
+  return `{$${out}$}`;
 }
 
 function verbatim(text: string): string {

@@ -11,6 +11,7 @@ const STOP_WORDS = new Set(
     'a an the on of in into onto for from to towards toward with without via by at as and or but nor ' +
     'is are was were be been being do does did can could should would will shall may might must ' +
     'how what why when where which who whom whose we our us you your it its this that these those ' +
+    'i me my am he him his she her they them their there here ' +
     'using use beyond through about over under between among than not no new revisiting rethinking'
   ).split(' '),
 );
@@ -20,9 +21,7 @@ const STOP_WORDS = new Set(
  * (compared in lower case). Callers keep a note's existing citekey: keys are stable once written.
  */
 export function makeCitekey(paper: Paper, taken: { has(key: string): boolean }): string {
-  const first = paper.authors[0]?.name ?? '';
-  const family = asciiKey(familyName(first)) || 'anon';
-  const base = `${family}${paperYear(paper)}${titleWord(paper.title)}`;
+  const base = `${authorWord(paper)}${paperYear(paper)}${titleWord(paper.title)}`;
   if (!taken.has(base)) return base;
   for (let n = 0; ; n += 1) {
     const key = base + letterSuffix(n);
@@ -41,13 +40,39 @@ export function paperYear(paper: Paper): string {
   return String(yy >= 91 ? 1900 + yy : 2000 + yy);
 }
 
-function titleWord(title: string): string {
-  const plain = texToPlain(title).replace(/\$[^$]*\$/g, ' ');
-  for (const word of plain.split(/[\s\-–—/:;,.!?()[\]{}"'“”‘’]+/)) {
-    const key = asciiKey(word);
-    if (key !== '' && /[a-z]/.test(key) && !STOP_WORDS.has(key)) return key;
+/**
+ * The first author's family name in ASCII. A name with no Latin spelling (Han, kana, Hangul,
+ * Arabic…; Greek and Cyrillic are transliterated) gives way to the next author who has one, as
+ * a reader skimming the author list would cite; with none, `arxiv`.
+ */
+function authorWord(paper: Paper): string {
+  if (paper.authors.length === 0) return 'anon';
+  for (const author of paper.authors) {
+    const family = asciiKey(familyName(author.name));
+    if (/[a-z]/.test(family)) return family;
   }
-  return '';
+  return 'arxiv';
+}
+
+// Contractions read as their first word: "How's" is "how", "Don't" is "do".
+const CONTRACTION = /(?:n't|'s|'re|'ll|'ve|'d|'m|'t)$/;
+
+/**
+ * The first word a reader would call the title's subject: not a stop word, not a contraction of
+ * one ("How's it going?" → going). A title made only of such words gives its first word ("Who Am
+ * I?" → who).
+ */
+function titleWord(title: string): string {
+  const plain = texToPlain(title).replace(/\$[^$]*\$/g, ' ').replace(/[‘’ʼ]/g, "'");
+  let fallback = '';
+  for (const word of plain.split(/[\s\-–—/:;,.!?()[\]{}"“”]+/)) {
+    const bare = word.replace(/^'+|'+$/g, '');
+    const key = asciiKey(bare.replace(CONTRACTION, ''));
+    if (key === '' || !/[a-z]/.test(key)) continue;
+    if (!STOP_WORDS.has(key)) return asciiKey(bare.replace(/'s$/, ''));
+    fallback ||= key;
+  }
+  return fallback;
 }
 
 function letterSuffix(n: number): string {

@@ -2,6 +2,8 @@
 // \textbf and friends, \url, \cite) into tokens that the Markdown, BibTeX and plain-text writers
 // each render their own way. It never fails: anything it does not know stays as written.
 
+import { COMBINING, TEX_LETTERS } from '../arxiv/tex';
+
 export type TexToken =
   | { kind: 'text'; text: string }
   | { kind: 'math'; tex: string; display: boolean }
@@ -9,17 +11,14 @@ export type TexToken =
   | { kind: 'url'; url: string; label?: TexToken[] }
   | { kind: 'cite'; keys: string[] };
 
-// Accent commands and the combining mark each one puts on its letter.
-const ACCENTS: Record<string, string> = {
-  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304',
-  '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328', r: '\u030A',
-  d: '\u0323', b: '\u0331',
-};
+// Accent commands and the combining mark each one puts on its letter: the one table that names
+// and titles share.
+const ACCENTS = COMBINING;
 
 // Commands that stand for one character or word in running text.
 const WORDS: Record<string, string> = {
-  aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł',
-  i: 'ı', j: 'ȷ', ldots: '…', dots: '…', textendash: '–', textemdash: '—', textbackslash: '\\',
+  ...TEX_LETTERS,
+  ldots: '…', dots: '…', textendash: '–', textemdash: '—', textbackslash: '\\',
   LaTeX: 'LaTeX', TeX: 'TeX', textasciitilde: '~', textasciicircum: '^', textbar: '|',
   textless: '<', textgreater: '>', S: '§', P: '¶', copyright: '©', pounds: '£', dag: '†',
 };
@@ -208,21 +207,35 @@ class TexReader {
     const s = this.src;
     let p = this.pos + length;
     while (s[p] === ' ') p += 1;
-    let base: string | undefined;
-    let end = p;
-    const braced = /^\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])?\s*\}/.exec(s.slice(p));
-    const bare = /^(\\[ij](?![A-Za-z])|[A-Za-z])/.exec(s.slice(p));
-    if (braced) {
-      base = braced[1] ?? '';
-      end = p + braced[0].length;
-    } else if (bare) {
-      base = bare[1]!;
-      end = p + bare[0].length;
+    const letter = this.accentBase(p);
+    if (letter === undefined) return this.literal(s.slice(this.pos, this.pos + length), length);
+    this.text += (letter.base + COMBINING[command]!).normalize('NFC');
+    this.pos = letter.end;
+  }
+
+  /**
+   * The letter an accent at `p` sits on and where it ends: a letter, \i or \j, or a group that
+   * reads as one letter, which may carry an accent of its own ("Nguy\~{\^e}n" → ễ).
+   */
+  private accentBase(p: number): { base: string; end: number } | undefined {
+    const s = this.src;
+    const bare = /^(?:\\([ij])(?![A-Za-z])|([A-Za-z]))/.exec(s.slice(p, p + 3));
+    if (bare) return { base: bare[1] ?? bare[2]!, end: p + bare[0].length };
+    if (s[p] === '\\' && ACCENTS[s[p + 1] ?? ''] !== undefined && this.level < MAX_NESTING) {
+      // An accent written straight on another one: \~\^e.
+      const inner = new TexReader(s, this.level + 1);
+      inner.pos = p;
+      inner.readCommand();
+      return oneLetter(inner.text) ? { base: inner.text, end: inner.pos } : undefined;
     }
-    if (base === undefined) return this.literal(s.slice(this.pos, this.pos + length), length);
-    const letter = base.startsWith('\\') ? base.slice(1) : base;
-    this.text += letter + ACCENTS[command]!;
-    this.pos = end;
+    const group = this.level < MAX_NESTING ? this.argumentAt(p) : null;
+    if (!group) return undefined;
+    const inside = group.raw.trim();
+    if (inside === '') return { base: '', end: group.end };
+    const tokens = /^\\[ij]$/.test(inside) ? [] : new TexReader(inside, this.level + 1).read(null);
+    const only = tokens.length === 1 ? tokens[0] : undefined;
+    const base = /^\\[ij]$/.test(inside) ? inside.slice(1) : only?.kind === 'text' ? only.text : '';
+    return oneLetter(base) ? { base, end: group.end } : undefined;
   }
 
   private readStyled(style: 'bold' | 'italic' | 'code' | 'plain', after: number): void {
@@ -295,6 +308,11 @@ function findInlineClose(s: string, from: number): number {
     else if (s[i] === '$' && !/\s/.test(s[i - 1]!) && !/[0-9]/.test(s[i + 1] ?? '')) return i;
   }
   return -1;
+}
+
+/** One letter with any accents on it, as an accent's base must be. */
+function oneLetter(text: string): boolean {
+  return /^\p{L}\p{M}*$/u.test(text.normalize('NFD'));
 }
 
 function findDisplayClose(s: string, from: number): number {

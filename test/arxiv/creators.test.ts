@@ -10,6 +10,15 @@ describe('parseCreators', () => {
     ]);
   });
 
+  it('keeps a suffix after a comma with its author', () => {
+    expect(parseCreators('Robert Downey, Jr., Ana Ruiz, John Smith, III (MIT), Bo Li Sr.')).toEqual([
+      { name: 'Robert Downey, Jr.', affiliations: [] },
+      { name: 'Ana Ruiz', affiliations: [] },
+      { name: 'John Smith, III', affiliations: ['MIT'] },
+      { name: 'Bo Li Sr.', affiliations: [] },
+    ]);
+  });
+
   it('does not split at commas inside an affiliation', () => {
     expect(parseCreators('Tia Yan (University of Birmingham, School of Physics, UK), Yu Liu (Tsinghua University, Beijing, China)')).toEqual([
       { name: 'Tia Yan', affiliations: ['University of Birmingham, School of Physics, UK'] },

@@ -35,6 +35,9 @@ describe('texToUnicode', () => {
     ['J.~Smith', 'J. Smith'],
     ['{Mc}Donald', 'McDonald'],
     ['Smith \\& Sons', 'Smith & Sons'],
+    ['Nguy\\~{\\^e}n', 'Nguyễn'],
+    ['Nguy\\~{\\^{e}}n', 'Nguyễn'],
+    ['Tr\\`{\\^a}n', 'Trần'],
   ])('%s → %s', (tex, unicode) => {
     expect(texToUnicode(tex)).toBe(unicode);
   });

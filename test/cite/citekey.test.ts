@@ -36,6 +36,25 @@ describe('makeCitekey', () => {
   });
 
   it('still gives a key for names and titles without Latin letters', () => {
-    expect(key('深度学习', '张伟')).toBe('anon2026');
+    expect(key('深度学习', '张伟')).toBe('arxiv2026');
+    expect(makeCitekey(makePaper({ title: 'Deep Nets', authors: ['张伟', 'Wei Zhang'], published: '2026-05-27' }), new Set())).toBe('zhang2026deep');
+    expect(key('Sums', 'Иван Петров')).toBe('petrov2026sums');
+    expect(key('Sums', 'Γιώργος Παπαδόπουλος')).toBe('papadopoulos2026sums');
+    expect(makeCitekey(makePaper({ title: 'Sums', authors: [], published: '2026-05-27' }), new Set())).toBe('anon2026sums');
+  });
+
+  it('takes the first word a reader would call the subject', () => {
+    expect(key("How's it going?", 'Wei Han')).toBe('han2026going');
+    expect(key('How’s It Going?', 'Wei Han')).toBe('han2026going');
+    expect(key('Who Am I?', 'Wei Duan')).toBe('duan2026who');
+    expect(key("Newton's Method Revisited", 'Ada Li')).toBe('li2026newton');
+    expect(key("Don't Stop Pretraining", 'Ada Li')).toBe('li2026stop');
+  });
+
+  it('reads suffixes, particles and collaborations in the family name', () => {
+    expect(key('x', 'Robert Downey, Jr.')).toBe('downey2026x');
+    expect(key('x', 'The LIGO Scientific Collaboration')).toBe('ligo2026x');
+    expect(key('x', 'Harish V')).toBe('v2026x');
+    expect(key('x', 'Nguy\u1ec5n V\u0103n An')).toBe('an2026x');
   });
 });

@@ -39,7 +39,7 @@ describe('bibtexEntry', () => {
     expect(bibtexEntry(paper, 'feng2026fast')).toBe(
       [
         '@misc{feng2026fast,',
-        '  title         = {Fast [Sparse] {LLMs}: 50\\% of $\\mathcal{O}(n^2)$ \\& More},',
+        '  title         = {Fast [Sparse] {LLMs}: 50\\% of {$\\mathcal{O}(n^2)$} \\& More},',
         '  author        = {Wei Feng and Jonas Müller},',
         '  year          = {2026},',
         '  eprint        = {2605.28801},',
@@ -60,6 +60,50 @@ describe('bibtexEntry', () => {
   });
 
   it('escapes every LaTeX special character', () => {
-    expect(escapeLatex('\\ { } & % $ # _ ~ ^')).toBe('\\textbackslash{} \\{ \\} \\& \\% \\$ \\# \\_ \\textasciitilde{} \\textasciicircum{}');
+    expect(escapeLatex('\\ { } & % $ # _ ~ ^')).toBe('\\textbackslash{} $\\lbrace$ $\\rbrace$ \\& \\% \\$ \\# \\_ \\textasciitilde{} \\textasciicircum{}');
+  });
+
+  const field = (entry: string, name: string) => new RegExp(`^  ${name} *= \\{(.*)\\},?$`, 'm').exec(entry)?.[1];
+  const titleOf = (title: string) => field(bibtexEntry(makePaper({ title }), 'k'), 'title');
+  const authorsOf = (...authors: string[]) => field(bibtexEntry(makePaper({ authors }), 'k'), 'author');
+
+  it('never writes a brace that bibtex and biber would count unpaired', () => {
+    expect(titleOf('Learning Set-Builder \\{x Notation Without Closing')).toBe('Learning Set-Builder $\\lbrace$x Notation Without Closing');
+    expect(titleOf('Bounds on $\\left\\{ x : f(x) > 0 \\right.$ Sets')).toBe('Bounds on {$\\left\\lbrace x : f(x) > 0 \\right.$} Sets');
+    expect(titleOf('Broken $x^{2$ Math')).toBe('Broken \\$x\\textasciicircum{}$\\lbrace$2\\$ Math');
+    expect(authorsOf('Bob {Smith', 'Carol Jones')).toBe('Bob Smith and Carol Jones');
+  });
+
+  it('escapes what would end or break the line LaTeX reads, in text and in math', () => {
+    expect(titleOf('50% & #1 of a_b')).toBe('50\\% \\& \\#1 of a\\_b');
+    expect(titleOf('Ratio $a % b & c # d$')).toBe('Ratio {$a \\% b \\& c \\# d$}');
+    expect(titleOf('Path \\textbackslash{} and \\textasciitilde{} and \\textasciicircum{}')).toBe(
+      'Path \\textbackslash{} and \\textasciitilde{} and \\textasciicircum{}',
+    );
+  });
+
+  it('protects the capitals reference managers protect', () => {
+    expect(titleOf('Moment Matching Q-Learning')).toBe('Moment Matching {Q}-Learning');
+    expect(titleOf('Who Am I?')).toBe('Who Am {I}?');
+    expect(titleOf('Fast C# and C++ Code')).toBe('Fast {C}\\# and {C}++ Code');
+    expect(titleOf('Seeing x-Ray Data with k-Means')).toBe('Seeing x-{Ray} Data with k-{Means}');
+    expect(titleOf('A Survey of LLMs on iPhone 3D Scenes')).toBe('A Survey of {LLMs} on {iPhone} {3D} Scenes');
+    expect(titleOf('Plan A for Set-Builder Notation')).toBe('Plan {A} for Set-Builder Notation');
+  });
+
+  it('writes suffixes as "King, Jr., Martin Luther" and braces collaborations', () => {
+    expect(authorsOf('Martin Luther King Jr.', 'Robert Downey, Jr.', 'John Smith III')).toBe(
+      'King, Jr., Martin Luther and Downey, Jr., Robert and Smith, III, John',
+    );
+    expect(authorsOf('ATLAS Collaboration', 'The LIGO Scientific Collaboration', 'Harish V')).toBe(
+      '{ATLAS Collaboration} and {The LIGO Scientific Collaboration} and Harish V',
+    );
+    expect(authorsOf('Ludwig van Beethoven', 'Barnes and Noble', 'A. B. Smith & Sons')).toBe(
+      'Ludwig van Beethoven and {Barnes and Noble} and A. B. Smith \\& Sons',
+    );
+  });
+
+  it('writes stacked accents as the letter they make', () => {
+    expect(titleOf('Sums of Nguy\\~{\\^e}n')).toBe('Sums of Nguyễn');
   });
 });

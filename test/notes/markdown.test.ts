@@ -17,6 +17,11 @@ describe('TeX in metadata to Obsidian Markdown', () => {
     expect(texToMarkdown('\\href{https://x.org}{our site}')).toBe('[our site](<https://x.org>)');
   });
 
+  it('reads stacked accents as the one letter they make', () => {
+    expect(texToPlain('Sums of Nguy\\~{\\^e}n, Nguy\\~\\^en and Tr\\`{\\^a}n')).toBe('Sums of Nguyễn, Nguyễn and Trần');
+    expect(texToMarkdown('Mart\\\'{\\i}n and \\~{\\^{e}}')).toBe('Martín and ễ');
+  });
+
   it('shows citations as plain text', () => {
     expect(texToMarkdown('as in \\cite{smith2020, doe2021} and \\citep[p.~3]{roe}')).toBe('as in \\[smith2020, doe2021\\] and \\[roe\\]');
   });

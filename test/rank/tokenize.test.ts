@@ -70,6 +70,7 @@ describe('TeX and Unicode', () => {
   it('resolves TeX accents to the same term as Unicode text', () => {
     expect(texToUnicode('Schr\\"odinger, Erd\\H{o}s, Poincar\\\'e, na\\"{\\i}ve, \\c{c}a')).toBe('Schrödinger, Erdős, Poincaré, naïve, ça');
     expect(contentTerms('Schr\\"{o}dinger equation')).toEqual(contentTerms('Schrödinger equation'));
+    expect(texToUnicode('Nguy\\~{\\^e}n \\emph{sums}')).toBe('Nguyễn sums');
     expect(contentTerms('Zürich Übergang')).toEqual(['zurich', 'ubergang']);
   });
 
