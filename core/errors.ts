@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'no-announcement' // nothing announced for that time (Friday, Saturday, holiday)
   | 'vault' // a note could not be read or written
   | 'busy' // another run holds the vault
+  | 'zotero' // the Zotero desktop app on 127.0.0.1 could not be reached or said no
   | 'cancelled'; // the person cancelled
 
 export class PaperFeedError extends Error {
