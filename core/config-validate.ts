@@ -19,6 +19,7 @@ const FIELDS: readonly Field[] = ['title', 'abstract', 'authors', 'comment'];
 const ANNOUNCE_TYPES: readonly AnnounceType[] = ['new', 'cross', 'replace', 'replace-cross'];
 const NOTE_NAMES = ['title', 'id', 'id-title'] as const;
 const CITATION_FORMATS = ['pandoc', 'wikilink', 'markdown', 'arxiv'] as const;
+const LIBRARY_SOURCES = ['off', 'zotero', 'file'] as const;
 
 type Fail = (key: string, problem: string) => never;
 
@@ -59,7 +60,7 @@ const MAX_TOP_PICKS = 100;
 function library(value: unknown, fail: Fail): LibrarySettings {
   if (!isObject(value)) fail('library', 'must be an object like {"keepKeys": ["rating"], "file": "Zotero.bib"}.');
   const given = value as Record<string, unknown>;
-  checkKeys(given, ['keepKeys', 'file', 'halfLifeDays'], 'library', fail);
+  checkKeys(given, ['keepKeys', 'file', 'halfLifeDays', 'source', 'zoteroPort'], 'library', fail);
   const result: LibrarySettings = { keepKeys: [...DEFAULT_CONFIG.library.keepKeys] };
   if (given.keepKeys !== undefined) {
     if (!Array.isArray(given.keepKeys)) fail('library.keepKeys', 'must be a list such as ["rating", "status: read", "tag: paper/keep"].');
@@ -84,6 +85,15 @@ function library(value: unknown, fail: Fail): LibrarySettings {
     const days = given.halfLifeDays;
     if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 36_500) fail('library.halfLifeDays', `${show(days)} is not a number of days above 0, such as 180.`);
     result.halfLifeDays = days as number;
+  }
+  if (given.source !== undefined) {
+    result.source = oneOf(given.source, LIBRARY_SOURCES, 'library.source', fail);
+    if (result.source === 'file' && !result.file) fail('library.source', '"file" needs library.file, the .bib or CSL-JSON export to read; name it, or choose "zotero" or "off".');
+  }
+  if (given.zoteroPort !== undefined) {
+    const port = given.zoteroPort;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535) fail('library.zoteroPort', `${show(port)} is not a port number; Zotero listens on 23119 (Juris-M on 24119).`);
+    result.zoteroPort = port as number;
   }
   return result;
 }

@@ -32,6 +32,13 @@ export type CitationFormat = 'pandoc' | 'wikilink' | 'markdown' | 'arxiv';
 /** How paper notes are named: by title, by arXiv id, or "id title". */
 export type PaperNoteName = 'title' | 'id' | 'id-title';
 
+export type LibrarySource = 'off' | 'zotero' | 'file';
+
+/** The library source in effect: the one chosen, else the file when one is named, else none. */
+export function librarySource(library: LibrarySettings): LibrarySource {
+  return library.source ?? (library.file ? 'file' : 'off');
+}
+
 /** The person's library, which "Top picks" ranks each announcement against (issue #10). */
 export interface LibrarySettings {
   /**
@@ -42,6 +49,14 @@ export interface LibrarySettings {
   keepKeys: string[];
   /** A vault-relative .bib or CSL-JSON file (a Zotero export); its entries with an abstract count. */
   file?: string;
+  /**
+   * Where the library comes from besides the kept notes (issue #23): nothing, the running Zotero
+   * (desktop only; where Zotero cannot be reached, as on phones, `file` stands in), or `file`.
+   * Unset: `file` when one is named, else nothing.
+   */
+  source?: LibrarySource;
+  /** The port of the running Zotero's local server (23119; Juris-M 24119). */
+  zoteroPort?: number;
   /** How fast older library papers fade: one this many days old counts 3/4 (default 180). */
   halfLifeDays?: number;
 }

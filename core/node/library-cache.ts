@@ -8,10 +8,12 @@ import type { LibraryCache } from '../notes/library-source';
 import { replaceFileAtomically } from './atomic-file';
 
 const LIBRARY_CACHE_FILE = 'library.json';
+/** The library as the running Zotero last gave it (issue #23), beside the index. */
+export const ZOTERO_CACHE_FILE = 'zotero-library.json';
 
 /** The cache in `stateFolder` (the vault's `.paper-feed`); a missing or damaged file reads as none. */
-export function fileLibraryCache(stateFolder: string): LibraryCache {
-  const path = nodePath.join(stateFolder, LIBRARY_CACHE_FILE);
+export function fileLibraryCache(stateFolder: string, name = LIBRARY_CACHE_FILE): LibraryCache {
+  const path = nodePath.join(stateFolder, name);
   return {
     async load() {
       try {

@@ -3,7 +3,7 @@
 // so only papers added or edited since the last run are tokenised.
 
 import type { SkippedItem } from '../arxiv/paper';
-import type { PaperFeedConfig } from '../config';
+import { librarySource, type PaperFeedConfig } from '../config';
 import { isPaperFeedError } from '../errors';
 import { libraryFromBib } from '../rank/bibtex';
 import { libraryFromCslJson } from '../rank/csl-json';
@@ -29,11 +29,35 @@ export interface LoadedLibrary {
   problems: SkippedItem[];
 }
 
+/**
+ * The running Zotero's library (issue #23, core/zotero/library.ts), on desktop hosts. `refresh`
+ * throws a PaperFeedError when Zotero cannot be reached; `items` then holds what the last refresh got.
+ */
+export interface ZoteroLibrarySource {
+  refresh(): Promise<unknown>;
+  items(): Promise<LibraryItem[]>;
+  /** arXiv id → the citation key the person cites it with in Zotero. */
+  citekeys(): Promise<Map<string, string>>;
+}
+
+/**
+ * Brings the Zotero library up to date once for a run. A failure is said once and the library as
+ * Zotero last gave it is used; the run goes on.
+ */
+export async function refreshZotero(zotero: ZoteroLibrarySource, problems: SkippedItem[]): Promise<void> {
+  try {
+    await zotero.refresh();
+  } catch (error) {
+    if (!isPaperFeedError(error)) throw error;
+    problems.push({ ref: 'Zotero', reason: `${error.message.replace(/\.$/, '')} (Top picks used the library as Zotero last gave it)` });
+  }
+}
+
 /** The vault access the library needs: reading the library file. */
 export type LibraryFileReader = Pick<VaultStore, 'read'>;
 
-export async function loadLibrary(store: LibraryFileReader, config: PaperFeedConfig, keptNotes: readonly LibraryItem[], cache: LibraryCache): Promise<LoadedLibrary> {
-  const { items, problems } = await libraryItems(store, config, keptNotes);
+export async function loadLibrary(store: LibraryFileReader, config: PaperFeedConfig, keptNotes: readonly LibraryItem[], cache: LibraryCache, zotero?: ZoteroLibrarySource): Promise<LoadedLibrary> {
+  const { items, problems } = await libraryItems(store, config, keptNotes, zotero);
   let cached: unknown;
   try {
     cached = await cache.load();
@@ -46,13 +70,19 @@ export async function loadLibrary(store: LibraryFileReader, config: PaperFeedCon
   return { index, problems };
 }
 
-/** Every library paper: the kept notes, then the library file's entries that are not notes too. */
-export async function libraryItems(store: LibraryFileReader, config: PaperFeedConfig, keptNotes: readonly LibraryItem[]): Promise<{ items: LibraryItem[]; problems: SkippedItem[] }> {
+/**
+ * Every library paper: the kept notes, then the entries of the library source (the running Zotero,
+ * already refreshed by the caller, or the library file) that are not notes too. Where Zotero cannot
+ * be asked (phones, VS Code for the web) the file stands in for it.
+ */
+export async function libraryItems(store: LibraryFileReader, config: PaperFeedConfig, keptNotes: readonly LibraryItem[], zotero?: ZoteroLibrarySource): Promise<{ items: LibraryItem[]; problems: SkippedItem[] }> {
   const problems: SkippedItem[] = [];
   const items = [...keptNotes];
+  const source = librarySource(config.library);
   const file = config.library.file;
-  if (file) {
-    const fromFile = await fileItems(store, file, problems);
+  const external = source === 'zotero' && zotero ? await zotero.items() : source !== 'off' && file ? await fileItems(store, file, problems) : undefined;
+  if (external) {
+    const fromFile = external;
     // A paper both kept as a note and exported from Zotero counts once, as the note (it has a link).
     const noted = new Set(keptNotes.map((item) => titleKey(item.title)));
     items.push(...fromFile.filter((item) => !noted.has(titleKey(item.title))));

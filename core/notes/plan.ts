@@ -48,6 +48,11 @@ export interface PlanInput {
   scores?: ReadonlyMap<string, number>;
   /** The daily note's "Top picks" section, when it has one. */
   topPicks?: TopPicksView;
+  /**
+   * arXiv id → the citation key the person already cites the paper with (Zotero, issue #23): a new
+   * note takes it unless another note has it. A note's own key, once written, always stays.
+   */
+  knownCitekeys?: ReadonlyMap<string, string>;
 }
 
 /** The existing notes a run needs to read: those of the selected papers (and `picks`) and the daily note. */
@@ -58,6 +63,12 @@ export function notesToRead(selection: Selection, index: VaultIndex, date: strin
   });
   const daily = index.dailies.get(date);
   return [...new Set(daily ? [...paths, daily] : paths)];
+}
+
+/** The key people already cite the paper with, when no other note has it; else a new one. */
+function citekeyFor(paper: Paper, taken: { has(key: string): boolean }, known: ReadonlyMap<string, string> | undefined): string {
+  const theirs = known?.get(paper.id);
+  return theirs !== undefined && !taken.has(theirs) ? theirs : makeCitekey(paper, taken);
 }
 
 /** Papers first (matched in arXiv order, then the other top picks, then updated), the daily note last. */
@@ -89,14 +100,14 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     const score = scores?.get(paper.id);
     const extras = { ...(enrichment ? { enrichment } : {}), ...(score !== undefined ? { score } : {}) };
     if (known && text !== undefined) {
-      const citekey = known.citekey ?? claim(makeCitekey(paper, citekeys), citekeys);
+      const citekey = known.citekey ?? claim(citekeyFor(paper, citekeys, input.knownCitekeys), citekeys);
       const facts: PaperNoteFacts = { citekey, keywords, digests: [dailyName], ...extras };
       plannedNotes.push(planUpdate(known.path, text, 'paper', (t) => updatePaperNote(t, paper, facts), paper.id));
       notePaths.set(paper.id, known.path);
     } else if (!known && (selection.groupsOf.has(paper.id) || picked.has(paper.id))) {
       // Only matched papers and top picks get new notes; a replacement of a paper without a note is ignored.
       const path = freePath(config.folders.papers, candidateNames(paper, config), occupied);
-      const citekey = claim(makeCitekey(paper, citekeys), citekeys);
+      const citekey = claim(citekeyFor(paper, citekeys, input.knownCitekeys), citekeys);
       const content = renderPaperNote(paper, { citekey, keywords, digests: [dailyName], ...extras });
       plannedNotes.push({ path, kind: 'create', content, role: 'paper', arxivId: paper.id });
       notePaths.set(paper.id, path);

@@ -4,13 +4,13 @@
 
 import type { Announcement, Paper, SkippedItem } from '../arxiv/paper';
 import type { PaperEnrichment } from '../enrich/enrich';
-import type { PaperFeedConfig } from '../config';
+import { librarySource, type PaperFeedConfig } from '../config';
 import { PaperFeedError, isPaperFeedError } from '../errors';
 import { selectPapers } from '../select/select';
 import { pathKey } from '../vault/index-of';
 import type { IndexedPaperNote, VaultIndex, VaultStore } from '../vault/store';
 import { FrontmatterError } from './frontmatter';
-import { loadLibrary, type LibraryCache } from './library-source';
+import { loadLibrary, refreshZotero, type LibraryCache, type ZoteroLibrarySource } from './library-source';
 import { notesToRead, planNoteWrites, type PlanInput, type PlannedNote } from './plan';
 import { orderedByRelevance, rankAnnouncement, type AnnouncementRanking } from './top-picks';
 
@@ -69,6 +69,11 @@ export interface WriteOptions {
    * none). Without it nothing is ranked.
    */
   library?: LibraryCache;
+  /**
+   * The running Zotero (issue #23), on desktop hosts: when the library source is "zotero" it is
+   * refreshed once, feeds Top picks, and gives new paper notes the citation keys it holds.
+   */
+  zotero?: ZoteroLibrarySource;
 }
 
 /** What a store backed by a local disk (the CLI's) should pass as `writesAtOnce`. */
@@ -90,8 +95,11 @@ export async function writeAnnouncement(
   let selection = selectPapers(announcement, config, fullIndex.papers);
   let ranking: AnnouncementRanking | undefined;
   const libraryProblems: SkippedItem[] = [];
+  const zotero = librarySource(config.library) === 'zotero' ? options.zotero : undefined;
+  if (zotero) await refreshZotero(zotero, libraryProblems);
+  const knownCitekeys = zotero ? await zotero.citekeys() : undefined;
   if (ranks && options.library) {
-    const library = await loadLibrary(store, config, fullIndex.library ?? [], options.library);
+    const library = await loadLibrary(store, config, fullIndex.library ?? [], options.library, zotero);
     libraryProblems.push(...library.problems);
     ranking = rankAnnouncement(announcement, config, selection, library.index);
     if (config.orderGroupsByRelevance) selection = orderedByRelevance(selection, ranking.result);
@@ -119,7 +127,7 @@ export async function writeAnnouncement(
   let plan: PlannedNote[] = [];
   const taken = new Set<string>();
   for (let round = 0; round < NAMING_ROUNDS; round += 1) {
-    plan = planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...rankedParts(ranking, picks, config) });
+    plan = planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...rankedParts(ranking, picks, config) });
     const creates = plan.filter((note) => note.kind === 'create');
     const found = new Set<PlannedNote>();
     await atMost(atOnce, creates, async (note) => {

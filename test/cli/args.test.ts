@@ -41,7 +41,7 @@ describe('parseArgs', () => {
   });
 
   const mistakes: Array<[string[], string]> = [
-    [['dialy'], 'Unknown command "dialy"; the commands are daily, range and help'],
+    [['dialy'], 'Unknown command "dialy"; the commands are daily, range, zotero and help'],
     [['daily', '--vualt', 'x'], 'Unknown option --vualt'],
     [['daily', '--vault'], '--vault needs a value (a folder)'],
     [['daily', '--vault', '--json'], '--vault needs a value (a folder)'],
@@ -50,7 +50,9 @@ describe('parseArgs', () => {
     [['daily', '--json=yes'], '--json takes no value'],
     [['daily', 'extra'], 'Unexpected argument "extra"'],
     [['daily', '--from', '2026-05-01'], '--from only works with "paper-feed range"'],
-    [['range', '--sample', '--from', 'a', '--to', 'b'], '--sample only works with "paper-feed daily"'],
+    [['zotero', '2401.01234'], '"paper-feed zotero" needs "add" and an arXiv id, as in "paper-feed zotero add 2401.01234"'],
+    [['zotero', 'add'], '"paper-feed zotero" needs "add" and an arXiv id, as in "paper-feed zotero add 2401.01234"'],
+    [['range', '--sample', '--from', 'a', '--to', 'b'], '--sample only works with "paper-feed daily/zotero"'],
     [['range', '--from', '2026-05-01'], '"paper-feed range" needs --from YYYY-MM-DD and --to YYYY-MM-DD'],
   ];
   for (const [argv, message] of mistakes) {

@@ -3,7 +3,7 @@
 
 import { PaperFeedError } from '../../errors';
 
-export type Command = 'daily' | 'range' | 'help' | 'version';
+export type Command = 'daily' | 'range' | 'zotero' | 'help' | 'version';
 
 export interface CliOptions {
   command: Command;
@@ -24,6 +24,8 @@ export interface CliOptions {
   quiet: boolean;
   from?: string;
   to?: string;
+  /** `paper-feed zotero add ID`: the arXiv id to save to Zotero. */
+  zoteroAdd?: string;
 }
 
 type ValueFlag = 'vault' | 'config' | 'rssBase' | 'apiBase' | 'from' | 'to';
@@ -45,16 +47,16 @@ const FLAGS: Record<string, FlagSpec> = {
   '--keyword': { kind: 'list', key: 'keywords', value: 'a phrase' },
   '--category': { kind: 'list', key: 'categories', value: 'an arXiv category such as cs.LG' },
   '--rss-base': { kind: 'value', key: 'rssBase', value: 'a URL', only: ['daily'] },
-  '--api-base': { kind: 'value', key: 'apiBase', value: 'a URL', only: ['range'] },
+  '--api-base': { kind: 'value', key: 'apiBase', value: 'a URL', only: ['range', 'zotero'] },
   '--from': { kind: 'value', key: 'from', value: 'a date (YYYY-MM-DD)', only: ['range'] },
   '--to': { kind: 'value', key: 'to', value: 'a date (YYYY-MM-DD)', only: ['range'] },
-  '--sample': { kind: 'switch', key: 'sample', only: ['daily'] },
+  '--sample': { kind: 'switch', key: 'sample', only: ['daily', 'zotero'] },
   '--check-all': { kind: 'switch', key: 'checkAll', only: ['daily', 'range'] },
   '--json': { kind: 'switch', key: 'json' },
   '--quiet': { kind: 'switch', key: 'quiet' },
 };
 
-const COMMANDS: readonly string[] = ['daily', 'range', 'help'];
+const COMMANDS: readonly string[] = ['daily', 'range', 'zotero', 'help'];
 
 function usage(message: string): PaperFeedError {
   return new PaperFeedError('bad-config', `${message}; run "paper-feed help" to see the options.`);
@@ -68,9 +70,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (first === '--help' || first === '-h') return { ...options, command: 'help' };
   if (first === '--version' || first === '-v') return { ...options, command: 'version' };
   if (!first.startsWith('-')) {
-    if (!COMMANDS.includes(first)) throw usage(`Unknown command "${first}"; the commands are daily, range and help`);
+    if (!COMMANDS.includes(first)) throw usage(`Unknown command "${first}"; the commands are daily, range, zotero and help`);
     options.command = first as Command;
     args.shift();
+  }
+  if (options.command === 'zotero') {
+    const [action, id] = args;
+    if (action !== 'add' || id === undefined || id.startsWith('--')) throw usage('"paper-feed zotero" needs "add" and an arXiv id, as in "paper-feed zotero add 2401.01234"');
+    options.zoteroAdd = id;
+    args.splice(0, 2);
   }
   // Flags given without a command mean `daily`, the everyday job.
 

@@ -18,6 +18,7 @@ import { createCliEnricher, enrichLine } from './enrichment';
 import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
 import { EXIT } from './help';
 import { loadConfig } from './load-config';
+import { cliZotero, withZotero } from './zotero-command';
 import { createProgress } from './progress';
 import { reportJson, reportLines } from './report';
 
@@ -66,6 +67,7 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
       ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
       writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
       library: fileLibraryCache(await store.stateFolder()),
+      ...withZotero(cliZotero(config, context, await store.stateFolder())),
     });
     progress.end();
     const enriched = enricher?.summary();

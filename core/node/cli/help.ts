@@ -14,6 +14,8 @@ export const EXIT = {
   vault: 3,
   /** Paper Feed itself failed; a bug to report. */
   internal: 4,
+  /** Zotero could not be reached or refused (issue #23). */
+  zotero: 5,
   /** Stopped by Ctrl-C (128 + SIGINT). */
   cancelled: 130,
 } as const;
@@ -30,6 +32,8 @@ export function exitCodeFor(kind: ErrorKind): number {
       return EXIT.cancelled;
     case 'no-announcement':
       return EXIT.ok;
+    case 'zotero':
+      return EXIT.zotero;
     default:
       return EXIT.arxiv;
   }
@@ -42,6 +46,9 @@ Usage:
   paper-feed daily [options]                         write the latest announcement
   paper-feed range --from YYYY-MM-DD --to YYYY-MM-DD [options]
                                                      one daily note per listing date, from the API
+  paper-feed zotero add ID [--sample] [--api-base URL]
+                                                     save an arXiv paper to the running Zotero
+                                                     (once: a paper Zotero has is not saved again)
   paper-feed help | --version
 
 Options:
@@ -51,8 +58,8 @@ Options:
   --keyword PHRASE   follow this phrase instead of the config's groups (repeatable)
   --category CAT     read these categories instead of the config's, e.g. cs.LG or cs (repeatable)
   --rss-base URL     daily: feed address (default https://rss.arxiv.org/rss)
-  --api-base URL     range: API address (default https://export.arxiv.org/api/query)
-  --sample           daily: use the announcement that ships with Paper Feed (no network)
+  --api-base URL     range, zotero: API address (default https://export.arxiv.org/api/query)
+  --sample           daily, zotero: use the announcement that ships with Paper Feed (no network)
   --check-all        look at every note in the vault now, not only those changed lately
                      (a run does this once a week by itself; use it after editing old notes)
   --json             print the result as JSON
@@ -64,6 +71,7 @@ Exit codes:
   2  wrong command line or config
   3  the vault could not be written, or another Paper Feed run is using it
   4  Paper Feed failed unexpectedly (please report it)
+  5  Zotero could not be reached, or refused
   130  cancelled with Ctrl-C
 
 Environment:
@@ -86,5 +94,9 @@ Top picks (on by default): the daily note opens with the papers closest to your 
   "topPicks": 10, "orderGroupsByRelevance": false,
   "library": { "keepKeys": ["rating", "status: read", "tag: paper/keep"], "file": "Zotero/library.bib" }
   With fewer than 5 library papers the daily note says so. Cached in <vault>/.paper-feed/library.json.
+  "library": { "source": "zotero" } reads the library from the running Zotero 7+ instead of a file
+  (turn on Settings → Advanced → "Allow other applications on this computer to communicate with
+  Zotero"); only changes are read each run, kept in <vault>/.paper-feed/zotero-library.json. New
+  paper notes take the citation key Zotero (Better BibTeX) has for the paper.
 `;
 }

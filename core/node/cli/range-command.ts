@@ -16,6 +16,7 @@ import { createCliEnricher, enrichLine } from './enrichment';
 import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
 import { EXIT } from './help';
 import { loadConfig } from './load-config';
+import { cliZotero, withZotero } from './zotero-command';
 import { createProgress } from './progress';
 import { count, summaryLine } from './report';
 
@@ -42,6 +43,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
   const progress = createProgress(context.stderr, options.quiet);
   const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
   const library = fileLibraryCache(await store.stateFolder());
+  const zotero = cliZotero(config, context, await store.stateFolder());
   const reports: WriteReport[] = [];
   const enricher = createCliEnricher(enrich, context, () => store.stateFolder(), progress);
   const signal = enricher ? enricher.writeSignal : context.signal;
@@ -61,6 +63,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
         ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
         writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
         library,
+        ...withZotero(zotero),
       });
       reports.push(report);
       if (!options.json) progress.line(`${date}: ${summaryLine(report)}`);

@@ -7,6 +7,7 @@ import type { CliContext } from './context';
 import { runDaily } from './daily-command';
 import { EXIT, exitCodeFor, helpText } from './help';
 import { runRange } from './range-command';
+import { runZoteroAdd } from './zotero-command';
 
 /** Failures where trying the bundled sample is a useful next step. */
 const OFFLINE_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 'server', 'rate-limited', 'bad-feed']);
@@ -26,6 +27,8 @@ export async function runCli(context: CliContext): Promise<number> {
         return await runDaily(options, context);
       case 'range':
         return await runRange(options, context);
+      case 'zotero':
+        return await runZoteroAdd(options, context);
     }
   } catch (error) {
     return reportFailure(error, options, context);
