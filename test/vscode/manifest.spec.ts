@@ -64,7 +64,7 @@ describe('manifest', () => {
       expect(command.category, command.command).toBe('Paper Feed');
     }
     const hidden = (contributes.menus.commandPalette as Array<{ command: string; when: string }>).filter((e) => e.when === 'false').map((e) => e.command);
-    expect(hidden.sort()).toEqual(['paperFeed.copyBibtex', 'paperFeed.copyCitation', 'paperFeed.openNote', 'paperFeed.openOnArxiv', 'paperFeed.openPdf']);
+    expect(hidden.sort()).toEqual(['paperFeed.copyBibtex', 'paperFeed.copyCitation', 'paperFeed.openNote', 'paperFeed.openOnArxiv', 'paperFeed.openPdf', 'paperFeed.saveToZotero']);
   });
 
   it('offers the paper actions on paper items and the view actions in the title bar', () => {
@@ -76,8 +76,10 @@ describe('manifest', () => {
       'paperFeed.openOnArxiv',
       'paperFeed.openPdf',
       'paperFeed.openNote',
+      'paperFeed.saveToZotero',
     ]);
-    for (const entry of itemMenu) expect(entry.when).toBe('view == paperFeed.feed && viewItem == paper');
+    // Zotero runs on the person's computer, which VS Code for the web cannot reach.
+    for (const entry of itemMenu) expect(entry.when).toBe(`view == paperFeed.feed && viewItem == paper${entry.command === 'paperFeed.saveToZotero' ? ' && !isWeb' : ''}`);
     const title = (contributes.menus['view/title'] as Array<{ command: string }>).map((e) => e.command);
     expect(title).toEqual(['paperFeed.refresh', 'paperFeed.filter', 'paperFeed.clearFilter', 'paperFeed.search', 'paperFeed.openSettings']);
   });
@@ -143,6 +145,8 @@ describe('manifest', () => {
       'paperFeed.library.file',
       'paperFeed.library.halfLifeDays',
       'paperFeed.library.keepKeys',
+      'paperFeed.library.source',
+      'paperFeed.library.zoteroPort',
       'paperFeed.orderGroupsByRelevance',
       'paperFeed.paperNoteName',
       'paperFeed.rssBase',

@@ -8,6 +8,7 @@ import { registerSearch } from './search/index';
 import { registerNotes } from './notes/index';
 import { registerLinks } from './links/index';
 import { registerSecrets } from './secrets/index';
+import { registerZotero } from './zotero/index';
 
 export function activate(context: vscode.ExtensionContext): void {
   registerFeatures(context, createServices(context));
@@ -21,6 +22,7 @@ export function registerFeatures(context: vscode.ExtensionContext, services: Ser
   registerNotes(context, services);
   registerLinks(context, services);
   registerSecrets(context);
+  registerZotero(context, services);
 }
 
 // Everything is in context.subscriptions, which VS Code disposes.

@@ -13,12 +13,25 @@ export class Citekeys {
     private readonly keyById: Map<string, string>,
     private readonly paperByKey: Map<string, Paper>,
     private readonly taken: Set<string>,
+    /** Papers whose key came from the person's reference manager: a .bib entry under that key is theirs. */
+    private readonly trusted: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** Keys for `announcements` (newest first, as kept), with `noteKeys` (arXiv id → a note's citekey) first. */
-  static assign(announcements: readonly Announcement[], noteKeys: ReadonlyMap<string, string>): Citekeys {
+  /**
+   * Keys for `announcements` (newest first, as kept), with `noteKeys` (arXiv id → a note's citekey)
+   * first, then `libraryKeys` (the keys the person's Zotero cites papers with, issue #23) for papers
+   * without a note, unless a note has that key.
+   */
+  static assign(announcements: readonly Announcement[], noteKeys: ReadonlyMap<string, string>, libraryKeys: ReadonlyMap<string, string> = new Map()): Citekeys {
     const keyById = new Map(noteKeys);
     const taken = new Set([...noteKeys.values()].map((k) => k.toLowerCase()));
+    const trusted = new Set<string>();
+    for (const [id, key] of libraryKeys) {
+      if (keyById.has(id) || taken.has(key.toLowerCase())) continue;
+      keyById.set(id, key);
+      taken.add(key.toLowerCase());
+      trusted.add(id);
+    }
     const paperByKey = new Map<string, Paper>();
     for (const announcement of [...announcements].reverse()) {
       for (const paper of announcement.papers) {
@@ -31,7 +44,7 @@ export class Citekeys {
         paperByKey.set(key.toLowerCase(), paper);
       }
     }
-    return new Citekeys(keyById, paperByKey, taken);
+    return new Citekeys(keyById, paperByKey, taken, trusted);
   }
 
   /** The paper's key; a paper outside the cache gets a fresh one that clashes with none. */
@@ -69,7 +82,8 @@ export class Citekeys {
         continue;
       }
       const owner = bibOwner.get(key.toLowerCase());
-      if (paper && bibOwner.has(key.toLowerCase()) && owner !== id) {
+      // A BBT-exported entry under the key Zotero gave is this paper's, with or without an eprint.
+      if (paper && bibOwner.has(key.toLowerCase()) && owner !== id && !(owner === undefined && this.trusted.has(id))) {
         const fresh = makeCitekey(paper, taken);
         taken.add(fresh.toLowerCase());
         if (paperByKey.get(key.toLowerCase()) === paper) paperByKey.delete(key.toLowerCase());
@@ -77,27 +91,36 @@ export class Citekeys {
         paperByKey.set(fresh.toLowerCase(), paper);
       }
     }
-    return new Citekeys(keyById, paperByKey, taken);
+    return new Citekeys(keyById, paperByKey, taken, this.trusted);
   }
 }
 
 /** The current Citekeys, rebuilt only when the cache or the notes changed. */
 export class CitekeyBook {
-  private memo: { cacheVersion: number; notes: unknown; keys: Citekeys } | undefined;
+  private memo: { cacheVersion: number; notes: unknown; library: string; keys: Citekeys } | undefined;
 
   constructor(
     private readonly cache: FeedCache,
     private readonly notes: NoteIndex,
+    /** arXiv id → the key the person's Zotero cites it with (none when Zotero is not the library). */
+    private readonly libraryKeys: () => Promise<ReadonlyMap<string, string>> = async () => new Map(),
   ) {}
 
   async current(): Promise<Citekeys> {
     const announcements = await this.cache.load();
     const notes = await this.notes.notes();
-    if (this.memo && this.memo.cacheVersion === this.cache.version && this.memo.notes === notes) return this.memo.keys;
+    const libraryKeys = await this.libraryKeys();
+    const library = JSON.stringify([...libraryKeys]);
+    if (this.memo && this.memo.cacheVersion === this.cache.version && this.memo.notes === notes && this.memo.library === library) return this.memo.keys;
     const noteKeys = new Map<string, string>();
     for (const [id, note] of notes) if (note.citekey) noteKeys.set(id, note.citekey);
-    const keys = Citekeys.assign(announcements, noteKeys);
-    this.memo = { cacheVersion: this.cache.version, notes, keys };
+    const keys = Citekeys.assign(announcements, noteKeys, libraryKeys);
+    this.memo = { cacheVersion: this.cache.version, notes, library, keys };
     return keys;
+  }
+
+  /** Forget the memo (the library's keys changed). */
+  invalidate(): void {
+    this.memo = undefined;
   }
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Announcement } from '../../../core/arxiv/paper';
 import type { PaperFeedConfig } from '../../../core/config';
-import { libraryItems } from '../../../core/notes/library-source';
+import { libraryItems, type ZoteroLibrarySource } from '../../../core/notes/library-source';
 import { rankAnnouncement } from '../../../core/notes/top-picks';
 import { LibraryIndex } from '../../../core/rank/library';
 import type { RankResult } from '../../../core/rank/score';
@@ -28,6 +28,8 @@ export class FeedLibrary {
     private readonly notes: NoteIndex,
     /** The vault folder the library file's path is relative to. */
     private readonly root: () => vscode.Uri | undefined,
+    /** The running Zotero's library, when the settings choose it (issue #23). */
+    private readonly zotero: (config: PaperFeedConfig) => ZoteroLibrarySource | undefined = () => undefined,
   ) {}
 
   /**
@@ -39,7 +41,9 @@ export class FeedLibrary {
     const reader = {
       read: async (path: string) => (root ? ((await readTextIfExists(vscode.Uri.joinPath(root, path))) ?? null) : null),
     };
-    const { items } = await libraryItems(reader, config, await this.notes.library(config.library.keepKeys));
+    const zotero = this.zotero(config);
+    await zotero?.refresh().catch(() => undefined); // said once by the Zotero service; the last copy ranks
+    const { items } = await libraryItems(reader, config, await this.notes.library(config.library.keepKeys), zotero);
     const change = this.index.sync(items);
     if (change.added > 0 || change.removed > 0) this.rankings.clear();
     const settingsKey = JSON.stringify([config.groups, config.announceTypes, config.library.halfLifeDays]);

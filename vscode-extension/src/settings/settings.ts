@@ -31,7 +31,13 @@ export function readSettings(): ExtensionSettings {
     citationFormat: s.get<unknown>('citationFormat'),
     topPicks: s.get<unknown>('topPicks'),
     orderGroupsByRelevance: s.get<unknown>('orderGroupsByRelevance'),
-    library: { keepKeys: s.get<unknown>('library.keepKeys'), file: s.get<unknown>('library.file'), halfLifeDays: s.get<unknown>('library.halfLifeDays') },
+    library: {
+      keepKeys: s.get<unknown>('library.keepKeys'),
+      file: s.get<unknown>('library.file'),
+      halfLifeDays: s.get<unknown>('library.halfLifeDays'),
+      source: librarySourceSetting(s.get<unknown>('library.source'), s.get<unknown>('library.file')),
+      zoteroPort: s.get<unknown>('library.zoteroPort'),
+    },
   };
   return {
     config: validateConfig(input, 'the Paper Feed settings (paperFeed.*)'),
@@ -39,6 +45,11 @@ export function readSettings(): ExtensionSettings {
     historyCount: Math.max(0, Math.min(30, Math.floor(s.get<number>('historyCount') ?? 5))),
     fetchOnOpen: s.get<boolean>('fetchOnOpen') ?? true,
   };
+}
+
+/** "file" is the setting's default: with no file named it means no library source, as it always did. */
+function librarySourceSetting(source: unknown, file: unknown): unknown {
+  return source === 'file' && (typeof file !== 'string' || file.trim() === '') ? undefined : source;
 }
 
 /**

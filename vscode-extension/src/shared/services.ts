@@ -12,6 +12,8 @@ import { FeedFetcher } from '../fetching/feed-fetcher';
 import { enrichAfterFetch } from '../enrich/after-fetch';
 import { Translations } from '../enrich/translations';
 import { readCitationSettings, readSettings, type CitationSettings, type ExtensionSettings } from '../settings/settings';
+import type { HttpTransport } from '../../../core/arxiv/http';
+import { ZoteroService } from '../zotero/zotero-service';
 
 export interface Services {
   cache: FeedCache;
@@ -21,6 +23,8 @@ export interface Services {
   fetcher: FeedFetcher;
   /** Translated titles and TL;DRs kept for the tooltip and hover (issue #9). */
   translations: Translations;
+  /** The running Zotero (issue #23): library, citation keys, "Save to Zotero". */
+  zotero: ZoteroService;
   /** Every setting, checked by the core; throws a 'bad-config' PaperFeedError. */
   settings: () => ExtensionSettings;
   /** The citation format and .bib path; never throws. */
@@ -38,6 +42,8 @@ export interface ServiceOptions {
   /** The arXiv client; by default the core's polite client over `fetch`. */
   client?: () => ArxivClient;
   now?: () => Date;
+  /** How Zotero on 127.0.0.1 is reached; by default `fetch`. */
+  zoteroTransport?: HttpTransport;
 }
 
 export function createServices(context: vscode.ExtensionContext, options: ServiceOptions = {}): Services {
@@ -50,7 +56,14 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   };
   const cache = new FeedCache(context.globalStorageUri);
   const notes = new NoteIndex(vaultRoot);
-  const citekeys = new CitekeyBook(cache, notes);
+  const zotero = new ZoteroService(context.globalStorageUri, options.zoteroTransport);
+  const citekeys = new CitekeyBook(cache, notes, async () => {
+    try {
+      return await zotero.citekeys(settings().config);
+    } catch {
+      return new Map(); // a settings mistake must not stop citations; the tree says what it is
+    }
+  });
   const citer = new Citer({ citekeys, notes, settings: readCitationSettings });
   const now = options.now ?? (() => new Date());
   const translations = new Translations({ storage: context.globalStorageUri, secrets: context.secrets });
@@ -69,6 +82,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     citer,
     fetcher,
     translations,
+    zotero,
     settings,
     citationSettings: readCitationSettings,
     now,

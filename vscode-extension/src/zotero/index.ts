@@ -1,0 +1,36 @@
+// "Save to Zotero", wired (issue #23): the tree's context menu saves the clicked paper (and the
+// others selected with it) unless Zotero has it, and offers to show it in Zotero.
+import * as vscode from 'vscode';
+import { texToPlain } from '../../../core/notes/tex';
+import { saveMessage, zoteroSelectLink } from '../../../core/zotero/zotero';
+import type { Services } from '../shared/services';
+import { registerCommand } from '../shared/commands';
+import { papersFromArguments } from '../shared/paper-arguments';
+
+const OPEN = 'Open in Zotero';
+
+export function registerZotero(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    registerCommand('paperFeed.saveToZotero', async (...args: unknown[]) => {
+      if (!services.zotero.available) {
+        void vscode.window.showInformationMessage('Saving to Zotero works in VS Code on the desktop, where Zotero runs.');
+        return;
+      }
+      await services.cache.load();
+      const papers = papersFromArguments(args, (id) => services.cache.find(id));
+      if (papers.length === 0) return;
+      const zotero = services.zotero.zotero(services.settings().config);
+      for (const paper of papers) {
+        const outcome = await zotero.save(paper);
+        services.zotero.stale();
+        const message = saveMessage(texToPlain(paper.title), outcome);
+        const itemKey = outcome.itemKey;
+        if (outcome.citekeyProblem) void vscode.window.showWarningMessage(outcome.citekeyProblem);
+        void (itemKey ? vscode.window.showInformationMessage(message, OPEN) : vscode.window.showInformationMessage(message)).then((choice) => {
+          if (choice === OPEN && itemKey) void vscode.env.openExternal(vscode.Uri.parse(zoteroSelectLink(itemKey)));
+        });
+      }
+      services.citekeys.invalidate();
+    }),
+  );
+}
