@@ -55,6 +55,10 @@ export class ObsidianStore implements VaultStore {
     return written;
   }
 
+  resolveLink(linkpath: string, sourcePath: string): string | null {
+    return this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath)?.path ?? null;
+  }
+
   private async ensureFolder(folder: string): Promise<void> {
     const existing = this.app.vault.getAbstractFileByPath(folder);
     if (existing instanceof TFolder) return;

@@ -13,7 +13,9 @@ import { announcedWording, longDate } from './dates';
 import { pendingLine, tldrMarkdown, translatedAbstractMarkdown, translatedTitleMarkdown, type Enrichments } from './enrichment';
 import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from './frontmatter';
 import { escapeMarkdownText, linkText, markdownParagraphs } from './markdown';
-import { markedBlock, replaceMarkedBlock } from './markers';
+import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';
+import { resolveAmong, type LinkResolver } from './link-resolution';
+import { linkedPaths, sameButLinkForm } from './same-links';
 import { DAILY_TAG } from './note-index';
 import { mergeList } from './note-values';
 import { texToPlain } from './tex';
@@ -28,6 +30,10 @@ export interface DailyNoteInput {
   enrichments?: Enrichments;
   /** The "Top picks" section (issue #10), when the run ranked the announcement and picks are on. */
   topPicks?: TopPicksView;
+  /** The daily note's vault path, which its links are read from. */
+  path?: string;
+  /** Where a link leads in the vault (the app's own answer, in Obsidian); see sameButLinkForm. */
+  resolveLink?: LinkResolver;
 }
 
 /** Authors named before "et al." */
@@ -60,7 +66,15 @@ export function updateDailyNote(existing: string, input: DailyNoteInput): string
     return merged ? [[key, merged]] : [];
   });
   const text = writeFrontmatterKeys(existing, entries, data);
-  return replaceMarkedBlock(text, dailyBlock(input), bodyOffset(text)) ?? text;
+  const from = bodyOffset(text);
+  const block = dailyBlock(input);
+  const range = findMarkedBlock(text, from);
+  if (range && input.path !== undefined) {
+    // Links the app rewrote after a rename lead to the same notes: the block stays as it is.
+    const current = text.slice(range.start, range.end).replace(/\r\n/g, '\n').replace(/\n$/, '');
+    if (sameButLinkForm(current, block, input.path, input.resolveLink ?? resolveAmong(linkedPaths(block)))) return text;
+  }
+  return replaceMarkedBlock(text, block, from) ?? text;
 }
 
 /** The generated part of the daily note (between the markers). */

@@ -1,10 +1,10 @@
 // Small value rules shared by the paper and daily notes: how metadata text is cleaned for
-// frontmatter, how wikilinks are written, and how lists that "only grow" are merged.
+// frontmatter, and how lists that "only grow" are merged.
 
 import { toWellFormed } from './sanitize';
 import { texToPlain } from './tex';
 
-type Item = string | number | boolean;
+export type Item = string | number | boolean;
 
 /** One line of plain Unicode text: TeX resolved (when `tex`), control characters gone. */
 export function metadataText(text: string, tex = true): string {
@@ -13,10 +13,6 @@ export function metadataText(text: string, tex = true): string {
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-export function wikilink(target: string): string {
-  return `[[${target}]]`;
 }
 
 /**
@@ -29,12 +25,8 @@ export function mergeList(existing: unknown, add: readonly string[], options: { 
   return mergeBy(existing, add, options.tags ? (t) => t.replace(/^#/, '').toLowerCase() : (t) => t, options.tags);
 }
 
-/** Like mergeList for wikilinks: two links to the same note name count as one. */
-export function mergeLinks(existing: unknown, add: readonly string[]): Item[] | null {
-  return mergeBy(existing, add, linkKey, false);
-}
-
-function mergeBy(existing: unknown, add: readonly string[], key: (item: string) => string, split?: boolean): Item[] | null {
+/** `existing` with the items of `add` it lacks (compared by `key`) appended, or null when it lacks none. */
+export function mergeBy(existing: unknown, add: readonly string[], key: (item: string) => string, split?: boolean): Item[] | null {
   let current: Item[];
   if (existing === undefined || existing === null) current = [];
   else if (typeof existing === 'string') current = split ? existing.split(/[\s,]+/).filter(Boolean) : [existing];
@@ -45,13 +37,6 @@ function mergeBy(existing: unknown, add: readonly string[], key: (item: string) 
   const missing = add.filter((a) => !have.has(key(a)));
   if (missing.length === 0) return null;
   return [...current, ...missing.filter((a, i) => missing.findIndex((b) => key(b) === key(a)) === i)];
-}
-
-/** "[[arXiv/Daily/2026-05-29|29 May]]" → "2026-05-29": what a link points at, by note name. */
-function linkKey(link: string): string {
-  const inner = link.replace(/^\s*!?\[\[/, '').replace(/\]\]\s*$/, '');
-  const target = inner.split('|')[0]!.split('#')[0]!.replace(/\.md$/i, '');
-  return (target.split('/').pop() ?? target).trim().toLowerCase();
 }
 
 function isItem(value: unknown): value is Item {

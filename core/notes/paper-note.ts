@@ -9,15 +9,21 @@ import { enrichmentIsNews, paperTldrLine, pendingLine, tldrMarkdown, translatedA
 import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from './frontmatter';
 import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from './markdown';
 import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';
-import { mergeLinks, mergeList, metadataText, wikilink } from './note-values';
+import { digestLink, mergeDigests } from './digest-links';
+import { mergeList, metadataText } from './note-values';
 import { PAPER_TAG, readVersion } from './note-index';
 
 export interface PaperNoteFacts {
   citekey: string;
   /** Names of the groups that matched the paper. */
   keywords: readonly string[];
-  /** Link targets of the daily notes listing the paper ("2026-05-29"); written as wikilinks. */
+  /** Vault paths of the daily notes listing the paper ("arXiv/Daily/2026-05-29.md"); written as links by path. */
   digests: readonly string[];
+  /**
+   * Where the daily note of a name is ("2026-05-28" → "arXiv/Daily/2026-05-28.md"), for the bare
+   * links earlier versions wrote; without it they point into the folder of the first digest.
+   */
+  digestPathOf?: (name: string) => string;
   /** This run's translation and TL;DR, when enrichment is on (issue #9). */
   enrichment?: PaperEnrichment;
   /** Relevance to the person's library (0..1), when this run ranked the paper (issue #10). */
@@ -59,7 +65,7 @@ function arxivFacts(paper: Paper): Array<[string, FrontmatterValue]> {
 function grownKeys(facts: PaperNoteFacts): Array<[string, FrontmatterValue]> {
   return [
     ['keywords', [...facts.keywords]],
-    ['digests', facts.digests.map(wikilink)],
+    ['digests', facts.digests.map(digestLink)],
     ['tags', [PAPER_TAG]],
   ];
 }
@@ -98,7 +104,7 @@ export function updatePaperNote(existing: string, paper: Paper, facts: PaperNote
   if (!current) entries.push(['citekey', citekey]);
   const keywords = mergeList(data.keywords, facts.keywords);
   if (keywords) entries.push(['keywords', keywords]);
-  const digests = mergeLinks(data.digests, facts.digests.map(wikilink));
+  const digests = mergeDigests(data.digests, facts.digests, facts.digestPathOf ?? besideFirstDigest(facts.digests));
   if (digests) entries.push(['digests', digests]);
   const tags = mergeList(data.tags, [PAPER_TAG], { tags: true });
   if (tags) entries.push(['tags', tags]);
@@ -107,6 +113,13 @@ export function updatePaperNote(existing: string, paper: Paper, facts: PaperNote
   const from = bodyOffset(text);
   if (!newer && !(enrichment && blockLacks(text, enrichment, from))) return text;
   return replaceMarkedBlock(text, paperBlock(paper, citekey, enrichment), from) ?? text;
+}
+
+/** A daily note's path by its name, in the folder of the first of `digests`. */
+function besideFirstDigest(digests: readonly string[]): (name: string) => string {
+  const first = digests[0] ?? '';
+  const folder = first.includes('/') ? first.slice(0, first.lastIndexOf('/') + 1) : '';
+  return (name) => `${folder}${name}.md`;
 }
 
 function blockLacks(text: string, enrichment: PaperEnrichment, from: number): boolean {

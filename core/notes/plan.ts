@@ -15,6 +15,7 @@ import { titleForFileName } from './tex';
 import { renderPaperNote, updatePaperNote, type PaperNoteFacts } from './paper-note';
 import { FALLBACK_NOTE_NAME, joinVaultPath, noteFileName, utf8Length } from './sanitize';
 import type { TopPicksView } from './top-picks';
+import type { LinkResolver } from './link-resolution';
 
 export interface PlannedNote {
   path: string;
@@ -53,6 +54,8 @@ export interface PlanInput {
    * note takes it unless another note has it. A note's own key, once written, always stays.
    */
   knownCitekeys?: ReadonlyMap<string, string>;
+  /** Where a link leads in the vault, when the host can ask the app (Obsidian). */
+  resolveLink?: LinkResolver;
 }
 
 /** The existing notes a run needs to read: those of the selected papers (and `picks`) and the daily note. */
@@ -88,7 +91,11 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     knownDaily !== undefined && existing.has(knownDaily)
       ? knownDaily
       : freePath(config.folders.daily, [announcement.date, `${announcement.date} arXiv`], occupied);
-  const dailyName = baseName(dailyPath);
+  // Bare links earlier versions wrote go to the digest the index knows for their date.
+  const digestPathOf = (name: string) => {
+    const known = index.dailies.get(name.slice(0, 10));
+    return known !== undefined && baseName(known).toLowerCase() === name.toLowerCase() ? known : joinVaultPath(config.folders.daily, `${name}.md`);
+  };
 
   const plannedNotes: PlannedNote[] = [];
   const notePaths = new Map<string, string>();
@@ -101,14 +108,14 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     const extras = { ...(enrichment ? { enrichment } : {}), ...(score !== undefined ? { score } : {}) };
     if (known && text !== undefined) {
       const citekey = known.citekey ?? claim(citekeyFor(paper, citekeys, input.knownCitekeys), citekeys);
-      const facts: PaperNoteFacts = { citekey, keywords, digests: [dailyName], ...extras };
+      const facts: PaperNoteFacts = { citekey, keywords, digests: [dailyPath], digestPathOf, ...extras };
       plannedNotes.push(planUpdate(known.path, text, 'paper', (t) => updatePaperNote(t, paper, facts), paper.id));
       notePaths.set(paper.id, known.path);
     } else if (!known && (selection.groupsOf.has(paper.id) || picked.has(paper.id))) {
       // Only matched papers and top picks get new notes; a replacement of a paper without a note is ignored.
       const path = freePath(config.folders.papers, candidateNames(paper, config), occupied);
       const citekey = claim(citekeyFor(paper, citekeys, input.knownCitekeys), citekeys);
-      const content = renderPaperNote(paper, { citekey, keywords, digests: [dailyName], ...extras });
+      const content = renderPaperNote(paper, { citekey, keywords, digests: [dailyPath], ...extras });
       plannedNotes.push({ path, kind: 'create', content, role: 'paper', arxivId: paper.id });
       notePaths.set(paper.id, path);
     }
@@ -118,6 +125,8 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     announcement,
     selection,
     notePaths,
+    path: dailyPath,
+    ...(input.resolveLink ? { resolveLink: input.resolveLink } : {}),
     ...(enrichments ? { enrichments } : {}),
     ...(input.topPicks ? { topPicks: input.topPicks } : {}),
   };

@@ -127,7 +127,7 @@ export async function writeAnnouncement(
   let plan: PlannedNote[] = [];
   const taken = new Set<string>();
   for (let round = 0; round < NAMING_ROUNDS; round += 1) {
-    plan = planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...rankedParts(ranking, picks, config) });
+    plan = planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
     const creates = plan.filter((note) => note.kind === 'create');
     const found = new Set<PlannedNote>();
     await atMost(atOnce, creates, async (note) => {
@@ -197,6 +197,11 @@ export async function writeAnnouncement(
 }
 
 type Change = 'created' | 'updated' | 'unchanged';
+
+/** The app's link resolution, when the store can ask the app. */
+function resolverOf(store: VaultStore): Pick<PlanInput, 'resolveLink'> {
+  return store.resolveLink ? { resolveLink: (linkpath, sourcePath) => store.resolveLink!(linkpath, sourcePath) } : {};
+}
 
 /** What the plan takes from the ranking: the picks' notes, the scores and the daily note's section. */
 function rankedParts(ranking: AnnouncementRanking | undefined, picks: Paper[], config: PaperFeedConfig): Pick<PlanInput, 'picks' | 'scores' | 'topPicks'> {

@@ -60,4 +60,9 @@ export interface VaultStore {
    * that links to them, and at its end.
    */
   flush?(): Promise<void>;
+  /**
+   * The vault path a link's path leads to from the note at `sourcePath`, as the app resolves it,
+   * or null. Stores that cannot ask the app leave it out (see core/notes/link-resolution.ts).
+   */
+  resolveLink?(linkpath: string, sourcePath: string): string | null;
 }

@@ -99,7 +99,7 @@ describe('paper-feed daily', () => {
     expect(after).toContain('\nversion: 2\n');
     expect(after).toContain('Revised: Many scientific data');
     expect(after.endsWith('\nMy reading notes: check the heat kernel bound.\n')).toBe(true);
-    expect(after).toContain("  - '[[2026-05-29]]'");
+    expect(after).toContain("  - '[[arXiv/Daily/2026-05-29|2026-05-29]]'");
   });
 
   it('prints the same facts as JSON with --json', async () => {

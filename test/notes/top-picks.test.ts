@@ -79,7 +79,7 @@ describe('the Top picks section', () => {
     const path = `${P}Conformal Link Prediction with Coverage Guarantees.md`;
     expect(report.created).toContain(path);
     const data = readFrontmatter(store.files.get(path)!);
-    expect([data.arxiv_id, data.keywords, data.digests]).toEqual(['2605.30001', [], ['[[2026-05-29]]']]);
+    expect([data.arxiv_id, data.keywords, data.digests]).toEqual(['2605.30001', [], ['[[arXiv/Daily/2026-05-29|2026-05-29]]']]);
     // A paper close to nothing is neither a pick nor given a note.
     expect([...store.files.keys()].some((p) => p.includes('Icy Moons'))).toBe(false);
   });

@@ -104,7 +104,7 @@ describe('writeAnnouncement', () => {
     const text = store.files.get('Reading/Pipelines/MicroSched.md')!;
     const data = readFrontmatter(text);
     expect([data.version, data.updated, data.pdf, data.status, data.rating]).toEqual([2, '2026-06-01', 'https://arxiv.org/pdf/2605.28801v2', 'reading', 4]);
-    expect(data.digests).toEqual(['[[2026-05-29]]', '[[2026-06-02]]']);
+    expect(data.digests).toEqual(['[[arXiv/Daily/2026-05-29|2026-05-29]]', '[[arXiv/Daily/2026-06-02|2026-06-02]]']);
     expect(text).toContain('\nstatus: reading\nrating: 4\ntags:\n  - paper\n---\n> Why I care: pipelines.\n%% paper-feed:start %%\n');
     expect(text).toContain('Revised abstract.');
     expect(text.endsWith(`${BLOCK_END}\n\n## Notes\n\nThis is **mine**. See [[Other note]].\n`)).toBe(true);
@@ -121,7 +121,7 @@ describe('writeAnnouncement', () => {
     expect(report.updatedPapers).toEqual(['2604.11111']);
     expect(report.updated).toEqual(['Mine.md']);
     expect([...store.files.values()].some((t) => t.includes('2603.22222'))).toBe(false);
-    expect(readFrontmatter(store.files.get('Mine.md')!)).toMatchObject({ version: 3, updated: '2026-05-27', digests: ['[[2026-05-29]]'] });
+    expect(readFrontmatter(store.files.get('Mine.md')!)).toMatchObject({ version: 3, updated: '2026-05-27', digests: ['[[arXiv/Daily/2026-05-29|2026-05-29]]'] });
     expect(store.files.get(DAILY)).toContain('## Updated (1)');
   });
 
@@ -150,7 +150,7 @@ describe('writeAnnouncement', () => {
     const report = await writeAnnouncement(sampleAnnouncement(), config, store);
     expect(report.dailyNote).toBe('arXiv/Daily/2026-05-29 arXiv.md');
     expect(store.files.get(DAILY)).toBe('The person’s own note of that name.\n');
-    expect(readFrontmatter(store.files.get(MICRO)!).digests).toEqual(['[[2026-05-29 arXiv]]']);
+    expect(readFrontmatter(store.files.get(MICRO)!).digests).toEqual(['[[arXiv/Daily/2026-05-29 arXiv|2026-05-29 arXiv]]']);
   });
 
   it('moves a new note aside from a file of the same name the index does not know', async () => {

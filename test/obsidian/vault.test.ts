@@ -61,7 +61,7 @@ describe('Paper Feed in a living vault', () => {
     const text = app.vault.text('Reading/Routing paper (to read).md')!;
     expect(text).toContain('version: 2');
     expect(text).toContain('Version 2 adds a latency study');
-    expect(text).toContain("- '[[2026-06-01]]'");
+    expect(text).toContain("- '[[arXiv/Daily/2026-06-01|2026-06-01]]'");
     expect(text.endsWith('I should try this on our cluster.\n')).toBe(true);
     expect(app.vault.text('arXiv/Daily/2026-06-01.md')).toContain('Reading/Routing paper (to read)');
   });

@@ -43,7 +43,7 @@ function typingDuringWrite<S extends VaultStore>(store: S, edit: (path: string) 
 }
 
 function expectUpdated(text: string): void {
-  expect(readFrontmatter(text)).toMatchObject({ version: 2, updated: '2026-05-28', digests: ['[[2026-05-27]]', '[[2026-05-28]]'] });
+  expect(readFrontmatter(text)).toMatchObject({ version: 2, updated: '2026-05-28', digests: ['[[arXiv/Daily/2026-05-27|2026-05-27]]', '[[arXiv/Daily/2026-05-28|2026-05-28]]'] });
   expect(text).toContain('Second version, with new results.');
   expect(text).not.toContain('First version.');
 }

@@ -40,7 +40,7 @@ describe('open or create paper note', () => {
       version: 1,
       citekey: 'watanabe2026reward',
       keywords: ['Reinforcement learning', 'Diffusion'],
-      digests: ['[[2026-05-29]]'],
+      digests: ['[[arXiv/Daily/2026-05-29|2026-05-29]]'],
       tags: ['paper'],
     });
     expect(text).toContain('%% paper-feed:start %%');

@@ -5,6 +5,7 @@ import { Events } from './events';
 import { TFile, type TAbstractFile } from './files';
 import type { Vault, DataWriteOptions } from './vault';
 import { getFrontMatterInfo, parseYaml, readFrontmatter, stringifyYaml } from './yaml';
+import { resolveAmong } from '../../../core/notes/link-resolution';
 
 export interface Pos {
   start: { line: number; col: number; offset: number };
@@ -66,20 +67,10 @@ export class MetadataCache extends Events {
   getCache(path: string): CachedMetadata | null {
     return this.caches.get(path) ?? null;
   }
+  // As the app resolves a link (core/notes/link-resolution.ts holds the rule, observed on Obsidian 1.13).
   getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
-    const wanted = linkpath.endsWith('.md') ? linkpath : `${linkpath}.md`;
-    const exact = this.vault.getFileByPath(wanted);
-    if (exact) return exact;
-    if (linkpath.includes('/')) {
-      return this.vault.getMarkdownFiles().find((f) => f.path.endsWith(`/${wanted}`)) ?? null;
-    }
-    const sourceFolder = sourcePath.includes('/') ? sourcePath.slice(0, sourcePath.lastIndexOf('/')) : '';
-    const candidates = this.vault.getMarkdownFiles().filter((f) => f.name === wanted);
-    return (
-      candidates.find((f) => (f.parent?.path === '/' ? '' : f.parent?.path) === sourceFolder) ??
-      candidates.sort((a, b) => a.path.length - b.path.length)[0] ??
-      null
-    );
+    const path = resolveAmong(this.vault.getFiles().map((f) => f.path))(linkpath, sourcePath);
+    return path === null ? null : this.vault.getFileByPath(path);
   }
   fileToLinktext(file: TFile, sourcePath: string, omitMdExtension = true): string {
     const unique = this.vault.getMarkdownFiles().filter((f) => f.name === file.name).length === 1;
