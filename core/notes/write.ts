@@ -6,7 +6,7 @@ import type { Announcement, Paper, SkippedItem } from '../arxiv/paper';
 import type { PaperEnrichment } from '../enrich/enrich';
 import { librarySource, type PaperFeedConfig } from '../config';
 import { PaperFeedError, isPaperFeedError } from '../errors';
-import { selectPapers } from '../select/select';
+import { selectPapersCancellably } from '../select/select';
 import { pathKey } from '../vault/index-of';
 import type { IndexedPaperNote, VaultIndex, VaultStore } from '../vault/store';
 import { FrontmatterError } from './frontmatter';
@@ -92,7 +92,7 @@ export async function writeAnnouncement(
   const { signal, onProgress } = options;
   const ranks = options.library !== undefined && (config.topPicks > 0 || config.orderGroupsByRelevance);
   const fullIndex = await store.index(ranks ? { keepKeys: config.library.keepKeys } : {});
-  let selection = selectPapers(announcement, config, fullIndex.papers);
+  let selection = await selectPapersCancellably(announcement, config, fullIndex.papers, signal);
   let ranking: AnnouncementRanking | undefined;
   const libraryProblems: SkippedItem[] = [];
   const zotero = librarySource(config.library) === 'zotero' ? options.zotero : undefined;

@@ -6,10 +6,10 @@
 
 import type { Paper } from '../arxiv/paper';
 import type { Field, KeywordGroup, Rule } from '../config';
-import { PaperFeedError } from '../errors';
 import { texToPlain } from '../notes/tex';
 import { authorPattern, matchesAuthor, type AuthorPattern } from './authors';
 import { inCategories } from './categories';
+import { userRegex, type TextPattern } from './user-regex';
 
 export const DEFAULT_FIELDS: readonly Field[] = ['title', 'abstract'];
 
@@ -48,20 +48,11 @@ export function regexParts(text: string): { pattern: string; flags: string } | n
   return m ? { pattern: m[1]!, flags: m[2]! } : null;
 }
 
-/** The regular expression a rule stands for; throws 'bad-config' naming `where` when invalid. */
-export function ruleRegex(match: string, where: string): { regex: RegExp; folded: boolean } {
+/** The matcher a rule stands for; throws 'bad-config' naming `where` when the rule is refused. */
+export function ruleRegex(match: string, where: string): { regex: TextPattern; folded: boolean } {
   const parts = regexParts(match);
   if (!parts) return { regex: phraseRegex(match), folded: true };
-  // "g" and "y" make RegExp.test stateful between papers; they never change what matches.
-  const flags = parts.flags.replace(/[gy]/g, '');
-  try {
-    return { regex: new RegExp(parts.pattern, flags), folded: false };
-  } catch (e) {
-    const reason = (e instanceof Error ? e.message : String(e)).split(': ').pop() ?? 'invalid';
-    throw new PaperFeedError('bad-config', `${where}: ${JSON.stringify(match)} is not a valid regular expression (${reason}).`, {
-      key: where,
-    });
-  }
+  return { regex: userRegex(parts.pattern, parts.flags, where, match), folded: false };
 }
 
 export function phraseRegex(phrase: string): RegExp {

@@ -3,6 +3,7 @@
 
 import type { Announcement, AnnounceType, Paper } from '../arxiv/paper';
 import type { KeywordGroup, PaperFeedConfig } from '../config';
+import { PaperFeedError } from '../errors';
 import type { IndexedPaperNote } from '../vault/store';
 import { compileGroups, paperText, type CompiledGroup, type PaperText } from './rules';
 
@@ -27,6 +28,42 @@ export function selectPapers(
   config: PaperFeedConfig,
   known: ReadonlyMap<string, IndexedPaperNote>,
 ): Selection {
+  const steps = selecting(announcement, config, known);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same selection, giving the host's event loop a turn every few milliseconds, so that a
+ * Ctrl-C or Cancel is heard while thousands of papers are matched; stops with 'cancelled'.
+ */
+export async function selectPapersCancellably(
+  announcement: Announcement,
+  config: PaperFeedConfig,
+  known: ReadonlyMap<string, IndexedPaperNote>,
+  signal?: AbortSignal,
+): Promise<Selection> {
+  const steps = selecting(announcement, config, known);
+  let turn = Date.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (Date.now() - turn < TURN_MS) continue;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    turn = Date.now();
+    if (signal?.aborted) {
+      throw new PaperFeedError('cancelled', 'Stopped while choosing papers because the run was cancelled; nothing was written.');
+    }
+  }
+}
+
+/** How long matching runs before the host gets a turn (a Ctrl-C is heard within about this). */
+const TURN_MS = 50;
+
+/** Matches one paper per step, so that a caller may pause between papers. */
+function* selecting(
+  announcement: Announcement,
+  config: PaperFeedConfig,
+  known: ReadonlyMap<string, IndexedPaperNote>,
+): Generator<void, Selection> {
   const groups = compiledGroups(config.groups);
   const counted = new Set<AnnounceType>(config.announceTypes);
   const byGroup = groups.map((g) => ({ name: g.name, papers: [] as Paper[] }));
@@ -52,6 +89,7 @@ export function selectPapers(
     } else if (config.trackUpdates && isReplacement(type) && known.has(paper.id)) {
       updated.push(paper);
     }
+    yield;
   }
   return { groups: byGroup, matched, groupsOf, updated };
 }

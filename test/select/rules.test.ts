@@ -53,10 +53,21 @@ describe('regular-expression rules', () => {
     expect(regex.test('Schrödinger bridge')).toBe(true);
   });
 
-  it('drop the stateful g and y flags', () => {
+  it('ignore the stateful g and y flags: each paper is matched afresh', () => {
     const { regex } = ruleRegex('/diffusion/gy', 'x');
-    expect(regex.flags).toBe('');
-    expect([regex.test('diffusion'), regex.test('diffusion')]).toEqual([true, true]);
+    expect([regex.test('diffusion'), regex.test('diffusion'), regex.test('a diffusion')]).toEqual([true, true, true]);
+  });
+
+  it('keep JavaScript syntax and flags: \\u escapes, [^], lookbehinds, i, m and s', () => {
+    // Rule texts, run by RE2 (lookbehinds included, on every iOS), never by new RegExp.
+    expect(ruleRegex('/\\u00e9t\\u00e9/i', 'x').regex.test('ÉTÉ')).toBe(true);
+    expect(ruleRegex('/a[^]b/', 'x').regex.test('a\nb')).toBe(true);
+    expect(ruleRegex(`/(?<!self-)supervised/`, 'x').regex.test('self-supervised')).toBe(false);
+    expect(ruleRegex(`/(?<!self-)supervised/`, 'x').regex.test('weakly supervised')).toBe(true);
+    expect(ruleRegex('/^b/m', 'x').regex.test('a\nb')).toBe(true);
+    expect(ruleRegex('/^b/', 'x').regex.test('a\nb')).toBe(false);
+    expect(ruleRegex('/a.b/s', 'x').regex.test('a\nb')).toBe(true);
+    expect(ruleRegex('/a.b/', 'x').regex.test('a\nb')).toBe(false);
   });
 
   it('reject an invalid pattern with bad-config naming the rule', () => {
