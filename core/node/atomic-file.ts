@@ -116,6 +116,42 @@ export async function createFileAtomically(target: string, content: string, fold
   await afterRename(target, folders);
 }
 
+/**
+ * Creates `target` holding `content`, or throws FileExistsError: like createFileAtomically, so
+ * the file is never seen empty, except that where hard links are missing it falls back to an
+ * exclusive open (still only one creator wins; the file is empty for the moment of the write).
+ * On any failure, nothing of this call is left behind.
+ */
+export async function createFileExclusively(target: string, content: string): Promise<void> {
+  const temp = await writeFlushedTemp(target, content, 0o644);
+  try {
+    await link(temp, target);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileExistsError();
+    if (!linkUnsupported(code)) throw error;
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+  let handle;
+  try {
+    handle = await open(target, 'wx', 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError();
+    throw error;
+  }
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(target).catch(() => undefined);
+    throw error;
+  }
+}
+
 function linkUnsupported(code: string | undefined): boolean {
   return code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP' || code === 'EXDEV';
 }

@@ -6,8 +6,10 @@ import * as nodePath from 'node:path';
 import { isPaperFeedError, PaperFeedError } from '../errors';
 import type { IndexOptions, VaultIndex, VaultStore } from '../vault/store';
 import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged, syncFolder } from './atomic-file';
+import { isDiskFull, reasonFor } from './fs-reasons';
+import { openStateFolder } from './state-folder';
 import { resolveInVault } from './vault-path';
-import { IndexSession, scanVault, STATE_FOLDER } from './vault-index';
+import { IndexSession, scanVault } from './vault-index';
 
 /** How often `process` starts over when someone keeps editing the note under it. */
 const PROCESS_ATTEMPTS = 5;
@@ -16,6 +18,7 @@ export class FsVaultStore implements VaultStore {
   /** The vault folder as given, made absolute. */
   readonly root: string;
   private realRootPromise: Promise<string> | undefined;
+  private stateFolderPromise: Promise<string> | undefined;
   /** Notes read (rather than only stat-ed) by the last index(); shows the cache at work. */
   lastIndexReads = 0;
   /** Whether the last index() was a full check (every note stat-ed). */
@@ -51,12 +54,18 @@ export class FsVaultStore implements VaultStore {
     return this.realRootPromise;
   }
 
-  /** Absolute path of Paper Feed's own state folder in this vault (lock, index cache). */
-  async stateFolder(): Promise<string> {
-    return nodePath.join(await this.realRoot(), STATE_FOLDER);
+  /**
+   * Absolute path of Paper Feed's own state folder in this vault (lock, index cache), created
+   * when missing; refused when it or one of its files is a link or the wrong kind of thing.
+   */
+  stateFolder(): Promise<string> {
+    this.stateFolderPromise ??= this.realRoot().then(openStateFolder);
+    this.stateFolderPromise.catch(() => (this.stateFolderPromise = undefined));
+    return this.stateFolderPromise;
   }
 
   async index(options: IndexOptions = {}): Promise<VaultIndex> {
+    await this.stateFolder();
     const result = await scanVault(await this.realRoot(), {
       ...(options.keepKeys ? { keepKeys: options.keepKeys } : {}),
       ...(this.now ? { now: this.now } : {}),
@@ -164,25 +173,9 @@ function folderOf(path: string): string {
   return parts.slice(0, -1).join('/');
 }
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  ENAMETOOLONG: 'the name is too long for this disk',
-  ENOTDIR: 'a file stands where a folder should be',
-  EISDIR: 'a folder stands where the note should be',
-  EEXIST: 'a file stands where a folder should be',
-  EMFILE: 'too many files are open',
-  EIO: 'the disk reported an input/output error',
-  ENOENT: 'a folder on its path is missing and could not be created',
-};
-
 /** One sentence for a file-system failure: what could not be done, where, and why. */
 function vaultError(error: unknown, action: string, path: string): PaperFeedError {
   if (isPaperFeedError(error)) return error as PaperFeedError;
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const reason = REASONS[code] ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
-  return new PaperFeedError('vault', `Could not ${action} "${path}": ${reason}${code ? ` (${code})` : ''}. Check the vault folder and try again.`);
+  const what = isDiskFull(error) ? 'Free some space on the disk and try again.' : 'Check the vault folder and try again.';
+  return new PaperFeedError('vault', `Could not ${action} "${path}": ${reasonFor(error)}. ${what}`);
 }

@@ -1,13 +1,17 @@
-// One writer per vault: `.paper-feed/lock` is created exclusively and names the process holding
-// it. A second run waits a moment, then stops with a clear message; a lock left by a crashed run
-// (its process is gone, or it stopped refreshing the lock long ago) is taken over.
+// One writer per vault: `.paper-feed/lock` is created exclusively, already holding the name of the
+// process that holds it (it is written beside and linked into place, so it is never seen empty).
+// A second run waits a moment, then stops with a clear message; a lock left by a crashed run (its
+// process is gone, it stopped refreshing the lock long ago, or it is empty or unreadable, as a
+// full disk leaves it) is taken over at once.
 
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { PaperFeedError } from '../errors';
-import { makeFolders, processIsAlive } from './atomic-file';
+import { createFileExclusively, FileExistsError, makeFolders, processIsAlive } from './atomic-file';
+import { isDiskFull, reasonFor } from './fs-reasons';
 
 export interface VaultLock {
   /** The lock file's path. */
@@ -35,7 +39,7 @@ interface LockHolder {
 /** Locks this process holds now (path → token), so its own pid in a lock can be told apart. */
 const heldHere = new Map<string, string>();
 
-/** A lock file too new to judge (its holder may still be writing its name into it). */
+/** A takeover guard older than this was left by a run that crashed while taking over. */
 const FRESH_MS = 10_000;
 
 export async function acquireVaultLock(stateFolder: string, options: LockOptions = {}): Promise<VaultLock> {
@@ -64,20 +68,13 @@ export async function acquireVaultLock(stateFolder: string, options: LockOptions
 }
 
 async function tryCreate(path: string, me: LockHolder): Promise<boolean> {
-  let handle;
   try {
-    handle = await open(path, 'wx');
+    await createFileExclusively(path, JSON.stringify(me));
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if (error instanceof FileExistsError) return false;
     throw lockError(error, path);
   }
-  try {
-    await handle.writeFile(JSON.stringify(me));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return true;
 }
 
 type HolderRead =
@@ -107,8 +104,9 @@ async function readHolder(path: string): Promise<HolderRead> {
 async function isStale(path: string, holder: LockHolder | undefined, staleMs: number): Promise<boolean> {
   const info = await stat(path).catch(() => null);
   if (!info) return false; // gone: the next attempt creates it
+  // Written whole before it takes its name, a lock without a readable holder is debris.
+  if (!holder) return true;
   const age = Date.now() - info.mtimeMs;
-  if (!holder) return age > FRESH_MS;
   if (holder.host === hostname()) {
     // Our own pid in a lock this process does not hold is a crashed run whose pid came round
     // again (containers restart with the same small pids).
@@ -164,7 +162,24 @@ function heldLock(path: string, me: LockHolder, staleMs: number): VaultLock {
   };
 }
 
+/**
+ * Gives back every lock this process holds, at once and synchronously: for a process about to
+ * exit (a second Ctrl-C), where no promise would get to run.
+ */
+export function releaseLocksBeforeExit(): void {
+  for (const [path, token] of heldHere) {
+    heldHere.delete(path);
+    try {
+      if (readFileSync(path, 'utf8').includes(token)) unlinkSync(path);
+    } catch {
+      // Already gone, or the folder went away with it: nothing is left to give back.
+    }
+  }
+}
+
 function lockError(error: unknown, path: string): PaperFeedError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-  return new PaperFeedError('vault', `Could not lock the vault (${code} on "${path}"); check that the vault folder is writable.`);
+  if (isDiskFull(error)) {
+    return new PaperFeedError('vault', `Could not lock the vault because the disk is full (writing "${path}"); free some space on the disk and run again.`);
+  }
+  return new PaperFeedError('vault', `Could not lock the vault: ${reasonFor(error)} on "${path}"; check that the vault folder is writable.`);
 }

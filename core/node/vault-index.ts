@@ -15,11 +15,11 @@ import { keepRules, type KeepRule } from '../notes/keep-keys';
 import { pathKey } from '../vault/index-of';
 import type { VaultIndex } from '../vault/store';
 import { isTempFileName } from './atomic-file';
+import { STATE_FOLDER } from './state-folder';
 import { appendJournal, baseText, BaseIndex, INDEX_FILE, JOURNAL_FILE, loadBase, loadJournal, newGeneration, removeJournal, saveBase, type NoteRecord } from './index-file';
 import { IndexView } from './index-view';
 import { factsOfText, readNoteFacts, removeAbandonedTemps, removeStaleTemp } from './note-reading';
 
-export const STATE_FOLDER = '.paper-feed';
 const LEGACY_INDEX_FILE = 'index.json';
 /** Folders a vault keeps for tools, never notes: every dot-folder, plus node_modules. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);

@@ -1,11 +1,12 @@
 // One Paper Feed run per vault: a second run waits briefly and then stops with a clear message;
 // a lock left behind by a crashed run is taken over.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acquireVaultLock } from '../../core/node/lock';
+import { acquireVaultLock, releaseLocksBeforeExit } from '../../core/node/lock';
 import { PaperFeedError } from '../../core/errors';
 
 let state: string;
@@ -84,16 +85,38 @@ describe('acquireVaultLock', () => {
     expect(await readFile(lockPath, 'utf8')).toBe(planted);
   });
 
-  it('waits on an empty lock file while it is new, and takes it over once it is old', async () => {
+  it('takes over an empty or unreadable lock at once: a full disk leaves one, a run never shows one', async () => {
     await mkdir(state, { recursive: true });
-    await writeFile(lockPath, '');
-    await expect(acquireVaultLock(state, { waitMs: 100, pollMs: 20 })).rejects.toMatchObject({
-      message: 'Another Paper Feed run is writing to this vault; try again when it finishes.',
-    });
-    const old = new Date(Date.now() - 60_000);
-    await utimes(lockPath, old, old);
-    const lock = await acquireVaultLock(state, { waitMs: 0 });
+    for (const debris of ['', '{"pid": 12', '\u0000\u0000\u0000']) {
+      await writeFile(lockPath, debris);
+      const lock = await acquireVaultLock(state, { waitMs: 0 });
+      expect(JSON.parse(await readFile(lockPath, 'utf8')).pid).toBe(process.pid);
+      await lock.release();
+    }
+  });
+
+  it('is never seen empty: the holder is written before the lock takes its name', async () => {
+    const seen: string[] = [];
+    const watcher = setInterval(() => {
+      try {
+        seen.push(readFileSync(lockPath, 'utf8'));
+      } catch {
+        // not there yet, or already gone
+      }
+    }, 0);
+    for (let i = 0; i < 20; i += 1) await (await acquireVaultLock(state)).release();
+    clearInterval(watcher);
+    expect(seen.filter((text) => text === '')).toEqual([]);
+  });
+
+  it('gives back the locks this process holds when it must exit at once (a second Ctrl-C)', async () => {
+    const lock = await acquireVaultLock(state);
+    releaseLocksBeforeExit();
+    expect(existsSync(lockPath)).toBe(false);
     await lock.release();
+    await plantLock({ pid: 1, host: 'elsewhere' });
+    releaseLocksBeforeExit();
+    expect(existsSync(lockPath)).toBe(true);
   });
 
   it("never removes another run's lock on release", async () => {
