@@ -77,8 +77,10 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
   }
 
   async function withRetries(url: string, opts: { signal?: AbortSignal; accept?: string }): Promise<HttpResponse> {
+    let started = 0;
     for (let attempt = 1; ; attempt++) {
       await pause(lastEnd === undefined ? 0 : lastEnd + minInterval - clock.now(), opts.signal);
+      if (attempt === 1) started = clock.now();
       let outcome: Attempt;
       try {
         outcome = await attemptOnce(url, opts);
@@ -90,7 +92,7 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
       const serverWait = outcome.type === 'status' ? outcome.retryAfterMs : undefined;
       const waitMs = serverWait ?? backoff(attempt);
       if (!retryable || attempt >= maxAttempts || waitMs > maxRetryWait) {
-        throw finalError(outcome, attempt, serverWait === undefined ? undefined : clock.now() + serverWait);
+        throw finalError(outcome, attempt, serverWait === undefined ? undefined : clock.now() + serverWait, clock.now() - started);
       }
       await pause(waitMs, opts.signal);
     }
@@ -167,11 +169,18 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
   }
 
   // `retryAt` is known when arXiv said when to come back (Retry-After).
-  function finalError(failure: Exclude<Attempt, { type: 'ok' }>, attempts: number, retryAt: number | undefined): PaperFeedError {
+  // `spentMs`: from the first try to the last one's end, waits between tries included.
+  function finalError(failure: Exclude<Attempt, { type: 'ok' }>, attempts: number, retryAt: number | undefined, spentMs: number): PaperFeedError {
     const tries = attempts === 1 ? '1 try' : `${attempts} tries`;
     switch (failure.type) {
       case 'timeout':
-        return new PaperFeedError('timeout', `arXiv did not answer within ${seconds(timeoutMs)} s. Try again later.`);
+        // Say what really happened: a notice after minutes of retries must not read as one 30 s wait.
+        return new PaperFeedError(
+          'timeout',
+          attempts === 1
+            ? `arXiv did not answer within ${seconds(timeoutMs)} s. Try again later.`
+            : `arXiv did not answer in ${tries} over ${duration(spentMs)} (each given ${seconds(timeoutMs)} s). Try again later.`,
+        );
       case 'network':
         return new PaperFeedError(
           'network',
@@ -231,6 +240,11 @@ async function untilSettledOrCancelled(turn: Promise<void>, signal: AbortSignal 
 // 30000 → "30", 1500 → "1.5", 150 → "0.15".
 function seconds(ms: number): string {
   return String(Math.round(ms / 10) / 100);
+}
+
+// 4200 → "4 s", 144000 → "2.4 min": how long a run of tries took, as a person reads it.
+function duration(ms: number): string {
+  return ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 6000) / 10} min`;
 }
 
 function localClockTime(epochMs: number): string {

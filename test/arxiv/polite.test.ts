@@ -175,8 +175,21 @@ describe('faults', () => {
     server.reply('/hang', { hang: true });
     const error = await rejectionOf(client({ timeoutMs: 150, maxAttempts: 2 }).get(server.url('/hang')));
     expect(error.kind).toBe('timeout');
-    expect(error.message).toBe('arXiv did not answer within 0.15 s. Try again later.');
+    // 2 s of backoff, topped up to the 3 s gap: the tries took 3 s on the fake clock.
+    expect(error.message).toBe('arXiv did not answer in 2 tries over 3 s (each given 0.15 s). Try again later.');
     expect(server.count('/hang')).toBe(2);
+  });
+
+  it('says how many tries over how long when arXiv hangs for minutes', async () => {
+    // Each try hangs for 30 s of clock time before its (short, real) timeout ends it.
+    const hanging: HttpTransport = () => {
+      clock.advance(30_000);
+      return new Promise(() => undefined);
+    };
+    const arxiv = createArxivClient({ transport: hanging, clock, random: () => 0.5, timeoutMs: 30, maxAttempts: 4 });
+    const error = await rejectionOf(arxiv.get('http://127.0.0.1:9/never'));
+    // 4 × 30 s + backoff 2 s (topped up to 3 s), 4 s, 8 s = 135 s.
+    expect(error.message).toBe('arXiv did not answer in 4 tries over 2.3 min (each given 0.03 s). Try again later.');
   });
 
   it('times out a transport that ignores the abort signal', async () => {

@@ -131,6 +131,6 @@ export const HANG_CASE = {
   label: 'no answer at all (hangs past the timeout)',
   replies: [{ hang: true }] as ScriptedResponse[],
   requests: FAULT_ATTEMPTS,
-  /** The message for a timeout of `seconds`. */
-  message: (seconds: string) => `arXiv did not answer within ${seconds} s. Try again later.`,
+  /** The message for a timeout of `seconds`, as a pattern: how long the tries took is measured. */
+  message: (seconds: string) => `arXiv did not answer in ${FAULT_ATTEMPTS} tries over \\d+ s \\(each given ${seconds.replace('.', '\\.')} s\\)\\. Try again later\\.`,
 };
