@@ -1,9 +1,10 @@
 // Which notes are Paper Feed's, found by frontmatter: arXiv id → paper note, listing date → daily
 // note. Built once from the metadata cache, then kept current note by note from vault and cache
 // events, so a run's snapshot costs nothing that grows with the vault.
-import { TFolder, type App, type EventRef, type TAbstractFile, type TFile } from 'obsidian';
+import { TFile, TFolder, type App, type EventRef, type TAbstractFile } from 'obsidian';
 import { DAILY_TAG, noteFacts, readArxivId, readVersion, tagList, type NoteFacts } from '../core/notes/note-index';
 import { pathKey } from '../core/vault/index-of';
+import { originalFirst, type Duplicate, type NoteClaim } from '../core/vault/originals';
 import type { IndexedPaperNote, VaultIndex } from '../core/vault/store';
 import { dayOf, textOf } from './frontmatter-values';
 import { SnapshotMap } from './snapshot-map';
@@ -11,12 +12,18 @@ import { SnapshotMap } from './snapshot-map';
 /** Told when what the index knows of a note may have changed; `from` is set when it moved there. */
 export type NoteWatcher = (path: string, from?: string) => void;
 
+/**
+ * How long a fetch waits for the metadata cache to read notes that were created or changed (by
+ * sync, say) since the index last looked; after that it reads them itself.
+ */
+export const CACHE_WAIT_MS = 2000;
+
 export class NoteIndex {
   private readonly facts = new Map<string, NoteFacts>();
   /** Every note claiming an id (or date): a sync conflict can leave two. */
-  private readonly claimsOfId = new Claims();
-  private readonly claimsOfDate = new Claims();
-  /** The note that stands for each id and date (the smallest path among the claims). */
+  private readonly claimsOfId = new Claims((paths) => this.original(paths));
+  private readonly claimsOfDate = new Claims((paths) => this.original(paths));
+  /** The note that stands for each id and date (the original among the claims, see originals.ts). */
   private readonly papers = new SnapshotMap<string, IndexedPaperNote>();
   private readonly dailies = new SnapshotMap<string, string>();
   /** How many indexed notes have each citekey (lower case) and each pathKey. */
@@ -24,6 +31,12 @@ export class NoteIndex {
   private readonly paths = new Map<string, number>();
   private readonly watchers: NoteWatcher[] = [];
   private building: Promise<void> | null = null;
+  /** Every file and folder by pathKey (case and Unicode form folded) → its paths. */
+  private readonly names = new Map<string, Set<string>>();
+  /** Notes created or changed that the metadata cache has not read since. */
+  private readonly unread = new Set<string>();
+  /** Called when `unread` empties. */
+  private caughtUpWaiters: Array<() => void> = [];
 
   constructor(private readonly app: App) {}
 
@@ -31,10 +44,39 @@ export class NoteIndex {
   listeners(): EventRef[] {
     const { vault, metadataCache } = this.app;
     return [
-      metadataCache.on('changed', (file, _data, cache) => this.learn(file.path, cache.frontmatter)),
-      vault.on('rename', (file, oldPath) => this.move(file, oldPath)),
-      vault.on('delete', (file) => this.forget(file)),
+      metadataCache.on('changed', (file, _data, cache) => {
+        this.learn(file.path, cache.frontmatter);
+        this.markRead(file.path);
+      }),
+      vault.on('create', (file) => {
+        this.name(file.path, true);
+        if (isNote(file)) this.markUnread(file.path);
+      }),
+      vault.on('modify', (file) => {
+        if (isNote(file)) this.markUnread(file.path);
+      }),
+      vault.on('rename', (file, oldPath) => {
+        this.name(oldPath, false);
+        this.name(file.path, true);
+        if (this.unread.has(oldPath)) this.markUnread(file.path);
+        this.markRead(oldPath);
+        this.move(file, oldPath);
+      }),
+      vault.on('delete', (file) => {
+        this.name(file.path, false);
+        this.markRead(file.path);
+        this.forget(file);
+      }),
     ];
+  }
+
+  /**
+   * What holds `path`'s name once case and Unicode form are folded (a note, any file, a folder),
+   * or null: on macOS, Windows, iOS and Android, and any vault synced to them, those are one name.
+   */
+  holderOf(path: string): string | null {
+    const held = this.names.get(pathKey(path));
+    return held ? (held.values().next().value ?? null) : null;
   }
 
   /** Calls `watcher` after each change to a Paper Feed note, or to what the index holds for it. */
@@ -50,6 +92,7 @@ export class NoteIndex {
 
   async snapshot(): Promise<VaultIndex> {
     await this.ready();
+    await this.catchUp();
     // The maps are frozen views, so a run plans against one state of the vault. The two lookups
     // answer for the vault as it is when asked, which is only ever closer to the truth (and the
     // core checks a new note's path on disk before writing it).
@@ -58,7 +101,82 @@ export class NoteIndex {
       dailies: this.dailies.view(),
       hasCitekey: (key) => this.citekeys.has(key.toLowerCase()),
       hasPath: (path) => this.paths.has(pathKey(path)),
+      paperClaims: (id) => this.claimsOfId.all(id),
+      dailyClaims: (date) => this.claimsOfDate.all(date),
     };
+  }
+
+  /** Every paper and digest that several notes claim, the one kept up to date first. */
+  async duplicates(): Promise<Duplicate[]> {
+    await this.ready();
+    await this.catchUp();
+    return [
+      ...this.claimsOfId.several().map(([id, paths]) => ({ what: `arXiv:${id}`, paths })),
+      ...this.claimsOfDate.several().map(([date, paths]) => ({ what: `the digest of ${date}`, paths })),
+    ];
+  }
+
+  /** Of several notes claiming one id or date, the original: see core/vault/originals.ts. */
+  private original(paths: Iterable<string>): string {
+    const { vault, metadataCache } = this.app;
+    const dailies = [...this.dailies.values()];
+    const claims: NoteClaim[] = Array.from(paths, (path) => {
+      const createdMs = vault.getFileByPath(path)?.stat.ctime;
+      const linked = dailies.some((daily) => (metadataCache.resolvedLinks[daily]?.[path] ?? 0) > 0);
+      return { path, linked, ...(createdMs ? { createdMs } : {}) };
+    });
+    return originalFirst(claims)[0]!.path;
+  }
+
+  /**
+   * Waits (at most CACHE_WAIT_MS) until the metadata cache has read every note created or changed
+   * since the index last looked, then reads what it still has not: a fetch right after sync
+   * brought notes in must see them, or it writes a second note beside each.
+   */
+  private async catchUp(): Promise<void> {
+    if (this.unread.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = window.setTimeout(done, CACHE_WAIT_MS);
+        function done() {
+          window.clearTimeout(timer);
+          resolve();
+        }
+        this.caughtUpWaiters.push(done);
+      });
+    }
+    for (const path of [...this.unread]) {
+      const file = this.app.vault.getFileByPath(path);
+      this.unread.delete(path);
+      if (!file) continue;
+      try {
+        this.remember(path, noteFacts(await this.app.vault.read(file)));
+      } catch {
+        // Gone while we read; its delete event has told the index.
+      }
+    }
+  }
+
+  private markUnread(path: string): void {
+    this.unread.add(path);
+  }
+
+  private markRead(path: string): void {
+    if (!this.unread.delete(path) || this.unread.size > 0) return;
+    const waiters = this.caughtUpWaiters;
+    this.caughtUpWaiters = [];
+    for (const done of waiters) done();
+  }
+
+  private name(path: string, present: boolean): void {
+    const key = pathKey(path);
+    const held = this.names.get(key);
+    if (present) {
+      if (held) held.add(path);
+      else this.names.set(key, new Set([path]));
+    } else if (held) {
+      held.delete(path);
+      if (held.size === 0) this.names.delete(key);
+    }
   }
 
   /** The arXiv id of the note at `path` when it is the one the index holds for that id. */
@@ -74,11 +192,13 @@ export class NoteIndex {
 
   /** Records a note Paper Feed just wrote, before the metadata cache gets to it. */
   noteWritten(path: string, content: string): void {
+    this.name(path, true);
     this.remember(path, noteFacts(content));
   }
 
   private async build(): Promise<void> {
     const { vault, metadataCache } = this.app;
+    for (const entry of vault.getAllLoadedFiles()) if (entry.path !== '/' && entry.path !== '') this.name(entry.path, true);
     const uncached: TFile[] = [];
     for (const file of vault.getMarkdownFiles()) {
       const cache = metadataCache.getFileCache(file);
@@ -181,6 +301,10 @@ export class NoteIndex {
   }
 }
 
+function isNote(file: TAbstractFile): boolean {
+  return file instanceof TFile && file.extension === 'md';
+}
+
 function sameFacts(a: NoteFacts | undefined, b: NoteFacts | undefined): boolean {
   return a?.arxivId === b?.arxivId && a?.version === b?.version && a?.citekey === b?.citekey && a?.dailyDate === b?.dailyDate && !a === !b;
 }
@@ -194,10 +318,27 @@ function count(counts: Map<string, number>, key: string, by: 1 | -1): void {
 /**
  * The notes claiming each id (or date). Nearly every id has one, held as its path; a set only
  * where a sync conflict left more. add and remove answer with the claim that now stands: the
- * smallest path, compared by code unit as the earlier full rebuild did, so the same note wins.
+ * original, as `original` chooses it.
  */
 class Claims {
   private readonly byKey = new Map<string, string | Set<string>>();
+
+  constructor(private readonly original: (paths: Iterable<string>) => string) {}
+
+  /** Every claim to `key` when there are several, the standing one first. */
+  all(key: string): string[] | undefined {
+    const held = this.byKey.get(key);
+    if (held === undefined || typeof held === 'string') return undefined;
+    const standing = this.standing(key)!;
+    return [standing, ...[...held].filter((path) => path !== standing).sort()];
+  }
+
+  /** Every key with several claims, with them (walks only those). */
+  several(): Array<[string, string[]]> {
+    const found: Array<[string, string[]]> = [];
+    for (const [key, held] of this.byKey) if (typeof held !== 'string') found.push([key, this.all(key)!]);
+    return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
 
   add(key: string, path: string): string {
     const held = this.byKey.get(key);
@@ -220,9 +361,7 @@ class Claims {
   private standing(key: string): string | undefined {
     const held = this.byKey.get(key);
     if (held === undefined || typeof held === 'string') return held;
-    let least: string | undefined;
-    for (const path of held) if (least === undefined || path < least) least = path;
-    return least;
+    return this.original(held);
   }
 }
 

@@ -26,8 +26,15 @@ export class ObsidianStore implements VaultStore {
     return file ? this.app.vault.read(file) : null;
   }
 
-  async exists(path: string): Promise<boolean> {
-    return this.app.vault.getAbstractFileByPath(normalizePath(path)) !== null;
+  async occupant(path: string): Promise<string | null> {
+    const target = normalizePath(path);
+    if (this.app.vault.getAbstractFileByPath(target)) return target;
+    // The vault may sync to a phone or a Mac, where "Café.md" and "café.md" are one file.
+    return this.notes.holderOf(target);
+  }
+
+  async createdAt(path: string): Promise<number | undefined> {
+    return this.app.vault.getFileByPath(normalizePath(path))?.stat.ctime;
   }
 
   async create(path: string, content: string): Promise<void> {

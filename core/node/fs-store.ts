@@ -1,9 +1,11 @@
 // The vault store the CLI writes through: a folder on disk. Every path is checked to stay inside
 // the vault, and every write is atomic (see ./atomic-file.ts), so a crash never leaves half a note.
 
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { isPaperFeedError, PaperFeedError } from '../errors';
+import { pathKey } from '../vault/index-of';
+import type { Duplicate } from '../vault/originals';
 import type { IndexOptions, VaultIndex, VaultStore } from '../vault/store';
 import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged, syncFolder } from './atomic-file';
 import { isDiskFull, reasonFor } from './fs-reasons';
@@ -29,6 +31,8 @@ export class FsVaultStore implements VaultStore {
   private session: IndexSession | undefined;
   private readonly now: (() => number) | undefined;
   private checkAll: boolean;
+  /** Folder (vault-relative) → its entries by folded name, listed once per store (once per run). */
+  private readonly listings = new Map<string, Promise<Map<string, string>>>();
 
   /**
    * `now`: the clock the index judges ages by (tests let a week pass with it). `checkAll`: the
@@ -78,6 +82,11 @@ export class FsVaultStore implements VaultStore {
     return result.index;
   }
 
+  /** Every paper and digest that several notes claim, the original first, as of the last index(). */
+  duplicates(): Duplicate[] {
+    return this.session?.duplicates() ?? [];
+  }
+
   async read(path: string): Promise<string | null> {
     const absolute = await this.resolve(path);
     try {
@@ -88,15 +97,28 @@ export class FsVaultStore implements VaultStore {
     }
   }
 
-  async exists(path: string): Promise<boolean> {
+  async occupant(path: string): Promise<string | null> {
     const absolute = await this.resolve(path);
     try {
-      await stat(absolute);
-      return true;
+      // lstat, not stat: a link whose target is gone still holds the name.
+      await lstat(absolute);
+      return path;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return false;
-      throw vaultError(error, 'look for', path);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw vaultError(error, 'look for', path);
+    }
+    // Linux disks tell "Café.md" from "café.md"; the phone or Mac the vault syncs to does not.
+    const folder = folderOf(path);
+    const name = (await this.listing(folder)).get(pathKey(nameOf(path)));
+    return name === undefined ? null : folder === '' ? name : `${folder}/${name}`;
+  }
+
+  async createdAt(path: string): Promise<number | undefined> {
+    try {
+      const { birthtimeMs } = await stat(await this.resolve(path));
+      return birthtimeMs > 0 ? birthtimeMs : undefined;
+    } catch {
+      return undefined; // only ranks duplicates; a note that is gone has no age to give
     }
   }
 
@@ -106,6 +128,8 @@ export class FsVaultStore implements VaultStore {
       await this.session?.beforeWrite(folderOf(path));
       await createFileAtomically(absolute, content, this.unflushed);
       this.session?.noteWritten(path, content);
+      // A listing made before this note was created learns of it.
+      void this.listings.get(folderOf(path))?.then((names) => names.set(pathKey(nameOf(path)), nameOf(path)));
     } catch (error) {
       if (error instanceof FileExistsError) throw new PaperFeedError('vault', 'File already exists.');
       throw vaultError(error, 'create', path);
@@ -146,6 +170,24 @@ export class FsVaultStore implements VaultStore {
     await this.session?.commit();
   }
 
+  private listing(folder: string): Promise<Map<string, string>> {
+    let names = this.listings.get(folder);
+    if (!names) {
+      names = (async () => {
+        const found = new Map<string, string>();
+        try {
+          for (const name of await readdir(folder === '' ? await this.realRoot() : await this.resolve(folder))) found.set(pathKey(name), name);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'ENOENT' && code !== 'ENOTDIR') throw vaultError(error, 'list', folder);
+        }
+        return found;
+      })();
+      this.listings.set(folder, names);
+    }
+    return names;
+  }
+
   private async readExisting(absolute: string, path: string): Promise<string> {
     try {
       return await readFile(absolute, 'utf8');
@@ -165,6 +207,10 @@ export class FsVaultStore implements VaultStore {
       throw vaultError(error, 'open', path);
     }
   }
+}
+
+function nameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** The vault-relative folder of a vault-relative path ('' for the top level). */

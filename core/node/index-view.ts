@@ -6,6 +6,7 @@ import { libraryItemOf } from '../notes/library-items';
 import type { LibraryItem } from '../rank/library';
 import { pathKey } from '../vault/index-of';
 import { LookupMap } from '../vault/lookup-map';
+import { originalFirst, type Duplicate } from '../vault/originals';
 import type { IndexedPaperNote, VaultIndex } from '../vault/store';
 import { pathHash, type BaseIndex, type JournalEntry, type NoteRecord } from './index-file';
 
@@ -82,23 +83,23 @@ export class IndexView {
   /** The VaultIndex a run asks; with `withLibrary`, the kept paper notes too. */
   toVaultIndex(withLibrary: boolean): VaultIndex {
     const lookups = this.overlay();
-    const paper = (id: string): IndexedPaperNote | undefined => {
-      let best: IndexedPaperNote | undefined;
+    // Every note claiming the id, the original first (a conflict copy never stands for it while
+    // the original is there; see core/vault/originals.ts).
+    const claims = (id: string): IndexedPaperNote[] => {
+      const found: IndexedPaperNote[] = [];
       if (this.base) {
         for (const rest of this.base.find('ids', id)) {
           const [path, version, citekey] = JSON.parse(rest) as [string, number | null, string | null];
-          if (this.dropped.has(path)) continue;
-          best = { path, ...(version !== null ? { version } : {}), ...(citekey !== null ? { citekey } : {}) };
-          break; // sorted by path: the first one standing is the chosen note
+          if (!this.dropped.has(path)) found.push({ path, ...(version !== null ? { version } : {}), ...(citekey !== null ? { citekey } : {}) });
         }
       }
       for (const path of lookups.byId.get(id) ?? []) {
-        if (best && best.path <= path) continue;
         const record = this.added.get(path)!;
-        best = { path, ...(record.v !== undefined ? { version: record.v } : {}), ...(record.c !== undefined ? { citekey: record.c } : {}) };
+        found.push({ path, ...(record.v !== undefined ? { version: record.v } : {}), ...(record.c !== undefined ? { citekey: record.c } : {}) });
       }
-      return best;
+      return found.length > 1 ? originalFirst(found) : found;
     };
+    const paper = (id: string): IndexedPaperNote | undefined => claims(id)[0];
     // Citekeys and names taken at the last full check stay taken until the next one, even if
     // their note was deleted since: a new note then takes its next name, never a taken one.
     const takenInBase = (section: 'citekeys' | 'paths', key: string) => this.base?.has(section, key) ?? false;
@@ -108,17 +109,47 @@ export class IndexView {
       dailies: this.dailies(),
       hasCitekey: (key) => lookups.citekeys.has(key.toLowerCase()) || takenInBase('citekeys', key.toLowerCase()),
       hasPath: (path) => lookups.paths.has(pathKey(path)) || takenInBase('paths', pathHash(pathKey(path))),
+      paperClaims: (id) => {
+        const found = claims(id);
+        return found.length > 1 ? found.map((note) => note.path) : undefined;
+      },
+      dailyClaims: (date) => {
+        const found = this.dailyClaimsOf(date);
+        return found.length > 1 ? found : undefined;
+      },
     };
     return withLibrary ? { ...index, library: this.library(paper) } : index;
   }
 
   private dailies(): Map<string, string> {
+    const all = originalFirst(this.allDailies().map(([date, path]) => ({ date, path })));
+    const dailies = new Map<string, string>();
+    for (const { date, path } of all) if (!dailies.has(date)) dailies.set(date, path);
+    return dailies;
+  }
+
+  private allDailies(): Array<[string, string]> {
     const all: Array<[string, string]> = (this.base?.meta.dailies ?? []).filter(([, path]) => !this.dropped.has(path));
     for (const record of this.added.values()) if (record.d !== undefined) all.push([record.d, record.path]);
-    all.sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
-    const dailies = new Map<string, string>();
-    for (const [date, path] of all) if (!dailies.has(date)) dailies.set(date, path);
-    return dailies;
+    return all;
+  }
+
+  private dailyClaimsOf(date: string): string[] {
+    return originalFirst(this.allDailies().flatMap(([d, path]) => (d === date ? [{ path }] : []))).map((claim) => claim.path);
+  }
+
+  /** Every paper and digest that several notes claim, the original first (walks the index: `doctor` only). */
+  duplicates(): Duplicate[] {
+    const byId = new Map<string, string[]>();
+    for (const record of this.allNotes()) if (record.a !== undefined) byId.set(record.a, [...(byId.get(record.a) ?? []), record.path]);
+    const byDate = new Map<string, string[]>();
+    for (const [date, path] of this.allDailies()) byDate.set(date, [...(byDate.get(date) ?? []), path]);
+    const several = (what: (key: string) => string, claims: Map<string, string[]>): Duplicate[] =>
+      [...claims]
+        .filter(([, paths]) => paths.length > 1)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, paths]) => ({ what: what(key), paths: originalFirst(paths.map((path) => ({ path }))).map((claim) => claim.path) }));
+    return [...several((id) => `arXiv:${id}`, byId), ...several((date) => `the digest of ${date}`, byDate)];
   }
 
   /** The kept paper notes, each once: the note the index chose for its arXiv id. */

@@ -13,6 +13,7 @@ import { lstat, readdir, stat, unlink } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { keepRules, type KeepRule } from '../notes/keep-keys';
 import { pathKey } from '../vault/index-of';
+import type { Duplicate } from '../vault/originals';
 import type { VaultIndex } from '../vault/store';
 import { isTempFileName } from './atomic-file';
 import { STATE_FOLDER } from './state-folder';
@@ -284,6 +285,11 @@ export class IndexSession {
     private readonly rules: readonly KeepRule[] | undefined,
     private readonly journal: JournalState,
   ) {}
+
+  /** Every paper and digest several notes claim (walks the whole index). */
+  duplicates(): Duplicate[] {
+    return this.view.duplicates();
+  }
 
   /** Await before writing into `folder` (vault-relative); only the first call per folder looks. */
   beforeWrite(folder: string): Promise<unknown> {

@@ -5,6 +5,7 @@
 import type { IndexedPaperNote, VaultIndex } from '../vault/store';
 import { FrontmatterError, readFrontmatter, type FrontmatterData } from './frontmatter';
 import { indexOfMaps } from '../vault/index-of';
+import { originalFirst } from '../vault/originals';
 
 export const DAILY_TAG = 'paper-feed/daily';
 export const PAPER_TAG = 'paper';
@@ -55,12 +56,14 @@ function looseFacts(text: string): NoteFacts {
   return facts;
 }
 
-/** The index of `files` (path → text); when two notes claim one id, the first path wins. */
+/** The index of `files` (path → text); when two notes claim one id, the original wins (see originals.ts). */
 export function buildVaultIndex(files: Iterable<readonly [string, string]>): VaultIndex {
   const papers = new Map<string, IndexedPaperNote>();
   const dailies = new Map<string, string>();
-  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [path, text] of sorted) {
+  const paperClaims = new Map<string, string[]>();
+  const dailyClaims = new Map<string, string[]>();
+  const sorted = originalFirst([...files].map(([path, text]) => ({ path, text })));
+  for (const { path, text } of sorted) {
     if (!path.toLowerCase().endsWith('.md')) continue;
     const facts = noteFacts(text);
     if (facts.arxivId && !papers.has(facts.arxivId)) {
@@ -69,9 +72,15 @@ export function buildVaultIndex(files: Iterable<readonly [string, string]>): Vau
       if (facts.citekey !== undefined) entry.citekey = facts.citekey;
       papers.set(facts.arxivId, entry);
     }
+    if (facts.arxivId) paperClaims.set(facts.arxivId, [...(paperClaims.get(facts.arxivId) ?? []), path]);
     if (facts.dailyDate && !dailies.has(facts.dailyDate)) dailies.set(facts.dailyDate, path);
+    if (facts.dailyDate) dailyClaims.set(facts.dailyDate, [...(dailyClaims.get(facts.dailyDate) ?? []), path]);
   }
-  return indexOfMaps(papers, dailies);
+  const several = (claims: Map<string, string[]>) => (key: string) => {
+    const paths = claims.get(key);
+    return paths && paths.length > 1 ? paths : undefined;
+  };
+  return { ...indexOfMaps(papers, dailies), paperClaims: several(paperClaims), dailyClaims: several(dailyClaims) };
 }
 
 /**

@@ -8,10 +8,12 @@ import { librarySource, type PaperFeedConfig } from '../config';
 import { PaperFeedError, isPaperFeedError } from '../errors';
 import { selectPapersCancellably } from '../select/select';
 import { pathKey } from '../vault/index-of';
+import type { Duplicate } from '../vault/originals';
 import type { IndexedPaperNote, VaultIndex, VaultStore } from '../vault/store';
 import { FrontmatterError } from './frontmatter';
 import { loadLibrary, refreshZotero, type LibraryCache, type ZoteroLibrarySource } from './library-source';
 import { notesToRead, planNoteWrites, type PlanInput, type PlannedNote } from './plan';
+import { atMost, NoteFinder, type Planner } from './settle-names';
 import { orderedByRelevance, rankAnnouncement, type AnnouncementRanking } from './top-picks';
 
 export interface WriteReport {
@@ -33,6 +35,8 @@ export interface WriteReport {
   updatedPapers: string[];
   /** Items the reader could not use, and notes left alone because they could not be changed safely. */
   skipped: SkippedItem[];
+  /** The run's papers (and digest) that several notes claim, the one kept up to date first. */
+  duplicates: Duplicate[];
   /** The "Top picks" (issue #10), when the run ranked the announcement and picks are on. */
   topPicks?: TopPicksReport;
 }
@@ -79,9 +83,6 @@ export interface WriteOptions {
 /** What a store backed by a local disk (the CLI's) should pass as `writesAtOnce`. */
 export const FILE_SYSTEM_WRITES_AT_ONCE = 16;
 
-// New paper notes could collide with files the index does not know (the person's own notes);
-// each round moves colliding notes to their next name. Two rounds settle any real vault.
-const NAMING_ROUNDS = 4;
 
 export async function writeAnnouncement(
   announcement: Announcement,
@@ -122,20 +123,12 @@ export async function writeAnnouncement(
     if (text !== null) existing.set(path, text);
     else vanished.add(path);
   }
-  const index = withoutPaths(fullIndex, vanished);
-
-  let plan: PlannedNote[] = [];
-  const taken = new Set<string>();
-  for (let round = 0; round < NAMING_ROUNDS; round += 1) {
-    plan = planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
-    const creates = plan.filter((note) => note.kind === 'create');
-    const found = new Set<PlannedNote>();
-    await atMost(atOnce, creates, async (note) => {
-      if (await store.exists(note.path)) found.add(note);
-    });
-    for (const note of creates) if (found.has(note)) taken.add(note.path);
-    if (found.size === 0) break;
-  }
+  const finder = new NoteFinder(store, withoutPaths(fullIndex, vanished), announcement.date, existing, atOnce);
+  const duplicates = await finder.chooseOriginals(toEnrich.map((paper) => paper.id));
+  const planFor: Planner = (index, taken) =>
+    planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
+  let plan = await finder.settle(planFor);
+  const index = finder.index();
 
   const report: WriteReport = {
     date: announcement.date,
@@ -149,43 +142,63 @@ export async function writeAnnouncement(
     dailyNoteChange: 'unchanged',
     updatedPapers: selection.updated.filter((p) => index.papers.has(p.id)).map((p) => p.id),
     skipped: [...announcement.skipped, ...libraryProblems],
+    duplicates,
   };
   if (ranking && config.topPicks > 0) {
     const { coldStart, librarySize } = ranking.result;
     report.topPicks = { coldStart, librarySize, picks: ranking.picks.map((item) => item.paper.id), beyondGroups: picks.length };
   }
 
-  const toWrite = plan.filter((n) => n.kind !== 'unchanged');
-  const total = toWrite.length;
   let done = 0;
-  const changes = new Map<PlannedNote, Change>();
-  const skippedWhileWriting = new Map<PlannedNote, SkippedItem[]>();
+  let total = plan.filter((n) => n.kind !== 'unchanged').length;
+  const changes = new Map<string, Change>();
+  const skippedWhileWriting = new Map<string, SkippedItem[]>();
+  const clashed: PlannedNote[] = [];
   const write = async (note: PlannedNote) => {
     if (signal?.aborted) {
       throw new PaperFeedError('cancelled', `Stopped after ${done} of ${total} notes because the run was cancelled; run again to write the rest.`);
     }
-    const skips: SkippedItem[] = [];
-    skippedWhileWriting.set(note, skips);
-    changes.set(note, await apply(note, store, skips));
+    const skips = skippedWhileWriting.get(note.path) ?? [];
+    skippedWhileWriting.set(note.path, skips);
+    const outcome = await apply(note, store, skips);
+    if (outcome.change === 'clashed') {
+      clashed.push(note);
+      return;
+    }
+    finder.written(note, outcome.text);
+    if (outcome.change !== 'unchanged' || !changes.has(note.path)) changes.set(note.path, outcome.change);
     done += 1;
     onProgress?.(done, total);
   };
+  // Something took a new note's name after it was looked at (sync, a second device): look again,
+  // adopt it or step around it, and write what is left; the run never stops half done for that.
+  const writeAll = async (role: PlannedNote['role']) => {
+    for (let pass = 0; ; pass += 1) {
+      const notes = plan.filter((n) => n.role === role && n.kind !== 'unchanged' && !changes.has(n.path));
+      clashed.length = 0;
+      await atMost(1, notes.slice(0, 1), write);
+      await atMost(role === 'paper' ? atOnce : 1, notes.slice(1), write);
+      if (clashed.length === 0) return;
+      if (pass === NAMING_ROUNDS) throw keepsTaken(clashed[0]!.path);
+      for (const note of clashed) await finder.look(note);
+      plan = await finder.settle(planFor);
+      total = done + plan.filter((n) => n.kind !== 'unchanged' && !changes.has(n.path)).length;
+    }
+  };
   onProgress?.(0, total);
-  const papers = toWrite.filter((n) => n.role === 'paper');
   try {
-    await atMost(1, papers.slice(0, 1), write);
-    await atMost(atOnce, papers.slice(1), write);
+    await writeAll('paper');
     // The paper notes are on disk for good before the daily note links to them.
-    if (papers.length > 0) await store.flush?.();
-    await atMost(1, toWrite.filter((n) => n.role === 'daily'), write);
+    if (changes.size > 0) await store.flush?.();
+    await writeAll('daily');
   } finally {
     await store.flush?.();
   }
 
   for (const note of plan) {
     if (note.skipReason) report.skipped.push({ ref: note.arxivId ?? note.path, reason: note.skipReason });
-    report.skipped.push(...(skippedWhileWriting.get(note) ?? []));
-    const change = changes.get(note) ?? 'unchanged';
+    report.skipped.push(...(skippedWhileWriting.get(note.path) ?? []));
+    const change = changes.get(note.path) ?? 'unchanged';
     if (note.role === 'daily') {
       report.dailyNote = note.path;
       report.dailyNoteChange = change;
@@ -194,6 +207,13 @@ export async function writeAnnouncement(
     else report.unchanged += 1;
   }
   return report;
+}
+
+/** How many times a run looks again when a new note's name is taken just before it is written. */
+const NAMING_ROUNDS = 3;
+
+function keepsTaken(path: string): PaperFeedError {
+  return new PaperFeedError('vault', `Could not create "${path}": another program keeps taking that name (a sync running?). Run Paper Feed again when sync has finished.`);
 }
 
 type Change = 'created' | 'updated' | 'unchanged';
@@ -211,46 +231,31 @@ function rankedParts(ranking: AnnouncementRanking | undefined, picks: Paper[], c
   return { picks, scores: ranking.scores, topPicks: { coldStart, librarySize, picks: ranking.picks } };
 }
 
-/**
- * Runs `work` on every item, at most `limit` at a time and, with a limit of 1, in order. After a
- * failure no more start; the first failure is thrown once the running ones have settled.
- */
-async function atMost<T>(limit: number, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
+type Outcome = { change: Change; text: string } | { change: 'clashed' };
 
-async function apply(note: PlannedNote, store: VaultStore, skipped: SkippedItem[]): Promise<Change> {
+/** Obsidian's text, which every store uses for a taken name. */
+const FILE_EXISTS = 'File already exists.';
+
+async function apply(note: PlannedNote, store: VaultStore, skipped: SkippedItem[]): Promise<Outcome> {
   try {
     if (note.kind === 'create') {
       await store.create(note.path, note.content);
-      return 'created';
+      return { change: 'created', text: note.content };
     }
     const { before, reapply } = note;
     let written = false;
-    await store.process(note.path, (current) => {
+    const text = await store.process(note.path, (current) => {
       // The person may have edited the note since it was read: redo the change on their text.
       const next = current === before || !reapply ? note.content : reapply(current);
       written = next !== current;
       return next;
     });
-    return written ? 'updated' : 'unchanged';
+    return { change: written ? 'updated' : 'unchanged', text };
   } catch (e) {
+    if (note.kind === 'create' && e instanceof Error && e.message === FILE_EXISTS) return { change: 'clashed' };
     if (e instanceof FrontmatterError) {
       skipped.push({ ref: note.arxivId ?? note.path, reason: `${note.path} was left as it is because ${e.message}; fix it and run again.` });
-      return 'unchanged';
+      return { change: 'unchanged', text: note.before ?? note.content };
     }
     if (isPaperFeedError(e)) throw e;
     const reason = e instanceof Error ? e.message : String(e);

@@ -36,8 +36,8 @@ export class MemoryStore implements VaultStore {
     return this.files.get(path) ?? null;
   }
 
-  async exists(path: string): Promise<boolean> {
-    return this.actualPath(path) !== undefined;
+  async occupant(path: string): Promise<string | null> {
+    return this.actualPath(path) ?? null;
   }
 
   async create(path: string, content: string): Promise<void> {

@@ -28,6 +28,13 @@ export interface VaultIndex {
   /** Whether an indexed paper or daily note is at this path, compared by pathKey (NFC, any case). */
   hasPath(path: string): boolean;
   /**
+   * Every note claiming this arXiv id when more than one does (a sync conflict copy, a duplicate),
+   * the one `papers` holds first; undefined for one claim or none.
+   */
+  paperClaims?(id: string): readonly string[] | undefined;
+  /** The same for daily notes, by listing date. */
+  dailyClaims?(date: string): readonly string[] | undefined;
+  /**
    * The paper notes the person kept, as library items for "Top picks" (issue #10): present when
    * index() was given keepKeys and the store can tell (see core/notes/library-items.ts).
    */
@@ -43,7 +50,14 @@ export interface VaultStore {
   index(options?: IndexOptions): Promise<VaultIndex>;
   /** The file's text, or null when there is no such file. */
   read(path: string): Promise<string | null>;
-  exists(path: string): Promise<boolean>;
+  /**
+   * The path of whatever already holds `path`'s name in its folder, compared as the strictest file
+   * systems do (case and Unicode form folded: `Café.md` in NFD holds `café.md`), whoever made it:
+   * a note, a folder, a dangling link. null when the name is free.
+   */
+  occupant(path: string): Promise<string | null>;
+  /** When the file at `path` was created (ms), for stores that can tell; ranks duplicates. */
+  createdAt?(path: string): Promise<number | undefined>;
   /**
    * Creates a new note (and its folders). Rejects with "File already exists." when the path
    * is taken. Never leaves a half-written file.

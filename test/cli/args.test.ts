@@ -41,7 +41,7 @@ describe('parseArgs', () => {
   });
 
   const mistakes: Array<[string[], string]> = [
-    [['dialy'], 'Unknown command "dialy"; the commands are daily, range, zotero and help'],
+    [['dialy'], 'Unknown command "dialy"; the commands are daily, range, zotero, doctor and help'],
     [['daily', '--vualt', 'x'], 'Unknown option --vualt'],
     [['daily', '--vault'], '--vault needs a value (a folder)'],
     [['daily', '--vault', '--json'], '--vault needs a value (a folder)'],

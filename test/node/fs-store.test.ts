@@ -134,13 +134,26 @@ describe('FsVaultStore.process', () => {
   });
 });
 
-describe('FsVaultStore.read and exists', () => {
-  it('reads a note, and gives null / false for a missing one', async () => {
+describe('FsVaultStore.read and occupant', () => {
+  it('reads a note, and gives null for a missing one', async () => {
     await store.create('a/b.md', 'text');
     expect(await store.read('a/b.md')).toBe('text');
-    expect(await store.exists('a/b.md')).toBe(true);
+    expect(await store.occupant('a/b.md')).toBe('a/b.md');
     expect(await store.read('a/c.md')).toBeNull();
-    expect(await store.exists('a/c.md')).toBe(false);
+    expect(await store.occupant('a/c.md')).toBeNull();
+  });
+
+  it('finds what holds a name once case and Unicode form are folded, a dangling link and a folder included', async () => {
+    await mkdir(join(vault, 'a', 'Sub'), { recursive: true });
+    await writeFile(join(vault, 'a', 'Cafe\u0301 Notes.md'), 'NFD');
+    await writeFile(join(vault, 'a', 'HeavySkill.md'), 'mine');
+    await symlink(join(vault, 'a', 'gone.md'), join(vault, 'a', 'Dangling.md'));
+    expect(await store.occupant('a/caf\u00e9 notes.md')).toBe('a/Cafe\u0301 Notes.md');
+    expect(await store.occupant('a/heavyskill.md')).toBe('a/HeavySkill.md');
+    expect(await store.occupant('a/Dangling.md')).toBe('a/Dangling.md');
+    expect(await store.occupant('a/dangling.md')).toBe('a/Dangling.md');
+    expect(await store.occupant('a/sub')).toBe('a/Sub');
+    expect(await store.occupant('a/other.md')).toBeNull();
   });
 });
 
@@ -161,7 +174,7 @@ describe('paths that would leave the vault', () => {
       expect(await failure(store.create(path, 'x'))).toEqual(expected);
       expect(await failure(store.process(path, () => 'x'))).toEqual(expected);
       expect(await failure(store.read(path))).toEqual(expected);
-      expect(await failure(store.exists(path))).toEqual(expected);
+      expect(await failure(store.occupant(path))).toEqual(expected);
       expect((await allFiles(sandbox)).filter((f) => !f.startsWith('vault/'))).toEqual([]);
     });
   }

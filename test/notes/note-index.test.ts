@@ -43,7 +43,7 @@ describe('MemoryStore', () => {
   it('refuses to create over an existing file, whatever the case', async () => {
     const store = new MemoryStore({ 'A/Note.md': 'x' });
     await expect(store.create('a/note.md', 'y')).rejects.toThrow('File already exists.');
-    expect(await store.exists('A/NOTE.md')).toBe(true);
+    expect(await store.occupant('A/NOTE.md')).toBe('A/Note.md');
     expect(store.writes).toBe(0);
   });
 

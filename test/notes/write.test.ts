@@ -46,6 +46,7 @@ describe('writeAnnouncement', () => {
       dailyNoteChange: 'created',
       updatedPapers: [],
       skipped: [],
+      duplicates: [],
     });
     expect(store.writes).toBe(8);
   });

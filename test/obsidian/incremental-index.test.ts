@@ -180,17 +180,17 @@ describe('the library notes file', () => {
 });
 
 describe('the note index, kept current', () => {
-  it('lets the smaller path stand for an id two notes share, and the other once it is deleted', async () => {
-    const { app, store, index, libraryNow } = await vaultOf({ 'P/b.md': withProperty(paperNote('2401.00001'), 'rating: 5'), 'P/a.md': paperNote('2401.00001') });
+  it('lets the original stand for an id two notes share, not the conflict copy, and the copy once the original is deleted', async () => {
+    const { app, store, index, libraryNow } = await vaultOf({ 'P/a 1.md': withProperty(paperNote('2401.00001'), 'rating: 5'), 'P/a.md': paperNote('2401.00001') });
     expect((await index.snapshot()).papers.get('2401.00001')?.path).toBe('P/a.md');
     // The note that stands for the id is the untouched one, so the library has none.
     expect(await libraryNow()).toEqual([]);
     await app.fileManager.trashFile(app.vault.getFileByPath('P/a.md')!);
-    expect((await index.snapshot()).papers.get('2401.00001')?.path).toBe('P/b.md');
-    expect(await libraryNow()).toEqual(['2401.00001 P/b']);
-    await app.vault.seed('P/0 conflict.md', paperNote('2401.00001'));
+    expect((await index.snapshot()).papers.get('2401.00001')?.path).toBe('P/a 1.md');
+    expect(await libraryNow()).toEqual(['2401.00001 P/a 1']);
+    await app.vault.seed('P/z.md', paperNote('2401.00001'));
     await app.metadataCache.settled();
-    expect((await store.index()).papers.get('2401.00001')?.path).toBe('P/0 conflict.md');
+    expect((await store.index()).papers.get('2401.00001')?.path).toBe('P/z.md');
     expect(await libraryNow()).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 
 import { PaperFeedError } from '../../errors';
 
-export type Command = 'daily' | 'range' | 'zotero' | 'help' | 'version';
+export type Command = 'daily' | 'range' | 'zotero' | 'doctor' | 'help' | 'version';
 
 export interface CliOptions {
   command: Command;
@@ -56,7 +56,7 @@ const FLAGS: Record<string, FlagSpec> = {
   '--quiet': { kind: 'switch', key: 'quiet' },
 };
 
-const COMMANDS: readonly string[] = ['daily', 'range', 'zotero', 'help'];
+const COMMANDS: readonly string[] = ['daily', 'range', 'zotero', 'doctor', 'help'];
 
 function usage(message: string): PaperFeedError {
   return new PaperFeedError('bad-config', `${message}; run "paper-feed help" to see the options.`);
@@ -70,7 +70,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (first === '--help' || first === '-h') return { ...options, command: 'help' };
   if (first === '--version' || first === '-v') return { ...options, command: 'version' };
   if (!first.startsWith('-')) {
-    if (!COMMANDS.includes(first)) throw usage(`Unknown command "${first}"; the commands are daily, range, zotero and help`);
+    if (!COMMANDS.includes(first)) throw usage(`Unknown command "${first}"; the commands are daily, range, zotero, doctor and help`);
     options.command = first as Command;
     args.shift();
   }

@@ -49,6 +49,7 @@ Usage:
   paper-feed zotero add ID [--sample] [--api-base URL]
                                                      save an arXiv paper to the running Zotero
                                                      (once: a paper Zotero has is not saved again)
+  paper-feed doctor [--vault DIR]                    list papers and digests that several notes claim
   paper-feed help | --version
 
 Options:

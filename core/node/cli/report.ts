@@ -2,6 +2,7 @@
 
 import type { SkippedItem } from '../../arxiv/paper';
 import type { WriteReport } from '../../notes/write';
+import { duplicateSentence } from '../../vault/originals';
 
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -24,6 +25,7 @@ export function reportLines(report: WriteReport): string[] {
   const picks = topPicksLine(report);
   if (picks) lines.push(picks);
   if (report.skipped.length > 0) lines.push(skippedLine(report.skipped));
+  for (const duplicate of report.duplicates) lines.push(`  ${duplicateSentence(duplicate)}`);
   return lines;
 }
 

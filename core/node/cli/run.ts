@@ -5,6 +5,7 @@ import { isPaperFeedError, messageFor, type ErrorKind } from '../../errors';
 import { parseArgs, type CliOptions } from './args';
 import type { CliContext } from './context';
 import { runDaily } from './daily-command';
+import { runDoctor } from './doctor-command';
 import { EXIT, exitCodeFor, helpText } from './help';
 import { runRange } from './range-command';
 import { runZoteroAdd } from './zotero-command';
@@ -29,6 +30,8 @@ export async function runCli(context: CliContext): Promise<number> {
         return await runRange(options, context);
       case 'zotero':
         return await runZoteroAdd(options, context);
+      case 'doctor':
+        return await runDoctor(options, context);
     }
   } catch (error) {
     return reportFailure(error, options, context);
