@@ -9,6 +9,7 @@ import { paperNoteInView } from './paper-note';
 import { readProtocolRequest } from './protocol';
 import { RangeModal } from './range-modal';
 import type { PaperFeedSettings } from './settings';
+import type { ZoteroActions } from './zotero';
 
 export class Actions {
   constructor(
@@ -16,6 +17,7 @@ export class Actions {
     private readonly fetcher: Fetcher,
     private readonly notes: NoteIndex,
     private readonly settings: () => PaperFeedSettings,
+    private readonly zotero?: ZoteroActions,
   ) {}
 
   /** Opens the digest of the latest announcement, or the newest one there is, saying so. */
@@ -58,6 +60,10 @@ export class Actions {
         return this.openDigest();
       case 'open':
         return this.openPaper(request.id);
+      case 'zotero':
+        if (this.zotero) return this.zotero.saveById(request.id);
+        new Notice('Saving to Zotero works in Obsidian on the desktop, where Zotero runs.');
+        return;
       case 'invalid':
         new Notice(request.message);
     }

@@ -5,14 +5,20 @@ import type { Plugin } from 'obsidian';
 import type { Actions } from './actions';
 import type { Enrichment } from './enrichment';
 import type { Fetcher } from './fetcher';
+import type { ZoteroActions } from './zotero';
 
-export function registerCommands(plugin: Plugin, actions: Actions, fetcher: Fetcher, enrichment: Enrichment): void {
+export function registerCommands(plugin: Plugin, actions: Actions, fetcher: Fetcher, enrichment: Enrichment, zotero: ZoteroActions): void {
   plugin.addCommand({ id: 'fetch-today', name: "Fetch today's papers", callback: () => void fetcher.fetchToday('command') });
   plugin.addCommand({ id: 'open-digest', name: "Open today's paper digest", callback: () => void actions.openDigest() });
   plugin.addCommand({ id: 'fetch-range', name: 'Fetch papers for a date range…', callback: () => actions.askForRange() });
   plugin.addCommand({ id: 'open-on-arxiv', name: 'Open this paper on arXiv', checkCallback: (checking) => actions.openOnArxiv(checking) });
   plugin.addCommand({ id: 'open-pdf', name: "Open this paper's PDF", checkCallback: (checking) => actions.openPdf(checking) });
   plugin.addCommand({ id: 'copy-citation', name: 'Copy citation…', checkCallback: (checking) => actions.copyCitation(checking) });
+  // Zotero runs on the desktop: on phones and tablets these commands do not exist.
+  if (zotero.available) {
+    plugin.addCommand({ id: 'save-to-zotero', name: 'Save this paper to Zotero', checkCallback: (checking) => zotero.saveInView(checking) });
+    plugin.addCommand({ id: 'open-in-zotero', name: 'Open this paper in Zotero', checkCallback: (checking) => zotero.openInView(checking) });
+  }
   plugin.addCommand({
     id: 'cancel-translation',
     name: 'Cancel translation',

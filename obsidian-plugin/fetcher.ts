@@ -5,13 +5,14 @@ import { Notice, type App } from 'obsidian';
 import { fetchAnnouncement } from '../core/arxiv/feed';
 import type { ArxivClient } from '../core/arxiv/polite';
 import { isPaperFeedError, type PaperFeedError } from '../core/errors';
-import type { LibraryCache } from '../core/notes/library-source';
+import type { PaperFeedConfig } from '../core/config';
+import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
 import { writeAnnouncement, type WriteReport } from '../core/notes/write';
 import type { DeviceState } from './device-state';
 import type { Enrichment } from './enrichment';
 import { linkFromDailyNote } from './daily-notes';
 import { closingMessage, emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
-import { fetchRange } from './range-fetch';
+import { fetchRange, withZotero } from './range-fetch';
 import { RunQueue } from './run-queue';
 import type { PaperFeedSettings } from './settings';
 import type { ObsidianStore } from './vault-store';
@@ -33,6 +34,8 @@ export interface FetcherHost {
   enrichment: Enrichment;
   /** Where the "Top picks" library index is kept between runs. */
   library: LibraryCache;
+  /** The running Zotero's library, when the settings choose it and this is the desktop app (issue #23). */
+  zotero?: (config: PaperFeedConfig) => ZoteroLibrarySource | undefined;
   settings(): PaperFeedSettings;
   /** Why the saved config was set aside, or null; runs refuse while it stands. */
   settingsProblem(): PaperFeedError | null;
@@ -91,6 +94,7 @@ export class Fetcher {
         onProgress: (done, total) => progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`),
         ...(enrichment ? { enrich: (papers) => enrichment.enrich(papers) } : {}),
         library: this.host.library,
+        ...withZotero(this.host.zotero?.(settings.config)),
       });
       const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
       device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };
@@ -112,7 +116,7 @@ export class Fetcher {
     const progress = new ProgressNotice(`Paper Feed: fetching ${from} to ${to} from arXiv…`);
     try {
       const enrichment = this.host.enrichment.forRun((text) => progress.set(`Paper Feed: ${text}`));
-      const reports = await fetchRange(client, settings, store, from, to, (message) => progress.set(`Paper Feed: ${message}`), enrichment, this.host.library);
+      const reports = await fetchRange(client, settings, store, from, to, (message) => progress.set(`Paper Feed: ${message}`), enrichment, this.host.library, this.host.zotero?.(settings.config));
       progress.hide();
       const papers = reports.reduce((sum, r) => sum + r.matched, 0);
       const created = reports.reduce((sum, r) => sum + r.created.length, 0);

@@ -19,6 +19,7 @@ import { copy, DEFAULT_SETTINGS, readSettings, type PaperFeedSettings } from './
 import { PaperFeedSettingTab, type SettingsHost } from './settings-tab';
 import { renderStatus } from './status-bar';
 import { ObsidianStore } from './vault-store';
+import { ZoteroActions } from './zotero';
 
 export default class PaperFeedPlugin extends Plugin implements SettingsHost {
   override settings: PaperFeedSettings = copy(DEFAULT_SETTINGS);
@@ -30,6 +31,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
   library!: LibraryNotes;
   autoFetch!: AutoFetch;
   actions!: Actions;
+  zotero!: ZoteroActions;
   private statusEl: HTMLElement | null = null;
 
   override async onload(): Promise<void> {
@@ -45,11 +47,13 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
       settings: () => this.settings,
       transport: requestUrlTransport,
     });
+    this.zotero = new ZoteroActions(this.app, folder, this.notes, () => this.settings.config);
     this.fetcher = new Fetcher({
       app: this.app,
       client: this.arxivClient(),
       store: new ObsidianStore(this.app, this.notes, this.library),
       library: this.library.indexCache(),
+      zotero: (config) => this.zotero.library(config),
       device: this.device,
       enrichment: this.enrichment,
       settings: () => this.settings,
@@ -66,10 +70,10 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
       busy: () => this.fetcher.busy,
       fetch: (trigger, loud) => this.fetcher.fetchToday(trigger, loud),
     });
-    this.actions = new Actions(this.app, this.fetcher, this.notes, () => this.settings);
+    this.actions = new Actions(this.app, this.fetcher, this.notes, () => this.settings, this.zotero.available ? this.zotero : undefined);
 
     this.addSettingTab(new PaperFeedSettingTab(this.app, this, this));
-    registerCommands(this, this.actions, this.fetcher, this.enrichment);
+    registerCommands(this, this.actions, this.fetcher, this.enrichment, this.zotero);
     this.registerObsidianProtocolHandler(PROTOCOL_ACTION, (params) => void this.actions.handleLink(params));
     // Phones and tablets have no status bar.
     if (!Platform.isMobile) {

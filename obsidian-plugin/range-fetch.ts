@@ -4,7 +4,7 @@ import { listingDatesBetween } from '../core/arxiv/calendar';
 import { fetchPastListing } from '../core/arxiv/past-listing';
 import type { ArxivClient } from '../core/arxiv/polite';
 import { PaperFeedError } from '../core/errors';
-import type { LibraryCache } from '../core/notes/library-source';
+import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
 import { writeAnnouncement, type WriteReport } from '../core/notes/write';
 import type { VaultStore } from '../core/vault/store';
 import type { EnrichmentRun } from './enrichment';
@@ -19,6 +19,7 @@ export async function fetchRange(
   progress: (message: string) => void,
   enrichment?: EnrichmentRun,
   library?: LibraryCache,
+  zotero?: ZoteroLibrarySource,
 ): Promise<WriteReport[]> {
   const { config } = settings;
   const dates = listingDatesBetween(from, to);
@@ -39,8 +40,14 @@ export async function fetchRange(
       await writeAnnouncement(announcement, config, store, {
         ...(enrichment ? { enrich: (papers) => enrichment.enrich(papers) } : {}),
         ...(library ? { library } : {}),
+        ...withZotero(zotero),
       }),
     );
   }
   return reports;
+}
+
+/** `{ zotero }` for writeAnnouncement's options, or nothing. */
+export function withZotero(zotero: ZoteroLibrarySource | undefined): { zotero?: ZoteroLibrarySource } {
+  return zotero ? { zotero } : {};
 }

@@ -1,7 +1,7 @@
 // The "Top picks" section of the settings tab (issue #10): how many picks head the daily note,
 // whether groups follow relevance, and what makes up the library (keep keys, a .bib/CSL-JSON file).
-import { Setting } from 'obsidian';
-import type { PaperFeedConfig } from '../core/config';
+import { Platform, Setting } from 'obsidian';
+import { librarySource, type LibrarySource, type PaperFeedConfig } from '../core/config';
 import type { FieldErrors } from './field-errors';
 import { lines, linesToText } from './settings';
 
@@ -42,6 +42,33 @@ export function renderTopPicksSection(el: HTMLElement, draft: PaperFeedConfig, h
     )
     .addTextArea((text) => text.setValue(linesToText(draft.library.keepKeys)).onChange((value) => host.edit((d) => (d.library.keepKeys = lines(value)))));
   host.errors.claim(keep, 'library.keepKeys');
+
+  // The running Zotero is offered on the desktop only; a vault synced from a desktop that uses it
+  // shows the choice here too, and the library file stands in for it on this device.
+  const sources: Record<string, string> = { off: 'Only the kept notes', file: 'An export file' };
+  if (Platform.isDesktopApp || draft.library.source === 'zotero') sources.zotero = Platform.isDesktopApp ? 'The running Zotero' : 'The running Zotero (desktop; the file stands in here)';
+  const source = new Setting(el)
+    .setName('Library source')
+    .setDesc(
+      'Where the library comes from besides the kept notes. The running Zotero (7 or later) is read through its local API: turn on ' +
+        '"Allow other applications on this computer to communicate with Zotero" in Zotero under Settings → Advanced. Keep a library file for phones.',
+    )
+    .addDropdown((dropdown) =>
+      dropdown.addOptions(sources).setValue(librarySource(draft.library)).onChange((value) => host.edit((d) => (d.library.source = value as LibrarySource))),
+    );
+  host.errors.claim(source, 'library.source');
+  if (Platform.isDesktopApp && librarySource(draft.library) === 'zotero') {
+    const port = new Setting(el)
+      .setName('Zotero port')
+      .setDesc("The port of Zotero's local server on this computer (23119 unless you changed it). Nothing is sent anywhere else.")
+      .addText((text) =>
+        text.setPlaceholder('23119').setValue(String(draft.library.zoteroPort ?? 23119)).onChange((value) => {
+          const trimmed = value.trim();
+          return host.edit((d) => (d.library.zoteroPort = /^\d+$/.test(trimmed) ? Number(trimmed) : (trimmed as unknown as number)));
+        }),
+      );
+    host.errors.claim(port, 'library.zoteroPort');
+  }
 
   const file = new Setting(el)
     .setName('Library file')

@@ -50,6 +50,8 @@ describe('commands', () => {
       ['paper-feed:open-on-arxiv', 'Paper Feed: Open this paper on arXiv', undefined],
       ['paper-feed:open-pdf', "Paper Feed: Open this paper's PDF", undefined],
       ['paper-feed:copy-citation', 'Paper Feed: Copy citation…', undefined],
+      ['paper-feed:save-to-zotero', 'Paper Feed: Save this paper to Zotero', undefined],
+      ['paper-feed:open-in-zotero', 'Paper Feed: Open this paper in Zotero', undefined],
       ['paper-feed:cancel-translation', 'Paper Feed: Cancel translation', undefined],
     ]);
   });

@@ -46,6 +46,11 @@ export function requestUrl(request: RequestUrlParam | string): RequestUrlRespons
 async function perform(param: RequestUrlParam): Promise<RequestUrlResponse> {
   const headers: Record<string, string> = { ...(param.headers ?? {}) };
   if (param.contentType) headers['content-type'] = param.contentType;
+  // The desktop app sends Electron's browser User-Agent unless the caller names its own (Zotero's
+  // browser guard turns on this).
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'user-agent')) {
+    headers['User-Agent'] = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) obsidian/1.8.10 Chrome/132.0.6834.210 Electron/34.3.0 Safari/537.36';
+  }
   let res: Response;
   try {
     res = await fetch(param.url, { method: param.method ?? 'GET', headers, body: param.body ?? null });

@@ -9,6 +9,7 @@ import type { Vault } from './vault';
 export class Editor {
   private buffer: string;
   private savedText: string;
+  private cursor = { line: 0, ch: 0 };
   constructor(
     private readonly vault: Vault,
     readonly file: TFile,
@@ -22,6 +23,18 @@ export class Editor {
   }
   setValue(text: string): void {
     this.buffer = text;
+  }
+  getLine(line: number): string {
+    return this.buffer.split('\n')[line] ?? '';
+  }
+  lineCount(): number {
+    return this.buffer.split('\n').length;
+  }
+  getCursor(): { line: number; ch: number } {
+    return { ...this.cursor };
+  }
+  setCursor(pos: { line: number; ch: number } | number, ch = 0): void {
+    this.cursor = typeof pos === 'number' ? { line: pos, ch } : { ...pos };
   }
   get isDirty(): boolean {
     return this.buffer !== this.savedText;
