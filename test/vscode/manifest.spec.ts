@@ -79,7 +79,7 @@ describe('manifest', () => {
       'paperFeed.saveToZotero',
     ]);
     // Zotero runs on the person's computer, which VS Code for the web cannot reach.
-    for (const entry of itemMenu) expect(entry.when).toBe(`view == paperFeed.feed && viewItem == paper${entry.command === 'paperFeed.saveToZotero' ? ' && !isWeb' : ''}`);
+    for (const entry of itemMenu) expect(entry.when).toBe(`view == paperFeed.feed && viewItem == paper${entry.command === 'paperFeed.saveToZotero' ? ' && paperFeed.zoteroAvailable' : ''}`);
     const title = (contributes.menus['view/title'] as Array<{ command: string }>).map((e) => e.command);
     expect(title).toEqual(['paperFeed.refresh', 'paperFeed.filter', 'paperFeed.clearFilter', 'paperFeed.search', 'paperFeed.openSettings']);
   });
@@ -104,7 +104,7 @@ describe('manifest', () => {
       ...(contributes.viewsWelcome as Array<{ when?: string }>),
     ].flatMap((e) => (e.when ? [e.when] : []));
     const ownKeys = [...new Set(whens.flatMap((w) => [...w.matchAll(/paperFeed\.\w+/g)].map((m) => m[0])))].filter((k) => k !== 'paperFeed.feed');
-    expect(ownKeys.sort()).toEqual(['paperFeed.filtered', 'paperFeed.noCategories']);
+    expect(ownKeys.sort()).toEqual(['paperFeed.filtered', 'paperFeed.noCategories', 'paperFeed.zoteroAvailable']);
     for (const key of ownKeys) expect(set.has(key), key).toBe(true);
   });
 

@@ -3,7 +3,7 @@
 // tree saves once, a BBT key is cited with no .bib append, and every failure is one message.
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { commands, env, type QuickPickItem } from 'vscode';
+import { commands, type QuickPickItem } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import type { Announcement } from '../../core/arxiv/paper';
 import { KEPT_PAPERS } from '../notes/kept-notes';
@@ -14,7 +14,6 @@ import { paperNode, readTree, startExtension, type Started } from './support/ext
 let started: Started | undefined;
 let zotero: ZoteroStandIn | undefined;
 afterEach(async () => {
-  (env as { uiKind: number }).uiKind = 1;
   await started?.stop();
   started = undefined;
   await zotero?.close();
@@ -98,14 +97,15 @@ describe('Zotero in VS Code', () => {
 
   it('in VS Code for the web, hides the menu item and asks Zotero nothing', async () => {
     const z = await zoteroLibrary();
-    (env as { uiKind: number }).uiKind = 2;
-    started = await startExtension({ announcements: [announcement], settings: settingsFor(z) });
+    started = await startExtension({ announcements: [announcement], settings: settingsFor(z), services: { zoteroReachable: false } });
+    expect(standIn.builtInCalls).toContainEqual({ command: 'setContext', args: ['paperFeed.zoteroAvailable', false] });
     await readTree(started.tree);
     await commands.executeCommand('paperFeed.saveToZotero', await paperNode(started.tree, '2605.50001'));
+    // Top picks fall back to the kept notes (none here): no Zotero request at all.
     expect(z.requests).toEqual([]);
     expect(messages()).toEqual(['information: Saving to Zotero works in VS Code on the desktop, where Zotero runs.']);
     const manifest = JSON.parse(await readFile(new URL('../../vscode-extension/package.json', import.meta.url), 'utf8')) as { contributes: { menus: Record<string, Array<{ command: string; when: string }>> } };
-    expect(manifest.contributes.menus['view/item/context']!.filter((m) => m.command === 'paperFeed.saveToZotero').map((m) => m.when)).toEqual(['view == paperFeed.feed && viewItem == paper && !isWeb']);
+    expect(manifest.contributes.menus['view/item/context']!.filter((m) => m.command === 'paperFeed.saveToZotero').map((m) => m.when)).toEqual(['view == paperFeed.feed && viewItem == paper && paperFeed.zoteroAvailable']);
     expect(manifest.contributes.menus.commandPalette!.find((m) => m.command === 'paperFeed.saveToZotero')?.when).toBe('false');
   });
 });

@@ -44,7 +44,14 @@ export interface ServiceOptions {
   now?: () => Date;
   /** How Zotero on 127.0.0.1 is reached; by default `fetch`. */
   zoteroTransport?: HttpTransport;
+  /** Whether Zotero on this computer can be reached; by default true except in the web bundle. */
+  zoteroReachable?: boolean;
 }
+
+// The web bundle is built with PAPER_FEED_WEB defined (esbuild.config.mjs); it runs in a browser
+// worker, which cannot talk to Zotero's server on the person's computer.
+declare const process: { env: Record<string, string | undefined> } | undefined;
+const WEB_BUNDLE = typeof process === 'undefined' || process.env.PAPER_FEED_WEB === '1';
 
 export function createServices(context: vscode.ExtensionContext, options: ServiceOptions = {}): Services {
   const settings = () => readSettings();
@@ -56,7 +63,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   };
   const cache = new FeedCache(context.globalStorageUri);
   const notes = new NoteIndex(vaultRoot);
-  const zotero = new ZoteroService(context.globalStorageUri, options.zoteroTransport);
+  const zotero = new ZoteroService(context.globalStorageUri, options.zoteroReachable ?? !WEB_BUNDLE, options.zoteroTransport);
   const citekeys = new CitekeyBook(cache, notes, async () => {
     try {
       return await zotero.citekeys(settings().config);

@@ -10,6 +10,8 @@ import { papersFromArguments } from '../shared/paper-arguments';
 const OPEN = 'Open in Zotero';
 
 export function registerZotero(context: vscode.ExtensionContext, services: Services): void {
+  // The tree's menu item shows only where Zotero can be reached (not in VS Code for the web).
+  void vscode.commands.executeCommand('setContext', 'paperFeed.zoteroAvailable', services.zotero.available);
   context.subscriptions.push(
     registerCommand('paperFeed.saveToZotero', async (...args: unknown[]) => {
       if (!services.zotero.available) {

@@ -1,6 +1,7 @@
 // The running Zotero for the extension (issue #23): one client per port, its library kept in the
 // extension's global storage beside the feed, refreshed at most once a minute for Top picks and
-// citation keys. VS Code for the web cannot reach 127.0.0.1, so there it does not exist.
+// citation keys. The web bundle (VS Code for the web, in a browser worker) cannot reach Zotero on the
+// person's computer, so there it does not exist; code-server and remote hosts run the Node bundle.
 import * as vscode from 'vscode';
 import { fetchTransport } from '../../../core/arxiv/fetch-transport';
 import type { HttpTransport } from '../../../core/arxiv/http';
@@ -21,14 +22,11 @@ export class ZoteroService {
 
   constructor(
     private readonly storage: vscode.Uri,
+    /** False in the web bundle, where Zotero on this computer cannot be reached. */
+    readonly available: boolean,
     private readonly transport: HttpTransport = fetchTransport(),
     private readonly now: () => number = Date.now,
   ) {}
-
-  /** False in VS Code for the web, where Zotero on this computer cannot be reached. */
-  get available(): boolean {
-    return vscode.env.uiKind !== vscode.UIKind.Web;
-  }
 
   /** The client for the configured port. */
   zotero(config: PaperFeedConfig): Zotero {
