@@ -10,6 +10,7 @@ import { spotBefore } from './editing';
 import { bibEntryKeys, waitForFile } from './on-disk';
 import { readRun } from './run-context';
 import { answerWith, servedRequests } from './stand-in-control';
+import { startZoteroStandIn, type ZoteroStandIn } from '../support/zotero-stand-in';
 import { Workbench } from './workbench';
 
 const run = readRun();
@@ -49,8 +50,11 @@ beforeAll(async () => {
   feed = page.locator('.part.sidebar');
 });
 
+let zotero: ZoteroStandIn | undefined;
+
 afterAll(async () => {
   await browser?.close();
+  await zotero?.close();
 });
 
 /** A flow that leaves a screenshot of the workbench behind when it fails. */
@@ -205,4 +209,33 @@ flow('6. rating five paper notes makes "Top picks" lead the feed, each with its 
   await tooltip.first().waitFor();
   expect(await tooltip.first().textContent()).toMatch(/Relevance 0\.\d\d — close to “(Multigrid Preconditioners for Elliptic Problems|Curriculum Training of Physics-Informed Neural Networks)”/);
   await workbench.screenshot(screenshot('top-picks.png'));
+});
+
+flow('7. "Save to Zotero" from the tree item menu saves the paper once, then says it is already in Zotero', async () => {
+  // A Zotero stand-in answering from the recorded samples, on a port of its own; the workspace
+  // settings point the extension at it (VS Code reads the file as it changes).
+  zotero = await startZoteroStandIn({ version: '7.0.32' });
+  mkdirSync(path.join(run.workspaceDir, '.vscode'), { recursive: true });
+  writeFileSync(path.join(run.workspaceDir, '.vscode', 'settings.json'), JSON.stringify({ 'paperFeed.library.zoteroPort': zotero.port }, null, 2));
+  await workbench.page.waitForTimeout(3000);
+
+  await workbench.contextMenu(workbench.treeRow(feed, RETRIEVAL).first(), 'Save to Zotero');
+  const saved = workbench.toasts().filter({ hasText: 'Saved to Zotero: Retrieval Caches for Streaming Language Models.' });
+  await saved.first().waitFor({ timeout: 30_000 });
+  expect(await saved.first().getByRole('button', { name: 'Open in Zotero' }).count()).toBe(1);
+  const item = zotero.items.at(-1)!;
+  expect([item.data.itemType, item.data.archiveID, item.data.DOI, item.data.url]).toEqual(['preprint', 'arXiv:2605.11001', '10.48550/arXiv.2605.11001', 'http://arxiv.org/abs/2605.11001']);
+  const saves = zotero.requests.filter((r) => r.path === '/connector/saveItems');
+  expect(saves).toHaveLength(1);
+  expect([saves[0]!.headers.host, saves[0]!.headers['zotero-allowed-request']]).toEqual([`127.0.0.1:${zotero.port}`, '1']);
+  await workbench.toastSettled(saved.first());
+  await workbench.screenshot(screenshot('zotero-saved.png'));
+
+  await workbench.contextMenu(workbench.treeRow(feed, RETRIEVAL).first(), 'Save to Zotero');
+  const already = workbench.toasts().filter({ hasText: 'Already in Zotero: Retrieval Caches for Streaming Language Models.' });
+  await already.first().waitFor({ timeout: 30_000 });
+  expect(zotero.requests.filter((r) => r.path === '/connector/saveItems')).toHaveLength(1);
+  expect(zotero.items.filter((i) => i.data.archiveID === 'arXiv:2605.11001')).toHaveLength(1);
+  await workbench.toastSettled(already.first());
+  await workbench.screenshot(screenshot('zotero-already.png'));
 });
