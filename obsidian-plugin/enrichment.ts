@@ -1,14 +1,10 @@
-// Translation and TL;DRs for the plugin's runs (issue #9): the key from Obsidian's secret storage,
-// the cache in the plugin's folder under the config folder, the progress text, and a cancel that
-// stops translating while the notes are still written.
+// Translation and TL;DRs for the plugin's runs: the key from Obsidian's secret storage, the
+// cache in the plugin's folder under the config folder, the progress text, and a cancel that
+// stops translating (the notes are already written). The rest is the core's EnrichSession.
 import { requireApiVersion, type App } from 'obsidian';
 import type { HttpTransport } from '../core/arxiv/http';
-import type { Paper } from '../core/arxiv/paper';
-import { MemoryEnrichCache } from '../core/enrich/cache';
-import { enrichPapers, type PaperEnrichment } from '../core/enrich/enrich';
-import { enrichProgressText } from '../core/enrich/progress';
-import type { EnrichSettings } from '../core/enrich/settings';
-import { messageFor } from '../core/errors';
+import { EnrichSession } from '../core/enrich/session';
+import { PaperFeedError } from '../core/errors';
 import type { PaperFeedSettings } from './settings';
 
 export const ENRICH_CACHE_FILE = 'enrich-cache.json';
@@ -29,14 +25,8 @@ export interface EnrichmentHost {
 export interface EnrichOutcome {
   /** "19 translated" (or "summarised"). */
   done: string;
-  /** Why it stopped before every paper was done, once. */
+  /** Why it stopped, and why papers were left untranslated, one line each. */
   stopped?: string;
-}
-
-export interface EnrichmentRun {
-  /** For writeAnnouncement's `enrich` option. */
-  enrich(papers: Paper[]): Promise<ReadonlyMap<string, PaperEnrichment>>;
-  outcome(): EnrichOutcome;
 }
 
 export class Enrichment {
@@ -49,90 +39,60 @@ export class Enrichment {
     return this.controller !== null;
   }
 
-  /** Stops translating; the run goes on and writes its notes without the missing parts. */
+  /** Stops translating; what arrived is kept in the notes. */
   cancel(): void {
     this.controller?.abort();
   }
 
-  /**
-   * Enrichment for one run (one day, or every day of a range), or undefined while it is off.
-   * `progress` gets "Translating 12/66…".
-   */
+  /** Enrichment for one run (one day, or every day of a range), or undefined while it is off. */
   forRun(progress: (text: string) => void): EnrichmentRun | undefined {
     const { enrich: settings, apiKeySecret } = this.host.settings();
     if (!settings.enabled) return undefined;
-    let complete = 0;
-    // The budget covers the whole run, every day of a range included.
-    let budget = settings.budget;
-    const stopped: string[] = [];
-    const stop = (line: string | undefined) => {
-      if (line && !stopped.includes(line)) stopped.push(line);
-    };
+    const { adapter } = this.host.app.vault;
+    const path = `${this.host.folder}/${ENRICH_CACHE_FILE}`;
     // One cancel stops translating for the rest of the run (every later day of a range too).
     const controller = new AbortController();
+    const apiKey = requireApiVersion('1.11.4') && apiKeySecret ? this.host.app.secretStorage.getSecret(apiKeySecret) ?? undefined : undefined;
+    const session = new EnrichSession(settings, {
+      transport: this.host.transport,
+      ...(apiKey ? { apiKey } : {}),
+      signal: controller.signal,
+      onProgress: (_done, _total, text) => progress(text),
+      cache: {
+        load: async () => ((await adapter.exists(path)) ? [JSON.parse(await adapter.read(path)) as unknown] : []),
+        save: async (data) => {
+          try {
+            await adapter.write(path, JSON.stringify(data));
+          } catch (error) {
+            const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+            throw new PaperFeedError('vault', `The translation cache could not be saved (${reason}); the next run asks the endpoint again.`);
+          }
+        },
+      },
+    });
     return {
-      outcome: () => ({ done: `${complete} ${verb(settings)}`, ...(stopped.length ? { stopped: stopped.join(' ') } : {}) }),
-      enrich: async (papers) => {
-        const cancelledBefore = controller.signal.aborted;
+      session,
+      fill: async (fills) => {
+        // Cancellable only while it asks the endpoint.
         this.controller = controller;
         try {
-          const cache = await this.loadCache();
-          const before = JSON.stringify(cache.toJSON());
-          const apiKey = this.apiKey(apiKeySecret);
-          const report = await enrichPapers(papers, { ...settings, budget }, {
-            transport: this.host.transport,
-            cache,
-            ...(apiKey ? { apiKey } : {}),
-            signal: controller.signal,
-            onProgress: (done, total) => progress(enrichProgressText(done, total, settings)),
-          });
-          budget -= Math.min(budget, report.results.size - report.fromCache);
-          complete += [...report.results.values()].filter((r) => r.missing.length === 0).length;
-          if (!cancelledBefore) stop(report.stoppedBecause);
-          if (JSON.stringify(cache.toJSON()) !== before) stop(await this.saveCache(cache));
-          return report.results;
-        } catch (error) {
-          // Enrichment never keeps the notes from being written.
-          stop(messageFor(error));
-          return new Map();
+          for (const fill of fills) await fill();
         } finally {
           this.controller = null;
         }
       },
     };
   }
-
-  /** From Obsidian's secret storage, which older versions (before 1.11.4) do not have. */
-  private apiKey(secretName: string): string | undefined {
-    if (requireApiVersion('1.11.4') && secretName) return this.host.app.secretStorage.getSecret(secretName) ?? undefined;
-    return undefined;
-  }
-
-  private get cachePath(): string {
-    return `${this.host.folder}/${ENRICH_CACHE_FILE}`;
-  }
-
-  private async loadCache(): Promise<MemoryEnrichCache> {
-    const { adapter } = this.host.app.vault;
-    try {
-      if (!(await adapter.exists(this.cachePath))) return new MemoryEnrichCache();
-      return MemoryEnrichCache.fromJSON(JSON.parse(await adapter.read(this.cachePath)));
-    } catch {
-      return new MemoryEnrichCache(); // an unreadable cache only costs requests
-    }
-  }
-
-  private async saveCache(cache: MemoryEnrichCache): Promise<string | undefined> {
-    try {
-      await this.host.app.vault.adapter.write(this.cachePath, JSON.stringify(cache.toJSON()));
-      return undefined;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
-      return `The translation cache could not be saved (${reason}); the next run asks the endpoint again.`;
-    }
-  }
 }
 
-function verb(settings: EnrichSettings): string {
-  return settings.produce.title || settings.produce.abstract ? 'translated' : 'summarised';
+export interface EnrichmentRun {
+  session: EnrichSession;
+  /** Runs the days' fills (writeThenEnrich) one after another. */
+  fill(fills: Array<() => Promise<void>>): Promise<void>;
+}
+
+/** The closing notice's part for the run. */
+export function outcomeOf({ session }: EnrichmentRun): EnrichOutcome {
+  const lines = session.lines();
+  return { done: session.doneText(), ...(lines.length ? { stopped: lines.join(' ') } : {}) };
 }

@@ -7,9 +7,10 @@ import type { ArxivClient } from '../core/arxiv/polite';
 import { isPaperFeedError, type PaperFeedError } from '../core/errors';
 import type { PaperFeedConfig } from '../core/config';
 import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
-import { writeAnnouncement, type WriteReport } from '../core/notes/write';
+import type { WriteReport } from '../core/notes/write';
+import { writeThenEnrich } from '../core/notes/write-then-enrich';
 import type { DeviceState } from './device-state';
-import type { Enrichment } from './enrichment';
+import { outcomeOf, type Enrichment } from './enrichment';
 import { linkFromDailyNote } from './daily-notes';
 import { closingMessage, emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
 import { fetchRange, withZotero } from './range-fetch';
@@ -89,18 +90,19 @@ export class Fetcher {
         return { kind: 'empty', date: announcement.date };
       }
       progress?.set(`Paper Feed: writing notes for ${announcement.date}…`);
-      const enrichment = this.host.enrichment.forRun((text) => progress?.set(`Paper Feed: ${text}`));
-      const report = await writeAnnouncement(announcement, settings.config, store, {
+      const enrichment = this.host.enrichment.forRun((text) => progress?.set(`Paper Feed: ${announcement.date} written · ${text}`));
+      const { report, fill } = await writeThenEnrich(announcement, settings.config, store, {
         onProgress: (done, total) => progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`),
-        ...(enrichment ? { enrich: (papers) => enrichment.enrich(papers) } : {}),
         library: this.host.library,
         ...withZotero(this.host.zotero?.(settings.config)),
-      });
+      }, enrichment?.session);
       const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
       device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };
       this.host.ran();
+      // The digest is in the vault; translations fill it in from here.
+      await enrichment?.fill([fill]);
       progress?.hide();
-      new Notice(closingMessage(summaryOf(report), enrichment?.outcome(), linkProblem), loud ? 8000 : 5000);
+      new Notice(closingMessage(summaryOf(report), enrichment && outcomeOf(enrichment), linkProblem), loud ? 8000 : 5000);
       return { kind: 'written', report };
     } catch (error) {
       progress?.hide();
@@ -121,7 +123,7 @@ export class Fetcher {
       const papers = reports.reduce((sum, r) => sum + r.matched, 0);
       const created = reports.reduce((sum, r) => sum + r.created.length, 0);
       const summary = `Paper Feed: ${reports.length} daily notes from ${from} to ${to} · ${papers} papers · ${created} new notes`;
-      new Notice(closingMessage(summary, enrichment?.outcome(), null), 8000);
+      new Notice(closingMessage(summary, enrichment && outcomeOf(enrichment), null), 8000);
     } catch (error) {
       progress.hide();
       this.failed(error, true, false);

@@ -5,7 +5,8 @@ import { fetchPastListing } from '../core/arxiv/past-listing';
 import type { ArxivClient } from '../core/arxiv/polite';
 import { PaperFeedError } from '../core/errors';
 import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
-import { writeAnnouncement, type WriteReport } from '../core/notes/write';
+import type { WriteReport } from '../core/notes/write';
+import { writeThenEnrich } from '../core/notes/write-then-enrich';
 import type { VaultStore } from '../core/vault/store';
 import type { EnrichmentRun } from './enrichment';
 import type { PaperFeedSettings } from './settings';
@@ -27,6 +28,7 @@ export async function fetchRange(
     throw new PaperFeedError('no-announcement', `arXiv has no listing dates from ${from} to ${to} (weekends and holidays have none); pick a longer range.`);
   }
   const reports: WriteReport[] = [];
+  const fills: Array<() => Promise<void>> = [];
   for (const [i, date] of dates.entries()) {
     progress(`fetching ${date} (${i + 1} of ${dates.length})…`);
     const announcement = await fetchPastListing(client, {
@@ -36,14 +38,12 @@ export async function fetchRange(
       onPage: (fetched, total) => progress(`fetching ${date} (${i + 1} of ${dates.length}): ${fetched} of ${total} papers…`),
     });
     progress(`writing notes for ${date} (${i + 1} of ${dates.length})…`);
-    reports.push(
-      await writeAnnouncement(announcement, config, store, {
-        ...(enrichment ? { enrich: (papers) => enrichment.enrich(papers) } : {}),
-        ...(library ? { library } : {}),
-        ...withZotero(zotero),
-      }),
-    );
+    const { report, fill } = await writeThenEnrich(announcement, config, store, { ...(library ? { library } : {}), ...withZotero(zotero) }, enrichment?.session);
+    reports.push(report);
+    fills.push(fill);
   }
+  // Every day's digest is written before any translation is asked for.
+  await enrichment?.fill(fills);
   return reports;
 }
 

@@ -115,6 +115,32 @@ export function renderEnrichSection(el: HTMLElement, host: EnrichSectionHost): v
       .addText((text) => text.setValue(String(draft.concurrency)).onChange((value) => edit((d) => (d.concurrency = wholeNumber(value) as number)))),
     'enrich.concurrency',
   );
+  claim(
+    new Setting(el)
+      .setName('Seconds per answer')
+      .setDesc('How long one answer may take before the paper is left for the next fetch. Local models on a CPU can be slow.')
+      .addText((text) => text.setValue(String((draft.timeoutMs ?? 120_000) / 1000)).onChange((value) => edit((d) => (d.timeoutMs = seconds(value))))),
+    'enrich.timeoutMs',
+  );
+  claim(
+    new Setting(el)
+      .setName('Minutes of translating per fetch')
+      .setDesc('The notes are written at once; translations fill them in for at most this long, and the rest waits for the next fetch.')
+      .addText((text) => text.setValue(String((draft.timeBudgetMs ?? 600_000) / 60_000)).onChange((value) => edit((d) => (d.timeBudgetMs = minutes(value))))),
+    'enrich.timeBudgetMs',
+  );
+}
+
+/** Seconds typed in the settings tab, as milliseconds; anything else is left for the check to name. */
+function seconds(text: string): number {
+  const value = wholeNumber(text);
+  return (typeof value === 'number' ? Math.round(value * 1000) : value) as number;
+}
+
+/** Minutes typed in the settings tab, as milliseconds. */
+function minutes(text: string): number {
+  const value = wholeNumber(text);
+  return (typeof value === 'number' ? Math.round(value * 60_000) : value) as number;
 }
 
 /** The key: picked from Obsidian's secret storage where there is one, else why there is none. */

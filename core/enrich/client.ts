@@ -16,6 +16,9 @@ export interface ChatAnswer {
   finishReason?: string;
 }
 
+/** Request options some endpoints refuse with a 400 (LM Studio: response_format). */
+export type DroppableOption = 'response_format' | 'temperature' | 'max_tokens';
+
 export interface ChatClientOptions {
   baseUrl: string;
   model: string;
@@ -28,6 +31,8 @@ export interface ChatClientOptions {
   maxAttempts?: number;
   /** 0 ≤ n < 1, for backoff jitter. */
   random?: () => number;
+  /** Options this endpoint and model refused before (kept in the cache): not sent at all. */
+  refused?: readonly DroppableOption[];
 }
 
 const FIRST_BACKOFF_MS = 1_000;
@@ -73,8 +78,8 @@ export function keyTransportProblem(baseUrl: string, apiKey: string | undefined)
 export class ChatClient {
   /** HTTP requests sent, retries included. */
   requests = 0;
-  private sendResponseFormat = true;
-  private sendTemperature = true;
+  /** Options the endpoint refused, this run or before; shared by every request in flight. */
+  readonly refused: Set<DroppableOption>;
   private pausedUntil = 0;
   private readonly host: string;
   private readonly url: string;
@@ -86,15 +91,22 @@ export class ChatClient {
     this.url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.random = options.random ?? Math.random;
+    this.refused = new Set(options.refused ?? []);
   }
 
-  /** The answer's text; throws PaperFeedError (see enrich.ts for which kinds end a run). */
-  async complete(messages: ChatMessage[], signal: AbortSignal): Promise<ChatAnswer> {
+  /**
+   * The answer's text; throws PaperFeedError (see enrich.ts for which kinds end a run).
+   * `maxTokens` bounds the answer, so a model that runs away stops early.
+   */
+  async complete(messages: ChatMessage[], signal: AbortSignal, maxTokens?: number): Promise<ChatAnswer> {
     for (let attempt = 1; ; attempt++) {
       await this.waitForPause(signal);
       let response: HttpResponse;
+      // What this request carries: a refusal only counts against options it actually sent,
+      // so two requests refused at once are both retried (concurrency 2 loses no paper).
+      const sent = this.optionsToSend(maxTokens);
       try {
-        response = await this.send(messages, signal);
+        response = await this.send(messages, sent, signal);
       } catch (e) {
         if (e instanceof PaperFeedError && e.kind === 'network' && attempt < this.maxAttempts) {
           await this.sleep(this.backoff(attempt), signal);
@@ -105,7 +117,8 @@ export class ChatClient {
       const { status } = response;
       if (status >= 200 && status < 300) return this.readAnswer(response.body);
       if (status === 401 || status === 403) throw this.keyRejected(status);
-      if ((status === 400 || status === 422) && this.dropRefusedOption(response.body)) {
+      if (status >= 300 && status < 400) throw this.redirected(status, response.headers.location);
+      if ((status === 400 || status === 422) && this.dropRefusedOption(response.body, sent)) {
         attempt -= 1; // the endpoint named an option it lacks: that retry is free
         continue;
       }
@@ -136,12 +149,17 @@ export class ChatClient {
     }
   }
 
-  private async send(messages: ChatMessage[], signal: AbortSignal): Promise<HttpResponse> {
+  private optionsToSend(maxTokens: number | undefined): Partial<Record<DroppableOption, unknown>> {
+    const options: Partial<Record<DroppableOption, unknown>> = { temperature: 0, response_format: { type: 'json_object' } };
+    if (maxTokens !== undefined) options.max_tokens = maxTokens;
+    for (const name of this.refused) delete options[name];
+    return options;
+  }
+
+  private async send(messages: ChatMessage[], options: Partial<Record<DroppableOption, unknown>>, signal: AbortSignal): Promise<HttpResponse> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
-    const body: Record<string, unknown> = { model: this.options.model, messages, stream: false };
-    if (this.sendTemperature) body.temperature = 0;
-    if (this.sendResponseFormat) body.response_format = { type: 'json_object' };
+    const body: Record<string, unknown> = { model: this.options.model, messages, stream: false, ...options };
 
     // Our own controller: the run's cancel and this request's timeout both end it. Racing it
     // also ends the wait on transports that ignore signals (Obsidian's requestUrl).
@@ -187,26 +205,55 @@ export class ChatClient {
     } catch {
       parsed = undefined;
     }
-    const choice = (parsed as { choices?: Array<{ message?: { content?: unknown }; finish_reason?: unknown }> } | undefined)
+    const choice = (parsed as { choices?: Array<{ message?: { content?: unknown; reasoning_content?: unknown }; finish_reason?: unknown }> } | undefined)
       ?.choices?.[0];
-    const content = choice?.message?.content;
+    const message = choice?.message;
+    // Reasoning servers (DeepSeek, vLLM and LM Studio with a reasoning parser) put the thinking
+    // in reasoning_content; when the answer never left it, the answer is at its end.
+    const reasoning = typeof message?.reasoning_content === 'string' ? message.reasoning_content : undefined;
+    const said = typeof message?.content === 'string' ? message.content : undefined;
+    const content = said !== undefined && (said.trim() !== '' || reasoning === undefined) ? said : reasoning;
     if (typeof content !== 'string') {
       throw new PaperFeedError('bad-feed', `${this.host} sent something that is not a chat completion. Check that the base URL points at an OpenAI-compatible /v1 endpoint.`);
     }
     return typeof choice?.finish_reason === 'string' ? { content, finishReason: choice.finish_reason } : { content };
   }
 
-  /** True when the 4xx names an option we can drop (json mode, temperature) and we dropped it. */
-  private dropRefusedOption(body: string): boolean {
-    if (this.sendResponseFormat && /response_format|json_object|json mode/i.test(body)) {
-      this.sendResponseFormat = false;
-      return true;
-    }
-    if (this.sendTemperature && /temperature/i.test(body)) {
-      this.sendTemperature = false;
-      return true;
+  /**
+   * True when the 4xx names an option this request sent and we can drop (json mode,
+   * temperature, max_tokens); it is then left out of every later request.
+   */
+  private dropRefusedOption(body: string, sent: Partial<Record<DroppableOption, unknown>>): boolean {
+    const named: Array<[DroppableOption, RegExp]> = [
+      ['response_format', /response_format|json_object|json mode|json_schema/i],
+      ['temperature', /temperature/i],
+      ['max_tokens', /max_tokens|max_completion_tokens/i],
+    ];
+    for (const [option, pattern] of named) {
+      if (option in sent && pattern.test(body)) {
+        this.refused.add(option);
+        return true;
+      }
     }
     return false;
+  }
+
+  /**
+   * A redirect is a wrong base URL (http for https, a missing /v1), not a passing fault: the
+   * key is not sent on, and the person is told where the server pointed (the path, no query).
+   */
+  private redirected(status: number, location: string | undefined): PaperFeedError {
+    let target: URL | undefined;
+    try {
+      target = location ? new URL(location, this.url) : undefined;
+    } catch {
+      target = undefined;
+    }
+    const where = target ? `${target.protocol}//${target.host}${target.pathname}` : undefined;
+    const base = target && /\/chat\/completions\/?$/.test(target.pathname) ? where!.replace(/\/chat\/completions\/?$/, '') : undefined;
+    const advice = base ? `Set the base URL to ${base} in the enrichment settings.` : 'Check the base URL in the enrichment settings (OpenAI-compatible servers answer at …/v1).';
+    const to = where ? ` to ${redactSecret(where, this.options.apiKey)}` : '';
+    return new PaperFeedError('bad-config', `${this.host} redirected the request (HTTP ${status})${to}. ${advice}`, { status });
   }
 
   private keyRejected(status: number): PaperFeedError {

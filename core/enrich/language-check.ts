@@ -134,3 +134,23 @@ export function languageProblem(text: string, language: string, source: string):
   }
   return undefined;
 }
+
+/**
+ * True when `text` is English prose (or the English original repeated): what a small model
+ * answers when it does not follow the language asked for, and what a person is told by name.
+ */
+export function readsAsEnglish(text: string, source: string): boolean {
+  const answerWords = words(text);
+  if (answerWords.length === 0) return false;
+  if (answerWords.join(' ') === words(source).join(' ')) return true;
+  const letters = count(text, /\p{L}/gu);
+  if (letters === 0 || count(text, LETTERS.Latin) / letters < 0.8) return false;
+  // Only naming the language here (the answer is already turned down), so short words other
+  // Latin-script languages share count too.
+  const english = answerWords.filter((w) => ENGLISH_WORDS.has(w) || SHORT_ENGLISH_WORDS.has(w)).length;
+  // A short title has few such words: most of its words come from the English original.
+  const known = new Set(words(source));
+  return english / answerWords.length >= 0.2 || answerWords.filter((w) => known.has(w)).length / answerWords.length >= 0.6;
+}
+
+const SHORT_ENGLISH_WORDS = new Set('a an in on for at as it not into using via based over under left than'.split(' '));

@@ -58,3 +58,15 @@ export function buildMessages(request: PromptRequest): ChatMessage[] {
     { role: 'user', content: lines.join('\n') },
   ];
 }
+
+/**
+ * max_tokens for one request: room for the parts asked (a CJK translation may take a token per
+ * character of English) and for a reasoning model's thinking, but not for a model that runs on.
+ */
+export function answerTokens(paper: Pick<Paper, 'title' | 'abstract'>, kinds: EnrichKind[]): number {
+  let characters = 0;
+  if (kinds.includes('title')) characters += paper.title.length;
+  if (kinds.includes('abstract')) characters += paper.abstract.length;
+  if (kinds.includes('tldr')) characters += 300;
+  return Math.min(16_384, 1_024 + 2 * characters);
+}

@@ -22,6 +22,11 @@ export interface EnrichSettings {
   concurrency: number;
   /** How long one request may take; local models on a CPU can be slow. */
   timeoutMs?: number;
+  /**
+   * How long a run's enrichment may go on after the notes are written (every day of a range
+   * together); what is left waits for the next run.
+   */
+  timeBudgetMs?: number;
 }
 
 export const DEFAULT_ENRICH_SETTINGS: EnrichSettings = {
@@ -34,6 +39,7 @@ export const DEFAULT_ENRICH_SETTINGS: EnrichSettings = {
   budget: 50,
   concurrency: 2,
   timeoutMs: 120_000,
+  timeBudgetMs: 600_000,
 };
 
 const MAX_CONCURRENCY = 16;
@@ -145,6 +151,7 @@ export function validateEnrichSettings(input: unknown): EnrichSettings {
     budget: readInteger(input, 'budget', d.budget, 0, 100_000),
     concurrency: readInteger(input, 'concurrency', d.concurrency, 1, MAX_CONCURRENCY),
     timeoutMs: readInteger(input, 'timeoutMs', d.timeoutMs ?? 120_000, 1_000, 3_600_000),
+    timeBudgetMs: readInteger(input, 'timeBudgetMs', d.timeBudgetMs ?? 600_000, 1_000, 86_400_000),
   };
   return settings;
 }

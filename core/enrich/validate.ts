@@ -2,13 +2,25 @@
 // into a note: empty, in the wrong language, or far longer than what they stand for.
 
 import type { Paper } from '../arxiv/paper';
-import { languageProblem } from './language-check';
+import { languageProblem, readsAsEnglish } from './language-check';
+import { translationProblem } from './faithful';
 import type { EnrichKind } from './settings';
 
 export interface CheckedAnswer {
   accepted: Partial<Record<EnrichKind, string>>;
   /** Why each turned-down part was turned down, in words fit for a report. */
   rejected: Partial<Record<EnrichKind, string>>;
+  /** The same reasons as kinds, so a run can count papers turned down the same way. */
+  codes: Partial<Record<EnrichKind, TurnDown>>;
+}
+
+/** Kinds of turned-down answer, each with its own line of advice (see reasons.ts). */
+export type TurnDown = 'empty' | 'cut-short' | 'not-json' | 'no-field' | 'too-long' | 'english' | 'wrong-language' | 'not-a-translation';
+
+/** Why one part can't be used. */
+export interface PartProblem {
+  code: TurnDown;
+  text: string;
 }
 
 /** Key spellings models use instead of the one asked for. */
@@ -21,9 +33,14 @@ const ALIASES: Record<EnrichKind, string[]> = {
 /** A TL;DR is one sentence; past this it is a second abstract. */
 const LONGEST_TLDR = 500;
 
-/** Reasoning models (DeepSeek-R1, QwQ) may think aloud before answering. */
-function withoutThinking(content: string): string {
-  return content.replace(/<think>[\s\S]*?<\/think>/gi, '').trim();
+/**
+ * Reasoning models (DeepSeek-R1, QwQ) may think aloud before answering, often without the
+ * opening tag: everything up to the last closing tag is thinking, whatever it holds.
+ */
+export function withoutThinking(content: string): string {
+  const end = content.toLowerCase().lastIndexOf('</think>');
+  const answer = end >= 0 ? content.slice(end + '</think>'.length) : content;
+  return answer.replace(/<think>[\s\S]*?<\/think>/gi, '').trim();
 }
 
 function withoutFence(content: string): string {
@@ -31,18 +48,34 @@ function withoutFence(content: string): string {
   return fenced ? fenced[1]!.trim() : content.trim();
 }
 
+function asObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // not JSON this way
+  }
+  return undefined;
+}
+
+/** Openings tried from the end: enough for an answer after a page of reasoning with braces in it. */
+const OPENINGS_TRIED = 200;
+
 function parseObject(content: string): Record<string, unknown> | undefined {
-  const attempts = [content];
-  const start = content.indexOf('{');
+  const whole = asObject(content);
+  if (whole) return whole;
   const end = content.lastIndexOf('}');
-  if (start >= 0 && end > start) attempts.push(content.slice(start, end + 1));
-  for (const text of attempts) {
-    try {
-      const value: unknown = JSON.parse(text);
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-    } catch {
-      // not JSON this way; try the next
-    }
+  if (end < 0) return undefined;
+  const first = content.indexOf('{');
+  const outer = first >= 0 && first < end ? asObject(content.slice(first, end + 1)) : undefined;
+  if (outer) return outer;
+  // Text around the answer with braces of its own ("the set {x}"): the answer is the last object.
+  let at = end;
+  for (let tried = 0; tried < OPENINGS_TRIED; tried++) {
+    at = content.lastIndexOf('{', at - 1);
+    if (at < 0) return undefined;
+    const found = asObject(content.slice(at, end + 1));
+    if (found) return found;
   }
   return undefined;
 }
@@ -101,13 +134,20 @@ export function partProblem(
   paper: Pick<Paper, 'title' | 'abstract'>,
   language: string,
 ): string | undefined {
-  if (text === '') return 'the answer was empty';
+  return checkPart(kind, text, paper, language)?.text;
+}
+
+/** partProblem with the kind of problem, for counting. */
+export function checkPart(kind: EnrichKind, text: string, paper: Pick<Paper, 'title' | 'abstract'>, language: string): PartProblem | undefined {
+  if (text === '') return { code: 'empty', text: 'the answer was empty' };
   const source = kind === 'title' ? paper.title : paper.abstract;
   // Slack lets a short source grow: a 10-letter title may fairly become 30 in German.
   const longest = kind === 'tldr' ? Math.min(LONGEST_TLDR, source.length + 80) : 3 * source.length + 80;
-  if (text.length > longest) return `the answer was much longer than the ${kind === 'tldr' ? 'abstract' : kind}`;
+  if (text.length > longest) return { code: 'too-long', text: `the answer was much longer than the ${kind === 'tldr' ? 'abstract' : kind}` };
   const wrong = languageProblem(text, language, source);
-  return wrong ? `the answer was in the wrong language (${wrong})` : undefined;
+  if (wrong) return { code: readsAsEnglish(text, source) ? 'english' : 'wrong-language', text: `the answer was in the wrong language (${wrong})` };
+  const unlike = kind === 'tldr' ? undefined : translationProblem(text, source);
+  return unlike ? { code: 'not-a-translation', text: `the answer is not a translation of the ${kind} (${unlike})` } : undefined;
 }
 
 /**
@@ -121,29 +161,33 @@ export function checkAnswer(
   paper: Pick<Paper, 'title' | 'abstract'>,
   languageOf: (kind: EnrichKind) => string,
 ): CheckedAnswer {
-  const result: CheckedAnswer = { accepted: {}, rejected: {} };
-  const rejectAll = (reason: string) => {
-    for (const kind of kinds) result.rejected[kind] = reason;
+  const result: CheckedAnswer = { accepted: {}, rejected: {}, codes: {} };
+  const reject = (kind: EnrichKind, code: TurnDown, reason: string) => {
+    result.rejected[kind] = reason;
+    result.codes[kind] = code;
+  };
+  const rejectAll = (code: TurnDown, reason: string) => {
+    for (const kind of kinds) reject(kind, code, reason);
     return result;
   };
-  if (finishReason === 'length') return rejectAll('the answer was cut short');
+  if (finishReason === 'length') return rejectAll('cut-short', 'the answer was cut short');
   const text = withoutFence(withoutThinking(content));
-  if (text === '') return rejectAll('the answer was empty');
+  if (text === '') return rejectAll('empty', 'the answer was empty');
 
   const only = kinds.length === 1;
   const object = parseObject(text) ?? salvageFields(text, kinds);
   // Plain text only counts when it isn't a JSON attempt cut short or mangled.
-  if (!object && (!only || text.startsWith('{'))) return rejectAll('the answer was not JSON');
+  if (!object && (!only || text.startsWith('{'))) return rejectAll('not-json', 'the answer was not JSON');
 
   for (const kind of kinds) {
     const value = object ? pick(object, kind, only) : plainText(text);
     if (typeof value !== 'string') {
-      result.rejected[kind] = object && value === undefined ? `the answer had no "${kind}"` : `the "${kind}" was not text`;
+      reject(kind, 'no-field', object && value === undefined ? `the answer had no "${kind}"` : `the "${kind}" was not text`);
       continue;
     }
     const tidied = tidy(kind, value);
-    const problem = partProblem(kind, tidied, paper, languageOf(kind));
-    if (problem) result.rejected[kind] = problem;
+    const problem = checkPart(kind, tidied, paper, languageOf(kind));
+    if (problem) reject(kind, problem.code, problem.text);
     else result.accepted[kind] = tidied;
   }
   return result;

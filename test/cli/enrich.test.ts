@@ -10,7 +10,7 @@ import type { CliContext } from '../../core/node/cli/context';
 import { runCli } from '../../core/node/cli/run';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
-import { createFakeClock } from '../support/fake-clock';
+import { createFakeClock, type FakeClock } from '../support/fake-clock';
 import { fakeText, fakeTranslation, faults, startLlmServer, type LlmServer, type RecordedRequest } from '../support/llm-server';
 import { DEFAULT_FEED_PATH, ensureBuiltCli, feedDated, noteTimes, readNote, runBuiltCli } from './support';
 
@@ -95,38 +95,6 @@ describe('paper-feed daily with enrichment', () => {
     for (const output of [first.stdout, first.stderr, second.stdout, second.stderr]) expect(output).not.toContain(KEY);
   });
 
-  it('writes the notes when some answers are turned down, marks them, and the next run fills them in', async () => {
-    await writeConfig({ concurrency: 1 });
-    // Papers whose title has an even length get empty answers, twice each (the retry too).
-    const turnedDown = new Set<string>();
-    llm.respond((r) => {
-      if (titleOf(r).length % 2 === 1) return fakeTranslation(r);
-      turnedDown.add(titleOf(r));
-      return faults.empty();
-    });
-    const first = await daily();
-    expect(first.code).toBe(0);
-    const n = turnedDown.size;
-    expect(n).toBeGreaterThan(2);
-    expect(n).toBeLessThan(17);
-    expect(first.stdout).toContain(`\n  translated: ${19 - n} papers · 0 from the cache · ${n} failed\n`);
-    expect(llm.requests).toHaveLength(19 + n);
-    const notes = [...(await allFiles(join(vault, 'arXiv', 'Papers'))).values()];
-    expect(notes).toHaveLength(19);
-    expect(notes.filter((text) => text.includes(PENDING))).toHaveLength(n);
-
-    llm.respond(fakeTranslation);
-    const asked = llm.requests.length;
-    const second = await daily();
-    expect(second.stdout).toContain(`0 notes created · ${n} updated`);
-    expect(second.stdout).toContain(`\n  translated: 19 papers · ${19 - n} from the cache · 0 failed\n`);
-    expect(new Set(llm.requests.slice(asked).map(titleOf))).toEqual(turnedDown);
-    expect(llm.requests.slice(asked)).toHaveLength(n);
-    const filled = [...(await allFiles(join(vault, 'arXiv', 'Papers'))).values()];
-    expect(filled.filter((text) => text.includes('pending'))).toEqual([]);
-    expect(await readNote(vault, DAILY)).not.toContain('pending');
-  });
-
   it('says once that the key was rejected, never shows it, and still writes every note', async () => {
     await writeConfig({ apiKeyEnv: KEY_ENV });
     llm.respond(() => faults.unauthorized(KEY));
@@ -171,24 +139,25 @@ describe('paper-feed daily with enrichment', () => {
   });
 });
 
-describe('progress and Ctrl-C, in-process', () => {
-  async function run(signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(signal?: AbortSignal, clock: FakeClock = createFakeClock(), extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
     const context: CliContext = {
-      argv: ['daily', '--rss-base', arxiv.url('/rss')],
+      argv: ['daily', '--rss-base', arxiv.url('/rss'), ...extra],
       cwd: work,
       env: {},
       stdout: { write: (text: string) => (stdout += text), isTTY: false },
       stderr: { write: (text: string) => (stderr += text), isTTY: true, columns: 200 },
       version: '0.0.0-test',
       transport: fetchTransport(),
-      clock: createFakeClock(),
+      clock,
       ...(signal ? { signal } : {}),
     };
     const code = await runCli(context);
     return { code, stdout, stderr };
-  }
+}
+
+describe('progress and Ctrl-C, in-process', () => {
 
   it('shows a translating bar on a terminal', async () => {
     await writeConfig({});

@@ -36,7 +36,7 @@ const indexOf = (papers: Array<{ title: string }>, request: RecordedRequest) => 
 describe('enriching a run', () => {
   it('does nothing while enrichment is off', async () => {
     const report = await run(samplePapers(3), { enabled: false });
-    expect(report).toEqual({ results: new Map(), requests: 0, fromCache: 0, failed: [] });
+    expect(report).toEqual({ results: new Map(), requests: 0, fromCache: 0, failed: [], waiting: [] });
     expect(server.requests).toEqual([]);
   });
 
@@ -153,16 +153,16 @@ describe('enriching a run', () => {
   });
 
   it.each([
-    ['in the wrong language', faults.wrongLanguage(), 'title: the answer was in the wrong language (it is not written in Han script); abstract: the answer was in the wrong language (it is not written in Han script)'],
-    ['empty', faults.empty(), 'title: the answer was empty; abstract: the answer was empty'],
-    ['broken JSON', faults.brokenJson(), 'title: the answer was not JSON; abstract: the answer was not JSON'],
-  ])('records parts as missing after two answers %s, and goes on', async (_, reply, why) => {
+    ['in the wrong language', faults.wrongLanguage(), 'english', 'The model answered in English, not zh-CN (title: the answer was in the wrong language (it is not written in Han script); abstract: the answer was in the wrong language (it is not written in Han script)).'],
+    ['empty', faults.empty(), 'empty', 'The answer was not the JSON asked for (title: the answer was empty; abstract: the answer was empty).'],
+    ['broken JSON', faults.brokenJson(), 'not-json', 'The answer was not the JSON asked for (title: the answer was not JSON; abstract: the answer was not JSON).'],
+  ])('records parts as missing after two answers %s, and goes on', async (_, reply, code, why) => {
     const papers = samplePapers(2);
     server.respond((r) => (r.paper?.title === papers[0]!.title ? reply : fakeTranslation(r)));
     const report = await run(papers, { concurrency: 1 });
     expect(report.results.get(papers[0]!.id)).toEqual({ missing: ['title', 'abstract'] });
     expect(report.results.get(papers[1]!.id)).toEqual(translated(papers[1]!));
-    expect(report.failed).toEqual([{ id: papers[0]!.id, reason: `Answer turned down twice (${why}).` }]);
+    expect(report.failed).toEqual([{ id: papers[0]!.id, code, reason: why }]);
     expect(report.requests).toBe(3);
     expect(cache.toJSON().entries).not.toHaveProperty(`${papers[0]!.id}|v1|zh-CN|qwen2.5:7b|title`);
   });
@@ -172,7 +172,7 @@ describe('enriching a run', () => {
     server.respond((r) => (indexOf(papers, r) % 2 === 0 ? faults.serverError(500) : fakeTranslation(r)));
     const first = await run(papers, { concurrency: 1 });
     const even = papers.filter((_, i) => i % 2 === 0);
-    expect(first.failed).toEqual(even.map((p) => ({ id: p.id, reason: `${server.host} failed with HTTP 500 after 4 attempts.` })));
+    expect(first.failed).toEqual(even.map((p) => ({ id: p.id, code: 'server', reason: `${server.host} failed with HTTP 500 after 4 attempts.` })));
     expect(first.requests).toBe(5 + 5 * 4);
     expect(first.stoppedBecause).toBeUndefined();
 
@@ -213,7 +213,7 @@ describe('enriching a run', () => {
     const papers = samplePapers(3);
     server.respond((r) => (indexOf(papers, r) === 1 ? faults.slow(3000, fakeTranslation(r)) : fakeTranslation(r)));
     const report = await run(papers, { timeoutMs: 300 });
-    expect(report.failed).toEqual([{ id: papers[1]!.id, reason: `${server.host} did not answer within 0.3 s. Raise the timeout or pick a faster model in the enrichment settings.` }]);
+    expect(report.failed).toEqual([{ id: papers[1]!.id, code: 'timeout', reason: `${server.host} did not answer within 0.3 s. Raise the timeout or pick a faster model in the enrichment settings.` }]);
     expect(report.results.get(papers[2]!.id)).toEqual(translated(papers[2]!));
   });
 

@@ -130,8 +130,9 @@ describe('a fetch with translation on', () => {
     expect(note).toContain(`# ${SPARSE}\n\n${fakeText(SPARSE, 'zh-CN')}\n\n**TL;DR:** `);
     expect(note).toContain(`title_translated: ${fakeText(SPARSE, 'zh-CN')}\n`);
     expect(app.vault.text(DIGEST)).toContain(`|${SPARSE}]]\n${fakeText(SPARSE, 'zh-CN')}\n`);
-    expect(kit.notices[0]!.history).toContain('Paper Feed: Translating 0/5…');
-    expect(kit.notices[0]!.history).toContain('Paper Feed: Translating 5/5…');
+    // The digest is written before the first question to the model.
+    expect(kit.notices[0]!.history).toContain('Paper Feed: 2026-05-29 written · Translating 0/5…');
+    expect(kit.notices[0]!.history).toContain('Paper Feed: 2026-05-29 written · Translating 5/5…');
     expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated · 5 translated');
     const cache = JSON.parse(await app.vault.adapter.read(CACHE)) as { entries: Record<string, string> };
     expect(Object.keys(cache.entries)).toHaveLength(15);
@@ -144,6 +145,20 @@ describe('a fetch with translation on', () => {
     expect(app.vault.writes).toBe(writes);
     expect(app.vault.snapshot()).toEqual(snapshot);
     expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 0 new notes · 0 updated · 5 translated');
+  });
+
+  it('writes the digest and every paper note before the first question to the model', async () => {
+    const { app, plugin } = await pluginWith({ enrich: enrichSettings({ concurrency: 1 }) });
+    const seen: Array<{ digest: boolean; pending: boolean }> = [];
+    llm.respond((r) => {
+      seen.push({ digest: app.vault.text(DIGEST) !== undefined, pending: app.vault.text(SPARSE_NOTE)?.includes('*Translation pending') ?? false });
+      return faults.slow(20, fakeTranslation(r));
+    });
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    expect(seen[0]).toEqual({ digest: true, pending: true });
+    expect(app.vault.text(SPARSE_NOTE)).toContain(`title_translated: ${fakeText(SPARSE, 'zh-CN')}\n`);
+    expect(app.vault.text(SPARSE_NOTE)).not.toContain('pending');
   });
 
   it('says once that the key was rejected and still writes every note, marked pending', async () => {

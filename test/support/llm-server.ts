@@ -43,6 +43,8 @@ export interface LlmServer {
   /** Requests whose client went away before the answer was sent. */
   aborted: number;
   respond(responder: Responder): void;
+  /** Answers requests for `path` with a redirect to `location`, as a misconfigured proxy would. */
+  redirect(path: string, location: string, status?: number): void;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ function completion(content: string, finishReason: string, model: string, n: num
 
 export async function startLlmServer(initial: Responder = fakeTranslation): Promise<LlmServer> {
   let responder = initial;
+  const redirects = new Map<string, Reply>();
   let inFlight = 0;
   const state = { requests: [] as RecordedRequest[], maxInFlight: 0, aborted: 0 };
 
@@ -134,7 +137,10 @@ export async function startLlmServer(initial: Responder = fakeTranslation): Prom
     const recorded: RecordedRequest = { n: state.requests.length + 1, method: req.method ?? '', path: req.url ?? '', headers, rawBody, ...(body ? { body } : {}), ...readPrompt(body) };
     state.requests.push(recorded);
 
-    const reply: Reply = req.url === '/v1/chat/completions' && req.method === 'POST'
+    const redirected = redirects.get(req.url ?? '');
+    const reply: Reply = redirected
+      ? redirected
+      : req.url === '/v1/chat/completions' && req.method === 'POST'
       ? await responder(recorded)
       : { status: 404, body: JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }) };
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
@@ -165,6 +171,9 @@ export async function startLlmServer(initial: Responder = fakeTranslation): Prom
     },
     respond(next) {
       responder = next;
+    },
+    redirect(path, location, status = 308) {
+      redirects.set(path, { status, headers: { location }, body: '' });
     },
     close() {
       server.closeAllConnections();

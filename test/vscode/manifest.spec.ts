@@ -136,6 +136,8 @@ describe('manifest', () => {
       'paperFeed.enrich.produce.title',
       'paperFeed.enrich.produce.tldr',
       'paperFeed.enrich.targetLanguage',
+      'paperFeed.enrich.timeBudgetMs',
+      'paperFeed.enrich.timeoutMs',
       'paperFeed.enrich.tldrLanguage',
       'paperFeed.fetchOnOpen',
       'paperFeed.folders.daily',
@@ -162,6 +164,7 @@ describe('manifest', () => {
     expect([defaults('enabled'), defaults('baseUrl'), defaults('model'), defaults('targetLanguage')]).toEqual([false, d.baseUrl, d.model, d.targetLanguage]);
     expect([defaults('produce.title'), defaults('produce.abstract'), defaults('produce.tldr')]).toEqual([d.produce.title, d.produce.abstract, d.produce.tldr]);
     expect([defaults('tldrLanguage'), defaults('budget'), defaults('concurrency')]).toEqual([d.tldrLanguage, d.budget, d.concurrency]);
+    expect([defaults('timeoutMs'), defaults('timeBudgetMs')]).toEqual([d.timeoutMs, d.timeBudgetMs]);
     // keepKeys names frontmatter keys that keep a note for Top picks, not a credential.
     expect(Object.keys(contributes.configuration.properties).filter((k) => /key|secret|token/i.test(k) && k !== 'paperFeed.library.keepKeys')).toEqual([]);
   });

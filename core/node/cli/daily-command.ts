@@ -7,20 +7,21 @@ import type { Announcement } from '../../arxiv/paper';
 import { noAnnouncementMessage } from '../../arxiv/calendar';
 import { fetchAnnouncement } from '../../arxiv/feed';
 import { PaperFeedError } from '../../errors';
-import { FILE_SYSTEM_WRITES_AT_ONCE, writeAnnouncement } from '../../notes/write';
+import { FILE_SYSTEM_WRITES_AT_ONCE } from '../../notes/write';
+import { writeThenEnrich } from '../../notes/write-then-enrich';
 import { FsVaultStore } from '../fs-store';
 import { fileLibraryCache } from '../library-cache';
 import { acquireVaultLock } from '../lock';
 import { SAMPLE_CATEGORIES } from '../sample/announcement';
 import { sampleAnnouncement } from '../sample/sample-announcement';
 import type { CliOptions } from './args';
-import { createCliEnricher, enrichLine } from './enrichment';
+import { createCliEnricher } from './enrichment';
 import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
 import { EXIT } from './help';
 import { loadConfig } from './load-config';
 import { cliZotero, withZotero } from './zotero-command';
 import { createProgress } from './progress';
-import { reportJson, reportLines } from './report';
+import { enrichLines, reportJson, reportLines } from './report';
 
 export async function runDaily(options: CliOptions, context: CliContext): Promise<number> {
   const { config, source: configSource, enrich } = await loadConfig(options, context.cwd);
@@ -61,20 +62,21 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
   try {
     const enricher = createCliEnricher(enrich, context, () => store.stateFolder(), progress);
     const signal = enricher ? enricher.writeSignal : context.signal;
-    const report = await writeAnnouncement(announcement, config, store, {
+    const { report, fill } = await writeThenEnrich(announcement, config, store, {
       onProgress: (done, total) => progress.bar(done, total, 'notes written'),
       ...(signal ? { signal } : {}),
-      ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
       writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
       library: fileLibraryCache(await store.stateFolder()),
       ...withZotero(cliZotero(config, context, await store.stateFolder())),
-    });
+    }, enricher?.session);
     progress.end();
-    const enriched = enricher?.summary();
+    // The digest is written: say so now, then translate into it.
+    if (!options.json) print(context, reportLines(report));
+    await enricher?.fill([fill]);
     if (options.json) {
       const json = reportJson(report, { vault, source: options.sample ? 'sample' : 'arxiv', config: configSource });
-      printJson(context, enriched ? { ...json, enrich: enriched } : json);
-    } else print(context, enriched ? [...reportLines(report), enrichLine(enriched, enrich.settings)] : reportLines(report));
+      printJson(context, enricher ? { ...json, enrich: enricher.session.summary() } : json);
+    } else if (enricher) print(context, enrichLines(enricher.session));
   } finally {
     progress.end();
     await lock.release();

@@ -82,10 +82,22 @@ Environment:
 
 Translation and TL;DRs (optional, off by default): an "enrich" section in the config, e.g.
   "enrich": { "enabled": true, "baseUrl": "http://localhost:11434/v1", "model": "qwen2.5:7b",
-              "targetLanguage": "zh-CN", "produce": { "title": true, "abstract": true, "tldr": true },
-              "budget": 50, "concurrency": 2, "apiKeyEnv": "OPENAI_API_KEY" }
-  Any OpenAI-compatible endpoint works. The API key is read from the environment variable that
-  apiKeyEnv names, never from the file. Results are cached in <vault>/.paper-feed/enrich-cache.json.
+              "targetLanguage": "zh-CN", "apiKeyEnv": "OPENAI_API_KEY" }
+  The notes are written first; translations fill them in afterwards. Every setting, with its default:
+    enabled        false                      turn translation and TL;DRs on
+    baseUrl        http://localhost:11434/v1  any OpenAI-compatible endpoint (ends in /v1)
+    model          (none; needed when on)     the model the endpoint serves
+    targetLanguage zh-CN                      BCP 47 tag of the translations
+    produce        { "title": true, "abstract": true, "tldr": false }
+    tldrLanguage   target                     "target" or "en"
+    budget         50                         papers one run may send (cached ones are free)
+    concurrency    2                          requests in flight at once (1 to 16)
+    timeoutMs      120000                     how long one answer may take (2 min)
+    timeBudgetMs   600000                     how long a run may go on translating after the notes
+                                              are written (10 min); the rest waits for the next run
+    apiKeyEnv      (none)                     the environment variable holding the API key
+  The key is never read from the file. Results are cached in <vault>/.paper-feed/enrich-cache.json,
+  with papers the model turned down (asked again after a pause that grows) and options it refused.
 
 Top picks (on by default): the daily note opens with the papers closest to your library, each
   with its score and reason, and ranked paper notes get a "score". The library is the paper notes

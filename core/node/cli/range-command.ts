@@ -7,18 +7,19 @@ import * as nodePath from 'node:path';
 import { latestAnnouncement, listingDatesBetween } from '../../arxiv/calendar';
 import { fetchPastListing } from '../../arxiv/past-listing';
 import { PaperFeedError } from '../../errors';
-import { FILE_SYSTEM_WRITES_AT_ONCE, writeAnnouncement, type WriteReport } from '../../notes/write';
+import { FILE_SYSTEM_WRITES_AT_ONCE, type WriteReport } from '../../notes/write';
+import { writeThenEnrich } from '../../notes/write-then-enrich';
 import { FsVaultStore } from '../fs-store';
 import { fileLibraryCache } from '../library-cache';
 import { acquireVaultLock } from '../lock';
 import type { CliOptions } from './args';
-import { createCliEnricher, enrichLine } from './enrichment';
+import { createCliEnricher } from './enrichment';
 import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
 import { EXIT } from './help';
 import { loadConfig } from './load-config';
 import { cliZotero, withZotero } from './zotero-command';
 import { createProgress } from './progress';
-import { count, summaryLine } from './report';
+import { count, enrichLines, summaryLine } from './report';
 
 export async function runRange(options: CliOptions, context: CliContext): Promise<number> {
   const { config, source: configSource, enrich } = await loadConfig(options, context.cwd);
@@ -45,6 +46,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
   const library = fileLibraryCache(await store.stateFolder());
   const zotero = cliZotero(config, context, await store.stateFolder());
   const reports: WriteReport[] = [];
+  const fills: Array<() => Promise<void>> = [];
   const enricher = createCliEnricher(enrich, context, () => store.stateFolder(), progress);
   const signal = enricher ? enricher.writeSignal : context.signal;
   try {
@@ -57,17 +59,19 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
         ...(context.signal ? { signal: context.signal } : {}),
         onPage: (fetched, total) => progress.bar(i, dates.length, `${date}: ${fetched}/${total} papers read`),
       });
-      const report = await writeAnnouncement(announcement, config, store, {
+      const { report, fill } = await writeThenEnrich(announcement, config, store, {
         onProgress: (done, total) => progress.bar(i, dates.length, `${date}: ${done}/${total} notes written`),
         ...(signal ? { signal } : {}),
-        ...(enricher ? { enrich: (papers) => enricher.enrich(papers) } : {}),
         writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
         library,
         ...withZotero(zotero),
-      });
+      }, enricher?.session);
       reports.push(report);
+      fills.push(fill);
       if (!options.json) progress.line(`${date}: ${summaryLine(report)}`);
     }
+    // Every day's digest is written before any translation is asked for.
+    await enricher?.fill(fills);
   } finally {
     progress.end();
     await lock.release();
@@ -79,7 +83,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
     created: reports.reduce((n, r) => n + r.created.length, 0),
     updated: reports.reduce((n, r) => n + r.updated.length, 0),
   };
-  const enriched = enricher?.summary();
+  const enriched = enricher?.session.summary();
   if (options.json) {
     printJson(context, { status: 'written', vault, source: 'arxiv-api', config: configSource, from, to, totals, days: reports, ...(enriched ? { enrich: enriched } : {}) });
   } else {
@@ -87,7 +91,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
       context,
       `${count(totals.days, 'daily note')} · ${count(totals.matched, 'paper')} matched · ${count(totals.created, 'note')} created · ${totals.updated} updated`,
     );
-    if (enriched) print(context, enrichLine(enriched, enrich.settings));
+    if (enricher) print(context, enrichLines(enricher.session));
   }
   return EXIT.ok;
 }

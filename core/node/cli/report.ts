@@ -2,6 +2,7 @@
 
 import type { SkippedItem } from '../../arxiv/paper';
 import type { WriteReport } from '../../notes/write';
+import { enrichCountsText, type EnrichSession } from '../../enrich/session';
 import { duplicateSentence } from '../../vault/originals';
 
 export function count(n: number, one: string, many = `${one}s`): string {
@@ -49,4 +50,10 @@ export function skippedLine(skipped: readonly SkippedItem[]): string {
 /** The JSON for one written announcement: the report plus where, from what and by which config. */
 export function reportJson(report: WriteReport, context: { vault: string; source: string; config: string }): Record<string, unknown> {
   return { status: 'written', vault: context.vault, source: context.source, config: context.config, ...report };
+}
+
+/** "  translated: 7 papers · 0 from the cache · 3 failed", then why papers were left untranslated. */
+export function enrichLines(session: EnrichSession): string[] {
+  const summary = session.summary();
+  return [`  ${enrichCountsText(summary, session.settings)}`, ...summary.reasons.map((line) => `    ${line}`)];
 }

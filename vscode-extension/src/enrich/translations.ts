@@ -1,15 +1,14 @@
-// Translations and TL;DRs for the feed (issue #9). After a fetch the matched papers go to the
+// Translations and TL;DRs for the feed. After a fetch the matched papers go to the
 // configured OpenAI-compatible endpoint, with the key from VS Code's secret storage; the results
 // are kept in globalStorageUri/enrich-cache.json, which the tree tooltip and the hover read.
 import * as vscode from 'vscode';
-import { fetchTransport } from '../../../core/arxiv/fetch-transport';
 import type { HttpTransport } from '../../../core/arxiv/http';
 import type { Paper } from '../../../core/arxiv/paper';
-import { MemoryEnrichCache, type EnrichCacheKey } from '../../../core/enrich/cache';
-import { enrichPapers } from '../../../core/enrich/enrich';
-import { enrichProgressText } from '../../../core/enrich/progress';
+import { MemoryEnrichCache, type EnrichCacheData, type EnrichCacheKey } from '../../../core/enrich/cache';
+import { keySafeTransport } from '../../../core/enrich/key-safe-transport';
+import { EnrichSession } from '../../../core/enrich/session';
 import { languageOf, type EnrichKind, type EnrichSettings } from '../../../core/enrich/settings';
-import { messageFor } from '../../../core/errors';
+import { messageFor, PaperFeedError } from '../../../core/errors';
 import { ApiKeyStore } from '../secrets/api-key';
 import { readEnrichSettings } from '../settings/settings';
 import { readTextIfExists, writeText } from '../shared/text-files';
@@ -87,8 +86,9 @@ export class Translations implements vscode.Disposable {
   }
 
   /**
-   * Sends `papers` to the endpoint (those not yet in the cache, within the budget) and keeps what
-   * comes back. Resolves with the one line to show when it stopped early or could not start.
+   * Sends `papers` to the endpoint (those not yet in the cache, within the budgets) and keeps
+   * what comes back; the feed's tooltips update as answers arrive. Resolves with the lines to
+   * show when it stopped early, could not start, or left papers untranslated.
    */
   async enrich(papers: Paper[], report: (message: string) => void, signal: AbortSignal): Promise<string | undefined> {
     let settings: EnrichSettings;
@@ -98,46 +98,44 @@ export class Translations implements vscode.Disposable {
       return messageFor(error);
     }
     if (!settings.enabled || papers.length === 0) return undefined;
-    // Another window may have added results since this one read the file.
-    const cache = MemoryEnrichCache.fromJSON(this.cache?.toJSON(), await this.read().then((c) => c.toJSON()));
-    this.cache = cache;
-    const before = JSON.stringify(cache.toJSON());
     const apiKey = (await this.keys.get())?.trim();
-    const result = await enrichPapers(papers, settings, {
+    const session = new EnrichSession(settings, {
       transport: this.deps.transport ?? keySafeTransport,
-      cache,
       ...(apiKey ? { apiKey } : {}),
       signal,
-      onProgress: (done, total) => report(enrichProgressText(done, total, settings)),
+      onProgress: (_done, _total, text) => report(text),
+      // Another window may have added results since this one read the file.
+      cache: { load: async () => [this.cache?.toJSON(), await this.readJson()], save: (data) => this.save(data) },
     });
-    let saveProblem: string | undefined;
-    if (JSON.stringify(cache.toJSON()) !== before) {
-      saveProblem = await this.save(cache);
-      this.changed.fire();
+    await session.fill(papers, () => Promise.resolve());
+    return session.lines().join(' ') || undefined;
+  }
+
+  private async readJson(): Promise<unknown> {
+    try {
+      const text = await readTextIfExists(this.file);
+      return text === undefined ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      return undefined; // an unreadable cache only costs requests
     }
-    return [result.stoppedBecause, saveProblem].filter(Boolean).join(' ') || undefined;
   }
 
   private async read(): Promise<MemoryEnrichCache> {
-    try {
-      const text = await readTextIfExists(this.file);
-      return MemoryEnrichCache.fromJSON(text === undefined ? undefined : JSON.parse(text));
-    } catch {
-      return new MemoryEnrichCache(); // an unreadable cache only costs requests
-    }
+    return MemoryEnrichCache.fromJSON(await this.readJson());
   }
 
-  /** Saves the cache; a failure is a line to show (the results stay in memory for this window). */
-  private async save(cache: MemoryEnrichCache): Promise<string | undefined> {
+  /** Saves the cache and shows it; a failure is a line to show (the results stay in memory for this window). */
+  private async save(data: EnrichCacheData): Promise<void> {
+    this.cache = MemoryEnrichCache.fromJSON(data);
+    this.changed.fire();
     // Written beside the file and then moved over it, so a crash never leaves half a cache.
     const partial = vscode.Uri.joinPath(this.deps.storage, `${FILE}.partial`);
     try {
-      await writeText(partial, JSON.stringify(cache.toJSON()));
+      await writeText(partial, JSON.stringify(data));
       await vscode.workspace.fs.rename(partial, this.file, { overwrite: true });
-      return undefined;
     } catch (error) {
       const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
-      return `Paper Feed could not save its translations (${reason}); the next window asks the endpoint again.`;
+      throw new PaperFeedError('vault', `Paper Feed could not save its translations (${reason}); the next window asks the endpoint again.`);
     }
   }
 
@@ -150,5 +148,3 @@ function keyOf(paper: Paper, kind: EnrichKind, settings: EnrichSettings): Enrich
   return { id: paper.id, version: paper.version, language: languageOf(kind, settings), model: settings.model, kind };
 }
 
-// A redirect would carry the request, key included, to another host.
-const keySafeTransport: HttpTransport = fetchTransport((input, init) => globalThis.fetch(input, { ...init, redirect: 'error' }));

@@ -68,6 +68,8 @@ export function readEnrichSettings(): EnrichSettings {
       tldrLanguage: s.get<unknown>('tldrLanguage'),
       budget: s.get<unknown>('budget'),
       concurrency: s.get<unknown>('concurrency'),
+      timeoutMs: s.get<unknown>('timeoutMs'),
+      timeBudgetMs: s.get<unknown>('timeBudgetMs'),
     });
   } catch (error) {
     if (!isPaperFeedError(error)) throw error;
