@@ -102,8 +102,8 @@ async function fileItems(store: LibraryFileReader, file: string, problems: Skipp
     problems.push({ ref: file, reason: 'the library file named in the settings is not in the vault; export it there again or fix library.file' });
     return [];
   }
-  if (/\.bib$/i.test(file)) return libraryFromBib(text);
   try {
+    if (/\.bib$/i.test(file)) return await libraryFromBib(text);
     return libraryFromCslJson(text);
   } catch (error) {
     if (!isPaperFeedError(error)) throw error;

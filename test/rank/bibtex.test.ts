@@ -32,8 +32,8 @@ const BIB = String.raw`
 @article{broken, title = {Missing closing brace, abstract = {never ends}
 `;
 
-describe('libraryFromBib', () => {
-  const items = libraryFromBib(BIB);
+describe('libraryFromBib', async () => {
+  const items = await libraryFromBib(BIB);
 
   it('keeps entries with an abstract, in file order, with the citekey as id', () => {
     expect(items.map((item) => item.id)).toEqual(['chi2023diffusion', 'schrodinger1926', 'company']);
@@ -58,7 +58,23 @@ describe('libraryFromBib', () => {
     expect(items[2]!.addedAt).toBe(Date.UTC(1999, 0, 1));
   });
 
-  it('returns nothing for text without entries', () => {
-    expect(libraryFromBib('just a note, mail me at someone@example.org')).toEqual([]);
+  it('inherits through crossref, reads nested braces, stacked accents and suffixes', async () => {
+    const [item] = await libraryFromBib(String.raw`
+@proceedings{conf, booktitle = {Proc. {ICML}}, year = {2024}, abstract = {Shared {\em proceedings} abstract.}}
+@inproceedings{nguyen2024, crossref = {conf},
+  title = {Sums of {Nguy\~{\^e}n} {{Nested {Braces}}} and {$\left\lbrace x \right.$}},
+  author = {Nguy\~{\^e}n, V\u{a}n An and King, Jr., Martin Luther and {ATLAS Collaboration}}}
+`);
+    expect(item).toEqual({
+      id: 'nguyen2024',
+      title: 'Sums of Nguyễn Nested Braces and {x.',
+      abstract: 'Shared {\\em proceedings} abstract.',
+      authors: ['Văn An Nguyễn', 'Martin Luther King, Jr.', 'ATLAS Collaboration'],
+      addedAt: Date.UTC(2024, 0, 1),
+    });
+  });
+
+  it('returns nothing for text without entries', async () => {
+    expect(await libraryFromBib('just a note, mail me at someone@example.org')).toEqual([]);
   });
 });
