@@ -37,12 +37,15 @@ export function bibtexEntry(paper: Paper, citekey: string): string {
  * the entry and, with it, the whole bibliography (and pandoc drops \textbraceleft unread).
  */
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (c) => LATEX_ESCAPES[c]!);
+  return text.replace(/[\\{}&%$#_~^<>|]/g, (c) => LATEX_ESCAPES[c]!);
 }
 
+// <, > and | print as ¡, ¿ and — in LaTeX's default font encoding, so they are written as the
+// commands that print them everywhere.
 const LATEX_ESCAPES: Record<string, string> = {
   '\\': '\\textbackslash{}', '{': '$\\lbrace$', '}': '$\\rbrace$', '&': '\\&', '%': '\\%',
   $: '\\$', '#': '\\#', _: '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
+  '<': '\\textless{}', '>': '\\textgreater{}', '|': '\\textbar{}',
 };
 
 /**
@@ -67,7 +70,10 @@ export function bibtexName(name: string): string {
  */
 export function bibtexTitle(title: string): string {
   const state = { atStart: true };
-  return titleParts(parseTex(oneLine(title)), state).join('');
+  // TeX spaces ("\ ", "~") next to typed ones would leave double spaces, which parsers fold.
+  const written = oneLine(titleParts(parseTex(oneLine(title)), state).join(''));
+  // A title that reads as nothing in TeX (a stray "}") is kept as the characters arXiv sent.
+  return written === '' ? escapeLatex(oneLine(title)) : written;
 }
 
 function titleParts(tokens: readonly TexToken[], state: { atStart: boolean }): string[] {
@@ -121,7 +127,7 @@ function protectCapitals(plain: string, state: { atStart: boolean }): string {
  * Math as written, braced so no style changes its case. Braces written \{ \} become \lbrace and
  * \rbrace (the same symbols, but not counted as braces by bibtex and biber), and %, # and &,
  * which would end or break the line LaTeX reads, are escaped. Math whose braces still do not
- * balance is written as text, so it can never unbalance the entry.
+ * balance, or that holds a $, is written as text, so it can never unbalance the entry.
  */
 function bibtexMath(tex: string, display: boolean): string {
   let out = '';
@@ -141,7 +147,7 @@ function bibtexMath(tex: string, display: boolean): string {
       continue;
     }
     if (ch === '{') depth += 1;
-    else if (ch === '}' && --depth < 0) balanced = false;
+    else if ((ch === '}' && --depth < 0) || ch === '$') balanced = false; // a $ inside would end the math early
     out += ch === '%' || ch === '#' || ch === '&' ? `\\${ch}` : ch;
   }
   const dollars = display ? '$$' : '$';
