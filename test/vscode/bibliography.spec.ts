@@ -9,6 +9,8 @@ import { standIn } from '../stand-ins/vscode';
 import { bibliographyFor, yamlBibliography } from '../../vscode-extension/src/bibliography/bib-locate';
 import { appendEntry, bibEntries } from '../../vscode-extension/src/bibliography/bib-entries';
 import { addToBibliography } from '../../vscode-extension/src/bibliography/add-to-bibliography';
+import { bibtexEntry } from '../../core/cite/bibtex';
+import { makePaper } from '../support/papers';
 import { latest } from './support/papers';
 import { paperNode, startExtension, type Started } from './support/extension-harness';
 
@@ -85,6 +87,38 @@ describe('bibliography: writing', () => {
     const added = await addToBibliography(Uri.file(join(dir, 'refs.bib')), [{ key: 'nwosu2026byte', entry: '@misc{nwosu2026byte,\n}' }]);
     expect(added).toEqual([]);
     expect(await readFile(join(dir, 'refs.bib'), 'utf8')).toBe(existing);
+  });
+
+  const entry = (key: string) => bibtexEntry(makePaper({ title: 'Moment Matching Q-Learning', authors: ['Robert Downey, Jr.'] }), key);
+
+  it('adds after entries that were already damaged, changes none of them, and says so once', async () => {
+    const damaged = '@misc{good1, title = {Fine}}\n\n@misc{bad, title = {Unclosed} author = {X}}\n\n@misc{good2, title = {Fine too}}\n';
+    await writeFile(join(dir, 'refs.bib'), damaged);
+    const added = await addToBibliography(Uri.file(join(dir, 'refs.bib')), [{ key: 'new2026a', entry: entry('new2026a') }, { key: 'new2026b', entry: entry('new2026b') }]);
+    expect(added).toEqual(['new2026a', 'new2026b']);
+    const after = await readFile(join(dir, 'refs.bib'), 'utf8');
+    expect(after.startsWith(damaged)).toBe(true);
+    expect(standIn.shown.messages.map((m) => m.message)).toEqual([
+      'refs.bib already had 1 entry BibTeX tools cannot read (first at line 3); new2026a was added after it and reads correctly, and nothing else was changed.',
+    ]);
+  });
+
+  it('adds nothing to a file that ends inside an unfinished entry, which would swallow it', async () => {
+    const unfinished = '@misc{good1, title = {Fine}}\n\n@misc{open, title = {Never closed\n';
+    await writeFile(join(dir, 'refs.bib'), unfinished);
+    await expect(addToBibliography(Uri.file(join(dir, 'refs.bib')), [{ key: 'new2026a', entry: entry('new2026a') }])).rejects.toThrow(
+      /^refs\.bib ends inside an entry BibTeX cannot read( \(line 3\))?, so new2026a was not added; close that entry and try again\.$/,
+    );
+    expect(await readFile(join(dir, 'refs.bib'), 'utf8')).toBe(unfinished);
+  });
+
+  it('never appends an entry that does not read back to the fields written', async () => {
+    await writeFile(join(dir, 'refs.bib'), '');
+    const broken = '@misc{x2026,\n  title         = {Set \\{x},\n  year          = {2026}\n}';
+    await expect(addToBibliography(Uri.file(join(dir, 'refs.bib')), [{ key: 'x2026', entry: broken }])).rejects.toThrow(
+      /^The BibTeX for x2026 did not read back the same \(.*\), so it was not added to refs\.bib; please report this paper\.$/,
+    );
+    expect(await readFile(join(dir, 'refs.bib'), 'utf8')).toBe('');
   });
 
   it('creates a missing .bib file with the entry', async () => {

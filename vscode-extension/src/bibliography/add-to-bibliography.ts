@@ -1,7 +1,10 @@
 // Appends BibTeX entries to a .bib file, skipping every key already there. When the file is open
 // in an editor the entry goes through the editor (unsaved changes kept, one undo step) and is
-// saved unless the person had unsaved changes of their own.
+// saved unless the person had unsaved changes of their own. Every entry is read back first
+// (core/cite/bib-append.ts): one that would not read the same, or would be swallowed by a damaged
+// entry before it, is not written; a file that was already damaged is said so once.
 import * as vscode from 'vscode';
+import { checkAppend } from '../../../core/cite/bib-append';
 import { appendEntry, bibEntries, hasKey, type BibEntryRef } from './bib-entries';
 import { currentText, readTextIfExists, writeText } from '../shared/text-files';
 
@@ -23,12 +26,17 @@ export async function addToBibliography(file: vscode.Uri, additions: readonly Bi
   const before = open ? open.getText() : ((await readTextIfExists(file)) ?? '');
   let after = before;
   const added: string[] = [];
+  let notice: string | undefined;
+  const fileName = file.path.replace(/^.*\//, '');
   for (const { key, entry } of additions) {
     if (hasKey(bibEntries(after), key)) continue;
-    after = appendEntry(after, entry);
+    const checked = checkAppend(after, appendEntry(after, entry), entry, key, fileName);
+    after = checked.text;
+    notice ??= checked.notice;
     added.push(key);
   }
   if (added.length === 0) return [];
+  if (notice) void vscode.window.showWarningMessage(notice);
   if (open) {
     const hadOwnChanges = open.isDirty;
     const edit = new vscode.WorkspaceEdit();
