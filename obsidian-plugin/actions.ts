@@ -2,6 +2,7 @@
 // fetch then open, and the paper-note actions (open on arXiv, open the PDF, copy a citation).
 import { Notice, type App, type ObsidianProtocolData } from 'obsidian';
 import { latestAnnouncement } from '../core/arxiv/calendar';
+import { duplicateSentence } from '../core/vault/originals';
 import { CitationModal } from './citation-modal';
 import type { Fetcher } from './fetcher';
 import type { NoteIndex } from './note-index';
@@ -34,6 +35,16 @@ export class Actions {
       path = dailies.get(newest)!;
     }
     await this.openPath(path);
+  }
+
+  /** "Find duplicate paper notes": the papers and digests several notes claim, and which is kept. */
+  async findDuplicates(): Promise<void> {
+    const duplicates = await this.notes.duplicates();
+    if (duplicates.length === 0) {
+      new Notice('Paper Feed: no duplicate paper notes or digests; every paper and every announcement has one note.');
+      return;
+    }
+    new Notice(`Paper Feed: ${duplicates.map(duplicateSentence).join('\n')}`, 0);
   }
 
   /** The ribbon: fetch, then open what was fetched (or the newest digest when there was nothing new). */

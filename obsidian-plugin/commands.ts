@@ -11,6 +11,7 @@ export function registerCommands(plugin: Plugin, actions: Actions, fetcher: Fetc
   plugin.addCommand({ id: 'fetch-today', name: "Fetch today's papers", callback: () => void fetcher.fetchToday('command') });
   plugin.addCommand({ id: 'open-digest', name: "Open today's paper digest", callback: () => void actions.openDigest() });
   plugin.addCommand({ id: 'fetch-range', name: 'Fetch papers for a date range…', callback: () => actions.askForRange() });
+  plugin.addCommand({ id: 'find-duplicates', name: 'Find duplicate paper notes', callback: () => void actions.findDuplicates() });
   plugin.addCommand({ id: 'open-on-arxiv', name: 'Open this paper on arXiv', checkCallback: (checking) => actions.openOnArxiv(checking) });
   plugin.addCommand({ id: 'open-pdf', name: "Open this paper's PDF", checkCallback: (checking) => actions.openPdf(checking) });
   plugin.addCommand({ id: 'copy-citation', name: 'Copy citation…', checkCallback: (checking) => actions.copyCitation(checking) });

@@ -2,6 +2,7 @@
 // the vault, one run at a time through the RunQueue, with a progress notice and one clear notice
 // at the end. A failure leaves no half-written note: the core writes each note whole.
 import { Notice, type App } from 'obsidian';
+import { latestAnnouncement } from '../core/arxiv/calendar';
 import { fetchAnnouncement } from '../core/arxiv/feed';
 import type { ArxivClient } from '../core/arxiv/polite';
 import { isPaperFeedError, type PaperFeedError } from '../core/errors';
@@ -9,6 +10,7 @@ import type { PaperFeedConfig } from '../core/config';
 import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
 import type { WriteReport } from '../core/notes/write';
 import { writeThenEnrich } from '../core/notes/write-then-enrich';
+import { duplicateSentence } from '../core/vault/originals';
 import type { DeviceState } from './device-state';
 import { outcomeOf, type Enrichment } from './enrichment';
 import { linkFromDailyNote } from './daily-notes';
@@ -24,6 +26,8 @@ export type RunOutcome =
   | { kind: 'written'; report: WriteReport }
   | { kind: 'empty'; date: string }
   | { kind: 'joined' }
+  /** An automatic run found the latest digest already in the vault, written by another device. */
+  | { kind: 'synced'; date: string }
   | { kind: 'failed'; error: unknown };
 
 export interface FetcherHost {
@@ -58,7 +62,7 @@ export class Fetcher {
 
   /** Fetches and writes the latest announcement. Automatic runs fail quietly unless `loud`. */
   async fetchToday(trigger: Trigger, loud = trigger !== 'automatic'): Promise<RunOutcome> {
-    const { result, started } = this.queue.run('today', () => this.today(loud));
+    const { result, started } = this.queue.run('today', () => this.today(loud, trigger === 'automatic'));
     if (started) return result;
     if (loud) new Notice("Paper Feed is already fetching today's papers; it will say when it is done.");
     await result.catch(() => undefined);
@@ -74,11 +78,17 @@ export class Fetcher {
     return result;
   }
 
-  private async today(loud: boolean): Promise<RunOutcome> {
+  private async today(loud: boolean, automatic: boolean): Promise<RunOutcome> {
     const { client, store, device } = this.host;
     const settings = this.host.settings();
     const refusal = this.host.settingsProblem();
     if (refusal) return this.failed(refusal, loud);
+    if (automatic) {
+      // Several devices may fetch automatically; the first one writes, and sync brings its notes
+      // to the others, which then leave the vault alone (README: "Sync and several devices").
+      const synced = await this.syncedDigest();
+      if (synced) return synced;
+    }
     const progress = loud ? new ProgressNotice("Paper Feed: fetching today's papers from arXiv…") : null;
     try {
       const announcement = await fetchAnnouncement(client, { rssBase: settings.rssBase, categories: settings.config.categories });
@@ -97,12 +107,13 @@ export class Fetcher {
         ...withZotero(this.host.zotero?.(settings.config)),
       }, enrichment?.session);
       const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
+      const problems = [linkProblem, ...report.duplicates.map(duplicateSentence)].filter((line): line is string => line !== null);
       device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };
       this.host.ran();
       // The digest is in the vault; translations fill it in from here.
       await enrichment?.fill([fill]);
       progress?.hide();
-      new Notice(closingMessage(summaryOf(report), enrichment && outcomeOf(enrichment), linkProblem), loud ? 8000 : 5000);
+      new Notice(closingMessage(summaryOf(report), enrichment && outcomeOf(enrichment), problems.length > 0 ? problems.join(' ') : null), loud ? 8000 : 5000);
       return { kind: 'written', report };
     } catch (error) {
       progress?.hide();
@@ -128,6 +139,17 @@ export class Fetcher {
       progress.hide();
       this.failed(error, true, false);
     }
+  }
+
+  /** The latest announcement's digest when the vault has it already (sync brought it), as a finished run. */
+  private async syncedDigest(): Promise<RunOutcome | null> {
+    const date = latestAnnouncement(this.host.now()).date;
+    const path = (await this.host.store.index()).dailies.get(date);
+    if (path === undefined) return null;
+    const papers: unknown = this.host.app.metadataCache.getCache(path)?.frontmatter?.papers;
+    this.host.device.lastRun = { announcement: date, at: this.host.now().getTime(), matched: typeof papers === 'number' ? papers : 0 };
+    this.host.ran();
+    return { kind: 'synced', date };
   }
 
   private async linkDigest(report: WriteReport, heading: string): Promise<string | null> {

@@ -214,6 +214,7 @@ export class NoteIndex {
       }
       try {
         this.remember(file.path, noteFacts(await vault.cachedRead(file)));
+        this.markRead(file.path);
       } catch {
         // Deleted while we read the others; had it been edited, the cache's event brings it in.
       }

@@ -94,6 +94,26 @@ describe('automatic fetch', () => {
     expect(earliestFetch(ANNOUNCED, after.format('HH:mm'))).toBe(after.valueOf());
   });
 
+  it('leaves the vault alone when another device fetched first and sync brought its digest in', async () => {
+    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    vi.setSystemTime(ANNOUNCED + 60 * MINUTE);
+    const app = newApp();
+    await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: false });
+    const digest = '---\ndate: 2026-05-29\nannounced: 2026-05-28T20:00:00-04:00\npapers: 3\ntags:\n  - paper-feed/daily\n---\n# From the laptop\n';
+    await app.vault.seed('arXiv/Daily/2026-05-29.md', digest);
+    await app.metadataCache.settled();
+    plugin = await loadPlugin(app, { layoutReady: false });
+    app.workspace.markLayoutReady();
+    const before = feedRequests();
+    const writes = app.vault.writes;
+    await pass(app, 10);
+    expect(feedRequests()).toBe(before);
+    expect(app.vault.writes).toBe(writes);
+    expect(app.vault.text('arXiv/Daily/2026-05-29.md')).toBe(digest);
+    expect(plugin.device.lastRun).toEqual({ announcement: '2026-05-29', at: ANNOUNCED + 61 * MINUTE, matched: 3 });
+    expect(notices()).toEqual([]);
+  });
+
   it('does nothing on a device where it is turned off', async () => {
     server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
     const app = await start(ANNOUNCED + 60 * MINUTE, {}, (a) => a.saveLocalStorage('paper-feed-auto-fetch', false));

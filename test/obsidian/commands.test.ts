@@ -47,6 +47,7 @@ describe('commands', () => {
       ['paper-feed:fetch-today', "Paper Feed: Fetch today's papers", undefined],
       ['paper-feed:open-digest', "Paper Feed: Open today's paper digest", undefined],
       ['paper-feed:fetch-range', 'Paper Feed: Fetch papers for a date range…', undefined],
+      ['paper-feed:find-duplicates', 'Paper Feed: Find duplicate paper notes', undefined],
       ['paper-feed:open-on-arxiv', 'Paper Feed: Open this paper on arXiv', undefined],
       ['paper-feed:open-pdf', "Paper Feed: Open this paper's PDF", undefined],
       ['paper-feed:copy-citation', 'Paper Feed: Copy citation…', undefined],
@@ -54,6 +55,28 @@ describe('commands', () => {
       ['paper-feed:open-in-zotero', 'Paper Feed: Open this paper in Zotero', undefined],
       ['paper-feed:cancel-translation', 'Paper Feed: Cancel translation', undefined],
     ]);
+  });
+
+  it('"Find duplicate paper notes" names the copy sync made, and a fetch says so once and never writes into it', async () => {
+    const { app, plugin } = await fetched();
+    runCommand(app, 'find-duplicates');
+    await vi.waitFor(() => expect(notices().at(-1)).toBe('Paper Feed: no duplicate paper notes or digests; every paper and every announcement has one note.'));
+
+    const copy = 'arXiv/Papers/Sparse Routing for Large Language Model Inference.sync-conflict-20260529-101500-ABCDEFG.md';
+    const copyText = app.vault.text(SPARSE)!.replace('tags:', 'rating: 4\ntags:');
+    await app.vault.create(copy, copyText);
+    await app.metadataCache.settled();
+    const sentence = `2 notes claim arXiv:2605.30001: ${SPARSE} and ${copy}; Paper Feed keeps ${SPARSE} up to date. Merge or delete ${copy}.`;
+    runCommand(app, 'find-duplicates');
+    await vi.waitFor(() => expect(notices().at(-1)).toBe(`Paper Feed: ${sentence}`));
+
+    const before = notices().length;
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    const said = notices().slice(before).filter((text) => text.includes('notes claim'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain(sentence);
+    expect(app.vault.text(copy)).toBe(copyText);
   });
 
   it('offers the paper commands only while a paper note is in view, and opens its abs page and PDF', async () => {

@@ -94,16 +94,20 @@ describe('the Top picks library, kept current', () => {
     const { app, library, libraryNow } = await vaultOf({ 'Reading/a.md': withProperty(paperNote('2401.00001'), 'rating: 5'), 'Reading/Sub/b.md': withProperty(paperNote('2401.00002'), 'rating: 4') });
     expect(await libraryNow()).toEqual(['2401.00001 Reading/a', '2401.00002 Reading/Sub/b']);
     await app.vault.rename(app.vault.getFileByPath('Reading/a.md')!, 'Reading/renamed.md');
+    await app.vault.eventsFired();
     expect(await libraryNow()).toEqual(['2401.00001 Reading/renamed', '2401.00002 Reading/Sub/b']);
     expect(library.lastReads).toBe(0);
     await app.vault.rename(app.vault.getFolderByPath('Reading')!, 'Archive');
+    await app.vault.eventsFired();
     expect(await libraryNow()).toEqual(['2401.00001 Archive/renamed', '2401.00002 Archive/Sub/b']);
     expect(library.lastReads).toBe(0);
     const cached = async () => [...(await new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER).load()).keys()].sort();
     expect(await cached()).toEqual(['Archive/Sub/b.md', 'Archive/renamed.md']);
     await app.fileManager.trashFile(app.vault.getFileByPath('Archive/renamed.md')!);
+    await app.vault.eventsFired();
     expect(await libraryNow()).toEqual(['2401.00002 Archive/Sub/b']);
     await app.fileManager.trashFile(app.vault.getFolderByPath('Archive')!);
+    await app.vault.eventsFired();
     expect(await libraryNow()).toEqual([]);
     expect(await cached()).toEqual([]);
   });
@@ -117,6 +121,7 @@ describe('the Top picks library, kept current', () => {
     expect(await libraryNow(['priority: high', 'rating'])).toEqual(['2401.00001 P/a', '2401.00002 P/b']);
     // A note renamed just before the keys change is listed once, under its new name.
     await app.vault.rename(app.vault.getFileByPath('P/b.md')!, 'P/c.md');
+    await app.vault.eventsFired();
     expect(await libraryNow()).toEqual(['2401.00002 P/c']);
   });
 
@@ -186,6 +191,7 @@ describe('the note index, kept current', () => {
     // The note that stands for the id is the untouched one, so the library has none.
     expect(await libraryNow()).toEqual([]);
     await app.fileManager.trashFile(app.vault.getFileByPath('P/a.md')!);
+    await app.vault.eventsFired();
     expect((await index.snapshot()).papers.get('2401.00001')?.path).toBe('P/a 1.md');
     expect(await libraryNow()).toEqual(['2401.00001 P/a 1']);
     await app.vault.seed('P/z.md', paperNote('2401.00001'));
@@ -199,8 +205,10 @@ describe('the note index, kept current', () => {
     const { app, index } = await vaultOf({ 'D/b.md': daily, 'D/a.md': daily });
     expect((await index.snapshot()).dailies.get('2026-05-29')).toBe('D/a.md');
     await app.vault.rename(app.vault.getFileByPath('D/a.md')!, 'D/c.md');
+    await app.vault.eventsFired();
     expect((await index.snapshot()).dailies.get('2026-05-29')).toBe('D/b.md');
     await app.fileManager.trashFile(app.vault.getFileByPath('D/b.md')!);
+    await app.vault.eventsFired();
     expect((await index.snapshot()).dailies.get('2026-05-29')).toBe('D/c.md');
   });
 
@@ -215,9 +223,12 @@ describe('the note index, kept current', () => {
     await app.metadataCache.settled();
     expect(await ask()).toEqual([true, true, true, true, false]);
     await app.vault.rename(app.vault.getFileByPath('Q/b.md')!, 'Q/c.md');
+    await app.vault.eventsFired();
     expect(await ask()).toEqual([true, true, true, false, true]);
     await app.fileManager.trashFile(app.vault.getFileByPath('P/a.md')!);
+    await app.vault.eventsFired();
     await app.fileManager.trashFile(app.vault.getFileByPath('Q/c.md')!);
+    await app.vault.eventsFired();
     expect(await ask()).toEqual([false, false, false, false, false]);
     // A note the store writes counts at once, before the metadata cache has read it.
     app.metadataCache.hold();
@@ -230,7 +241,9 @@ describe('the note index, kept current', () => {
     const { app, index } = await vaultOf({ 'P/a.md': paperNote('2401.00001'), 'P/b.md': paperNote('2401.00002') });
     const before = await index.snapshot();
     await app.vault.rename(app.vault.getFileByPath('P/a.md')!, 'P/moved.md');
+    await app.vault.eventsFired();
     await app.fileManager.trashFile(app.vault.getFileByPath('P/b.md')!);
+    await app.vault.eventsFired();
     await app.vault.seed('P/c.md', paperNote('2401.00003'));
     await app.metadataCache.settled();
     const after = await index.snapshot();

@@ -91,9 +91,11 @@ describe('NoteIndex', () => {
 
     await app.vault.createFolder('F');
     await app.vault.rename(app.vault.getFileByPath('a.md')!, 'F/renamed.md');
+    await app.vault.eventsFired();
     await app.vault.modify(app.vault.getFileByPath('other.md')!, paper('2605.10000'));
     await app.metadataCache.settled();
     await app.vault.delete(app.vault.getFileByPath('d.md')!);
+    await app.vault.eventsFired();
     const after = await index.snapshot();
     expect([...after.papers.entries()]).toEqual([
       ['2605.30001', { path: 'F/renamed.md', version: 2, citekey: 'k' }],

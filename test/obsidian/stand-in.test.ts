@@ -2,7 +2,7 @@
 // plugin tests would prove nothing.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, kit, Notice, normalizePath, Plugin, requestUrl, TFile, Vault, getFrontMatterInfo } from '../stand-ins/obsidian';
 
 afterEach(() => kit.reset());
@@ -13,6 +13,40 @@ describe('obsidian stand-in', () => {
     await app.vault.create('Note.md', 'one');
     await expect(app.vault.create('Note.md', 'two')).rejects.toThrow('File already exists.');
     expect(app.vault.text('Note.md')).toBe('one');
+  });
+
+  it('fires vault events after the operation has resolved, as the app’s file watcher does', async () => {
+    const app = new App();
+    const seen: string[] = [];
+    app.vault.on('create', (f: TFile) => seen.push(`create ${f.path}`));
+    app.vault.on('modify', (f: TFile) => seen.push(`modify ${f.path}`));
+    const file = await app.vault.create('a.md', 'one');
+    seen.push('create resolved');
+    await app.vault.modify(file, 'two');
+    seen.push('modify resolved');
+    expect(seen).toEqual(['create resolved', 'modify resolved']);
+    await app.vault.eventsFired();
+    expect(seen).toEqual(['create resolved', 'modify resolved', 'create a.md', 'modify a.md']);
+  });
+
+  it('lags the metadata cache by lagMs on the current timers, then fires changed, then resolved', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const app = new App();
+      app.metadataCache.lagMs = 8000;
+      const seen: string[] = [];
+      app.metadataCache.on('changed', (f: TFile) => seen.push(`changed ${f.path}`));
+      app.metadataCache.on('resolved', () => seen.push('resolved'));
+      const file = await app.vault.create('a.md', '---\narxiv_id: "2605.30001"\n---\n');
+      await app.vault.eventsFired();
+      await vi.advanceTimersByTimeAsync(7999);
+      expect([seen, app.metadataCache.getFileCache(file)]).toEqual([[], null]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(seen).toEqual(['changed a.md', 'resolved']);
+      expect(app.metadataCache.getFileCache(file)?.frontmatter).toEqual({ arxiv_id: '2605.30001' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fires create, modify, rename and delete, and moves a note’s cache on rename without a changed event', async () => {
@@ -31,8 +65,10 @@ describe('obsidian stand-in', () => {
     await app.metadataCache.settled();
     await app.vault.createFolder('Moved');
     await app.vault.rename(file, 'Moved/b.md');
+    await app.vault.eventsFired();
     expect(app.metadataCache.getCache('Moved/b.md')).toEqual({});
     await app.vault.delete(file);
+    await app.vault.eventsFired();
     expect(seen).toEqual(['create a.md', 'changed a.md', 'modify a.md', 'changed a.md', 'create Moved', 'rename a.md -> Moved/b.md', 'delete Moved/b.md']);
   });
 

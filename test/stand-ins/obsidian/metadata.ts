@@ -1,6 +1,7 @@
 // The metadata cache and file manager. Like the app, the cache fills asynchronously: a note's
-// frontmatter is known only some time after the vault writes it, then 'changed' fires. Renames
-// move the cache entry without a 'changed' event, as the app documents.
+// frontmatter is known only some time after the vault writes it (`lagMs`), then 'changed' fires,
+// then 'resolved' once nothing is left to read. Renames move the cache entry without a 'changed'
+// event, as the app documents.
 import { Events } from './events';
 import { TFile, type TAbstractFile } from './files';
 import type { Vault, DataWriteOptions } from './vault';
@@ -42,6 +43,12 @@ export class MetadataCache extends Events {
   private readonly queue = new Set<TFile>();
   private held = false;
   private idleWaiters: Array<() => void> = [];
+  /**
+   * Test aid: how long the cache takes to read a note after the vault reports it (as after sync
+   * brings in many files). Set, it runs on the current timers, so fake timers can move it; unset,
+   * the cache reads each note a moment later on real time.
+   */
+  lagMs: number | undefined;
 
   constructor(private readonly vault: Vault) {
     super();
@@ -88,9 +95,10 @@ export class MetadataCache extends Events {
     this.held = false;
     for (const file of this.queue) this.schedule(file);
   }
-  /** Test aid: resolves once every queued note has been indexed. */
-  settled(): Promise<void> {
-    if (this.queue.size === 0) return Promise.resolve();
+  /** Test aid: resolves once the vault's events have fired and every queued note has been indexed. */
+  async settled(): Promise<void> {
+    await this.vault.eventsFired();
+    if (this.queue.size === 0) return;
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -99,7 +107,8 @@ export class MetadataCache extends Events {
     if (!this.held) this.schedule(file);
   }
   private schedule(file: TFile): void {
-    realSetTimeout(() => this.index(file), 1);
+    if (this.lagMs === undefined) realSetTimeout(() => this.index(file), 1);
+    else globalThis.setTimeout(() => this.index(file), this.lagMs);
   }
   private index(file: TFile): void {
     if (this.held || !this.queue.has(file)) return;

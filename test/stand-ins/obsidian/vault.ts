@@ -1,7 +1,8 @@
 // An in-memory Vault that keeps Obsidian's rules and error texts: create refuses a taken path with
 // "File already exists.", process applies a synchronous edit to the latest text, and every change
-// fires the vault's create/modify/rename/delete events. It is stricter than the app in two ways, on
-// purpose: paths must already be normalised, and a note's folder must exist before the note.
+// fires the vault's create/modify/rename/delete events after the operation has resolved, as the
+// app's file watcher does. It is stricter than the app in two ways, on purpose: paths must already
+// be normalised, and a note's folder must exist before the note.
 import { Events } from './events';
 import { normalizePath, TAbstractFile, TFile, TFolder } from './files';
 
@@ -42,6 +43,9 @@ export class Vault extends Events {
   private readonly root: TFolder;
   private readonly entries = new Map<string, TAbstractFile>();
   private readonly texts = new Map<string, string>();
+  /** Events waiting to fire, in order; see emit(). */
+  private readonly outbox: Array<[string, unknown[]]> = [];
+  private idleWaiters: Array<() => void> = [];
 
   constructor(options: { name?: string; configDir?: string } = {}) {
     super();
@@ -87,7 +91,7 @@ export class Vault extends Events {
     const file = new TFile(this, path);
     this.attach(file, parent);
     this.store(file, data, options);
-    this.trigger('create', file);
+    this.emit('create', file);
     return file;
   }
   async createFolder(path: string): Promise<TFolder> {
@@ -106,7 +110,7 @@ export class Vault extends Events {
       if (existing) throw new Error(`A file is in the way of folder "${partial}".`);
       const folder = new TFolder(this, partial);
       this.attach(folder, parent);
-      this.trigger('create', folder);
+      this.emit('create', folder);
       parent = folder;
     }
     return parent;
@@ -122,7 +126,7 @@ export class Vault extends Events {
     await tick();
     this.textOf(file);
     this.store(file, data, options);
-    this.trigger('modify', file);
+    this.emit('modify', file);
   }
   async append(file: TFile, data: string, options?: DataWriteOptions): Promise<void> {
     await tick();
@@ -135,7 +139,7 @@ export class Vault extends Events {
     const next = fn(current);
     if (next !== current) {
       this.store(file, next, options);
-      this.trigger('modify', file);
+      this.emit('modify', file);
     }
     return next;
   }
@@ -159,14 +163,14 @@ export class Vault extends Events {
     }
     file.parent = newParent;
     newParent.children.push(file);
-    for (const [i, entry] of moves.entries()) this.trigger('rename', entry, oldPaths[i]);
+    for (const [i, entry] of moves.entries()) this.emit('rename', entry, oldPaths[i]);
   }
   async delete(file: TAbstractFile): Promise<void> {
     await tick();
     for (const entry of [...(file instanceof TFolder ? descendants(file) : []), file]) {
       this.entries.delete(entry.path);
       this.texts.delete(entry.path);
-      this.trigger('delete', entry);
+      this.emit('delete', entry);
     }
     file.parent?.children.splice(file.parent.children.indexOf(file), 1);
   }
@@ -185,6 +189,11 @@ export class Vault extends Events {
     }
     return this.create(path, data);
   }
+  /** Test aid: resolves once every event of the operations so far has fired. */
+  eventsFired(): Promise<void> {
+    if (this.outbox.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
   /** Test aid: every note's text by path. */
   snapshot(): Record<string, string> {
     return Object.fromEntries([...this.texts.entries()].sort(([a], [b]) => a.localeCompare(b)));
@@ -192,6 +201,25 @@ export class Vault extends Events {
   /** Test aid: the text of a note, or undefined. */
   text(path: string): string | undefined {
     return this.texts.get(path);
+  }
+
+  /**
+   * Fires an event once the operation's promise has resolved and its caller has gone on (the
+   * next turn of the event loop), as the app reports changes through its file watcher.
+   */
+  private emit(name: string, ...data: unknown[]): void {
+    this.outbox.push([name, data]);
+    if (this.outbox.length > 1) return;
+    realSetTimeout(() => {
+      while (this.outbox.length > 0) {
+        const [event, args] = this.outbox[0]!;
+        this.trigger(event, ...args);
+        this.outbox.shift();
+      }
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }, 0);
   }
 
   private textOf(file: TFile): string {
@@ -229,6 +257,9 @@ function descendants(folder: TFolder): TAbstractFile[] {
 function requireNormalized(path: string): void {
   if (path !== normalizePath(path)) throw new Error(`Stand-in: the path "${path}" was not passed through normalizePath.`);
 }
+
+// Captured before any test installs fake timers: the file watcher runs on real time, like the app's.
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
 
 /** Vault calls are asynchronous in the app; so they are here. */
 function tick(): Promise<void> {
