@@ -1,8 +1,10 @@
 // Reads a note's frontmatter (gray-matter) and rewrites only the top-level keys Paper Feed owns,
 // each as a block produced by the YAML dumper, leaving every other byte of the person's
-// frontmatter as it was. Every write is checked by parsing it back.
+// frontmatter as it was, their comments inside our keys included (./frontmatter-comments.ts).
+// Every write is checked by parsing it back.
 
 import matter from 'gray-matter';
+import { withPersonsComments } from './frontmatter-comments';
 
 export type FrontmatterValue = string | number | boolean | Array<string | number | boolean>;
 export type FrontmatterData = Record<string, unknown>;
@@ -66,7 +68,7 @@ export function writeFrontmatterKeys(
     changed = true;
     const block = dumpEntry(key, value).map((t): Line => ({ text: t, eol }));
     const range = findKeyBlock(lines, key);
-    if (range) lines.splice(range.start, range.end - range.start, ...block);
+    if (range) lines.splice(range.start, range.end - range.start, ...withPersonsComments(lines.slice(range.start, range.end), block, yaml.parse));
     else lines.splice(insertionPoint(lines, entries.slice(0, k).map(([name]) => name)), 0, ...block);
   });
   if (!changed) return text;
@@ -176,9 +178,11 @@ function findKeyBlock(lines: readonly Line[], key: string): { start: number; end
   const start = lines.findIndex((l) => keyLine.test(l.text));
   if (start < 0) return null;
   let end = start + 1;
-  // The block goes on through indented lines, "- item" lines and blank lines inside it.
-  while (end < lines.length && /^([ \t]|-([ \t]|$)|$)/.test(lines[end]!.text)) end += 1;
-  while (end > start + 1 && lines[end - 1]!.text.trim() === '') end -= 1;
+  // The block goes on through indented lines, "- item" lines, and blank and comment lines inside
+  // it. Blank lines and comments at the left margin after its last item lead to what follows
+  // and stay outside it; an indented comment there belongs to the item above it.
+  while (end < lines.length && /^([ \t]|-([ \t]|$)|#|$)/.test(lines[end]!.text)) end += 1;
+  while (end > start + 1 && /^(#.*|\s*)$/.test(lines[end - 1]!.text)) end -= 1;
   return { start, end };
 }
 
