@@ -2,6 +2,7 @@
 // and the legacy one: namespaces declared per element, hard-wrapped text, links without
 // rel/title, MSC/ACM codes among the categories, empty entries for unknown ids.
 
+import { itemDateProblem, readIsoTimestamp } from './feed-dates';
 import { PaperFeedError } from '../errors';
 import { tryParseArxivId } from './ids';
 import type { Author, Paper, SkippedItem } from './paper';
@@ -126,10 +127,14 @@ function readEntry(entry: XmlElement): Paper | 'empty' | { ref?: string; reason:
     absUrl: absUrlOf(identity.id),
     pdfUrl: pdfUrlOf(identity.id, version),
   };
-  const published = utcDay(childText(entry, NS.atom, 'published'));
-  if (published) paper.published = published;
-  const updated = utcDay(childText(entry, NS.atom, 'updated'));
-  if (updated) paper.updated = updated;
+  for (const key of ['published', 'updated'] as const) {
+    const text = childText(entry, NS.atom, key)?.trim();
+    // A timestamp that names no real moment ("2026-06-31T…") is not rolled into July.
+    const problem = text && /^\d{4}-\d{2}-\d{2}T/.test(text) ? itemDateProblem(text, readIsoTimestamp) : undefined;
+    if (problem) return { ref, reason: problem };
+    const day = utcDay(text);
+    if (day) paper[key] = day;
+  }
   const comment = collapseWhitespace(childText(entry, NS.arxiv, 'comment') ?? '');
   if (comment) paper.comment = comment;
   const journalRef = collapseWhitespace(childText(entry, NS.arxiv, 'journal_ref') ?? '');

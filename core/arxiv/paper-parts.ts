@@ -1,6 +1,8 @@
 // Small pieces every reader uses to fill a Paper the same way: canonical links, category
 // order, dates and DOIs.
 
+import { readIsoTimestamp } from '../date-text';
+
 const ARXIV_CATEGORY = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[a-z]+)*)?$/;
 
 /** True for arXiv categories ("cs.LG", "cond-mat.str-el", "hep-th"); false for MSC/ACM codes. */
@@ -23,15 +25,15 @@ export function pdfUrlOf(id: string, version: number): string {
 
 const PLAIN_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
 
-/** YYYY-MM-DD (UTC) of an ISO 8601 timestamp, or undefined when it is not one. */
+/** YYYY-MM-DD (UTC) of an ISO 8601 timestamp, or undefined when it is not one or names no real moment. */
 export function utcDay(timestamp: string | undefined): string | undefined {
   if (timestamp === undefined) return undefined;
   const text = timestamp.trim();
   // arXiv's own form, a UTC time on a day every month has, needs no date arithmetic.
   if (PLAIN_UTC.test(text)) return text.slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
+  const read = readIsoTimestamp(text);
+  return 'instant' in read ? new Date(read.instant).toISOString().slice(0, 10) : undefined;
 }
 
 // arXiv's own DOIs (10.48550/arXiv.…) name the preprint, not a journal version.

@@ -4,6 +4,7 @@
 // backoff on throttling and server trouble, and one readable error when it all fails.
 // Create one client per host and share it, so the pacing covers every caller.
 
+import { rfc822Instant } from '../date-text';
 import { PaperFeedError } from '../errors';
 import { causeCode } from './fetch-transport';
 import { systemClock, type Clock, type HttpResponse, type HttpTransport } from './http';
@@ -147,8 +148,8 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
     const value = entry?.[1].trim();
     if (!value) return undefined;
     if (/^\d+$/.test(value)) return Number(value) * 1000;
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - clock.now());
+    const at = rfc822Instant(value);
+    return at === undefined ? undefined : Math.max(0, at - clock.now());
   }
 
   // Exponential: 2 s, 4 s, 8 s … (capped at 60 s), each scaled by a random 0.5–1.5 so clients

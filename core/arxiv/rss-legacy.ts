@@ -2,10 +2,10 @@
 // Old captures and mirrors still use it; it carries less than today's feed: only the primary
 // category, no per-item date, and HTML inside the description and author line.
 
-import { PaperFeedError } from '../errors';
 import { announcementFor } from './calendar';
 import { parseCreators } from './creators';
 import { addDays, easternTime } from './eastern-time';
+import { announcementInstant, readIsoTimestamp } from './feed-dates';
 import { tryParseArxivId } from './ids';
 import type { AnnounceType, Announcement, Author, Paper, SkippedItem } from './paper';
 import { absUrlOf, isArxivCategory, pdfUrlOf } from './paper-parts';
@@ -18,13 +18,7 @@ const ANCHOR = /<a\s[^>]*>([\s\S]*?)<\/a>((?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))
 
 export function parseLegacyRss(root: XmlElement, categories: string[]): Announcement {
   const channel = childOf(root, NS.rss1, 'channel');
-  const published = Date.parse(childText(channel ?? root, NS.dc, 'date')?.trim() ?? '');
-  if (Number.isNaN(published)) {
-    throw new PaperFeedError(
-      'bad-feed',
-      "arXiv's feed has no readable announcement date; try again later, and report it if it keeps happening.",
-    );
-  }
+  const published = announcementInstant(childText(channel ?? root, NS.dc, 'date'), readIsoTimestamp);
   // The old feed was stamped on the announcement evening; its listing is dated the next day.
   const stamp = easternTime(published);
   const { date, announcedAt } = announcementFor(stamp.hour >= 12 ? addDays(stamp.day, 1) : stamp.day);

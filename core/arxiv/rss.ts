@@ -6,6 +6,7 @@ import { PaperFeedError } from '../errors';
 import { announcementFor } from './calendar';
 import { parseCreators } from './creators';
 import { easternTime } from './eastern-time';
+import { announcementInstant, itemDateProblem, readRfc822 } from './feed-dates';
 import { tryParseArxivId, type ArxivId } from './ids';
 import type { AnnounceType, Announcement, Paper, SkippedItem } from './paper';
 import { absUrlOf, isArxivCategory, journalDoi, orderCategories, pdfUrlOf } from './paper-parts';
@@ -13,6 +14,8 @@ import { parseLegacyRss } from './rss-legacy';
 import { collapseParagraphs, collapseWhitespace } from './text';
 import { notAFeed } from './unreadable';
 import { NS, childOf, childText, childrenOf, parseXml, type XmlElement } from './xml';
+
+export { rfc822Instant } from './feed-dates';
 
 export const DEFAULT_RSS_BASE = 'https://rss.arxiv.org/rss';
 
@@ -42,13 +45,7 @@ export function parseRss(xml: string, categories: string[]): Announcement {
   const title = collapseWhitespace(childText(channel, NS.none, 'title') ?? '');
   if (title.startsWith('Feed error for query')) throw rejected(childText(channel, NS.none, 'description') ?? title);
 
-  const pubDate = rfc822Instant(childText(channel, NS.none, 'pubDate'));
-  if (pubDate === undefined) {
-    throw new PaperFeedError(
-      'bad-feed',
-      "arXiv's feed has no readable announcement date; try again later, and report it if it keeps happening.",
-    );
-  }
+  const pubDate = announcementInstant(childText(channel, NS.none, 'pubDate'));
   const { date, announcedAt } = announcementFor(easternTime(pubDate).day);
   const papers: Paper[] = [];
   const skipped: SkippedItem[] = [];
@@ -91,9 +88,8 @@ function readItem(item: XmlElement): Paper | { ref?: string; reason: string } {
   const title = collapseWhitespace(childText(item, NS.none, 'title') ?? '');
   if (!title) return { ref, reason: 'empty title' };
   const itemDate = childText(item, NS.none, 'pubDate');
-  if (itemDate !== undefined && rfc822Instant(itemDate) === undefined) {
-    return { ref, reason: `unreadable date "${collapseWhitespace(itemDate)}"` };
-  }
+  const dateProblem = itemDate === undefined ? undefined : itemDateProblem(itemDate, readRfc822);
+  if (dateProblem) return { ref, reason: dateProblem };
   // Only arXiv's own category names: they end up in links, tags and note bodies.
   const categories = childrenOf(item, NS.none, 'category')
     .map((c) => collapseWhitespace(c.text))
@@ -125,21 +121,3 @@ function readItem(item: XmlElement): Paper | { ref?: string; reason: string } {
   return paper;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const RFC822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|GMT|UTC|UT|Z)?$/;
-
-/** The instant of an RFC 822 date ("Thu, 28 Nov 2024 00:00:00 -0500"), parsed by hand so
- * every host reads it the same way. */
-export function rfc822Instant(text: string | undefined): number | undefined {
-  const m = RFC822.exec(text?.trim() ?? '');
-  if (!m) return undefined;
-  const [, day, monthName, year, hour, minute, second, zone] = m;
-  const month = MONTHS.indexOf(monthName!.toLowerCase());
-  if (month < 0) return undefined;
-  const wall = Date.UTC(Number(year), month, Number(day), Number(hour), Number(minute), Number(second ?? 0));
-  const offsetMinutes =
-    zone && /^[+-]\d{4}$/.test(zone)
-      ? (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)))
-      : 0;
-  return wall - offsetMinutes * 60_000;
-}

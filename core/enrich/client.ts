@@ -1,6 +1,7 @@
 // One Chat Completions call to an OpenAI-compatible endpoint (OpenAI, DeepSeek, Ollama, vLLM,
 // LM Studio), with the backoff, timeouts and plain-sentence errors a person can act on.
 
+import { rfc822Instant } from '../date-text';
 import { PaperFeedError } from '../errors';
 import type { Clock, HttpResponse, HttpTransport } from '../arxiv/http';
 import { redactSecret } from './redact';
@@ -51,8 +52,8 @@ function hostOf(baseUrl: string): string {
 export function retryAfterMs(value: string | undefined, now: number): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.ceil(Number(value) * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  const at = rfc822Instant(value);
+  return at === undefined ? undefined : Math.max(0, at - now);
 }
 
 /**

@@ -3,7 +3,7 @@
 // the network only), and the one line each host must show. `TIME` stands for a clock time.
 
 import type { ScriptedResponse } from './arxiv-server';
-import { API_ERROR_ENTRY, GOOD_FEED, HTML_ERROR_PAGE, rssErrorFeed, truncated } from './fault-feeds';
+import { API_ERROR_ENTRY, GOOD_FEED, HTML_ERROR_PAGE, rssErrorFeed, rssFeed, sampleItems, truncated } from './fault-feeds';
 
 /** Attempts per request the hosts are configured with in these tests. */
 export const FAULT_ATTEMPTS = 2;
@@ -42,6 +42,8 @@ function trouble(status: number): FaultCase {
 
 const RATE_LIMITED_CLI = `arXiv is rate-limiting requests \\(HTTP 429\\); wait until ${TIME} and try again${escape(OFFLINE)}`;
 const RATE_LIMITED_OBSIDIAN = `arXiv is rate-limiting requests; Paper Feed will try again at ${TIME}\\.`;
+const IMPOSSIBLE_DATE =
+  'arXiv\'s feed gives "Mon, 31 Jun 2026 00:00:00 -0400" as its announcement date, which is not a real date (Jun 2026 has 30 days); nothing was written.';
 const BROKEN_OFF = 'The connection to arXiv broke off before its answer was complete \\((UND_ERR_SOCKET|ECONNRESET)\\). Check your internet connection and try again';
 
 export const FAULT_CASES: readonly FaultCase[] = [
@@ -122,6 +124,14 @@ export const FAULT_CASES: readonly FaultCase[] = [
     requests: 1,
     cli: escape('arXiv rejected the request (HTTP 400); check the categories and search terms in your settings.'),
     obsidian: escape('arXiv rejected the request (HTTP 400); check the categories and search terms in your settings.'),
+  },
+  {
+    slug: 'impossible-date',
+    label: 'a feed dated "Mon, 31 Jun 2026" (no such day)',
+    replies: [{ body: rssFeed(sampleItems('Mon, 31 Jun 2026 00:00:00 -0400'), 'Mon, 31 Jun 2026 00:00:00 -0400') }],
+    requests: 1,
+    cli: escape(`${IMPOSSIBLE_DATE} Try again later, and report it if it keeps happening${OFFLINE}`),
+    obsidian: escape(`${IMPOSSIBLE_DATE} Try again later, and report it if it keeps happening.`),
   },
 ];
 
