@@ -34,6 +34,8 @@ export interface DailyNoteInput {
   path?: string;
   /** Where a link leads in the vault (the app's own answer, in Obsidian); see sameButLinkForm. */
   resolveLink?: LinkResolver;
+  /** Each paper gets an obsidian://paper-feed?zotero=ID link (issue #23: Zotero is the library source). */
+  zoteroLinks?: boolean;
 }
 
 /** Authors named before "et al." */
@@ -119,6 +121,7 @@ export function dailyBlock(input: DailyNoteInput): string {
 function paperEntry(input: DailyNoteInput, paper: Paper, groupName: string): string[] {
   const others = (input.selection.groupsOf.get(paper.id) ?? []).filter((g) => g !== groupName);
   const facts = [authorLine(paper), escapeMarkdownText(paper.categories.join(', ') || paper.primaryCategory), arxivLinks(paper)];
+  if (input.zoteroLinks) facts.push(`[Save to Zotero](obsidian://paper-feed?zotero=${encodeURIComponent(paper.id)})`);
   if (paper.announceType === 'cross') facts.push('cross-list');
   if (paper.version > 1) facts.push(`v${paper.version}`);
   if (others.length) facts.push(`also in ${others.map(escapeMarkdownText).join(', ')}`);

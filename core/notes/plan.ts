@@ -3,7 +3,7 @@
 
 import type { Announcement, Paper } from '../arxiv/paper';
 import { makeCitekey } from '../cite/citekey';
-import type { PaperFeedConfig } from '../config';
+import { librarySource, type PaperFeedConfig } from '../config';
 import type { Selection } from '../select/select';
 import { pathKey } from '../vault/index-of';
 import type { VaultIndex } from '../vault/store';
@@ -129,6 +129,7 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     ...(input.resolveLink ? { resolveLink: input.resolveLink } : {}),
     ...(enrichments ? { enrichments } : {}),
     ...(input.topPicks ? { topPicks: input.topPicks } : {}),
+    ...(librarySource(config.library) === 'zotero' ? { zoteroLinks: true } : {}),
   };
   const dailyText = existing.get(dailyPath);
   plannedNotes.push(

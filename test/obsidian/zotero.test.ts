@@ -3,13 +3,13 @@
 // note, from the paper under the cursor in the daily note and from an obsidian:// link saves once
 // and records `zotero: KEY`; "Open in Zotero"; one notice per failure; nothing on phones.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { kit, MarkdownView, Platform, type App } from '../stand-ins/obsidian';
+import { DropdownComponent, kit, MarkdownView, Platform, settingsIn, TextComponent, type App, type Setting } from '../stand-ins/obsidian';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { startZoteroStandIn, type ZoteroStandIn, type ZoteroStandInOptions } from '../support/zotero-stand-in';
 import { KEPT_PAPERS } from '../notes/kept-notes';
-import { CONFIG_DIR, fixture, loadPlugin, MANIFEST, newApp, notices, runCommand, settle, storeSettings } from './support/harness';
+import { CONFIG_DIR, fixture, loadPlugin, MANIFEST, newApp, notices, runCommand, settle, storedSettings, storeSettings } from './support/harness';
 
 const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const DAILY = 'arXiv/Daily/2026-05-29.md';
@@ -97,6 +97,39 @@ describe('Zotero in Obsidian', () => {
     await app.metadataCache.settled();
     expect(runCommand(app, 'open-in-zotero')).toBe(true);
     expect(kit.openedUrls).toEqual([`zotero://select/library/items/${saved.key}`]);
+  });
+
+  it('keeps `zotero: KEY` through later runs, beside the rest of the note', async () => {
+    const { app, plugin } = await withZotero();
+    await open(app, SPARSE);
+    runCommand(app, 'save-to-zotero');
+    await vi.waitFor(() => expect(readFrontmatter(app.vault.text(SPARSE)!).zotero).toMatch(/^[A-Z0-9]{8}$/));
+    const saved = app.vault.text(SPARSE)!;
+    await app.metadataCache.settled();
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    // The saved paper is in the Zotero library now, which moves the scores a little; the rest,
+    // `zotero` included, stays byte for byte.
+    const withoutScore = (text: string) => text.replace(/^score: .*$/m, 'score: …');
+    expect(withoutScore(app.vault.text(SPARSE)!)).toBe(withoutScore(saved));
+    expect(app.vault.text(SPARSE)).not.toBe(saved);
+  });
+
+  it('offers the library source in the settings, and the running Zotero only on the desktop', async () => {
+    const { app } = await withZotero();
+    const setting = (name: string): Setting | undefined => settingsIn(app.settingTabs[0]!.containerEl).find((s) => s.nameEl.textContent === name);
+    app.settingTabs[0]!.display();
+    const source = setting('Library source')!.components.find((c) => c instanceof DropdownComponent) as DropdownComponent;
+    expect([...source.options.keys()]).toEqual(['off', 'file', 'zotero']);
+    expect(source.getValue()).toBe('zotero');
+    await (setting('Zotero port')!.components.find((c) => c instanceof TextComponent) as TextComponent).simulate('24119');
+    await source.simulate('off');
+    expect(((await storedSettings(app)).config as { library: unknown }).library).toMatchObject({ source: 'off', zoteroPort: 24119 });
+    Platform.isDesktopApp = false;
+    app.settingTabs[0]!.display();
+    const onPhone = setting('Library source')!.components.find((c) => c instanceof DropdownComponent) as DropdownComponent;
+    expect([...onPhone.options.keys()]).toEqual(['off', 'file']);
+    expect(setting('Zotero port')).toBeUndefined();
   });
 
   it('saves the paper under the cursor in the daily note, and the one an obsidian:// link names', async () => {
