@@ -53,9 +53,12 @@ describe('where completion applies', () => {
 });
 
 describe('completion', () => {
-  it('registers for Markdown with @ and [ as trigger characters', async () => {
+  it('registers for Markdown-like files with @ and [, and for LaTeX with { and , as trigger characters', async () => {
     started = await startExtension({ announcements: [latest] });
-    expect(standIn.providers.completion.map((r) => [r.selector, r.extra])).toEqual([[{ language: 'markdown' }, ['@', '[']]]);
+    expect(standIn.providers.completion.map((r) => [r.selector, r.extra])).toEqual([
+      [[{ language: 'markdown' }, { language: 'quarto' }, { language: 'rmd' }], ['@', '[']],
+      [[{ language: 'latex' }, { language: 'tex' }, { language: 'doctex' }], ['{', ',']],
+    ]);
   });
 
   it('after a bare @ offers every kept paper by citekey, inserting a whole Pandoc citation', async () => {
@@ -96,8 +99,8 @@ describe('completion', () => {
     const resolved = (await registration!.provider.resolveCompletionItem!(items[2]!, token)) as CompletionItem;
     const doc = resolved.documentation as MarkdownString;
     expect(doc.isTrusted).toBe(false);
-    expect(doc.value).toContain('**Byte Models for Low\\-Resource Scripts**');
-    expect(doc.value).toContain('A byte\\-level language model matches a subword baseline on six languages\\.');
+    expect(doc.value).toContain('**Byte Models for Low-Resource Scripts**');
+    expect(doc.value).toContain('A byte-level language model matches a subword baseline on six languages.');
     expect(doc.value).toContain('@nwosu2026byte');
   });
 
@@ -154,7 +157,7 @@ describe('hover', () => {
       '**Reward Shaping with Generative Priors**\n\n' +
         'Kenji Watanabe, Sofia Rossi, Lena Park\n\n' +
         'arXiv:2605\\.20004v1 · cs\\.LG, cs\\.AI · @watanabe2026reward\n\n' +
-        'Reinforcement learning agents explore better when a diffusion model proposes subgoals\\.\n\n' +
+        'Reinforcement learning agents explore better when a diffusion model proposes subgoals.\n\n' +
         '[Abstract](https://arxiv.org/abs/2605.20004) · [PDF](https://arxiv.org/pdf/2605.20004v1)',
     );
   });
@@ -165,12 +168,12 @@ describe('hover', () => {
       files: { 'draft.md': 'See 2605.20002v1, arXiv:2605.20001 and https://arxiv.org/abs/2605.20003.' },
     });
     const first = await hover(started, 'draft.md', 0, 8);
-    expect((first!.contents[0] as MarkdownString).value).toMatch(/^\*\*Consistency Distillation for Few\\-Step Samplers\*\*/);
+    expect((first!.contents[0] as MarkdownString).value).toMatch(/^\*\*Consistency Distillation for Few-Step Samplers\*\*/);
     expect(rangeOf(first!.range)).toEqual([0, 4, 0, 16]);
     const second = await hover(started, 'draft.md', 0, 24);
     expect((second!.contents[0] as MarkdownString).value).toMatch(/^\*\*Sparse Attention Budgets\*\*/);
     const third = await hover(started, 'draft.md', 0, 65);
-    expect((third!.contents[0] as MarkdownString).value).toMatch(/^\*\*Byte Models for Low\\-Resource Scripts\*\*/);
+    expect((third!.contents[0] as MarkdownString).value).toMatch(/^\*\*Byte Models for Low-Resource Scripts\*\*/);
   });
 
   it('shows nothing for an unknown key, an id not kept, or plain words', async () => {
@@ -185,6 +188,7 @@ describe('hover', () => {
     started = await startExtension({ announcements: [hostile], files: { 'draft.md': '2605.20001' } });
     const shown = await hover(started, 'draft.md', 0, 3);
     const value = (shown!.contents[0] as MarkdownString).value;
-    expect(value.split('\n')[0]).toBe('**Click \\[here\\]\\(command:workbench\\.action\\.quit\\) \\<img src=x\\> \\*\\*now\\*\\***');
+    // No unescaped bracket can open a link, no < a tag, no * emphasis.
+    expect(value.split('\n')[0]).toBe('**Click \\[here\\](command:workbench.action.quit) \\<img src=x\\> \\*\\*now\\*\\***');
   });
 });

@@ -13,6 +13,9 @@ import {
   type DocumentPasteEdit,
   type TextDocument,
   type TreeDragAndDropController,
+  Uri,
+  WorkspaceEdit,
+  workspace,
 } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import type { FeedNode } from '../../vscode-extension/src/feed/feed-model';
@@ -54,37 +57,121 @@ describe('drag from the tree', () => {
   });
 });
 
-describe('drop into Markdown', () => {
-  it('is registered for Markdown and the papers mime type', async () => {
+/** Drops `ids` (as the tree puts them on a drag) into the document and returns the edit offered. */
+async function drop(s: Started, relative: string, ids: string): Promise<DocumentDropEdit | undefined> {
+  const [registration] = standIn.providers.drop;
+  const data = new DataTransfer();
+  data.set(PAPER_MIME, new DataTransferItem(ids));
+  return (await registration!.provider.provideDocumentDropEdits(await documentOf(s, relative), new Position(0, 0), data, token)) as DocumentDropEdit | undefined;
+}
+
+/** Applies a drop edit's additional edit the way VS Code does, and waits for the .bib on disk to change. */
+async function applyAndSettle(s: Started, edit: DocumentDropEdit | DocumentPasteEdit, bib: string): Promise<string> {
+  const before = await s.read(bib).catch(() => undefined);
+  expect(await workspace.applyEdit(edit.additionalEdit! as never)).toBe(true);
+  for (let waited = 0; waited < 2000; waited += 10) {
+    const now = await s.read(bib).catch(() => undefined);
+    if (now !== before && now !== '') return now!;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return (await s.read(bib).catch(() => undefined)) ?? '';
+}
+
+describe('drop into Markdown and LaTeX', () => {
+  it('is registered for Markdown-like and LaTeX files and the papers mime type', async () => {
     started = await startExtension({ announcements: [latest] });
     const [registration] = standIn.providers.drop;
-    expect(registration!.selector).toEqual({ language: 'markdown' });
+    expect(registration!.selector).toEqual(['markdown', 'quarto', 'rmd', 'latex', 'tex', 'doctex'].map((language) => ({ language })));
     expect(registration!.extra).toMatchObject({ dropMimeTypes: [PAPER_MIME] });
   });
 
-  it('inserts the citation in the default format and writes the .bib only when the drop is applied', async () => {
+  it('carries the BibTeX entry on the drop edit itself, so the citation and the entry land together', async () => {
     started = await startExtension({
       announcements: [latest],
-      files: { 'draft.md': 'Text', 'refs.bib': '' },
+      files: { 'draft.md': 'Text', 'refs.bib': '@misc{lovelace1843notes,\n  title = {Notes},\n}\n' },
       settings: { 'paperFeed.bibliography': 'refs.bib' },
     });
-    const [registration] = standIn.providers.drop;
-    const data = new DataTransfer();
-    data.set(PAPER_MIME, new DataTransferItem('2605.20002'));
-    const edit = (await registration!.provider.provideDocumentDropEdits(await documentOf(started, 'draft.md'), new Position(0, 4), data, token)) as DocumentDropEdit;
-    expect(edit.insertText).toBe('[@ferrer2026consistency]');
-    expect(edit.kind!.value).toBe('markdown.citation.paperFeed');
+    const edit = await drop(started, 'draft.md', '2605.20002');
+    expect(edit!.insertText).toBe('[@ferrer2026consistency]');
+    expect(edit!.kind!.value).toBe('markdown.citation.paperFeed');
+    // Nothing is written before VS Code applies the drop.
+    expect(await started.read('refs.bib')).toBe('@misc{lovelace1843notes,\n  title = {Notes},\n}\n');
+    const additional = edit!.additionalEdit as unknown as WorkspaceEdit;
+    const [inserted] = additional.get(Uri.file(started.path('refs.bib')));
+    expect([inserted!.range.start.line, inserted!.range.start.character]).toEqual([3, 0]);
+    expect(inserted!.newText).toMatch(/^\n@misc\{ferrer2026consistency,\n[\s\S]*eprint\s+= \{2605\.20002\},[\s\S]*\n\}\n$/);
+
+    const bib = await applyAndSettle(started, edit!, 'refs.bib');
+    expect(bib).toBe(`@misc{lovelace1843notes,\n  title = {Notes},\n}\n${inserted!.newText}`);
+    expect(standIn.textDocuments.find((d) => d.uri.fsPath === started!.path('refs.bib'))!.isDirty).toBe(false);
+  });
+
+  it('creates the .bib a document names when it does not exist yet', async () => {
+    started = await startExtension({ announcements: [latest], files: { 'draft.md': '---\nbibliography: out/new.bib\n---\nText' } });
+    const edit = await drop(started, 'draft.md', '2605.20001\n2605.20003');
+    expect(edit!.insertText).toBe('[@okafor2026sparse; @nwosu2026byte]');
+    const bib = await applyAndSettle(started, edit!, 'out/new.bib');
+    expect([...bib.matchAll(/^@misc\{(\w+),/gm)].map((m) => m[1])).toEqual(['okafor2026sparse', 'nwosu2026byte']);
+  });
+
+  it('keeps a CRLF .bib in CRLF and adds nothing for a key it already holds', async () => {
+    const crlf = '@misc{ferrer2026consistency,\r\n  eprint = {2605.20002},\r\n}\r\n';
+    started = await startExtension({ announcements: [latest], files: { 'draft.md': '', 'refs.bib': crlf }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    const known = await drop(started, 'draft.md', '2605.20002');
+    expect(known!.insertText).toBe('[@ferrer2026consistency]');
+    expect(known!.additionalEdit).toBeUndefined();
+    const fresh = await drop(started, 'draft.md', '2605.20004');
+    const bib = await applyAndSettle(started, fresh!, 'refs.bib');
+    expect(bib.startsWith(crlf)).toBe(true);
+    expect(bib.slice(crlf.length)).toMatch(/^\r\n@misc\{watanabe2026reward,\r\n/);
+    expect(bib.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('leaves an open .bib with unsaved changes of the person unsaved, the entry added in the editor', async () => {
+    started = await startExtension({ announcements: [latest], files: { 'draft.md': '', 'refs.bib': '' }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    const open = await workspace.openTextDocument(Uri.file(started.path('refs.bib')));
+    const own = new WorkspaceEdit();
+    own.insert(open.uri, new Position(0, 0), '% my notes\n');
+    await workspace.applyEdit(own);
+    const edit = await drop(started, 'draft.md', '2605.20001');
+    await workspace.applyEdit(edit!.additionalEdit! as never);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(open.getText()).toMatch(/^% my notes\n\n@misc\{okafor2026sparse,/);
+    expect(open.isDirty).toBe(true);
     expect(await started.read('refs.bib')).toBe('');
-    await registration!.provider.resolveDocumentDropEdit!(edit, token);
-    expect(await started.read('refs.bib')).toMatch(/^@misc\{ferrer2026consistency,\n/);
+  });
+
+  it('inserts \\cite in LaTeX and adds the entry to the .bib the root file names', async () => {
+    started = await startExtension({
+      announcements: [latest],
+      files: {
+        'thesis/main.tex': '\\documentclass{article}\n% \\bibliography{old}\n\\begin{document}\n\\input{chapters/intro}\n\\bibliography{library}\n\\end{document}\n',
+        'thesis/chapters/intro.tex': '% !TEX root = ../main.tex\nText.\n',
+        'thesis/library.bib': '',
+        'refs.bib': '',
+      },
+      settings: { 'paperFeed.bibliography': 'refs.bib' },
+    });
+    const edit = await drop(started, 'thesis/chapters/intro.tex', '2605.20001\n2605.20002');
+    expect(edit!.insertText).toBe('\\cite{okafor2026sparse,ferrer2026consistency}');
+    expect(edit!.kind!.value).toBe('latex.citation.paperFeed');
+    const bib = await applyAndSettle(started, edit!, 'thesis/library.bib');
+    expect([...bib.matchAll(/^@misc\{(\w+),/gm)].map((m) => m[1])).toEqual(['okafor2026sparse', 'ferrer2026consistency']);
+    expect(await started.read('refs.bib')).toBe('');
+  });
+
+  it('uses the configured LaTeX command', async () => {
+    started = await startExtension({
+      announcements: [latest],
+      files: { 'paper.tex': '\\documentclass{article}\n\\addbibresource{refs.bib}\n' },
+      settings: { 'paperFeed.latexCitationCommand': 'textcite' },
+    });
+    expect((await drop(started, 'paper.tex', '2605.20003'))!.insertText).toBe('\\textcite{nwosu2026byte}');
   });
 
   it('offers nothing for a drop that carries no kept paper', async () => {
     started = await startExtension({ announcements: [latest], files: { 'draft.md': '' } });
-    const [registration] = standIn.providers.drop;
-    const data = new DataTransfer();
-    data.set(PAPER_MIME, new DataTransferItem('2401.99999'));
-    expect(await registration!.provider.provideDocumentDropEdits(await documentOf(started, 'draft.md'), new Position(0, 0), data, token)).toBeUndefined();
+    expect(await drop(started, 'draft.md', '2401.99999')).toBeUndefined();
   });
 });
 
@@ -123,7 +210,6 @@ describe('paste an arXiv link into Markdown', () => {
     const [edit] = (await paste(started, 'https://arxiv.org/abs/2605.20001'))!;
     expect(edit!.insertText).toBe('[@okafor2026sparse]');
     expect(await started.read('refs.bib')).toBe('');
-    await standIn.providers.paste[0]!.provider.resolveDocumentPasteEdit!(edit!, token);
-    expect(await started.read('refs.bib')).toMatch(/^@misc\{okafor2026sparse,\n/);
+    expect(await applyAndSettle(started, edit!, 'refs.bib')).toMatch(/^@misc\{okafor2026sparse,\n/);
   });
 });

@@ -73,7 +73,7 @@ describe('feed tree', () => {
     expect(tooltip.supportHtml).toBe(false);
     expect(tooltip.value).toContain('Kenji Watanabe, Sofia Rossi, Lena Park');
     expect(tooltip.value).toContain('cs\\.LG, cs\\.AI');
-    expect(tooltip.value).toContain('Reinforcement learning agents explore better when a diffusion model proposes subgoals\\.');
+    expect(tooltip.value).toContain('Reinforcement learning agents explore better when a diffusion model proposes subgoals.');
     expect(tooltip.value).toContain('[PDF](https://arxiv.org/pdf/2605.20004v1)');
   });
 

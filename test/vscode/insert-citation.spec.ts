@@ -108,7 +108,7 @@ describe('insert citation', () => {
     started = await startExtension({ announcements: [latest] });
     await commands.executeCommand('paperFeed.insertCitation', await paperNode(started.tree, '2605.20002'));
     expect(standIn.shown.messages).toEqual([
-      { level: 'information', message: 'Open a Markdown file and place the cursor where the citation goes, then insert it again.', items: [], modal: false },
+      { level: 'information', message: 'Open a Markdown or LaTeX file and place the cursor where the citation goes, then insert it again.', items: [], modal: false },
     ]);
     expect(standIn.shown.quickPicks).toEqual([]);
   });

@@ -85,7 +85,8 @@ describe('manifest', () => {
   });
 
   it('declares no activation event that its contributions already imply, and both bundles', () => {
-    expect(manifest.activationEvents).toEqual(['onLanguage:markdown']);
+    // Language providers (completion, hover, drop, paste) need their languages named.
+    expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:quarto', 'onLanguage:rmd', 'onLanguage:latex', 'onLanguage:tex', 'onLanguage:doctex']);
     expect(manifest.main).toBe('./extension.js');
     expect(manifest.browser).toBe('./web/extension.js');
     expect(manifest.engines.vscode).toBe('^1.100.0');
@@ -144,6 +145,7 @@ describe('manifest', () => {
       'paperFeed.folders.papers',
       'paperFeed.groups',
       'paperFeed.historyCount',
+      'paperFeed.latexCitationCommand',
       'paperFeed.library.file',
       'paperFeed.library.halfLifeDays',
       'paperFeed.library.keepKeys',

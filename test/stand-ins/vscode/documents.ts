@@ -3,6 +3,10 @@
 import type * as vscode from 'vscode';
 import { writeFile } from 'node:fs/promises';
 import { EndOfLine, Position, Range, Selection, TextEdit, Uri } from './text';
+import { EventEmitter } from './events';
+
+/** Fired for every change to a document's text, as workspace.onDidChangeTextDocument. */
+export const documentChanged = new EventEmitter<vscode.TextDocumentChangeEvent>();
 
 export class StandInTextDocument {
   version = 1;
@@ -98,9 +102,11 @@ export class StandInTextDocument {
     }
     let text = this.text;
     for (const { edit, start, end } of ordered) text = text.slice(0, start) + edit.newText + text.slice(end);
+    const contentChanges = ordered.map(({ edit, start, end }) => ({ range: edit.range, rangeOffset: start, rangeLength: end - start, text: edit.newText }));
     this.text = text;
     this.version++;
     this.isDirty = true;
+    documentChanged.fire({ document: this as unknown as vscode.TextDocument, contentChanges, reason: undefined });
   }
 }
 

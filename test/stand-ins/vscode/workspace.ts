@@ -4,7 +4,7 @@ import type * as vscode from 'vscode';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile, copyFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { StandInTextDocument } from './documents';
+import { documentChanged, StandInTextDocument } from './documents';
 import { EventEmitter } from './events';
 import { FileSystemError, FileType, RelativePattern } from './files';
 import { Uri, WorkspaceEdit } from './text';
@@ -192,6 +192,17 @@ export async function findFiles(
   return found.slice(0, maxResults ?? found.length);
 }
 
+export const onDidChangeTextDocument = documentChanged.event;
+
+/** The language VS Code gives a file by its extension (the ones the tests open). */
+function languageOf(path: string): string {
+  if (path.endsWith('.md')) return 'markdown';
+  if (path.endsWith('.bib')) return 'bibtex';
+  if (path.endsWith('.tex')) return 'latex';
+  if (path.endsWith('.sty') || path.endsWith('.cls')) return 'tex';
+  return 'plaintext';
+}
+
 const openedDocument = new EventEmitter<StandInTextDocument>();
 export const onDidOpenTextDocument = openedDocument.event;
 
@@ -205,7 +216,7 @@ export async function openTextDocument(target: Uri | string | { language?: strin
   const open = textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open;
   const text = new TextDecoder().decode(await fs.readFile(uri));
-  const doc = new StandInTextDocument(uri, text, uri.path.endsWith('.md') ? 'markdown' : uri.path.endsWith('.bib') ? 'bibtex' : 'plaintext');
+  const doc = new StandInTextDocument(uri, text, languageOf(uri.path));
   textDocuments.push(doc);
   openedDocument.fire(doc);
   return doc;
@@ -273,4 +284,5 @@ export function resetWorkspace(): void {
   workspaceFolders = undefined;
   textDocuments.length = 0;
   watchers.length = 0;
+  documentChanged.dispose();
 }

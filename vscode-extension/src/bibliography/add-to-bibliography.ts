@@ -14,16 +14,32 @@ export interface BibAddition {
   entry: string;
 }
 
+/** What appending would do to a .bib file, worked out before anything is written. */
+export interface BibAppend {
+  file: vscode.Uri;
+  /** The file's text now: the open editor's (unsaved changes included), else the file's, else ''. */
+  before: string;
+  /** `before` with the new entries appended; `before` is always a prefix. */
+  after: string;
+  /** The keys appended, in order. */
+  added: string[];
+  /** The editor's document when the file is open. */
+  open?: vscode.TextDocument;
+  /** Whether the file is on disk (or open in an editor). */
+  exists: boolean;
+}
+
 /** Entries already in each file (a missing file has none). */
 export async function readEntries(files: readonly vscode.Uri[]): Promise<BibEntryRef[]> {
   const texts = await Promise.all(files.map((f) => currentText(f)));
   return texts.flatMap((t) => (t === undefined ? [] : bibEntries(t)));
 }
 
-/** Appends the additions whose key `file` does not hold yet; resolves to the keys it added. */
-export async function addToBibliography(file: vscode.Uri, additions: readonly BibAddition[]): Promise<string[]> {
+/** The append for the additions whose key `file` does not hold yet. */
+export async function planAppend(file: vscode.Uri, additions: readonly BibAddition[]): Promise<BibAppend> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
-  const before = open ? open.getText() : ((await readTextIfExists(file)) ?? '');
+  const onDisk = open ? undefined : await readTextIfExists(file);
+  const before = open ? open.getText() : (onDisk ?? '');
   let after = before;
   const added: string[] = [];
   let notice: string | undefined;
@@ -35,6 +51,12 @@ export async function addToBibliography(file: vscode.Uri, additions: readonly Bi
     notice ??= checked.notice;
     added.push(key);
   }
+  return { file, before, after, added, ...(open ? { open } : {}), exists: open !== undefined || onDisk !== undefined };
+}
+
+/** Appends the additions whose key `file` does not hold yet; resolves to the keys it added. */
+export async function addToBibliography(file: vscode.Uri, additions: readonly BibAddition[]): Promise<string[]> {
+  const { before, after, added, open } = await planAppend(file, additions);
   if (added.length === 0) return [];
   if (notice) void vscode.window.showWarningMessage(notice);
   if (open) {

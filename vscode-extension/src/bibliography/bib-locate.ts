@@ -1,7 +1,11 @@
-// Which .bib files a Markdown document cites from: the ones its YAML `bibliography:` names
-// (a string or a list, relative to the document, as Pandoc reads them), else the configured one.
+// Which .bib files a document cites from. Markdown: the ones its YAML `bibliography:` names (a
+// string or a list, relative to the document, as Pandoc reads them), else the configured one.
+// LaTeX: the ones its project names (latex-bibliography.ts). Any other file: none.
 import * as vscode from 'vscode';
 import { readFrontmatter } from '../../../core/notes/frontmatter';
+import { documentKind, type DocumentKind } from '../shared/document-kind';
+import { latexProject, type LatexProject } from './latex-bibliography';
+import { parentOf, resolvePath } from './paths';
 
 /** The paths in the frontmatter's `bibliography:` (string or list), as written. */
 export function yamlBibliography(text: string): string[] {
@@ -14,19 +18,6 @@ export function yamlBibliography(text: string): string[] {
   const value = data.bibliography;
   const paths = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   return paths.filter((p): p is string => typeof p === 'string').map((p) => p.trim()).filter(Boolean);
-}
-
-const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
-
-/** `path` as a URI: absolute as is, relative against `base` (a folder). Undefined for "~" paths, which only a shell can expand. */
-export function resolvePath(path: string, base: vscode.Uri | undefined): vscode.Uri | undefined {
-  if (path.startsWith('~')) return undefined;
-  if (ABSOLUTE.test(path)) return base && base.scheme !== 'file' ? base.with({ path: path.replace(/\\/g, '/') }) : vscode.Uri.file(path);
-  return base ? vscode.Uri.joinPath(base, path.replace(/\\/g, '/')) : undefined;
-}
-
-function parentOf(uri: vscode.Uri): vscode.Uri {
-  return uri.with({ path: uri.path.replace(/\/[^/]*$/, '') || '/' });
 }
 
 function isBib(uri: vscode.Uri): boolean {
@@ -46,4 +37,20 @@ export function bibliographyFor(document: Pick<vscode.TextDocument, 'uri' | 'get
   if (fromYaml.length > 0) return fromYaml;
   const fromSetting = configured ? resolvePath(configured, folder) : undefined;
   return fromSetting && isBib(fromSetting) ? [fromSetting] : [];
+}
+
+export interface DocumentBibliography {
+  kind: DocumentKind;
+  /** The .bib files, the one entries are added to first. */
+  files: vscode.Uri[];
+  /** For LaTeX: the project the document belongs to. */
+  latex?: LatexProject;
+}
+
+export async function documentBibliography(document: Pick<vscode.TextDocument, 'uri' | 'getText' | 'languageId'>, configured: string): Promise<DocumentBibliography> {
+  const kind = documentKind(document);
+  if (kind === 'pandoc') return { kind, files: bibliographyFor(document, configured) };
+  if (kind === 'other') return { kind, files: [] };
+  const latex = await latexProject(document);
+  return { kind, files: latex.bibFiles, latex };
 }

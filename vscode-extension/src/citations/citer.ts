@@ -1,26 +1,36 @@
 // Turns papers into the text to put in a document, in one of the citation formats, together with
-// the BibTeX entries a Pandoc citation needs in the document's .bib file.
+// the BibTeX entries the citation needs in the document's .bib file: a Pandoc citation in
+// Markdown, a \cite in LaTeX.
 import type * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import type { CitationFormat } from '../../../core/config';
 import { formatCitation } from '../../../core/cite/formats';
 import { bibtexEntry } from '../../../core/cite/bibtex';
-import { bibliographyFor } from '../bibliography/bib-locate';
+import { documentBibliography, type DocumentBibliography } from '../bibliography/bib-locate';
 import { addToBibliography, readEntries, type BibAddition } from '../bibliography/add-to-bibliography';
 import { hasKey } from '../bibliography/bib-entries';
+import { documentKind } from '../shared/document-kind';
+import { commandsFor, isLatexCommand, latexCitation, type LatexCommand } from './latex-citation';
 import type { CitekeyBook, Citekeys } from './citekeys';
 import type { NoteIndex } from '../notes/note-index';
 import type { CitationSettings } from '../settings/settings';
 
+/** A Markdown-world format or a LaTeX command. */
+export type CiteFormat = CitationFormat | LatexCommand;
+
 export interface CitationPlan {
   text: string;
-  /** The .bib file to add entries to (Pandoc format, and a .bib configured or named by the document). */
+  /** The .bib file to add entries to (a citation the document's bibliography must hold, and a .bib it names or is configured). */
   bibFile?: vscode.Uri;
   /** Entries whose keys no .bib of the document holds yet. */
   additions: BibAddition[];
+  /** Which kind of document the plan is for ('other' when none was given). */
+  kind: DocumentBibliography['kind'];
+  /** For LaTeX: the root file, which names the bibliography (or fails to). */
+  latexRoot?: vscode.Uri;
 }
 
-export type DocumentLike = Pick<vscode.TextDocument, 'uri' | 'getText'>;
+export type DocumentLike = Pick<vscode.TextDocument, 'uri' | 'getText' | 'languageId'>;
 
 export interface CiterDeps {
   citekeys: CitekeyBook;
@@ -29,23 +39,41 @@ export interface CiterDeps {
   settings: (scope?: vscode.Uri) => CitationSettings;
 }
 
+const MARKDOWN_ORDER: CitationFormat[] = ['pandoc', 'wikilink', 'markdown', 'arxiv'];
+
 export class Citer {
   constructor(private readonly deps: CiterDeps) {}
 
   /** Keys as the document's .bib files see them (an existing entry for a paper keeps its key). */
-  async keysFor(document: DocumentLike | undefined): Promise<{ keys: Citekeys; bibFiles: vscode.Uri[]; inBib: (key: string) => boolean }> {
+  async keysFor(document: DocumentLike | undefined): Promise<{ keys: Citekeys; bibliography: DocumentBibliography; inBib: (key: string) => boolean }> {
     const base = await this.deps.citekeys.current();
-    const bibFiles = document ? bibliographyFor(document, this.deps.settings(document.uri).bibliography) : [];
-    const entries = await readEntries(bibFiles);
-    return { keys: base.withBibliography(entries), bibFiles, inBib: (key) => hasKey(entries, key) };
+    const bibliography = document ? await documentBibliography(document, this.deps.settings(document.uri).bibliography) : { kind: 'other' as const, files: [] };
+    const entries = await readEntries(bibliography.files);
+    return { keys: base.withBibliography(entries), bibliography, inBib: (key) => hasKey(entries, key) };
   }
 
-  async plan(papers: readonly Paper[], format: CitationFormat, document?: DocumentLike): Promise<CitationPlan> {
-    const { keys, bibFiles, inBib } = await this.keysFor(format === 'pandoc' ? document : undefined);
+  /** The format a drop or a completion uses in `document`: the configured LaTeX command in LaTeX, else the configured format. */
+  defaultFormat(document: DocumentLike | undefined): CiteFormat {
+    const settings = this.deps.settings(document?.uri);
+    return document && isLatexDocument(document) ? settings.latexCommand : settings.citationFormat;
+  }
+
+  /** The formats to offer for `document`, the default first. */
+  async formatsFor(document: DocumentLike | undefined): Promise<CiteFormat[]> {
+    const first = this.defaultFormat(document);
+    if (!document || !isLatexDocument(document)) return [first, ...MARKDOWN_ORDER.filter((f) => f !== first)];
+    const { bibliography } = await this.keysFor(document);
+    const commands = commandsFor(bibliography.latex?.packages ?? []);
+    return [first, ...commands.filter((c) => c !== first), 'arxiv'];
+  }
+
+  async plan(papers: readonly Paper[], format: CiteFormat, document?: DocumentLike): Promise<CitationPlan> {
+    const { keys, bibliography, inBib } = await this.keysFor(document);
     const notes = await this.deps.notes.notes();
     const citekeys = papers.map((p) => keys.keyFor(p));
-    const text =
-      format === 'pandoc' && papers.length > 1
+    const text = isLatexCommand(format)
+      ? latexCitation(format, citekeys)
+      : format === 'pandoc' && papers.length > 1
         ? `[${citekeys.map((k) => `@${k}`).join('; ')}]`
         : papers
             .map((paper, i) => {
@@ -53,12 +81,17 @@ export class Citer {
               return formatCitation(paper, format, { citekey: citekeys[i]!, ...(noteName ? { noteName } : {}) });
             })
             .join(', ');
-    const bibFile = bibFiles[0];
-    if (format !== 'pandoc' || !bibFile) return { text, additions: [] };
+    const { kind } = bibliography;
+    const latexRoot = bibliography.latex?.root;
+    const base = { text, additions: [], kind, ...(latexRoot ? { latexRoot } : {}) };
+    // A citation needs its entry only where the document's tools look the key up.
+    const needsEntry = (kind === 'pandoc' && format === 'pandoc') || (kind === 'latex' && isLatexCommand(format));
+    const bibFile = bibliography.files[0];
+    if (!needsEntry || !bibFile) return base;
     const additions = papers
       .map((paper, i) => ({ key: citekeys[i]!, entry: bibtexEntry(paper, citekeys[i]!) }))
       .filter((a, i, all) => !inBib(a.key) && all.findIndex((b) => b.key === a.key) === i);
-    return { text, bibFile, additions };
+    return { ...base, bibFile, additions };
   }
 
   /** Writes the plan's .bib additions; resolves to the keys added. */
@@ -72,4 +105,8 @@ export class Citer {
     const keys = await this.deps.citekeys.current();
     return papers.map((p) => bibtexEntry(p, keys.keyFor(p))).join('\n\n');
   }
+}
+
+function isLatexDocument(document: DocumentLike): boolean {
+  return documentKind(document) === 'latex';
 }

@@ -1,18 +1,21 @@
-// Completion of kept papers while writing Markdown: after `@` a Pandoc citation (the key, with the
-// brackets it needs), after `[[` a wikilink to the paper's note. The abstract is the documentation.
+// Completion of kept papers while writing: in Markdown after `@` a Pandoc citation (the key, with
+// the brackets it needs) and after `[[` a wikilink to the paper's note; in LaTeX the key inside
+// the braces of \cite{…} and its relatives. The abstract is the documentation.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import { paperMarkdown } from '../shared/paper-markdown';
+import { paperMarkdown, plainTitle } from '../shared/paper-markdown';
 import type { Citer } from './citer';
 import type { Citekeys } from './citekeys';
 import type { WorkspaceNote } from '../notes/note-index';
+import { documentKind } from '../shared/document-kind';
 
 export const ADD_TO_BIBLIOGRAPHY = 'paperFeed.internal.addToBibliography';
 
 /** Where a completion applies, read from the line up to the cursor. */
 export type CompletionSite =
   | { kind: 'pandoc'; start: number; bracket: 'open' | 'inside' | 'none' }
-  | { kind: 'wikilink'; start: number };
+  | { kind: 'wikilink'; start: number }
+  | { kind: 'latex'; start: number };
 
 // Pandoc keys: a letter, digit or _, then those and internal punctuation (:.#$%&-+?<>~/).
 const KEY_CHARS = String.raw`[\w:.#$%&\-+?<>~/]*`;
@@ -30,6 +33,18 @@ export function completionSite(before: string): CompletionSite | undefined {
   const open = before.lastIndexOf('[', at - 1);
   const inside = open >= 0 && !before.slice(open, at).includes(']');
   return { kind: 'pandoc', start: at, bracket: inside ? 'inside' : 'none' };
+}
+
+// \cite{, \citep{, \parencite[see][12]{, \textcite*{ …, up to the key being typed (after the last
+// comma). Any command with "cite" in its name takes keys this way (\nocite, \citeauthor, \footcite).
+const LATEX_CITE = /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\]]*\]){0,2}\s*\{([^{}]*)$/;
+
+/** Where a key completes in LaTeX: inside the braces of a citation command. */
+export function latexCompletionSite(before: string): CompletionSite | undefined {
+  const cite = LATEX_CITE.exec(before);
+  if (!cite) return undefined;
+  const typed = /[^,\s]*$/.exec(cite[1]!)![0];
+  return { kind: 'latex', start: before.length - typed.length };
 }
 
 export class PaperCompletionItem extends vscode.CompletionItem {
@@ -58,7 +73,7 @@ export function completionItems(
   const typedEnd = cursor + (/^(?:[\w:.#$%&\-+?<>~/]*\w)?/.exec(after)?.[0].length ?? 0);
   return papers.map((paper, index) => {
     const key = keys.keyFor(paper);
-    const title = paper.title.replace(/\s+/g, ' ').trim();
+    const title = plainTitle(paper);
     const authors = paper.authors.map((a) => a.name).join(' ');
     const sortText = String(index).padStart(6, '0');
     if (site.kind === 'wikilink') {
@@ -76,6 +91,18 @@ export function completionItems(
     }
     const item = new PaperCompletionItem(key, paper, key);
     item.detail = title;
+    if (site.kind === 'latex') {
+      // The key only: the braces and the commas between keys are the person's.
+      const keyEnd = cursor + (/^[^,}\s]*/.exec(after)?.[0].length ?? 0);
+      item.insertText = key;
+      item.range = new vscode.Range(line, site.start, line, keyEnd);
+      item.filterText = `${key} ${title} ${authors} ${paper.id}`;
+      item.sortText = sortText;
+      if (bibliography && !bibliography.inBib(key)) {
+        item.command = { command: ADD_TO_BIBLIOGRAPHY, title: 'Add to bibliography', arguments: [bibliography.documentUri, [paper.id]] };
+      }
+      return item;
+    }
     const closes = after.slice(typedEnd - cursor).startsWith(']');
     item.insertText = site.bracket === 'none' ? `[@${key}]` : site.bracket === 'open' && !closes ? `@${key}]` : `@${key}`;
     item.range = new vscode.Range(line, site.start, line, typedEnd);
@@ -97,12 +124,13 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider<Pa
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<PaperCompletionItem[] | undefined> {
     const text = document.lineAt(position.line).text;
-    const site = completionSite(text.slice(0, position.character));
+    const before = text.slice(0, position.character);
+    const site = documentKind(document) === 'latex' ? latexCompletionSite(before) : completionSite(before);
     if (!site) return undefined;
     const papers = await this.papers();
     if (papers.length === 0) return undefined;
-    const { keys, bibFiles, inBib } = await this.citer.keysFor(site.kind === 'pandoc' ? document : undefined);
-    const bibliography = bibFiles.length > 0 ? { documentUri: document.uri.toString(), inBib } : undefined;
+    const { keys, bibliography: named, inBib } = await this.citer.keysFor(site.kind === 'wikilink' ? undefined : document);
+    const bibliography = named.files.length > 0 ? { documentUri: document.uri.toString(), inBib } : undefined;
     return completionItems(site, position.line, position.character, text.slice(position.character), papers, keys, await this.notes(), bibliography);
   }
 

@@ -1,43 +1,45 @@
-// Dragging papers from the feed tree into a Markdown editor inserts their citation. The tree puts
-// the arXiv ids on the drag under PAPER_MIME (and the citation as plain text for other editors);
-// this provider turns the ids into the citation in the default format.
+// Dragging papers from the feed tree into a Markdown or LaTeX editor inserts their citation. The
+// tree puts the arXiv ids on the drag under PAPER_MIME (and the citation as plain text for other
+// editors); this provider turns the ids into the citation in the document's default format.
+//
+// The BibTeX entries the citation needs ride on the drop edit itself (its additionalEdit): VS
+// Code applies a drop without asking the provider to resolve it, so an entry written on resolve
+// would never be written, and the document would cite a key its .bib lacks.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import type { CitationFormat } from '../../../core/config';
+import { bibliographyEdit, saveOnceApplied } from '../bibliography/append-edit';
 import type { Citer } from './citer';
 
 /** Ids of dragged papers, one per line. */
 export const PAPER_MIME = 'application/vnd.paperfeed.papers';
 export const CITATION_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'citation', 'paperFeed');
+export const LATEX_CITATION_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('latex', 'citation', 'paperFeed');
 
-export class CitationDropEdit extends vscode.DocumentDropEdit {
-  constructor(
-    insertText: string,
-    readonly write: () => Promise<unknown>,
-  ) {
-    super(insertText, 'Insert citation', CITATION_KIND);
-  }
-}
+export class CitationDropProvider implements vscode.DocumentDropEditProvider, vscode.Disposable {
+  /** The save waiting for the last drop's .bib append; a new drop replaces it. */
+  private pendingSave: vscode.Disposable | undefined;
 
-export class CitationDropProvider implements vscode.DocumentDropEditProvider<CitationDropEdit> {
   constructor(
     private readonly citer: Citer,
     private readonly find: (id: string) => Promise<Paper | undefined>,
-    private readonly format: () => CitationFormat,
   ) {}
 
-  async provideDocumentDropEdits(document: vscode.TextDocument, _position: vscode.Position, data: vscode.DataTransfer): Promise<CitationDropEdit | undefined> {
+  async provideDocumentDropEdits(document: vscode.TextDocument, _position: vscode.Position, data: vscode.DataTransfer): Promise<vscode.DocumentDropEdit | undefined> {
     const ids = (await data.get(PAPER_MIME)?.asString())?.split(/\r?\n/).filter(Boolean) ?? [];
     const papers = (await Promise.all(ids.map((id) => this.find(id)))).filter((p): p is Paper => p !== undefined);
     if (papers.length === 0) return undefined;
-    const plan = await this.citer.plan(papers, this.format(), document);
-    return new CitationDropEdit(plan.text, () => this.citer.writeBibliography(plan));
+    const plan = await this.citer.plan(papers, this.citer.defaultFormat(document), document);
+    const edit = new vscode.DocumentDropEdit(plan.text, 'Insert citation', plan.kind === 'latex' ? LATEX_CITATION_KIND : CITATION_KIND);
+    const bibliography = plan.bibFile && (await bibliographyEdit(plan.bibFile, plan.additions));
+    if (bibliography) {
+      edit.additionalEdit = bibliography.edit;
+      this.pendingSave?.dispose();
+      this.pendingSave = saveOnceApplied(bibliography.append);
+    }
+    return edit;
   }
 
-  // VS Code resolves only the edit it is about to apply, so the .bib is written for a real drop
-  // and never for a drop that was cancelled.
-  async resolveDocumentDropEdit(edit: CitationDropEdit): Promise<CitationDropEdit> {
-    await edit.write();
-    return edit;
+  dispose(): void {
+    this.pendingSave?.dispose();
   }
 }

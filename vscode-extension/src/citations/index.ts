@@ -1,5 +1,5 @@
-// Citations, wired: the insert / copy commands and the Markdown completion, hover, drop and paste
-// providers. Everything registered here goes into context.subscriptions.
+// Citations, wired: the insert / copy commands and the completion, hover, drop and paste providers
+// for Markdown (Pandoc) and LaTeX documents. Everything registered here goes into context.subscriptions.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import type { Services } from '../shared/services';
@@ -10,10 +10,11 @@ import { pickFormat } from './format-picker';
 import { insertCitation, showBibliographyChange } from './insert-citation';
 import { ADD_TO_BIBLIOGRAPHY, PaperCompletionProvider } from './completion';
 import { PaperHoverProvider } from './hover';
-import { CITATION_KIND, CitationDropProvider, PAPER_MIME } from './drop';
+import { CITATION_KIND, CitationDropProvider, LATEX_CITATION_KIND, PAPER_MIME } from './drop';
+import { LATEX_SELECTOR, PANDOC_SELECTOR } from '../shared/document-kind';
 import { CitationPasteProvider } from './paste';
 
-const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+const WRITING: vscode.DocumentSelector = [...PANDOC_SELECTOR, ...LATEX_SELECTOR];
 const STATUS_MS = 5000;
 
 /** The papers a command names, or (from the palette) the one the person picks. */
@@ -31,7 +32,9 @@ async function papersToCite(services: Services, args: unknown[], title: string):
 
 export function registerCitations(context: vscode.ExtensionContext, services: Services): void {
   const { citer } = services;
-  const defaultFormat = () => services.citationSettings().citationFormat;
+  const completion = new PaperCompletionProvider(citer, () => services.papers(), () => services.notes.notes());
+  const drop = new CitationDropProvider(citer, (id) => services.findPaper(id));
+  const paste = new CitationPasteProvider(citer, (id) => services.findPaper(id));
 
   context.subscriptions.push(
     registerCommand('paperFeed.insertCitation', async (...args) => {
@@ -39,10 +42,10 @@ export function registerCitations(context: vscode.ExtensionContext, services: Se
       if (papers.length === 0) return;
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage('Open a Markdown file and place the cursor where the citation goes, then insert it again.');
+        void vscode.window.showInformationMessage('Open a Markdown or LaTeX file and place the cursor where the citation goes, then insert it again.');
         return;
       }
-      const format = await pickFormat(citer, papers, defaultFormat(), editor.document, 'Insert citation');
+      const format = await pickFormat(citer, papers, editor.document, 'Insert citation');
       if (!format) return;
       await insertCitation(citer, editor, papers, format);
     }),
@@ -51,7 +54,7 @@ export function registerCitations(context: vscode.ExtensionContext, services: Se
       const papers = await papersToCite(services, args, 'Copy citation');
       if (papers.length === 0) return;
       const document = vscode.window.activeTextEditor?.document;
-      const format = await pickFormat(citer, papers, defaultFormat(), document, 'Copy citation');
+      const format = await pickFormat(citer, papers, document, 'Copy citation');
       if (!format) return;
       const plan = await citer.plan(papers, format, document);
       await vscode.env.clipboard.writeText(plan.text);
@@ -70,24 +73,22 @@ export function registerCitations(context: vscode.ExtensionContext, services: Se
       if (typeof documentUri !== 'string' || !Array.isArray(ids)) return;
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(documentUri));
       const papers = (await Promise.all(ids.map((id) => services.findPaper(String(id))))).filter((p): p is Paper => p !== undefined);
-      const plan = await citer.plan(papers, 'pandoc', document);
+      const plan = await citer.plan(papers, citer.defaultFormat(document), document);
       showBibliographyChange(await citer.writeBibliography(plan), plan.bibFile);
     }),
 
-    vscode.languages.registerCompletionItemProvider(
-      MARKDOWN,
-      new PaperCompletionProvider(citer, () => services.papers(), () => services.notes.notes()),
-      '@',
-      '[',
-    ),
-    vscode.languages.registerHoverProvider(MARKDOWN, new PaperHoverProvider(citer, (id) => services.findPaper(id), (paper) => services.translations.lookup(paper))),
-    vscode.languages.registerDocumentDropEditProvider(MARKDOWN, new CitationDropProvider(citer, (id) => services.findPaper(id), defaultFormat), {
+    vscode.languages.registerCompletionItemProvider(PANDOC_SELECTOR, completion, '@', '['),
+    vscode.languages.registerCompletionItemProvider(LATEX_SELECTOR, completion, '{', ','),
+    vscode.languages.registerHoverProvider(WRITING, new PaperHoverProvider(citer, (id) => services.findPaper(id), (paper) => services.translations.lookup(paper))),
+    drop,
+    vscode.languages.registerDocumentDropEditProvider(WRITING, drop, {
       dropMimeTypes: [PAPER_MIME],
-      providedDropEditKinds: [CITATION_KIND],
+      providedDropEditKinds: [CITATION_KIND, LATEX_CITATION_KIND],
     }),
-    vscode.languages.registerDocumentPasteEditProvider(MARKDOWN, new CitationPasteProvider(citer, (id) => services.findPaper(id), defaultFormat), {
+    paste,
+    vscode.languages.registerDocumentPasteEditProvider(WRITING, paste, {
       pasteMimeTypes: ['text/plain'],
-      providedPasteEditKinds: [CITATION_KIND],
+      providedPasteEditKinds: [CITATION_KIND, LATEX_CITATION_KIND],
     }),
   );
 }

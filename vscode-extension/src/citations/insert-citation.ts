@@ -2,8 +2,7 @@
 // entries a Pandoc citation needs to the document's .bib file.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import type { CitationFormat } from '../../../core/config';
-import type { Citer, CitationPlan } from './citer';
+import type { Citer, CitationPlan, CiteFormat } from './citer';
 
 const STATUS_MS = 5000;
 
@@ -17,7 +16,7 @@ export function insertAtCursors(editor: vscode.TextEditor, text: string): Thenab
   });
 }
 
-export async function insertCitation(citer: Citer, editor: vscode.TextEditor, papers: readonly Paper[], format: CitationFormat): Promise<CitationPlan> {
+export async function insertCitation(citer: Citer, editor: vscode.TextEditor, papers: readonly Paper[], format: CiteFormat): Promise<CitationPlan> {
   const plan = await citer.plan(papers, format, editor.document);
   await insertAtCursors(editor, plan.text);
   showBibliographyChange(await citer.writeBibliography(plan), plan.bibFile);

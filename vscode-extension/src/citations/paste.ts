@@ -1,51 +1,56 @@
-// Pasting an arXiv link (or "arXiv:ID") into Markdown offers to paste it as a citation instead.
-// The plain paste stays the default; the citation is one choice away in the paste widget.
+// Pasting an arXiv link (or "arXiv:ID") into Markdown or LaTeX offers to paste it as a citation
+// instead. The plain paste stays the default; the citation is one choice away in the paste
+// widget. Its BibTeX entries ride on the edit (additionalEdit), so they land only if it is chosen.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import type { CitationFormat } from '../../../core/config';
 import { tryParseArxivId } from '../../../core/arxiv/ids';
-import { CITATION_KIND } from './drop';
-import { FORMAT_NAMES } from './format-picker';
+import { CITATION_KIND, LATEX_CITATION_KIND } from './drop';
+import { formatName } from './format-picker';
+import { bibliographyEdit, saveOnceApplied } from '../bibliography/append-edit';
+import { documentKind } from '../shared/document-kind';
 import type { Citer } from './citer';
 
-export class CitationPasteEdit extends vscode.DocumentPasteEdit {
-  constructor(
-    insertText: string,
-    title: string,
-    readonly write: () => Promise<unknown>,
-  ) {
-    super(insertText, title, CITATION_KIND);
-    this.yieldTo = [vscode.DocumentDropOrPasteEditKind.Text];
-  }
+function citationPasteEdit(insertText: string, title: string, kind: vscode.DocumentDropOrPasteEditKind): vscode.DocumentPasteEdit {
+  const edit = new vscode.DocumentPasteEdit(insertText, title, kind);
+  edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Text];
+  return edit;
 }
 
-export class CitationPasteProvider implements vscode.DocumentPasteEditProvider<CitationPasteEdit> {
+export class CitationPasteProvider implements vscode.DocumentPasteEditProvider, vscode.Disposable {
+  /** The save waiting for the last offered citation's .bib append; a new paste replaces it. */
+  private pendingSave: vscode.Disposable | undefined;
+
   constructor(
     private readonly citer: Citer,
     private readonly find: (id: string) => Promise<Paper | undefined>,
-    private readonly format: () => CitationFormat,
   ) {}
 
   async provideDocumentPasteEdits(
     document: vscode.TextDocument,
     _ranges: readonly vscode.Range[],
     data: vscode.DataTransfer,
-  ): Promise<CitationPasteEdit[] | undefined> {
+  ): Promise<vscode.DocumentPasteEdit[] | undefined> {
     const pasted = (await data.get('text/plain')?.asString())?.trim();
     // Only a lone identifier or link: a paragraph that happens to contain one is pasted as it is.
     if (!pasted || /\s/.test(pasted)) return undefined;
     const id = tryParseArxivId(pasted)?.id;
     if (!id) return undefined;
+    const kind = documentKind(document) === 'latex' ? LATEX_CITATION_KIND : CITATION_KIND;
     const paper = await this.find(id);
-    if (!paper) return [new CitationPasteEdit(`arXiv:${id}`, 'Paste as arXiv identifier', async () => undefined)];
-    const format = this.format();
+    if (!paper) return [citationPasteEdit(`arXiv:${id}`, 'Paste as arXiv identifier', kind)];
+    const format = this.citer.defaultFormat(document);
     const plan = await this.citer.plan([paper], format, document);
-    return [new CitationPasteEdit(plan.text, `Paste as citation (${FORMAT_NAMES[format]})`, () => this.citer.writeBibliography(plan))];
+    const edit = citationPasteEdit(plan.text, `Paste as citation (${formatName(format)})`, kind);
+    const bibliography = plan.bibFile && (await bibliographyEdit(plan.bibFile, plan.additions));
+    if (bibliography) {
+      edit.additionalEdit = bibliography.edit;
+      this.pendingSave?.dispose();
+      this.pendingSave = saveOnceApplied(bibliography.append);
+    }
+    return [edit];
   }
 
-  // Called only for the edit being applied: the .bib changes only when the citation is pasted.
-  async resolveDocumentPasteEdit(edit: CitationPasteEdit): Promise<CitationPasteEdit> {
-    await edit.write();
-    return edit;
+  dispose(): void {
+    this.pendingSave?.dispose();
   }
 }

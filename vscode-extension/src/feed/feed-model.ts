@@ -6,6 +6,7 @@ import type { IndexedPaperNote } from '../../../core/vault/store';
 import { orderedByRelevance, picksOf } from '../../../core/notes/top-picks';
 import type { RankedPaper, RankResult } from '../../../core/rank/score';
 import { selectPapers, type Selection } from '../../../core/select/select';
+import { metadataText } from '../../../core/notes/note-values';
 
 export interface GroupNode {
   kind: 'group';
@@ -147,7 +148,7 @@ export function paperFilter(filter: string): (paper: Paper) => boolean {
 
 /** "Title — First Author et al." ("— Name" alone for one author, the title alone for none). */
 export function paperLabel(paper: Paper): string {
-  const title = paper.title.replace(/\s+/g, ' ').trim();
+  const title = metadataText(paper.title) || paper.id;
   const first = paper.authors[0]?.name;
   if (!first) return title;
   return `${title} — ${first}${paper.authors.length > 1 ? ' et al.' : ''}`;

@@ -1,7 +1,7 @@
 // A QuickPick over every kept paper, searchable by title, authors, arXiv id and citekey.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import { authorLine } from '../shared/paper-markdown';
+import { authorLine, plainTitle } from '../shared/paper-markdown';
 import type { Citekeys } from '../citations/citekeys';
 
 interface PaperItem extends vscode.QuickPickItem {
@@ -11,7 +11,7 @@ interface PaperItem extends vscode.QuickPickItem {
 export function paperItems(papers: readonly Paper[], keys: Citekeys): PaperItem[] {
   return papers.map((paper) => ({
     paper,
-    label: paper.title.replace(/\s+/g, ' ').trim(),
+    label: plainTitle(paper),
     description: `${paper.id} · @${keys.keyFor(paper)}`,
     detail: authorLine(paper),
   }));

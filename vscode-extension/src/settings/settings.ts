@@ -6,6 +6,7 @@ import { validateConfig } from '../../../core/config-validate';
 import { DEFAULT_RSS_BASE } from '../../../core/arxiv/rss';
 import { validateEnrichSettings, type EnrichSettings } from '../../../core/enrich/settings';
 import { isPaperFeedError, PaperFeedError } from '../../../core/errors';
+import { isLatexCommand, type LatexCommand } from '../citations/latex-citation';
 
 export const SECTION = 'paperFeed';
 
@@ -80,6 +81,8 @@ export function readEnrichSettings(): EnrichSettings {
 
 export interface CitationSettings {
   citationFormat: CitationFormat;
+  /** The command a citation in a LaTeX file uses by default. */
+  latexCommand: LatexCommand;
   /** A .bib path relative to the workspace folder, or absolute; '' when none. */
   bibliography: string;
 }
@@ -93,8 +96,10 @@ const FORMATS: readonly CitationFormat[] = ['pandoc', 'wikilink', 'markdown', 'a
 export function readCitationSettings(scope?: vscode.Uri): CitationSettings {
   const s = vscode.workspace.getConfiguration(SECTION, scope);
   const format = s.get<CitationFormat>('citationFormat');
+  const latex = s.get<string>('latexCitationCommand');
   return {
     citationFormat: format && FORMATS.includes(format) ? format : 'pandoc',
+    latexCommand: isLatexCommand(latex ?? '') ? (latex as LatexCommand) : 'cite',
     bibliography: s.get<string>('bibliography')?.trim() ?? '',
   };
 }

@@ -1,7 +1,11 @@
-// A paper as an untrusted MarkdownString (tree tooltip, hover, completion documentation). Paper
-// text comes from arXiv, so it is escaped, and the string can run no commands and no HTML.
+// A paper as an untrusted MarkdownString (tree tooltip, hover, completion documentation), and its
+// title as plain text (tree labels, pickers). Titles and abstracts are TeX-flavoured: they go
+// through the core's one TeX layer, as in the notes (\textbf{C} bold, accents resolved), which
+// escapes everything else, and the string can run no commands and no HTML.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
+import { markdownParagraphs, texToMarkdown } from '../../../core/notes/markdown';
+import { metadataText } from '../../../core/notes/note-values';
 import type { ShownEnrichment } from '../enrich/translations';
 
 /** Markdown syntax in `text` shown as the characters themselves. */
@@ -10,6 +14,11 @@ export function escapeMarkdown(text: string): string {
 }
 
 const AUTHORS_SHOWN = 12;
+
+/** The title as one line of plain Unicode text (TeX resolved, math kept as $…$). */
+export function plainTitle(paper: Paper): string {
+  return metadataText(paper.title) || paper.id;
+}
 
 export function absUrl(paper: Paper): string {
   return `https://arxiv.org/abs/${paper.id}`;
@@ -33,7 +42,7 @@ export function paperMarkdown(paper: Paper, options: { citekey?: string; enrichm
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown(`**${escapeMarkdown(paper.title.replace(/\s+/g, ' ').trim())}**\n\n`);
+  md.appendMarkdown(`**${texToMarkdown(oneLine(paper.title)) || escapeMarkdown(paper.id)}**\n\n`);
   const { titleTranslated, tldr } = options.enrichment ?? {};
   if (titleTranslated) md.appendMarkdown(`${escapeMarkdown(oneLine(titleTranslated))}\n\n`);
   if (tldr) md.appendMarkdown(`TL;DR: ${escapeMarkdown(oneLine(tldr))}\n\n`);
@@ -42,7 +51,8 @@ export function paperMarkdown(paper: Paper, options: { citekey?: string; enrichm
   const facts = [`arXiv:${paper.id}v${paper.version}`, paper.categories.join(', ')];
   if (options.citekey) facts.push(`@${options.citekey}`);
   md.appendMarkdown(`${facts.map(escapeMarkdown).join(' · ')}\n\n`);
-  if (paper.abstract) md.appendMarkdown(`${paper.abstract.split(/\n{2,}/).map(escapeMarkdown).join('\n\n')}\n\n`);
+  const abstract = markdownParagraphs(paper.abstract);
+  if (abstract.length > 0) md.appendMarkdown(`${abstract.join('\n\n')}\n\n`);
   // Links are rebuilt from the checked id rather than taken from the feed, so they can only point at arXiv.
   md.appendMarkdown(`[Abstract](${absUrl(paper)}) · [PDF](${pdfUrl(paper)})`);
   return md;
