@@ -1,5 +1,6 @@
 // The packaged extension in a real VS Code (code-server), used as a person would: open the feed,
-// cite from the tree, from the palette and by completion, and recover from an arXiv outage.
+// cite from the tree, from the palette, by completion and by drag and drop, in Markdown and in a
+// LaTeX project, and recover from an arXiv outage.
 // The flows run in order on one workbench; each states what it needs and checks the files on disk.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import { Workbench } from './workbench';
 const run = readRun();
 const notesFile = path.join(run.workspaceDir, 'notes.md');
 const bibFile = path.join(run.workspaceDir, 'refs.bib');
+const introFile = path.join(run.workspaceDir, 'thesis', 'chapters', 'intro.tex');
+const thesisBib = path.join(run.workspaceDir, 'thesis', 'library.bib');
 const screenshot = (name: string) => path.join(run.screenshotDir, name);
 const FEED_PATH = '/rss/cs.CL+cs.LG';
 
@@ -207,7 +210,13 @@ flow('6. rating five paper notes makes "Top picks" lead the feed, each with its 
   await workbench.treeRow(feed, MULTIGRID).first().hover();
   const tooltip = workbench.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Relevance' });
   await tooltip.first().waitFor();
-  expect(await tooltip.first().textContent()).toMatch(/Relevance 0\.\d\d — close to “(Multigrid Preconditioners for Elliptic Problems|Curriculum Training of Physics-Informed Neural Networks)”/);
+  const shown = await tooltip.first().textContent();
+  expect(shown).toMatch(/Relevance 0\.\d\d — close to “(Multigrid Preconditioners for Elliptic Problems|Curriculum Training of Physics-Informed Neural Networks)”/);
+  // The abstract's TeX is rendered as in the notes: \textbf{M} as a bold M, accents resolved.
+  expect(shown).toContain('MultiGrid Training (MGT)');
+  expect(shown).toContain('Schrödinger-type');
+  expect(shown).not.toContain('\\textbf');
+  expect(await tooltip.first().locator('strong', { hasText: /^M$/ }).count()).toBe(1);
   await workbench.screenshot(screenshot('top-picks.png'));
 });
 
@@ -238,4 +247,77 @@ flow('7. "Save to Zotero" from the tree item menu saves the paper once, then say
   expect(zotero.items.filter((i) => i.data.archiveID === 'arXiv:2605.11001')).toHaveLength(1);
   await workbench.toastSettled(already.first());
   await workbench.screenshot(screenshot('zotero-already.png'));
+});
+
+flow('8. dragging a paper from the tree into Markdown inserts its citation and adds its BibTeX entry, saved', async () => {
+  await workbench.openFile('notes.md');
+  const before = readFileSync(notesFile, 'utf8');
+  const bibBefore = readFileSync(bibFile, 'utf8');
+  const spot = spotBefore(before, 'physics-informed networks.');
+  await workbench.goTo(spot.line, spot.column);
+  await workbench.type(' ');
+
+  await workbench.dragTo(workbench.treeRow(feed, MULTIGRID).first(), await workbench.pointBeforeLastCharacter('physics-informed networks.'));
+  await workbench.editorShows('networks [@mensah2026multigrid].');
+  // The entry rides on the drop: on disk, saved, without the person opening the .bib.
+  const bib = await waitForFile(bibFile, (text) => text !== bibBefore);
+  expect(bibEntryKeys(bib)).toEqual(['lovelace1843notes', 'okafor2026sparse', 'nwosu2026tokenizer', 'mensah2026multigrid']);
+  expect(bib.startsWith(bibBefore)).toBe(true);
+  expect(bib).toMatch(/eprint\s*=\s*\{2605\.11002\}/);
+  await workbench.screenshot(screenshot('drop.png'));
+  await workbench.focusEditor();
+  await workbench.save();
+  expect(await waitForFile(notesFile, (text) => text !== before)).toBe(spot.expected('[@mensah2026multigrid]'));
+});
+
+flow('9. in a LaTeX chapter, Insert Citation offers \\cite, \\citep and \\citet and adds the entry to the .bib the root file names', async () => {
+  await workbench.openFile('intro.tex');
+  const before = readFileSync(introFile, 'utf8');
+  const bibBefore = readFileSync(thesisBib, 'utf8');
+  const refsBefore = readFileSync(bibFile, 'utf8');
+  const spot = spotBefore(before, 'retrieved passages.');
+  await workbench.goTo(spot.line, spot.column);
+  await workbench.type(' ');
+
+  await workbench.contextMenu(workbench.treeRow(feed, RETRIEVAL).first(), 'Insert Citation…');
+  const citep = workbench.quickPickRow('\\citep (natbib, in parentheses)');
+  await expect.poll(() => citep.locator('.quick-input-list-label-meta').textContent()).toBe('\\citep{weber2026retrieval}  ·  adds BibTeX to library.bib');
+  expect(await workbench.quickInput().locator('.monaco-list-row .label-name').allTextContents()).toEqual([
+    '\\cite',
+    '\\citep (natbib, in parentheses)',
+    '\\citet (natbib, in the sentence)',
+    'arXiv identifier',
+  ]);
+  await workbench.screenshot(screenshot('latex-insert-picker.png'));
+  await citep.click();
+  await workbench.editorShows('passages \\citep{weber2026retrieval}.');
+  await workbench.focusEditor();
+  await workbench.save();
+
+  expect(await waitForFile(introFile, (text) => text !== before)).toBe(spot.expected('\\citep{weber2026retrieval}'));
+  const bib = await waitForFile(thesisBib, (text) => text !== bibBefore);
+  expect(bibEntryKeys(bib)).toEqual(['knuth1984texbook', 'weber2026retrieval']);
+  expect(bib.startsWith(bibBefore)).toBe(true);
+  expect(readFileSync(bibFile, 'utf8'), 'the Markdown .bib is not the LaTeX project\'s').toBe(refsBefore);
+  await workbench.screenshot(screenshot('latex-insert.png'));
+});
+
+flow('10. typing \\cite{ in LaTeX offers the kept papers by key, and picking one adds its entry', async () => {
+  await workbench.openFile('intro.tex');
+  const bibBefore = readFileSync(thesisBib, 'utf8');
+  const before = readFileSync(introFile, 'utf8');
+  const spot = spotBefore(before, '{weber2026retrieval}.');
+  await workbench.goTo(spot.line, spot.column + 1);
+  await workbench.type(' See \\cite{mens');
+
+  const suggestion = workbench.suggestion('mensah2026multigrid');
+  await suggestion.waitFor();
+  await workbench.screenshot(screenshot('latex-completion.png'));
+  await suggestion.click();
+  await workbench.editorShows('See \\cite{mensah2026multigrid}');
+  await workbench.save();
+
+  const bib = await waitForFile(thesisBib, (text) => text !== bibBefore);
+  expect(bibEntryKeys(bib)).toEqual(['knuth1984texbook', 'weber2026retrieval', 'mensah2026multigrid']);
+  expect(await waitForFile(introFile, (text) => text !== before)).toContain('\\citep{weber2026retrieval}. See \\cite{mensah2026multigrid}');
 });

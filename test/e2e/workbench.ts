@@ -151,6 +151,40 @@ export class Workbench {
     }, text);
   }
 
+  /**
+   * Where a drop lands just before the last character of the editor line that ends with
+   * `lineEnd` (Monaco puts the drop at the caret position nearest the pointer).
+   */
+  async pointBeforeLastCharacter(lineEnd: string): Promise<{ x: number; y: number }> {
+    const point = await this.page.evaluate((wanted) => {
+      const lines = [...document.querySelectorAll<HTMLElement>('.editor-instance .view-lines .view-line')];
+      const line = lines.find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').endsWith(wanted));
+      if (!line) return undefined;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let last: Text | undefined;
+      while (walker.nextNode()) if ((walker.currentNode as Text).length > 0) last = walker.currentNode as Text;
+      if (!last) return undefined;
+      const range = document.createRange();
+      range.setStart(last, last.length - 1);
+      range.setEnd(last, last.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + 1, y: box.top + box.height / 2 };
+    }, lineEnd);
+    if (!point) throw new Error(`The editor shows no line ending with "${lineEnd}".`);
+    return point;
+  }
+
+  /** Drags `source` with the mouse, as a person would, and lets go at `point`. */
+  async dragTo(source: Locator, point: { x: number; y: number }): Promise<void> {
+    const box = await source.boundingBox();
+    if (!box) throw new Error('The item to drag is not on screen.');
+    await this.page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width / 3 + 30, box.y + box.height / 2, { steps: 3 });
+    await this.page.mouse.move(point.x, point.y, { steps: 15 });
+    await this.page.mouse.up();
+  }
+
   /** Saves the active editor and waits until its tab no longer shows unsaved changes. */
   async save(): Promise<void> {
     await this.page.keyboard.press('Control+S');

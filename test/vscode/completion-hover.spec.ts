@@ -5,7 +5,7 @@ import { CompletionTriggerKind, MarkdownString, Position, Range, CancellationTok
 import { standIn } from '../stand-ins/vscode';
 import { completionSite } from '../../vscode-extension/src/citations/completion';
 import { latest, paperNote } from './support/papers';
-import { startExtension, type Started } from './support/extension-harness';
+import { paperNode, startExtension, type Started } from './support/extension-harness';
 
 let started: Started | undefined;
 afterEach(async () => {
@@ -181,6 +181,31 @@ describe('hover', () => {
     expect(await hover(started, 'draft.md', 0, 5)).toBeUndefined();
     expect(await hover(started, 'draft.md', 0, 18)).toBeUndefined();
     expect(await hover(started, 'draft.md', 0, 28)).toBeUndefined();
+  });
+
+  it('renders the TeX of titles and abstracts as the notes do, and links only to the web', async () => {
+    const tex = {
+      ...latest,
+      papers: [
+        {
+          ...latest.papers[0]!,
+          title: '\\textbf{C}ritic-\\textbf{G}uided Search in \\emph{Schr\\"odinger} Bridges',
+          abstract: 'We propose \\emph{CGS} for a large language model, see \\url{javascript:alert(1)} and \\href{https://example.org/x}{our code}, for $x < y$.\n\nSecond \\textit{paragraph}.',
+        },
+      ],
+    };
+    started = await startExtension({ announcements: [tex], files: { 'draft.md': '2605.20001' } });
+    const content = (await hover(started, 'draft.md', 0, 3))!.contents[0] as MarkdownString;
+    expect(content.isTrusted).toBe(false);
+    expect(content.supportHtml).toBe(false);
+    const [title, , , abstract, second] = content.value.split('\n\n');
+    expect(title).toBe('**Critic-Guided Search in *Schrödinger* Bridges**');
+    expect(abstract).toBe('We propose *CGS* for a large language model, see javascript:alert(1) and [our code](<https://example.org/x>), for $x < y$.');
+    expect(second).toBe('Second *paragraph*.');
+    expect(content.value).not.toContain('\\textbf');
+    // The tree and the pickers show the same title as plain text.
+    const node = await paperNode(started.tree, '2605.20001');
+    expect(started.tree.getTreeItem(node).label).toBe('Critic-Guided Search in Schrödinger Bridges — Mira Okafor et al.');
   });
 
   it('escapes Markdown and link syntax that a paper title carries', async () => {

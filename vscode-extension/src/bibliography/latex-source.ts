@@ -50,8 +50,8 @@ export function texInputs(text: string): TexInput[] {
   const inputs: TexInput[] = [];
   for (const match of withoutComments(text).matchAll(INPUTS)) {
     const name = (match[2] ?? match[5]!).trim();
-    // \include always adds .tex; \input adds it when the name has none.
-    const candidates = match[1] === 'include' || !/\.[A-Za-z0-9]+$/.test(name) ? [withExtension(name, '.tex')] : [name, withExtension(name, '.tex')];
+    // TeX looks for `name.tex` first, then `name` as written (\include only for the first).
+    const candidates = /\.tex$/i.test(name) || match[1] === 'include' ? [withExtension(name, '.tex')] : [`${name}.tex`, name];
     if (match[1]) inputs.push({ candidates, relativeToFile: false });
     else inputs.push({ candidates, folder: match[4]!.trim(), relativeToFile: match[3]!.startsWith('sub') });
   }

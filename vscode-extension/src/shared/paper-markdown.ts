@@ -42,7 +42,9 @@ export function paperMarkdown(paper: Paper, options: { citekey?: string; enrichm
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown(`**${texToMarkdown(oneLine(paper.title)) || escapeMarkdown(paper.id)}**\n\n`);
+  // The whole title is bold, so bold inside it (\textbf{C}ritic) would only break the markers.
+  const title = texToMarkdown(oneLine(paper.title)).replace(/(?<!\\)\*\*/g, '') || escapeMarkdown(paper.id);
+  md.appendMarkdown(`**${title}**\n\n`);
   const { titleTranslated, tldr } = options.enrichment ?? {};
   if (titleTranslated) md.appendMarkdown(`${escapeMarkdown(oneLine(titleTranslated))}\n\n`);
   if (tldr) md.appendMarkdown(`TL;DR: ${escapeMarkdown(oneLine(tldr))}\n\n`);
