@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { startArxivStandIn } from './e2e/arxiv-stand-in.mjs';
 import { launchBrowserServer } from './e2e/browser.mjs';
 import { installExtension, launchCodeServer } from './e2e/code-server.mjs';
-import { ensureDebianPackages } from './e2e/debian-packages.mjs';
+import { E2E_DEBIAN_PACKAGES, ensureDebianPackages } from './e2e/debian-packages.mjs';
 import { packageExtension } from './e2e/package-extension.mjs';
 import { killProcessGroupNow, stopProcessGroup } from './e2e/process-group.mjs';
 import { ensureTools } from './e2e/tools.mjs';
@@ -45,7 +45,7 @@ async function timed(label, work) {
 }
 
 async function setUp() {
-  await timed('Debian packages (chromium, libkrb5-dev, pkg-config)', () => ensureDebianPackages());
+  await timed(`Debian packages (${E2E_DEBIAN_PACKAGES.join(', ')})`, () => ensureDebianPackages());
   const tools = await timed(`Node 24 and code-server in ${path.relative(repoRoot, toolsDir) || toolsDir}`, () => ensureTools(toolsDir));
   const vsixPath = givenVsix
     ? path.resolve(givenVsix)

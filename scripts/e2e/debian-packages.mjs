@@ -1,9 +1,10 @@
 // Installs the Debian packages the e2e suite needs (Chromium to drive, the Kerberos headers
-// code-server's `kerberos` module compiles against) when they are not there yet.
+// code-server's `kerberos` module compiles against, and the LaTeX and Pandoc tools that build
+// the workspace the suite cited into) when they are not there yet.
 import { spawnSync } from 'node:child_process';
 import { runCommand } from './run-command.mjs';
 
-export const E2E_DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config'];
+export const E2E_DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'pandoc', 'texlive-latex-base', 'texlive-latex-recommended', 'texlive-bibtex-extra', 'biber'];
 
 function isInstalled(name) {
   const query = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', name], { encoding: 'utf8' });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { keptNote, type KeptPaper } from '../notes/kept-notes';
 import { spotBefore } from './editing';
 import { bibEntryKeys, waitForFile } from './on-disk';
+import { buildLatex, buildPandoc } from './real-build';
 import { readRun } from './run-context';
 import { answerWith, servedRequests } from './stand-in-control';
 import { startZoteroStandIn, type ZoteroStandIn } from '../support/zotero-stand-in';
@@ -320,4 +321,23 @@ flow('10. typing \\cite{ in LaTeX offers the kept papers by key, and picking one
   const bib = await waitForFile(thesisBib, (text) => text !== bibBefore);
   expect(bibEntryKeys(bib)).toEqual(['knuth1984texbook', 'weber2026retrieval', 'mensah2026multigrid']);
   expect(await waitForFile(introFile, (text) => text !== before)).toContain('\\citep{weber2026retrieval}. See \\cite{mensah2026multigrid}');
+});
+
+flow('10. the LaTeX thesis and the Markdown notes build with pdflatex + bibtex and pandoc, every citation resolved', async () => {
+  const thesis = buildLatex(path.join(run.workspaceDir, 'thesis'), 'main.tex');
+  expect(thesis.runs).toEqual([
+    { command: 'pdflatex', status: 0 },
+    { command: 'bibtex', status: 0 },
+    { command: 'pdflatex', status: 0 },
+    { command: 'pdflatex', status: 0 },
+  ]);
+  expect(thesis.problems).toEqual([]);
+  expect(thesis.unresolved).toEqual([]);
+  expect(thesis.printed.sort()).toEqual(['mensah2026multigrid', 'weber2026retrieval']);
+
+  const notes = buildPandoc(run.workspaceDir, 'notes.md');
+  expect(notes.runs).toEqual([{ command: 'pandoc --citeproc', status: 0 }]);
+  expect(notes.problems).toEqual([]);
+  expect(notes.unresolved).toEqual([]);
+  expect(notes.printed.sort()).toEqual(['mensah2026multigrid', 'nwosu2026tokenizer', 'okafor2026sparse']);
 });

@@ -1,5 +1,5 @@
-// Search, wired: pick any kept paper and insert its citation (default format) at every cursor;
-// without an editor, the citation goes to the clipboard instead.
+// Search, wired: pick any kept paper and insert its citation (the document's default format:
+// \cite in LaTeX) at every cursor; without an editor, the citation goes to the clipboard instead.
 import * as vscode from 'vscode';
 import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
@@ -12,12 +12,11 @@ export function registerSearch(context: vscode.ExtensionContext, services: Servi
       const paper = await pickPaper(await services.papers(), await services.citekeys.current(), 'Search cached papers');
       if (!paper) return;
       const editor = vscode.window.activeTextEditor;
-      const format = services.citationSettings().citationFormat;
       if (editor) {
-        await insertCitation(services.citer, editor, [paper], format);
+        await insertCitation(services.citer, editor, [paper], services.citer.defaultFormat(editor.document));
         return;
       }
-      const { text } = await services.citer.plan([paper], format);
+      const { text } = await services.citer.plan([paper], services.citer.defaultFormat(undefined));
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage(`No editor is open, so ${text} was copied to the clipboard.`);
     }),
