@@ -96,6 +96,14 @@ export class Workbench {
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
   }
 
+  /** The labels of the open quick pick's rows, in display order (a row's detail is not its label). */
+  async quickPickLabels(): Promise<string[]> {
+    const rows = await this.quickInput()
+      .locator('.monaco-list-row')
+      .evaluateAll((elements) => elements.map((row) => ({ index: Number(row.getAttribute('data-index')), label: row.querySelector('.label-name')?.textContent ?? '' })));
+    return rows.sort((a, b) => a.index - b.index).map((row) => row.label);
+  }
+
   async quickPickTitle(): Promise<string> {
     return (await this.quickInput().locator('.quick-input-title').textContent()) ?? '';
   }
