@@ -324,7 +324,7 @@ flow('10. typing \\cite{ in LaTeX offers the kept papers by key, and picking one
   expect(await waitForFile(introFile, (text) => text !== before)).toContain('\\citep{weber2026retrieval}. See \\cite{mensah2026multigrid}');
 });
 
-flow('10. the LaTeX thesis and the Markdown notes build with pdflatex + bibtex and pandoc, every citation resolved', async () => {
+flow('11. the LaTeX thesis and the Markdown notes build with pdflatex + bibtex and pandoc, every citation resolved', async () => {
   const thesis = buildLatex(path.join(run.workspaceDir, 'thesis'), 'main.tex');
   expect(thesis.runs).toEqual([
     { command: 'pdflatex', status: 0 },
