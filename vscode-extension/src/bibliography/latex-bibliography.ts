@@ -57,7 +57,7 @@ export async function latexProject(document: DocumentLike): Promise<LatexProject
 }
 
 /** The project's root file for `document`. */
-export async function rootOf(document: DocumentLike): Promise<vscode.Uri> {
+async function rootOf(document: DocumentLike): Promise<vscode.Uri> {
   const text = document.getText();
   const fromMagic = await followMagic(document.uri, text);
   if (fromMagic) return fromMagic;
