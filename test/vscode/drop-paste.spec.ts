@@ -141,6 +141,30 @@ describe('drop into Markdown and LaTeX', () => {
     expect(await started.read('refs.bib')).toBe('');
   });
 
+  it('still inserts the citation when the .bib ends inside an unfinished entry, adds nothing to it, and says why once', async () => {
+    const unfinished = '@misc{good1, title = {Fine}}\n\n@misc{open, title = {Never closed\n';
+    started = await startExtension({ announcements: [latest], files: { 'draft.md': '', 'refs.bib': unfinished }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    const edit = await drop(started, 'draft.md', '2605.20001');
+    expect(edit!.insertText).toBe('[@okafor2026sparse]');
+    expect(edit!.additionalEdit).toBeUndefined();
+    expect(standIn.shown.messages.map((m) => [m.level, m.message])).toEqual([
+      ['error', 'refs.bib ends inside an entry BibTeX cannot read (line 3), so okafor2026sparse was not added; close that entry and try again.'],
+    ]);
+    expect(await started.read('refs.bib')).toBe(unfinished);
+  });
+
+  it('appends after entries that were already damaged and says so once the drop is applied', async () => {
+    const damaged = '@misc{good1, title = {Fine}}\n\n@misc{bad, title = {Unclosed} author = {X}}\n';
+    started = await startExtension({ announcements: [latest], files: { 'draft.md': '', 'refs.bib': damaged }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    const edit = await drop(started, 'draft.md', '2605.20001');
+    expect(standIn.shown.messages).toEqual([]);
+    const bib = await applyAndSettle(started, edit!, 'refs.bib');
+    expect(bib.startsWith(damaged)).toBe(true);
+    expect(standIn.shown.messages.map((m) => [m.level, m.message])).toEqual([
+      ['warning', 'refs.bib already had 1 entry BibTeX tools cannot read (first at line 3); okafor2026sparse was added after it and reads correctly, and nothing else was changed.'],
+    ]);
+  });
+
   it('inserts \\cite in LaTeX and adds the entry to the .bib the root file names', async () => {
     started = await startExtension({
       announcements: [latest],

@@ -27,6 +27,8 @@ export interface BibAppend {
   open?: vscode.TextDocument;
   /** Whether the file is on disk (or open in an editor). */
   exists: boolean;
+  /** One sentence when the file already had entries BibTeX tools cannot read (checkAppend's notice). */
+  notice?: string;
 }
 
 /** Entries already in each file (a missing file has none). */
@@ -35,7 +37,10 @@ export async function readEntries(files: readonly vscode.Uri[]): Promise<BibEntr
   return texts.flatMap((t) => (t === undefined ? [] : bibEntries(t)));
 }
 
-/** The append for the additions whose key `file` does not hold yet. */
+/**
+ * The append for the additions whose key `file` does not hold yet. Throws checkAppend's
+ * PaperFeedError when an entry would not read back the same or the file ends inside an entry.
+ */
 export async function planAppend(file: vscode.Uri, additions: readonly BibAddition[]): Promise<BibAppend> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
   const onDisk = open ? undefined : await readTextIfExists(file);
@@ -51,12 +56,12 @@ export async function planAppend(file: vscode.Uri, additions: readonly BibAdditi
     notice ??= checked.notice;
     added.push(key);
   }
-  return { file, before, after, added, ...(open ? { open } : {}), exists: open !== undefined || onDisk !== undefined };
+  return { file, before, after, added, ...(open ? { open } : {}), exists: open !== undefined || onDisk !== undefined, ...(notice ? { notice } : {}) };
 }
 
 /** Appends the additions whose key `file` does not hold yet; resolves to the keys it added. */
 export async function addToBibliography(file: vscode.Uri, additions: readonly BibAddition[]): Promise<string[]> {
-  const { before, after, added, open } = await planAppend(file, additions);
+  const { before, after, added, open, notice } = await planAppend(file, additions);
   if (added.length === 0) return [];
   if (notice) void vscode.window.showWarningMessage(notice);
   if (open) {

@@ -7,7 +7,7 @@
 // would never be written, and the document would cite a key its .bib lacks.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import { bibliographyEdit, saveOnceApplied } from '../bibliography/append-edit';
+import { BibliographyOnEdit } from '../bibliography/append-edit';
 import type { Citer } from './citer';
 
 /** Ids of dragged papers, one per line. */
@@ -16,8 +16,7 @@ export const CITATION_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('ma
 export const LATEX_CITATION_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('latex', 'citation', 'paperFeed');
 
 export class CitationDropProvider implements vscode.DocumentDropEditProvider, vscode.Disposable {
-  /** The save waiting for the last drop's .bib append; a new drop replaces it. */
-  private pendingSave: vscode.Disposable | undefined;
+  private readonly bibliography = new BibliographyOnEdit();
 
   constructor(
     private readonly citer: Citer,
@@ -30,16 +29,11 @@ export class CitationDropProvider implements vscode.DocumentDropEditProvider, vs
     if (papers.length === 0) return undefined;
     const plan = await this.citer.plan(papers, this.citer.defaultFormat(document), document);
     const edit = new vscode.DocumentDropEdit(plan.text, 'Insert citation', plan.kind === 'latex' ? LATEX_CITATION_KIND : CITATION_KIND);
-    const bibliography = plan.bibFile && (await bibliographyEdit(plan.bibFile, plan.additions));
-    if (bibliography) {
-      edit.additionalEdit = bibliography.edit;
-      this.pendingSave?.dispose();
-      this.pendingSave = saveOnceApplied(bibliography.append);
-    }
+    await this.bibliography.attach(edit, plan);
     return edit;
   }
 
   dispose(): void {
-    this.pendingSave?.dispose();
+    this.bibliography.dispose();
   }
 }

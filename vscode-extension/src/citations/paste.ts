@@ -6,7 +6,7 @@ import type { Paper } from '../../../core/arxiv/paper';
 import { tryParseArxivId } from '../../../core/arxiv/ids';
 import { CITATION_KIND, LATEX_CITATION_KIND } from './drop';
 import { formatName } from './format-picker';
-import { bibliographyEdit, saveOnceApplied } from '../bibliography/append-edit';
+import { BibliographyOnEdit } from '../bibliography/append-edit';
 import { documentKind } from '../shared/document-kind';
 import type { Citer } from './citer';
 
@@ -17,8 +17,7 @@ function citationPasteEdit(insertText: string, title: string, kind: vscode.Docum
 }
 
 export class CitationPasteProvider implements vscode.DocumentPasteEditProvider, vscode.Disposable {
-  /** The save waiting for the last offered citation's .bib append; a new paste replaces it. */
-  private pendingSave: vscode.Disposable | undefined;
+  private readonly bibliography = new BibliographyOnEdit();
 
   constructor(
     private readonly citer: Citer,
@@ -41,16 +40,11 @@ export class CitationPasteProvider implements vscode.DocumentPasteEditProvider, 
     const format = this.citer.defaultFormat(document);
     const plan = await this.citer.plan([paper], format, document);
     const edit = citationPasteEdit(plan.text, `Paste as citation (${formatName(format)})`, kind);
-    const bibliography = plan.bibFile && (await bibliographyEdit(plan.bibFile, plan.additions));
-    if (bibliography) {
-      edit.additionalEdit = bibliography.edit;
-      this.pendingSave?.dispose();
-      this.pendingSave = saveOnceApplied(bibliography.append);
-    }
+    await this.bibliography.attach(edit, plan);
     return [edit];
   }
 
   dispose(): void {
-    this.pendingSave?.dispose();
+    this.bibliography.dispose();
   }
 }
