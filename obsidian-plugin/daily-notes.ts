@@ -31,9 +31,13 @@ export async function linkFromDailyNote(app: App, digest: TFile, heading: string
   const path = normalizePath(`${settings.folder}/${name}.md`);
   const note = app.vault.getFileByPath(path) ?? (await createDailyNote(app, path, name, settings, day));
   const link = app.fileManager.generateMarkdownLink(digest, note.path, undefined, `arXiv ${digest.basename}`);
+  const linked = (text: string) => text.includes(link) || linksTo(app, text, note.path, digest);
+  // Look before writing: the journal note is the person's, and a write that changes nothing still
+  // gives it a new modified time and sends it through sync on every run.
+  if (linked(await app.vault.read(note))) return 'already-linked';
   let outcome: LinkOutcome = 'already-linked';
   await app.vault.process(note, (text) => {
-    if (text.includes(link) || linksTo(app, text, note.path, digest)) return text;
+    if (linked(text)) return text;
     outcome = 'linked';
     return insertUnderHeading(text, heading, `- ${link}`);
   });

@@ -22,8 +22,10 @@ export class LibraryNotes {
   private dirty = new Set<string>();
   /** The keep keys of the last run: other keys mean every paper note is looked at again. */
   private keysOfLastRun: string | null = null;
-  /** Notes whose text the last items() read, for tests and diagnostics. */
+  /** Notes whose text the last items() read (at a run's start), for tests and diagnostics. */
   lastReads = 0;
+  /** Notes whose text was read, ever. */
+  private reads = 0;
 
   constructor(
     private readonly app: App,
@@ -52,12 +54,29 @@ export class LibraryNotes {
       paths = this.dirty;
     }
     this.dirty = new Set();
-    this.lastReads = 0;
+    const readsBefore = this.reads;
     for (const path of paths) await this.check(path, rules, entries);
+    this.lastReads = this.reads - readsBefore;
     const unsaved = new Set(this.unsaved);
     this.unsaved.clear();
     await this.file.save(entries, unsaved);
     return [...this.kept.values()];
+  }
+
+  /**
+   * At the end of a run: looks at the notes the run wrote, with the run's keep keys, and saves
+   * what changed, so the next run (a second fetch of the same announcement) has nothing to save.
+   */
+  async catchUp(): Promise<void> {
+    const entries = this.entries;
+    if (!entries || this.keysOfLastRun === null || this.dirty.size === 0) return;
+    const rules = keepRules(JSON.parse(this.keysOfLastRun) as string[]);
+    const paths = this.dirty;
+    this.dirty = new Set();
+    for (const path of paths) await this.check(path, rules, entries);
+    const unsaved = new Set(this.unsaved);
+    this.unsaved.clear();
+    await this.file.save(entries, unsaved);
   }
 
   /** Where writeAnnouncement keeps the library's index between runs. */
@@ -126,7 +145,7 @@ export class LibraryNotes {
   }
 
   private async read(file: TFile, rules: readonly KeepRule[]): Promise<NoteLibraryFacts> {
-    this.lastReads += 1;
+    this.reads += 1;
     return noteLibraryFacts(await this.app.vault.cachedRead(file), rules);
   }
 }

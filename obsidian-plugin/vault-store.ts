@@ -66,6 +66,14 @@ export class ObsidianStore implements VaultStore {
     return this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath)?.path ?? null;
   }
 
+  /**
+   * Obsidian writes each note whole on its own; what is left at a run's end is the Top picks
+   * library learning of the notes the run wrote, so the next run has nothing to save.
+   */
+  async flush(): Promise<void> {
+    await this.library?.catchUp();
+  }
+
   private async ensureFolder(folder: string): Promise<void> {
     const existing = this.app.vault.getAbstractFileByPath(folder);
     if (existing instanceof TFolder) return;

@@ -72,7 +72,11 @@ describe('linking the digest', () => {
     const file = await digest(app);
 
     expect(await linkFromDailyNote(app as never, file as never, 'Papers', NOW)).toBe('linked');
+    // The second time the journal note is not touched at all: no process(), no write, no new mtime.
+    const process = vi.spyOn(app.vault, 'process');
+    const writes = app.vault.writes;
     expect(await linkFromDailyNote(app as never, file as never, 'Papers', NOW)).toBe('already-linked');
+    expect([process.mock.calls.length, app.vault.writes]).toEqual([0, writes]);
 
     const path = `Journal/${moment(NOW).format('YYYY/MM/YYYY-MM-DD')}.md`;
     expect(app.vault.text(path)).toBe(
