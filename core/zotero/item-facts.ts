@@ -17,6 +17,8 @@ export interface ZoteroItemData {
   url?: unknown;
   DOI?: unknown;
   archiveID?: unknown;
+  /** A report or preprint number; some BBT fixtures hold "arXiv:2005.14165" here. */
+  number?: unknown;
   extra?: unknown;
   citationKey?: unknown;
 }
@@ -29,8 +31,8 @@ const EXTRA_CITEKEY = /^citation key:\s*(\S+)\s*$/i;
 
 /**
  * The arXiv id (no version) an item is for, checked in the order PROTOCOL.md §4 gives: archiveID,
- * arXiv's DOI, an `arXiv:` line in extra (old translators wrote "arXiv: 1404.7828"), then an
- * arxiv.org abs/pdf URL.
+ * arXiv's DOI, an `arXiv:` line in extra (old translators wrote "arXiv: 1404.7828"), an `arXiv:`
+ * number, then an arxiv.org abs/pdf URL.
  */
 export function arxivIdOfItem(data: ZoteroItemData): string | undefined {
   const archive = text(data.archiveID);
@@ -46,6 +48,11 @@ export function arxivIdOfItem(data: ZoteroItemData): string | undefined {
   for (const line of text(data.extra).split(/\r?\n/)) {
     const match = EXTRA_ARXIV.exec(line.trim());
     const id = match ? tryParseArxivId(match[1]!)?.id : undefined;
+    if (id) return id;
+  }
+  const number = text(data.number);
+  if (/^arxiv:/i.test(number)) {
+    const id = tryParseArxivId(number)?.id;
     if (id) return id;
   }
   return tryParseArxivId(text(data.url))?.id ?? undefined;

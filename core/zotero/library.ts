@@ -36,6 +36,8 @@ export class ZoteroLibrary {
   private version = 0;
   private entries = new Map<string, ZoteroEntry>();
   private loaded = false;
+  /** The citation keys, built once per change of the library (citations ask on every keystroke). */
+  private keys: Map<string, string> | undefined;
 
   constructor(
     private readonly endpoint: ZoteroEndpoint,
@@ -67,6 +69,7 @@ export class ZoteroLibrary {
     }
     await this.fillCitekeys(changed);
     for (const entry of changed) this.entries.set(entry.key, entry);
+    this.keys = undefined;
     let removed = 0;
     if (since > 0) {
       // `since` lists changed items only; an item deleted or moved to the trash is simply absent.
@@ -99,11 +102,13 @@ export class ZoteroLibrary {
     return undefined;
   }
 
-  /** arXiv id → citation key, for every arXiv paper in the library that has one. */
+  /** arXiv id → citation key, for every arXiv paper in the library that has one; the same map until the library changes. */
   async citekeys(): Promise<Map<string, string>> {
     await this.restore();
+    if (this.keys) return this.keys;
     const keys = new Map<string, string>();
     for (const entry of this.entries.values()) if (entry.arxivId && entry.citekey && !keys.has(entry.arxivId)) keys.set(entry.arxivId, entry.citekey);
+    this.keys = keys;
     return keys;
   }
 

@@ -89,6 +89,22 @@ describe('paper-feed zotero add', () => {
     expect(known.stdout.split('\n')[0]).toBe('Already in Zotero: Score-Based Generative Modeling on Compact Lie Groups (cite as Lefevre2026Lie).');
   });
 
+  it('records the item as `zotero: KEY` in the vault\'s note for the paper, which later runs keep', async () => {
+    const z = await zoteroWithLibrary();
+    await runBuiltCli(['daily', '--sample', '--vault', vault], work);
+    const path = 'arXiv/Papers/Calibrated Abstention for Large Language Models under Distribution Shift.md';
+    const before = await readNote(vault, path);
+    const result = await runBuiltCli(['zotero', 'add', '2605.21407', '--sample', '--vault', vault], work);
+    const key = z.items.at(-1)!.key;
+    expect(result.stdout.split('\n').slice(1)).toEqual([`  open it: zotero://select/library/items/${key}`, `  recorded as zotero: ${key} in ${path}`, '']);
+    const after = await readNote(vault, path);
+    expect(readFrontmatter(after).zotero).toBe(key);
+    // One line added to the frontmatter, nothing else touched.
+    expect(after.replace(`zotero: ${key}\n`, '')).toBe(before);
+    await runBuiltCli(['daily', '--sample', '--vault', vault], work);
+    expect(readFrontmatter(await readNote(vault, path)).zotero).toBe(key);
+  });
+
   it('gives one line and exit code 5 for each way Zotero can fail', async () => {
     const z = await zoteroWithLibrary({ localApi: false });
     const off = await runBuiltCli(['zotero', 'add', '2605.21407', '--sample'], work);

@@ -66,6 +66,10 @@ describe('reading an item the way PROTOCOL.md §4 lists', () => {
     expect(arxivIdOfItem({ DOI: '10.48550/arXiv.math/0211159', extra: 'arXiv:2222.22222' })).toBe('math/0211159');
     expect(arxivIdOfItem({ extra: 'Publisher: X\narXiv: 1401.2910 [quant-ph]', url: 'https://arxiv.org/abs/2222.22222' })).toBe('1401.2910');
     expect(arxivIdOfItem({ url: 'https://arxiv.org/pdf/2305.16311v2.pdf' })).toBe('2305.16311');
+    expect(arxivIdOfItem({ number: 'arXiv:2005.14165', url: 'https://papers.nips.cc/x' })).toBe('2005.14165');
+    expect(arxivIdOfItem({ number: '2005.14165' })).toBeUndefined();
+    expect(arxivIdOfItem({ extra: 'arXiv:hep-th/9901001v2 [hep-th]' })).toBe('hep-th/9901001');
+    expect(arxivIdOfItem({ DOI: 'https://doi.org/10.48550/ARXIV.2201.00738' })).toBe('2201.00738');
     expect(arxivIdOfItem({ url: 'https://example.org/abs/2305.16311', DOI: '10.1145/3610548.3618154' })).toBeUndefined();
   });
 

@@ -1,6 +1,8 @@
 // The CLI's Zotero (issue #23): the running Zotero as the Top picks library for `daily` and
 // `range`, and `paper-feed zotero add ID`, which saves one arXiv paper unless Zotero has it.
 
+import { stat } from 'node:fs/promises';
+import * as nodePath from 'node:path';
 import { DEFAULT_API_BASE } from '../../arxiv/api-query';
 import { fetchTransport } from '../../arxiv/fetch-transport';
 import { parseArxivId } from '../../arxiv/ids';
@@ -10,7 +12,10 @@ import { librarySource, type PaperFeedConfig } from '../../config';
 import { PaperFeedError } from '../../errors';
 import { texToPlain } from '../../notes/tex';
 import type { ZoteroLibrary } from '../../zotero/library';
+import { recordZoteroKey } from '../../zotero/note-key';
 import { saveMessage, Zotero } from '../../zotero/zotero';
+import { FsVaultStore } from '../fs-store';
+import { acquireVaultLock } from '../lock';
 import { fileLibraryCache, ZOTERO_CACHE_FILE } from '../library-cache';
 import { SAMPLE_CATEGORIES } from '../sample/announcement';
 import { sampleAnnouncement } from '../sample/sample-announcement';
@@ -38,14 +43,29 @@ export async function runZoteroAdd(options: CliOptions, context: CliContext): Pr
     ...(config.library.zoteroPort !== undefined ? { port: config.library.zoteroPort } : {}),
   });
   const outcome = await zotero.save(paper);
+  const note = outcome.itemKey ? await recordInVault(nodePath.resolve(context.cwd, options.vault), id, outcome.itemKey, context) : undefined;
   if (options.json) {
-    printJson(context, { arxivId: id, ...outcome });
+    printJson(context, { arxivId: id, ...outcome, ...(note ? { note } : {}) });
   } else {
     print(context, saveMessage(texToPlain(paper.title), outcome));
     if (outcome.itemKey) print(context, `  open it: zotero://select/library/items/${outcome.itemKey}`);
+    if (note) print(context, `  recorded as zotero: ${outcome.itemKey} in ${note}`);
   }
   if (outcome.citekeyProblem && !options.quiet) context.stderr.write(`${outcome.citekeyProblem}\n`);
   return EXIT.ok;
+}
+
+/** `zotero: KEY` in the vault's note for the paper, when there is a vault with one; its path. */
+async function recordInVault(vault: string, id: string, itemKey: string, context: CliContext): Promise<string | undefined> {
+  const isFolder = await stat(vault).then((info) => info.isDirectory(), () => false);
+  if (!isFolder) return undefined;
+  const store = new FsVaultStore(vault);
+  const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
+  try {
+    return await recordZoteroKey(store, id, itemKey);
+  } finally {
+    await lock.release();
+  }
 }
 
 /** The paper's metadata: from the bundled sample with --sample, else one request to arXiv's API. */

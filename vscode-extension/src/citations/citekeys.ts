@@ -95,26 +95,28 @@ export class Citekeys {
   }
 }
 
-/** The current Citekeys, rebuilt only when the cache or the notes changed. */
+/** No keys from a reference manager: one map, so the memo below holds while there are none. */
+export const NO_LIBRARY_KEYS: ReadonlyMap<string, string> = new Map();
+
+/** The current Citekeys, rebuilt only when the cache, the notes or the library's keys changed. */
 export class CitekeyBook {
-  private memo: { cacheVersion: number; notes: unknown; library: string; keys: Citekeys } | undefined;
+  private memo: { cacheVersion: number; notes: unknown; library: ReadonlyMap<string, string>; keys: Citekeys } | undefined;
 
   constructor(
     private readonly cache: FeedCache,
     private readonly notes: NoteIndex,
-    /** arXiv id → the key the person's Zotero cites it with (none when Zotero is not the library). */
-    private readonly libraryKeys: () => Promise<ReadonlyMap<string, string>> = async () => new Map(),
+    /** arXiv id → the key the person's Zotero cites it with (none when Zotero is not the library); a new map when it changed. */
+    private readonly libraryKeys: () => Promise<ReadonlyMap<string, string>> = async () => NO_LIBRARY_KEYS,
   ) {}
 
   async current(): Promise<Citekeys> {
     const announcements = await this.cache.load();
     const notes = await this.notes.notes();
-    const libraryKeys = await this.libraryKeys();
-    const library = JSON.stringify([...libraryKeys]);
+    const library = await this.libraryKeys();
     if (this.memo && this.memo.cacheVersion === this.cache.version && this.memo.notes === notes && this.memo.library === library) return this.memo.keys;
     const noteKeys = new Map<string, string>();
     for (const [id, note] of notes) if (note.citekey) noteKeys.set(id, note.citekey);
-    const keys = Citekeys.assign(announcements, noteKeys, libraryKeys);
+    const keys = Citekeys.assign(announcements, noteKeys, library);
     this.memo = { cacheVersion: this.cache.version, notes, library, keys };
     return keys;
   }

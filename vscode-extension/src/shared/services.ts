@@ -6,7 +6,7 @@ import { createArxivClient, type ArxivClient } from '../../../core/arxiv/polite'
 import { fetchTransport } from '../../../core/arxiv/fetch-transport';
 import { FeedCache } from '../cache/feed-cache';
 import { NoteIndex } from '../notes/note-index';
-import { CitekeyBook } from '../citations/citekeys';
+import { CitekeyBook, NO_LIBRARY_KEYS } from '../citations/citekeys';
 import { Citer } from '../citations/citer';
 import { FeedFetcher } from '../fetching/feed-fetcher';
 import { enrichAfterFetch } from '../enrich/after-fetch';
@@ -68,7 +68,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     try {
       return await zotero.citekeys(settings().config);
     } catch {
-      return new Map(); // a settings mistake must not stop citations; the tree says what it is
+      return NO_LIBRARY_KEYS; // a settings mistake must not stop citations; the tree says what it is
     }
   });
   const citer = new Citer({ citekeys, notes, settings: readCitationSettings });

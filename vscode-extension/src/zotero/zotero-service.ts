@@ -10,6 +10,7 @@ import { isPaperFeedError } from '../../../core/errors';
 import type { LibraryCache, ZoteroLibrarySource } from '../../../core/notes/library-source';
 import type { LibraryItem } from '../../../core/rank/library';
 import { Zotero } from '../../../core/zotero/zotero';
+import { NO_LIBRARY_KEYS } from '../citations/citekeys';
 import { readTextIfExists, writeText } from '../shared/text-files';
 
 const CACHE_FILE = 'zotero-library.json';
@@ -52,7 +53,7 @@ export class ZoteroService {
   /** arXiv id → the key Zotero cites it with, as last read (refreshed when due); empty when Zotero is not the source. */
   async citekeys(config: PaperFeedConfig): Promise<ReadonlyMap<string, string>> {
     const library = this.library(config);
-    if (!library) return new Map();
+    if (!library) return NO_LIBRARY_KEYS;
     await library.refresh().catch(() => undefined);
     return library.citekeys();
   }
