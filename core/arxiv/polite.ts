@@ -34,7 +34,7 @@ export interface ArxivClientOptions {
 }
 
 export const MIN_INTERVAL_MS = 3000;
-export const DEFAULT_USER_AGENT = 'PaperFeed/0.1 (+https://github.com/paper-feed/paper-feed; arXiv reader for notes)';
+export const DEFAULT_USER_AGENT = 'PaperFeed/0.1.0 (+https://github.com/paper-feed/paper-feed; arXiv reader for notes)';
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 // A connection that was made and then dropped (Node's and Chromium's names), as opposed to one
 // never made: "could not be reached" would send the person hunting for the wrong problem.

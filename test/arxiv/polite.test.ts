@@ -88,7 +88,7 @@ describe('one request at a time', () => {
       [DEFAULT_USER_AGENT, 'application/rss+xml'],
       ['MyLab/2.0 (mailto:lab@example.org)', '*/*'],
     ]);
-    expect(DEFAULT_USER_AGENT).toMatch(/^PaperFeed\/\d+\.\d+ \(\+https:\/\/github\.com\/paper-feed\/paper-feed/);
+    expect(DEFAULT_USER_AGENT).toMatch(/^PaperFeed\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/paper-feed\/paper-feed/);
   });
 });
 
