@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../core/node/cli/args';
 
-const defaults = { vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, json: false, quiet: false };
+const defaults = { vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, json: false, quiet: false, force: false };
 
 describe('parseArgs', () => {
   it('reads daily with every kind of flag', () => {
@@ -19,6 +19,20 @@ describe('parseArgs', () => {
       json: true,
       rssBase: 'http://127.0.0.1:9/rss',
     });
+  });
+
+  it('reads init with what it sets up; its vault is the current folder unless given', () => {
+    expect(parseArgs(['init', 'github-actions'])).toEqual({ ...defaults, command: 'init', target: 'github-actions', vault: '.' });
+    expect(parseArgs(['init', 'github-actions', '--vault', 'notes', '--force'])).toEqual({ ...defaults, command: 'init', target: 'github-actions', vault: 'notes', force: true });
+  });
+
+  it.each([
+    [['init'], '"paper-feed init" needs what to set up: github-actions'],
+    [['init', '--force'], '"paper-feed init" needs what to set up: github-actions'],
+    [['init', 'gitlab'], '"paper-feed init" cannot set up "gitlab"; it sets up github-actions'],
+    [['daily', '--force'], '--force only works with "paper-feed init"'],
+  ])('refuses init mistakes: %j', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(expect.objectContaining({ kind: 'bad-config', message: `${message}; run "paper-feed help" to see the options.` }));
   });
 
   it('reads range with its dates', () => {
@@ -41,7 +55,7 @@ describe('parseArgs', () => {
   });
 
   const mistakes: Array<[string[], string]> = [
-    [['dialy'], 'Unknown command "dialy"; the commands are daily, range, zotero, doctor and help'],
+    [['dialy'], 'Unknown command "dialy"; the commands are daily, range, zotero, doctor, init and help'],
     [['daily', '--vualt', 'x'], 'Unknown option --vualt'],
     [['daily', '--vault'], '--vault needs a value (a folder)'],
     [['daily', '--vault', '--json'], '--vault needs a value (a folder)'],

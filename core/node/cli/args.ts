@@ -3,11 +3,11 @@
 
 import { PaperFeedError } from '../../errors';
 
-export type Command = 'daily' | 'range' | 'zotero' | 'doctor' | 'help' | 'version';
+export type Command = 'daily' | 'range' | 'zotero' | 'doctor' | 'init' | 'help' | 'version';
 
 export interface CliOptions {
   command: Command;
-  /** The vault folder (default ./vault). */
+  /** The vault folder (default ./vault; for init, the current folder). */
   vault: string;
   /** A JSON config file; when absent, ./paper-feed.config.json if it exists, else the defaults. */
   config?: string;
@@ -22,6 +22,10 @@ export interface CliOptions {
   checkAll: boolean;
   json: boolean;
   quiet: boolean;
+  /** init: replace a workflow that differs from the one this version writes. */
+  force: boolean;
+  /** init: what to set up ("github-actions"). */
+  target?: string;
   from?: string;
   to?: string;
   /** `paper-feed zotero add ID`: the arXiv id to save to Zotero. */
@@ -30,7 +34,7 @@ export interface CliOptions {
 
 type ValueFlag = 'vault' | 'config' | 'rssBase' | 'apiBase' | 'from' | 'to';
 type ListFlag = 'keywords' | 'categories';
-type SwitchFlag = 'sample' | 'checkAll' | 'json' | 'quiet';
+type SwitchFlag = 'sample' | 'checkAll' | 'json' | 'quiet' | 'force';
 
 interface FlagSpec {
   kind: 'value' | 'list' | 'switch';
@@ -52,25 +56,28 @@ const FLAGS: Record<string, FlagSpec> = {
   '--to': { kind: 'value', key: 'to', value: 'a date (YYYY-MM-DD)', only: ['range'] },
   '--sample': { kind: 'switch', key: 'sample', only: ['daily', 'zotero'] },
   '--check-all': { kind: 'switch', key: 'checkAll', only: ['daily', 'range'] },
+  '--force': { kind: 'switch', key: 'force', only: ['init'] },
   '--json': { kind: 'switch', key: 'json' },
   '--quiet': { kind: 'switch', key: 'quiet' },
 };
 
-const COMMANDS: readonly string[] = ['daily', 'range', 'zotero', 'doctor', 'help'];
+const COMMANDS: readonly string[] = ['daily', 'range', 'zotero', 'doctor', 'init', 'help'];
+/** What `paper-feed init` can set up. */
+export const INIT_TARGETS: readonly string[] = ['github-actions'];
 
 function usage(message: string): PaperFeedError {
   return new PaperFeedError('bad-config', `${message}; run "paper-feed help" to see the options.`);
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { command: 'daily', vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, json: false, quiet: false };
+  const options: CliOptions = { command: 'daily', vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, json: false, quiet: false, force: false };
   const args = [...argv];
   const first = args[0];
   if (first === undefined) return { ...options, command: 'help' };
   if (first === '--help' || first === '-h') return { ...options, command: 'help' };
   if (first === '--version' || first === '-v') return { ...options, command: 'version' };
   if (!first.startsWith('-')) {
-    if (!COMMANDS.includes(first)) throw usage(`Unknown command "${first}"; the commands are daily, range, zotero, doctor and help`);
+    if (!COMMANDS.includes(first)) throw usage(`Unknown command "${first}"; the commands are daily, range, zotero, doctor, init and help`);
     options.command = first as Command;
     args.shift();
   }
@@ -79,6 +86,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (action !== 'add' || id === undefined || id.startsWith('--')) throw usage('"paper-feed zotero" needs "add" and an arXiv id, as in "paper-feed zotero add 2401.01234"');
     options.zoteroAdd = id;
     args.splice(0, 2);
+  }
+  if (options.command === 'init') {
+    const target = args[0];
+    if (target === undefined || target.startsWith('-')) throw usage(`"paper-feed init" needs what to set up: ${INIT_TARGETS.join(', ')}`);
+    if (!INIT_TARGETS.includes(target)) throw usage(`"paper-feed init" cannot set up "${target}"; it sets up ${INIT_TARGETS.join(', ')}`);
+    options.target = target;
+    // The workflow goes into the repository you are in: the vault is the current folder unless told.
+    options.vault = '.';
+    args.shift();
   }
   // Flags given without a command mean `daily`, the everyday job.
 

@@ -32,10 +32,12 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
   if (options.sample) {
     announcement = sampleAnnouncement(config.categories);
   } else {
+    // PAPER_FEED_RSS_BASE serves scheduled runs (a mirror, or a test's stand-in) that cannot add flags.
+    const rssBase = options.rssBase ?? (context.env.PAPER_FEED_RSS_BASE || undefined);
     progress.bar(0, 1, 'asking arXiv for the latest announcement…');
     announcement = await fetchAnnouncement(arxivClient(context), {
       categories: config.categories,
-      ...(options.rssBase !== undefined ? { rssBase: options.rssBase } : {}),
+      ...(rssBase !== undefined ? { rssBase } : {}),
       ...(context.signal ? { signal: context.signal } : {}),
     });
   }

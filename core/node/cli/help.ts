@@ -50,19 +50,24 @@ Usage:
                                                      save an arXiv paper to the running Zotero
                                                      (once: a paper Zotero has is not saved again)
   paper-feed doctor [--vault DIR]                    list papers and digests that several notes claim
+  paper-feed init github-actions [--vault DIR] [--force]
+                                                     a GitHub Actions workflow that writes the digest
+                                                     into the vault's git repository after each announcement
   paper-feed help | --version
 
 Options:
-  --vault DIR        the vault folder (default ./vault; created when missing)
+  --vault DIR        the vault folder (default ./vault; created when missing;
+                     for init, the current folder, inside the repository)
   --config FILE      a JSON config: categories, groups, folders, formats
                      (default ./paper-feed.config.json when it exists, else built-in defaults)
   --keyword PHRASE   follow this phrase instead of the config's groups (repeatable)
   --category CAT     read these categories instead of the config's, e.g. cs.LG or cs (repeatable)
-  --rss-base URL     daily: feed address (default https://rss.arxiv.org/rss)
+  --rss-base URL     daily: feed address (default https://rss.arxiv.org/rss, or PAPER_FEED_RSS_BASE)
   --api-base URL     range, zotero: API address (default https://export.arxiv.org/api/query)
   --sample           daily, zotero: use the announcement that ships with Paper Feed (no network)
   --check-all        look at every note in the vault now, not only those changed lately
                      (a run does this once a week by itself; use it after editing old notes)
+  --force            init: replace a workflow that differs from the one this version writes
   --json             print the result as JSON
   --quiet            no progress output
 
@@ -79,6 +84,7 @@ Environment:
   PAPER_FEED_DEBUG=1          print a stack trace after an error message
   PAPER_FEED_MAX_ATTEMPTS=N   tries per arXiv request before giving up (default 4)
   PAPER_FEED_TIMEOUT_MS=N     how long to wait for each arXiv answer (default 30000)
+  PAPER_FEED_RSS_BASE=URL     daily: read the feed from this address when --rss-base is not given
 
 Translation and TL;DRs (optional, off by default): an "enrich" section in the config, e.g.
   "enrich": { "enabled": true, "baseUrl": "http://localhost:11434/v1", "model": "qwen2.5:7b",

@@ -6,6 +6,7 @@ import { parseArgs, type CliOptions } from './args';
 import type { CliContext } from './context';
 import { runDaily } from './daily-command';
 import { runDoctor } from './doctor-command';
+import { runInit } from './init-command';
 import { EXIT, exitCodeFor, helpText } from './help';
 import { runRange } from './range-command';
 import { runZoteroAdd } from './zotero-command';
@@ -32,6 +33,8 @@ export async function runCli(context: CliContext): Promise<number> {
         return await runZoteroAdd(options, context);
       case 'doctor':
         return await runDoctor(options, context);
+      case 'init':
+        return await runInit(options, context);
     }
   } catch (error) {
     return reportFailure(error, options, context);
