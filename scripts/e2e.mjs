@@ -53,6 +53,7 @@ async function setUp() {
   console.log(`  ${path.relative(repoRoot, vsixPath)}`);
 
   const folders = prepareRunFolder(path.join(outputDir, 'run'));
+  closers.push(async () => rmSync(folders.tmpDir, { recursive: true, force: true }));
   const env = runEnvironment(folders);
   const fixtures = path.join(repoRoot, 'test', 'e2e', 'fixtures');
   const standIn = await startArxivStandIn({ fixtureDir: fixtures, fixture: FIRST_FIXTURE });

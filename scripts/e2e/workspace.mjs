@@ -1,6 +1,7 @@
 // Lays out one e2e run: its private folders (XDG, TMPDIR, code-server profile), the workspace a
 // person writes in (copied from test/e2e/fixtures/workspace), and the user settings code-server reads.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Settings that keep code-server's first-run prompts, update checks and AI features away. */
@@ -41,15 +42,25 @@ export function paperFeedSettings(standInUrl) {
   };
 }
 
-/** Creates a clean run folder and returns the paths inside it. */
+/**
+ * The run's TMPDIR. Chromium and code-server put Unix sockets there (Chromium's SingletonSocket,
+ * VS Code's vscode-ipc-*.sock), and a socket path may not pass 107 bytes, so it must not sit under
+ * the checkout, which CI may clone at any depth: a short folder of its own under the system's.
+ */
+export function shortTempFolder() {
+  return mkdtempSync(path.join(tmpdir(), 'pf-e2e-'));
+}
+
+/** Creates a clean run folder and returns the paths inside it (TMPDIR is outside, see above). */
 export function prepareRunFolder(runDir) {
   rmSync(runDir, { recursive: true, force: true });
+  const tmpDir = shortTempFolder();
   const folders = {
     runDir,
     configHome: path.join(runDir, 'xdg', 'config'),
     dataHome: path.join(runDir, 'xdg', 'data'),
     cacheHome: path.join(runDir, 'xdg', 'cache'),
-    tmpDir: path.join(runDir, 'tmp'),
+    tmpDir,
     userDataDir: path.join(runDir, 'user-data'),
     extensionsDir: path.join(runDir, 'extensions'),
     workspaceDir: path.join(runDir, 'workspace'),
