@@ -28,6 +28,17 @@ export const VERSION_PLACES = [
     write: (root, version) => writeJson(root, 'obsidian-plugin/manifest.json', { ...readJson(root, 'obsidian-plugin/manifest.json'), version }),
   },
   {
+    // Obsidian and BRAT read the plugin's manifest from the repository root: a copy of the
+    // plugin's own, kept whole so the two never drift apart.
+    file: 'manifest.json',
+    read: (root) => {
+      const copy = readJson(root, 'manifest.json');
+      const plugin = readJson(root, 'obsidian-plugin/manifest.json');
+      return JSON.stringify(copy) === JSON.stringify(plugin) ? copy.version : `${copy.version} (and differs from obsidian-plugin/manifest.json)`;
+    },
+    write: (root) => writeJson(root, 'manifest.json', readJson(root, 'obsidian-plugin/manifest.json')),
+  },
+  {
     // Obsidian reads versions.json to find the newest plugin version an older app can run.
     file: 'versions.json',
     read: (root) => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { VERSION_PLACES, disagreements, sourceVersion } from '../../scripts/release/version-files.mjs';
 
 const repo = path.resolve(__dirname, '..', '..');
-const FILES = ['package.json', '.npmrc', 'CHANGELOG.md', 'versions.json', 'obsidian-plugin/manifest.json', 'vscode-extension/package.json', 'core/arxiv/polite.ts', 'scripts/release/sync-version.mjs', 'scripts/release/version-files.mjs'];
+const FILES = ['package.json', '.npmrc', 'CHANGELOG.md', 'versions.json', 'manifest.json', 'obsidian-plugin/manifest.json', 'vscode-extension/package.json', 'core/arxiv/polite.ts', 'scripts/release/sync-version.mjs', 'scripts/release/version-files.mjs'];
 
 function copyOfTheVersionFiles(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'pf-version-'));
@@ -24,10 +24,10 @@ function copyOfTheVersionFiles(): string {
 const json = (root: string, file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
 
 describe('the version', () => {
-  it('is the same in package.json, both manifests, versions.json and the User-Agent', () => {
+  it('is the same in package.json, the Obsidian manifests, versions.json and the User-Agent', () => {
     expect(disagreements(repo)).toEqual([]);
     const version = sourceVersion(repo);
-    expect(VERSION_PLACES.map((p: { read: (r: string) => string }) => p.read(repo))).toEqual([version, version, version, version]);
+    expect(VERSION_PLACES.map((p: { read: (r: string) => string }) => p.read(repo))).toEqual([version, version, version, version, version]);
     expect(readFileSync(path.join(repo, 'core/arxiv/polite.ts'), 'utf8')).toContain(`'PaperFeed/${version} (+https://github.com/paper-feed/paper-feed;`);
     expect(readFileSync(path.join(repo, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
   });
@@ -42,6 +42,7 @@ describe('the version', () => {
       const version = sourceVersion(root);
       expect(disagreements(root)).toEqual([
         `obsidian-plugin/manifest.json says 9.9.9, package.json says ${version}`,
+        `manifest.json says ${version} (and differs from obsidian-plugin/manifest.json), package.json says ${version}`,
         `core/arxiv/polite.ts says 0.0.1, package.json says ${version}`,
       ]);
     } finally {
@@ -64,6 +65,7 @@ describe('the version', () => {
       });
       expect(disagreements(root)).toEqual([]);
       expect(json(root, 'obsidian-plugin/manifest.json').version).toBe('7.8.9');
+      expect(json(root, 'manifest.json')).toEqual(json(root, 'obsidian-plugin/manifest.json'));
       expect(json(root, 'vscode-extension/package.json').version).toBe('7.8.9');
       const minApp = json(root, 'obsidian-plugin/manifest.json').minAppVersion;
       expect(json(root, 'versions.json')).toEqual({ ...json(repo, 'versions.json'), '7.8.9': minApp });
@@ -74,7 +76,7 @@ describe('the version', () => {
       expect(git('log', '-1', '--format=%s')).toBe('Release 7.8.9');
       expect(git('status', '--porcelain')).toBe('');
       expect(git('show', '--name-only', '--format=', 'HEAD').split('\n').sort()).toEqual(
-        ['CHANGELOG.md', 'core/arxiv/polite.ts', 'obsidian-plugin/manifest.json', 'package.json', 'versions.json', 'vscode-extension/package.json'],
+        ['CHANGELOG.md', 'core/arxiv/polite.ts', 'manifest.json', 'obsidian-plugin/manifest.json', 'package.json', 'versions.json', 'vscode-extension/package.json'],
       );
     } finally {
       rmSync(root, { recursive: true, force: true });

