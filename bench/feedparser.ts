@@ -28,16 +28,21 @@ function importable(): boolean {
   return spawnSync(PYTHON, ['-c', 'import feedparser'], { stdio: 'ignore' }).status === 0;
 }
 
+/** How long apt-get waits for another apt to let go of its lock before giving up. */
+const APT_LOCK_WAIT_S = 300;
+
 /** Installs python3-feedparser when missing (apt-get update once, then install) and starts it. */
 export async function startFeedparser(): Promise<FeedparserOrWhy> {
   if (!existsSync(PYTHON)) return { ok: false, why: `${PYTHON} (Debian's python3) is not on this machine` };
   let provenance = 'python3-feedparser was already installed';
   if (!importable()) {
     log('python3-feedparser is missing: installing it with apt-get (apt-get update, then apt-get install -y python3-feedparser)…');
-    const update = spawnSync('apt-get', ['update'], { stdio: 'ignore' });
-    const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', 'python3-feedparser'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) : update;
+    // Another apt (an e2e run, a helper) may hold dpkg's or the package lists' lock: wait for it.
+    const wait = ['-o', `DPkg::Lock::Timeout=${APT_LOCK_WAIT_S}`];
+    const update = spawnSync('apt-get', [...wait, 'update'], { stdio: 'ignore' });
+    const install = update.status === 0 ? spawnSync('apt-get', [...wait, 'install', '-y', 'python3-feedparser'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) : update;
     if (install.status !== 0 || !importable()) {
-      return { ok: false, why: 'python3-feedparser is not installed and apt-get could not install it (needs root and a package mirror)' };
+      return { ok: false, why: `python3-feedparser is not installed and apt-get could not install it (needs root and a package mirror, and apt's lock within ${APT_LOCK_WAIT_S} s)` };
     }
     provenance = 'python3-feedparser was missing; the bench installed it with apt-get';
     log('python3-feedparser installed.');

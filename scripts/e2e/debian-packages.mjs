@@ -20,7 +20,9 @@ export async function ensureDebianPackages(packages = E2E_DEBIAN_PACKAGES) {
   }
   console.log(`Installing Debian packages: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await runCommand('apt-get', ['update'], { env, quiet: true });
-  await runCommand('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env, quiet: true });
+  // Another apt (a bench run, another job) may hold the lock: wait for it rather than fail.
+  const wait = ['-o', 'DPkg::Lock::Timeout=300'];
+  await runCommand('apt-get', [...wait, 'update'], { env, quiet: true });
+  await runCommand('apt-get', [...wait, 'install', '-y', '--no-install-recommends', ...missing], { env, quiet: true });
   return missing;
 }
