@@ -90,6 +90,9 @@ export function releaseProblems({ root, dir, tag }) {
     if (!/^## Install\b/m.test(readme)) problems.push('README.md has no "## Install" section.');
     if (!/BRAT/.test(readme)) problems.push('README.md does not explain installing through BRAT before the plugin is listed.');
     if (!/^## Obsidian\b/m.test(readme)) problems.push('README.md has no "## Obsidian" section on using the plugin.');
+    for (const [, image] of readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) {
+      if (!/^https?:/.test(image) && !existsSync(path.join(root, image))) problems.push(`README.md shows ${image}, which does not exist.`);
+    }
   }
   const rootManifest = path.join(root, 'manifest.json');
   if (need(rootManifest, 'Obsidian reads the plugin version from manifest.json at the repository root')) {
