@@ -42,9 +42,13 @@ export function manifestProblems(manifest) {
   return problems;
 }
 
-/** Modules the bundle loads with require("…"), in order of first use. */
+/**
+ * Modules the bundle loads with a bare require("…"), as esbuild emits them, in order of first use.
+ * A member call such as `module.require("util")` is a library probing for Node inside a try (lodash
+ * does), which fails quietly on a phone, so it is not counted.
+ */
 export function requiredModules(bundle) {
-  return [...new Set([...bundle.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))];
+  return [...new Set([...bundle.matchAll(/(?<![\w$.])require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))];
 }
 
 /** A plugin that runs on phones must not load Node or Electron: Obsidian mobile has neither. */
