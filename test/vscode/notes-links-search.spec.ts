@@ -1,11 +1,11 @@
 // The remaining paper actions: open or create the paper note (found by arxiv_id, created by the
 // core's planner), open on arXiv / PDF, search the kept papers, and the API key in secret storage.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands, env, type QuickPickItem } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import { readFrontmatter } from '../../core/notes/frontmatter';
-import { earlier, latest, paperNote } from './support/papers';
+import { earlier, latest, paper, paperNote } from './support/papers';
 import { paperNode, startExtension, type Started } from './support/extension-harness';
 
 let started: Started | undefined;
@@ -48,6 +48,36 @@ describe('open or create paper note', () => {
     expect(await started.read('MyVault/arXiv/Papers/Reward Shaping with Generative Priors.md')).toBe('# a note of my own with that name\n');
   });
 
+  it('steps around a note whose name differs only in case, as macOS, Windows and phones see one file', async () => {
+    const mine = 'MyVault/arXiv/Papers/reward shaping with generative priors.md';
+    started = await startExtension({ announcements: [latest], files: { [mine]: 'my own\n' }, settings: { 'paperFeed.vaultFolder': 'MyVault' } });
+    await commands.executeCommand('paperFeed.openNote', await paperNode(started.tree, '2605.20004'));
+    expect(standIn.shown.documents.map((d) => d.uri.fsPath)).toEqual([started.path('MyVault/arXiv/Papers/Reward Shaping with Generative Priors (2605.20004).md')]);
+    expect(await started.read(mine)).toBe('my own\n');
+    expect(foldedTwins(await readdir(started.path('MyVault/arXiv/Papers')))).toEqual([]);
+  });
+
+  it('steps around a note whose name is the same title in NFD, written on a Mac', async () => {
+    const cafe = paper('2605.20009', 'Café Budgets for a Large Language Model', ['Zoë Ångström'], 'A large language model with a café budget.');
+    const mine = `arXiv/Papers/${'Café Budgets for a Large Language Model'.normalize('NFD')}.md`;
+    started = await startExtension({ announcements: [{ ...latest, papers: [...latest.papers, cafe] }], files: { [mine]: 'NFD\n' } });
+    await commands.executeCommand('paperFeed.openNote', await paperNode(started.tree, '2605.20009'));
+    expect(standIn.shown.documents.map((d) => d.uri.fsPath)).toEqual([started.path('arXiv/Papers/Café Budgets for a Large Language Model (2605.20009).md')]);
+    expect(await started.read(mine)).toBe('NFD\n');
+    expect(foldedTwins(await readdir(started.path('arXiv/Papers')))).toEqual([]);
+  });
+
+  it('opens the paper’s note that sync brought in under a name differing in case, instead of creating a twin', async () => {
+    started = await startExtension({ announcements: [latest] });
+    // The index is built, then sync writes device A's note for 2605.20002 with a name of other case.
+    await commands.executeCommand('paperFeed.openNote', await paperNode(started.tree, '2605.20001'));
+    const synced = 'arXiv/Papers/CONSISTENCY DISTILLATION FOR FEW-STEP SAMPLERS.md';
+    await writeFile(started.path(synced), paperNote('2605.20002'));
+    await commands.executeCommand('paperFeed.openNote', await paperNode(started.tree, '2605.20002'));
+    expect(standIn.shown.documents.map((d) => d.uri.fsPath).at(-1)).toBe(started.path(synced));
+    expect((await readdir(started.path('arXiv/Papers'))).sort()).toEqual(['CONSISTENCY DISTILLATION FOR FEW-STEP SAMPLERS.md', 'Sparse Attention Budgets.md']);
+  });
+
   it('opens the note it just created the second time instead of creating another', async () => {
     started = await startExtension({ announcements: [latest] });
     const node = await paperNode(started.tree, '2605.20002');
@@ -65,6 +95,13 @@ describe('open or create paper note', () => {
     expect(standIn.shown.messages.map((m) => m.message)).toEqual(['Open a folder (or an Obsidian vault) first; paper notes are created inside it.']);
   });
 });
+
+/** Names in one folder that are one file where case and Unicode form do not count. */
+function foldedTwins(names: string[]): string[][] {
+  const byKey = new Map<string, string[]>();
+  for (const name of names) byKey.set(name.normalize('NFC').toLowerCase(), [...(byKey.get(name.normalize('NFC').toLowerCase()) ?? []), name]);
+  return [...byKey.values()].filter((group) => group.length > 1);
+}
 
 describe('open on arXiv', () => {
   it('opens the abstract page and the PDF of the clicked paper only', async () => {

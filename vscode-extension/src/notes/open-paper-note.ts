@@ -6,9 +6,10 @@ import type { Paper } from '../../../core/arxiv/paper';
 import { PaperFeedError } from '../../../core/errors';
 import { planNoteWrites } from '../../../core/notes/plan';
 import { selectPapers } from '../../../core/select/select';
-import { indexOfMaps } from '../../../core/vault/index-of';
+import { noteFacts } from '../../../core/notes/note-index';
+import { indexOfMaps, pathKey } from '../../../core/vault/index-of';
 import type { Services } from '../shared/services';
-import { exists, writeText } from '../shared/text-files';
+import { exists, readTextIfExists, writeText } from '../shared/text-files';
 
 export async function openOrCreatePaperNote(services: Services, paper: Paper): Promise<vscode.Uri | undefined> {
   const notes = await services.notes.notes();
@@ -32,24 +33,37 @@ export async function openOrCreatePaperNote(services: Services, paper: Paper): P
   const known = await services.notes.known();
   const single = { ...announcement, papers: [paper] };
   const keywords = selectPapers(single, config, known).groupsOf.get(paper.id) ?? [];
-  const taken = await filesIn(root, config.folders.papers);
-  const [planned] = planNoteWrites({
-    announcement: single,
-    config,
-    selection: { groups: [], matched: [paper], groupsOf: new Map([[paper.id, keywords]]), updated: [] },
-    index: indexOfMaps(known, new Map()),
-    existing: new Map(),
-    taken,
-  });
-  if (!planned || planned.role !== 'paper' || planned.kind !== 'create') return undefined;
-  const uri = vscode.Uri.joinPath(root, planned.path);
-  if (await exists(uri)) {
-    throw new PaperFeedError('vault', `${planned.path} appeared while its note was being created; run the command again to open it.`);
+  const inFolder = await filesIn(root, config.folders.papers);
+  const selection = { groups: [], matched: [paper], groupsOf: new Map([[paper.id, keywords]]), updated: [] };
+  // Each name the core would give the note, best first: a file holding that name once case and
+  // Unicode form are folded (one file on macOS, Windows and phones) is read; if it is this paper's
+  // note (synced in, or written by another device) it is opened, else the next name is tried.
+  const taken = new Set<string>();
+  for (let round = 0; round <= inFolder.length; round += 1) {
+    const [planned] = planNoteWrites({ announcement: single, config, selection, index: indexOfMaps(known, new Map()), existing: new Map(), taken });
+    if (!planned || planned.role !== 'paper' || planned.kind !== 'create') return undefined;
+    const holder = inFolder.find((path) => pathKey(path) === pathKey(planned.path));
+    if (holder !== undefined) {
+      const held = vscode.Uri.joinPath(root, holder);
+      const text = await readTextIfExists(held).catch(() => undefined);
+      if (text !== undefined && noteFacts(text).arxivId === paper.id) {
+        services.notes.invalidate();
+        await vscode.window.showTextDocument(held, { preview: false });
+        return held;
+      }
+      taken.add(holder);
+      continue;
+    }
+    const uri = vscode.Uri.joinPath(root, planned.path);
+    if (await exists(uri)) {
+      throw new PaperFeedError('vault', `${planned.path} appeared while its note was being created; run the command again to open it.`);
+    }
+    await writeText(uri, planned.content);
+    services.notes.invalidate();
+    await vscode.window.showTextDocument(uri, { preview: false });
+    return uri;
   }
-  await writeText(uri, planned.content);
-  services.notes.invalidate();
-  await vscode.window.showTextDocument(uri, { preview: false });
-  return uri;
+  return undefined;
 }
 
 /** Vault paths of the files already in `folder`, so a new note never takes a taken name. */
