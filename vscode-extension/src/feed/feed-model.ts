@@ -149,7 +149,7 @@ export function paperFilter(filter: string): (paper: Paper) => boolean {
 /** "Title — First Author et al." ("— Name" alone for one author, the title alone for none). */
 export function paperLabel(paper: Paper): string {
   const title = metadataText(paper.title) || paper.id;
-  const first = paper.authors[0]?.name;
+  const first = paper.authors[0]?.name && metadataText(paper.authors[0].name, false);
   if (!first) return title;
   return `${title} — ${first}${paper.authors.length > 1 ? ' et al.' : ''}`;
 }
