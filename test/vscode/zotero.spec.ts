@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { commands, type QuickPickItem } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import type { Announcement } from '../../core/arxiv/paper';
+import { readFrontmatter } from '../../core/notes/frontmatter';
 import { KEPT_PAPERS } from '../notes/kept-notes';
 import { startZoteroStandIn, type ZoteroStandIn, type ZoteroStandInOptions } from '../support/zotero-stand-in';
 import { paper } from './support/papers';
@@ -76,6 +77,10 @@ describe('Zotero in VS Code', () => {
     await commands.executeCommand('paperFeed.insertCitation', await paperNode(started.tree, '2605.50002'));
     expect(editor.document.getText()).toBe('See [@menonDraftTokens2026]');
     expect(await started.read('refs.bib')).toBe(bib);
+    // A paper note created now takes the same key.
+    await commands.executeCommand('paperFeed.openNote', await paperNode(started.tree, '2605.50002'));
+    const note = await started.read('arXiv/Papers/Draft Tokens Make Large Language Model Decoding Faster.md');
+    expect(readFrontmatter(note).citekey).toBe('menonDraftTokens2026');
   });
 
   it('says in one message when Zotero is not running, and when its local API is off', async () => {
