@@ -293,6 +293,7 @@ flow('9. in a LaTeX chapter, Insert Citation offers \\cite, \\citep and \\citet 
   await workbench.screenshot(screenshot('latex-insert-picker.png'));
   await citep.click();
   await workbench.editorShows('passages \\citep{weber2026retrieval}.');
+  await workbench.screenshot(screenshot('latex-insert.png'));
   await workbench.focusEditor();
   await workbench.save();
 
@@ -301,7 +302,6 @@ flow('9. in a LaTeX chapter, Insert Citation offers \\cite, \\citep and \\citet 
   expect(bibEntryKeys(bib)).toEqual(['knuth1984texbook', 'weber2026retrieval']);
   expect(bib.startsWith(bibBefore)).toBe(true);
   expect(readFileSync(bibFile, 'utf8'), 'the Markdown .bib is not the LaTeX project\'s').toBe(refsBefore);
-  await workbench.screenshot(screenshot('latex-insert.png'));
 });
 
 flow('10. typing \\cite{ in LaTeX offers the kept papers by key, and picking one adds its entry', async () => {
