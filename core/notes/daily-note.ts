@@ -34,8 +34,11 @@ export interface DailyNoteInput {
   path?: string;
   /** Where a link leads in the vault (the app's own answer, in Obsidian); see sameButLinkForm. */
   resolveLink?: LinkResolver;
-  /** Each paper gets an obsidian://paper-feed?zotero=ID link (issue #23: Zotero is the library source). */
-  zoteroLinks?: boolean;
+  /**
+   * With Zotero as the library source (issue #23), each paper gets a link: "In Zotero" to the item
+   * (arXiv id → item key here), else "Save to Zotero", which the Obsidian plugin answers.
+   */
+  zoteroLinks?: ReadonlyMap<string, string>;
 }
 
 /** Authors named before "et al." */
@@ -121,7 +124,7 @@ export function dailyBlock(input: DailyNoteInput): string {
 function paperEntry(input: DailyNoteInput, paper: Paper, groupName: string): string[] {
   const others = (input.selection.groupsOf.get(paper.id) ?? []).filter((g) => g !== groupName);
   const facts = [authorLine(paper), escapeMarkdownText(paper.categories.join(', ') || paper.primaryCategory), arxivLinks(paper)];
-  if (input.zoteroLinks) facts.push(`[Save to Zotero](obsidian://paper-feed?zotero=${encodeURIComponent(paper.id)})`);
+  if (input.zoteroLinks) facts.push(zoteroLink(paper.id, input.zoteroLinks.get(paper.id)));
   if (paper.announceType === 'cross') facts.push('cross-list');
   if (paper.version > 1) facts.push(`v${paper.version}`);
   if (others.length) facts.push(`also in ${others.map(escapeMarkdownText).join(', ')}`);
@@ -148,6 +151,10 @@ function authorLine(paper: Paper): string {
   const names = paper.authors.map((a) => escapeMarkdownText(a.name.replace(/\s+/g, ' ').trim()));
   if (names.length <= AUTHORS_SHOWN + 1) return names.join(', ');
   return `${names.slice(0, AUTHORS_SHOWN).join(', ')} et al.`;
+}
+
+function zoteroLink(id: string, itemKey: string | undefined): string {
+  return itemKey ? `[In Zotero](zotero://select/library/items/${encodeURIComponent(itemKey)})` : `[Save to Zotero](obsidian://paper-feed?zotero=${encodeURIComponent(id)})`;
 }
 
 function arxivLinks(paper: Paper): string {

@@ -38,6 +38,8 @@ export interface ZoteroLibrarySource {
   items(): Promise<LibraryItem[]>;
   /** arXiv id → the citation key the person cites it with in Zotero. */
   citekeys(): Promise<Map<string, string>>;
+  /** arXiv id → the Zotero item key, for every arXiv paper in the library. */
+  itemKeys(): Promise<Map<string, string>>;
 }
 
 /**

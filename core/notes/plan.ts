@@ -54,6 +54,8 @@ export interface PlanInput {
    * note takes it unless another note has it. A note's own key, once written, always stays.
    */
   knownCitekeys?: ReadonlyMap<string, string>;
+  /** arXiv id → Zotero item key for the papers already in the person's Zotero (issue #23). */
+  inZotero?: ReadonlyMap<string, string>;
   /** Where a link leads in the vault, when the host can ask the app (Obsidian). */
   resolveLink?: LinkResolver;
 }
@@ -129,7 +131,7 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     ...(input.resolveLink ? { resolveLink: input.resolveLink } : {}),
     ...(enrichments ? { enrichments } : {}),
     ...(input.topPicks ? { topPicks: input.topPicks } : {}),
-    ...(librarySource(config.library) === 'zotero' ? { zoteroLinks: true } : {}),
+    ...(librarySource(config.library) === 'zotero' ? { zoteroLinks: input.inZotero ?? new Map<string, string>() } : {}),
   };
   const dailyText = existing.get(dailyPath);
   plannedNotes.push(

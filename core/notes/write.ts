@@ -99,6 +99,7 @@ export async function writeAnnouncement(
   const zotero = librarySource(config.library) === 'zotero' ? options.zotero : undefined;
   if (zotero) await refreshZotero(zotero, libraryProblems);
   const knownCitekeys = zotero ? await zotero.citekeys() : undefined;
+  const inZotero = zotero ? await zotero.itemKeys() : undefined;
   if (ranks && options.library) {
     const library = await loadLibrary(store, config, fullIndex.library ?? [], options.library, zotero);
     libraryProblems.push(...library.problems);
@@ -126,7 +127,7 @@ export async function writeAnnouncement(
   const finder = new NoteFinder(store, withoutPaths(fullIndex, vanished), announcement.date, existing, atOnce);
   const duplicates = await finder.chooseOriginals(toEnrich.map((paper) => paper.id));
   const planFor: Planner = (index, taken) =>
-    planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
+    planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...(inZotero ? { inZotero } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
   let plan = await finder.settle(planFor);
   const index = finder.index();
 

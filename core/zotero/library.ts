@@ -38,6 +38,7 @@ export class ZoteroLibrary {
   private loaded = false;
   /** The citation keys, built once per change of the library (citations ask on every keystroke). */
   private keys: Map<string, string> | undefined;
+  private itemKeysMemo: Map<string, string> | undefined;
 
   constructor(
     private readonly endpoint: ZoteroEndpoint,
@@ -70,6 +71,7 @@ export class ZoteroLibrary {
     await this.fillCitekeys(changed);
     for (const entry of changed) this.entries.set(entry.key, entry);
     this.keys = undefined;
+    this.itemKeysMemo = undefined;
     let removed = 0;
     if (since > 0) {
       // `since` lists changed items only; an item deleted or moved to the trash is simply absent.
@@ -80,6 +82,8 @@ export class ZoteroLibrary {
       for (const key of [...this.entries.keys()]) {
         if (!present.has(key)) {
           this.entries.delete(key);
+          this.keys = undefined;
+          this.itemKeysMemo = undefined;
           removed += 1;
         }
       }
@@ -109,6 +113,16 @@ export class ZoteroLibrary {
     const keys = new Map<string, string>();
     for (const entry of this.entries.values()) if (entry.arxivId && entry.citekey && !keys.has(entry.arxivId)) keys.set(entry.arxivId, entry.citekey);
     this.keys = keys;
+    return keys;
+  }
+
+  /** arXiv id → Zotero item key, for every arXiv paper in the library; the same map until the library changes. */
+  async itemKeys(): Promise<Map<string, string>> {
+    await this.restore();
+    if (this.itemKeysMemo) return this.itemKeysMemo;
+    const keys = new Map<string, string>();
+    for (const entry of this.entries.values()) if (entry.arxivId && !keys.has(entry.arxivId)) keys.set(entry.arxivId, entry.key);
+    this.itemKeysMemo = keys;
     return keys;
   }
 

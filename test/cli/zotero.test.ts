@@ -50,7 +50,10 @@ describe('paper-feed daily with the library in Zotero', () => {
     // Each paper in the daily note can be saved to Zotero from a link the Obsidian plugin answers.
     const daily = await readNote(vault, 'arXiv/Daily/2026-05-29.md');
     expect(daily).toContain('[arXiv:2605.21407](https://arxiv.org/abs/2605.21407) · [PDF](https://arxiv.org/pdf/2605.21407v1) · [Save to Zotero](obsidian://paper-feed?zotero=2605.21407)\n');
-    expect(daily.match(/\[Save to Zotero\]\(obsidian:\/\/paper-feed\?zotero=\d{4}\.\d{5}\)/g)).toHaveLength(19);
+    expect(daily.match(/\[Save to Zotero\]\(obsidian:\/\/paper-feed\?zotero=\d{4}\.\d{5}\)/g)).toHaveLength(18);
+    // The paper Zotero has already links to its item instead.
+    const lie = z.items.find((item) => item.data.archiveID === 'arXiv:2605.21412')!;
+    expect(daily).toContain(`[arXiv:2605.21412](https://arxiv.org/abs/2605.21412) · [PDF](https://arxiv.org/pdf/2605.21412v1) · [In Zotero](zotero://select/library/items/${lie.key})\n`);
     const note = await readNote(vault, 'arXiv/Papers/Score-Based Generative Modeling on Compact Lie Groups.md');
     expect(readFrontmatter(note).citekey).toBe('Lefevre2026Lie');
     const cached = JSON.parse(await readFile(join(vault, '.paper-feed', 'zotero-library.json'), 'utf8')) as { version: number; entries: unknown[] };

@@ -47,6 +47,7 @@ export class ZoteroService {
       refresh: () => this.refresh(zotero),
       items: (): Promise<LibraryItem[]> => zotero.library.items(),
       citekeys: () => zotero.library.citekeys(),
+      itemKeys: () => zotero.library.itemKeys(),
     };
   }
 
