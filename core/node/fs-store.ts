@@ -6,11 +6,12 @@ import * as nodePath from 'node:path';
 import { isPaperFeedError, PaperFeedError } from '../errors';
 import { pathKey } from '../vault/index-of';
 import type { Duplicate } from '../vault/originals';
+import type { SkippedItem } from '../arxiv/paper';
 import type { IndexOptions, VaultIndex, VaultStore } from '../vault/store';
 import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged, syncFolder } from './atomic-file';
 import { isDiskFull, reasonFor } from './fs-reasons';
 import { openStateFolder } from './state-folder';
-import { resolveInVault } from './vault-path';
+import { resolveInVault, vaultPathSegments } from './vault-path';
 import { IndexSession, scanVault } from './vault-index';
 
 /** How often `process` starts over when someone keeps editing the note under it. */
@@ -25,6 +26,8 @@ export class FsVaultStore implements VaultStore {
   lastIndexReads = 0;
   /** Whether the last index() was a full check (every note stat-ed). */
   lastIndexWasFullCheck = false;
+  /** Notes the last index() met as symbolic links and passed over. */
+  linkedNotes: string[] = [];
   /** Folders with new names in them since the last flush(). */
   private readonly unflushed = new Set<string>();
   /** Records this store's writes in the index made by the last index(). */
@@ -78,6 +81,7 @@ export class FsVaultStore implements VaultStore {
     this.checkAll = false;
     this.lastIndexReads = result.notesRead;
     this.lastIndexWasFullCheck = result.fullCheck;
+    this.linkedNotes = result.linkedNotes;
     this.session = result.session;
     return result.index;
   }
@@ -85,6 +89,11 @@ export class FsVaultStore implements VaultStore {
   /** Every paper and digest that several notes claim, the original first, as of the last index(). */
   duplicates(): Duplicate[] {
     return this.session?.duplicates() ?? [];
+  }
+
+  /** The linked notes of the last index(), as a run's summary names them. */
+  passedOver(): SkippedItem[] {
+    return this.linkedNotes.map((ref) => ({ ref, reason: 'a symbolic link; Paper Feed does not follow links, so it neither reads nor updates this note' }));
   }
 
   async read(path: string): Promise<string | null> {
@@ -98,7 +107,15 @@ export class FsVaultStore implements VaultStore {
   }
 
   async occupant(path: string): Promise<string | null> {
-    const absolute = await this.resolve(path);
+    // The folder is resolved (it must stay inside the vault); the name itself is looked at, not
+    // followed, so a link there, wherever it leads, is a taken name rather than a refusal.
+    const folder = folderOf(path);
+    try {
+      vaultPathSegments(path);
+    } catch (error) {
+      throw vaultError(error, 'look for', path);
+    }
+    const absolute = nodePath.join(folder === '' ? await this.realRoot() : await this.resolve(folder), nameOf(path));
     try {
       // lstat, not stat: a link whose target is gone still holds the name.
       await lstat(absolute);
@@ -108,7 +125,6 @@ export class FsVaultStore implements VaultStore {
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw vaultError(error, 'look for', path);
     }
     // Linux disks tell "Café.md" from "café.md"; the phone or Mac the vault syncs to does not.
-    const folder = folderOf(path);
     const name = (await this.listing(folder)).get(pathKey(nameOf(path)));
     return name === undefined ? null : folder === '' ? name : `${folder}/${name}`;
   }

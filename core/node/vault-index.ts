@@ -57,6 +57,8 @@ export interface ScanResult {
   fullCheck: boolean;
   /** Records what the store writes next, so the next run need not look for it. */
   session: IndexSession;
+  /** Notes that are symbolic links, in the folders this scan listed: never followed, so never read or updated. */
+  linkedNotes: string[];
 }
 
 interface Found {
@@ -116,12 +118,14 @@ export async function scanVault(realRoot: string, options: ScanOptions = {}): Pr
     }
   }
   const session = new IndexSession(realRoot, view, rules, { path: journalPath, generation, started: journalStarted });
-  return { index: view.toVaultIndex(options.keepKeys !== undefined), notesRead: scan.notesRead, fullCheck: due, session };
+  return { index: view.toVaultIndex(options.keepKeys !== undefined), notesRead: scan.notesRead, fullCheck: due, session, linkedNotes: scan.linkedNotes.sort() };
 }
 
 /** One look at the vault, against what the index held. */
 class Scan {
   notesRead = 0;
+  /** Notes met as symbolic links (vault-relative), which are not followed. */
+  readonly linkedNotes: string[] = [];
   /** Folders listed in a full check, with the mtime to record. */
   private readonly listed: Record<string, number> = {};
 
@@ -193,6 +197,8 @@ class Scan {
         if (!known.has(path)) fresh.push(path);
       } else if (entry.isFile() && isTempFileName(entry.name)) {
         await removeStaleTemp(nodePath.join(this.root, path));
+      } else if (entry.isSymbolicLink() && isNoteName(entry.name)) {
+        this.linkedNotes.push(path);
       } else if (entry.isDirectory() && isWalkedFolder(entry.name) && !this.view.folders.has(path)) {
         for (const file of await this.walk(path)) {
           this.view.put(await this.read(file));
@@ -238,6 +244,8 @@ class Scan {
         } else if (entry.isFile()) {
           if (isTempFileName(entry.name)) await removeStaleTemp(nodePath.join(absoluteFolder, entry.name));
           else if (isNoteName(entry.name)) notes.push(path);
+        } else if (entry.isSymbolicLink() && isNoteName(entry.name)) {
+          this.linkedNotes.push(path);
         }
       }
       await inBatches(notes, async (path) => {

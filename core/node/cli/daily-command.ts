@@ -71,6 +71,7 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
       library: fileLibraryCache(await store.stateFolder()),
       ...withZotero(cliZotero(config, context, await store.stateFolder())),
     }, enricher?.session);
+    report.skipped.push(...store.passedOver());
     progress.end();
     // The digest is written: say so now, then translate into it.
     if (!options.json) print(context, reportLines(report));

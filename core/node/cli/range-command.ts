@@ -46,6 +46,7 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
   const library = fileLibraryCache(await store.stateFolder());
   const zotero = cliZotero(config, context, await store.stateFolder());
   const reports: WriteReport[] = [];
+  const named = new Set<string>();
   const fills: Array<() => Promise<void>> = [];
   const enricher = createCliEnricher(enrich, context, () => store.stateFolder(), progress);
   const signal = enricher ? enricher.writeSignal : context.signal;
@@ -66,6 +67,8 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
         library,
         ...withZotero(zotero),
       }, enricher?.session);
+      // A linked note is named once, on the first day whose run met it.
+      report.skipped.push(...store.passedOver().filter((item) => !named.has(item.ref) && named.add(item.ref)));
       reports.push(report);
       fills.push(fill);
       if (!options.json) progress.line(`${date}: ${summaryLine(report)}`);
