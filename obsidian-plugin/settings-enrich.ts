@@ -103,6 +103,32 @@ export function renderEnrichSection(el: HTMLElement, host: EnrichSectionHost): v
   );
   claim(
     new Setting(el)
+      .setName('Overview of the day')
+      .setDesc('A short paragraph atop the daily note on what the matched papers are about, with links to the papers it names. Written by the model after the notes, and marked as such.')
+      .addToggle((toggle) => toggle.setValue(draft.overview ?? false).onChange((value) => edit((d) => (d.overview = value)))),
+    'enrich.overview',
+  );
+  claim(
+    new Setting(el)
+      .setName('Overview length')
+      .setDesc('About how many words the overview runs to (30 to 400).')
+      .addText((text) => text.setValue(String(draft.overviewWords ?? 120)).onChange((value) => edit((d) => (d.overviewWords = wholeNumber(value) as number)))),
+    'enrich.overviewWords',
+  );
+  claim(
+    new Setting(el)
+      .setName('Overview language')
+      .addDropdown((dropdown) =>
+        dropdown
+          .addOption('target', 'The target language')
+          .addOption('en', 'English')
+          .setValue(draft.overviewLanguage ?? 'target')
+          .onChange((value) => edit((d) => (d.overviewLanguage = value === 'en' ? 'en' : 'target'))),
+      ),
+    'enrich.overviewLanguage',
+  );
+  claim(
+    new Setting(el)
       .setName('Papers per fetch')
       .setDesc('At most this many papers go to the endpoint per fetch; the rest wait for the next one. Papers translated before cost nothing.')
       .addText((text) => text.setValue(String(draft.budget)).onChange((value) => edit((d) => (d.budget = wholeNumber(value) as number)))),

@@ -33,6 +33,8 @@ export interface EnrichCacheData {
   failures?: Record<string, RememberedFailure>;
   /** "baseUrl|model" → request options that endpoint refused. */
   refused?: Record<string, DroppableOption[]>;
+  /** Overview key (overview.ts) → the day's overview. */
+  overviews?: Record<string, { text: string; ids: string[] }>;
 }
 
 export interface EnrichCache {
@@ -45,6 +47,8 @@ export interface EnrichCache {
   setFailure(paperKey: string, failure: RememberedFailure | undefined): void;
   refusedBy(endpoint: string): DroppableOption[];
   setRefused(endpoint: string, options: DroppableOption[]): void;
+  overview(key: string): { text: string; ids: string[] } | undefined;
+  setOverview(key: string, value: { text: string; ids: string[] }): void;
 }
 
 /** One line per fact, so two hosts build the same key for the same result. */
@@ -74,6 +78,7 @@ export class MemoryEnrichCache implements EnrichCache {
   private readonly entries = new Map<string, string>();
   private readonly failures = new Map<string, RememberedFailure>();
   private readonly refused = new Map<string, DroppableOption[]>();
+  private readonly overviews = new Map<string, { text: string; ids: string[] }>();
 
   get(key: EnrichCacheKey): string | undefined {
     return this.entries.get(cacheKeyText(key));
@@ -100,6 +105,14 @@ export class MemoryEnrichCache implements EnrichCache {
     if (options.length > 0) this.refused.set(endpoint, [...options].sort());
   }
 
+  overview(key: string): { text: string; ids: string[] } | undefined {
+    return this.overviews.get(key);
+  }
+
+  setOverview(key: string, value: { text: string; ids: string[] }): void {
+    this.overviews.set(key, { text: value.text, ids: [...value.ids] });
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -108,6 +121,7 @@ export class MemoryEnrichCache implements EnrichCache {
     const data: EnrichCacheData = { format: 1, entries: Object.fromEntries(this.entries) };
     if (this.failures.size > 0) data.failures = Object.fromEntries(this.failures);
     if (this.refused.size > 0) data.refused = Object.fromEntries(this.refused);
+    if (this.overviews.size > 0) data.overviews = Object.fromEntries(this.overviews);
     return data;
   }
 
@@ -120,7 +134,7 @@ export class MemoryEnrichCache implements EnrichCache {
     const cache = new MemoryEnrichCache();
     for (const data of sources) {
       if (!isRecord(data)) continue;
-      const { format, entries, failures, refused } = data;
+      const { format, entries, failures, refused, overviews } = data;
       if (format !== 1 || !isRecord(entries)) continue;
       for (const [key, value] of Object.entries(entries)) {
         if (typeof value === 'string' && value !== '' && !cache.entries.has(key)) cache.entries.set(key, value);
@@ -133,6 +147,11 @@ export class MemoryEnrichCache implements EnrichCache {
         if (!Array.isArray(value)) continue;
         const options = value.filter((o): o is DroppableOption => typeof o === 'string' && DROPPABLE.includes(o));
         cache.setRefused(key, [...new Set([...cache.refusedBy(key), ...options])]);
+      }
+      for (const [key, value] of Object.entries(isRecord(overviews) ? overviews : {})) {
+        const { text, ids } = isRecord(value) ? value : {};
+        if (typeof text !== 'string' || text === '' || !Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) continue;
+        if (!cache.overviews.has(key)) cache.overviews.set(key, { text, ids: ids as string[] });
       }
     }
     return cache;

@@ -5,10 +5,13 @@
 // cache lives (an EnrichCachePort) and where lines and progress go.
 
 import type { Paper } from '../arxiv/paper';
-import type { Clock, HttpTransport } from '../arxiv/http';
+import { systemClock, type Clock, type HttpTransport } from '../arxiv/http';
 import { messageFor } from '../errors';
 import { MemoryEnrichCache, type EnrichCacheData } from './cache';
-import { enrichPapers, type EnrichReport, type PaperEnrichment } from './enrich';
+import { ChatClient, keyTransportProblem } from './client';
+import { endpointKey, enrichPapers, type EnrichReport, type PaperEnrichment } from './enrich';
+import { overviewKey, overviewMessages, overviewPapers, overviewTokens, readOverview, type DailyOverview } from './overview';
+import { redactSecret, withoutKey } from './redact';
 import { enrichProgressText } from './progress';
 import { reasonLines, type Untranslated } from './reasons';
 import { DEFAULT_ENRICH_SETTINGS, type EnrichSettings } from './settings';
@@ -107,11 +110,7 @@ export class EnrichSession {
   async fill(papers: Paper[], update: (results: EnrichResults) => Promise<void>): Promise<void> {
     const cache = await this.loadCache();
     const current = new Map(await this.known(papers));
-    this.deadline ??= Date.now() + (this.settings.timeBudgetMs ?? DEFAULT_ENRICH_SETTINGS.timeBudgetMs!);
-    const timeUp = new AbortController();
-    const left = this.deadline - Date.now();
-    if (left <= 0) timeUp.abort();
-    const timer = setTimeout(() => timeUp.abort(), Math.max(0, left));
+    const { timeUp, timer } = this.clockStarted();
     // Translating stops on the person's cancel, and when the notes can no longer be written.
     const stop = new AbortController();
     const cancel = () => stop.abort();
@@ -169,6 +168,94 @@ export class EnrichSession {
     else if (report?.stoppedBecause && !this.spent(report)) this.note(report.stoppedBecause);
     await this.saveCache(cache);
     if (report) this.count(report);
+  }
+
+  /** The overview the cache holds for this day's matched papers, or undefined. No request. */
+  async knownOverview(date: string, papers: Paper[]): Promise<DailyOverview | undefined> {
+    if (!this.settings.overview || papers.length === 0) return undefined;
+    const found = (await this.loadCache()).overview(this.overviewKeyOf(date, papers));
+    return found ? { ...found, model: this.settings.model } : undefined;
+  }
+
+  /**
+   * The day's overview: from the cache, or asked for (one request) while the time budget lasts.
+   * Undefined when it is off or could not be written; why is one line.
+   */
+  async fillOverview(date: string, papers: Paper[]): Promise<DailyOverview | undefined> {
+    const known = await this.knownOverview(date, papers);
+    if (known || !this.settings.overview || papers.length === 0 || this.deps.signal?.aborted) return known;
+    const apiKey = this.deps.apiKey?.trim() || undefined;
+    const refused = keyTransportProblem(this.settings.baseUrl, apiKey);
+    if (refused) return void this.note(refused);
+    const cache = await this.loadCache();
+    const { timeUp, timer } = this.clockStarted();
+    if (timeUp.signal.aborted) return undefined;
+    const endpoint = endpointKey(this.settings);
+    const client = new ChatClient({
+      baseUrl: this.settings.baseUrl,
+      model: this.settings.model,
+      apiKey,
+      transport: this.deps.transport,
+      clock: this.deps.clock ?? systemClock,
+      timeoutMs: this.settings.timeoutMs ?? DEFAULT_ENRICH_SETTINGS.timeoutMs!,
+      random: this.deps.random,
+      refused: cache.refusedBy(endpoint),
+    });
+    // Not AbortSignal.any: older iOS WebViews (Obsidian mobile) lack it.
+    const stop = timeUp.signal;
+    const cancel = () => timeUp.abort();
+    if (this.deps.signal?.aborted) timeUp.abort();
+    this.deps.signal?.addEventListener('abort', cancel, { once: true });
+    const language = this.overviewLanguage();
+    const words = this.settings.overviewWords ?? DEFAULT_ENRICH_SETTINGS.overviewWords!;
+    const shown = overviewPapers(papers);
+    let read: ReturnType<typeof readOverview>;
+    try {
+      this.deps.onProgress?.(0, 1, 'Writing the overview…');
+      const answer = await client.complete(overviewMessages(shown, language, words), stop, overviewTokens(words));
+      read = readOverview(answer.content, answer.finishReason, shown.length, language, words);
+    } catch (error) {
+      read = { problem: timeUp.signal.aborted && !this.deps.signal?.aborted ? 'the time budget for this run ran out' : messageFor(error).replace(/\.$/, '') };
+    } finally {
+      clearTimeout(timer);
+      this.deps.signal?.removeEventListener('abort', cancel);
+      this.summaryData.requests += client.requests;
+      cache.setRefused(endpoint, [...client.refused]);
+    }
+    if ('problem' in read) {
+      if (!this.deps.signal?.aborted) this.note(redactSecret(`The overview of ${date} was not written (${read.problem}); the next run asks again.`, apiKey));
+      return undefined;
+    }
+    const value = { text: withoutKey(read.text, apiKey), ids: shown.map((paper) => paper.id) };
+    cache.setOverview(this.overviewKeyOf(date, papers), value);
+    await this.saveCache(cache);
+    return { ...value, model: this.settings.model };
+  }
+
+  private overviewLanguage(): string {
+    return this.settings.overviewLanguage === 'en' ? 'en' : this.settings.targetLanguage;
+  }
+
+  private overviewKeyOf(date: string, papers: Paper[]): string {
+    return overviewKey(date, papers, this.overviewLanguage(), this.settings.model, this.settings.overviewWords ?? DEFAULT_ENRICH_SETTINGS.overviewWords!);
+  }
+
+  /** The run's time budget, started by the first call that asks the endpoint. */
+  private clockStarted(): { timeUp: AbortController; timer: ReturnType<typeof setTimeout> } {
+    this.deadline ??= Date.now() + (this.settings.timeBudgetMs ?? DEFAULT_ENRICH_SETTINGS.timeBudgetMs!);
+    const timeUp = new AbortController();
+    const left = this.deadline - Date.now();
+    if (left <= 0) timeUp.abort();
+    return { timeUp, timer: setTimeout(() => timeUp.abort(), Math.max(0, left)) };
+  }
+
+  /** Runs a note update outside fill (the overview's); a failure becomes one line. */
+  async guard(update: () => Promise<void>): Promise<void> {
+    try {
+      await update();
+    } catch (error) {
+      this.note(`The notes could not be updated with the overview (${messageFor(error).replace(/\.$/, '')}); the next run writes it.`);
+    }
   }
 
   /** What the session did so far. */

@@ -27,6 +27,12 @@ export interface EnrichSettings {
    * together); what is left waits for the next run.
    */
   timeBudgetMs?: number;
+  /** A short machine-written overview of the day's matched papers atop the daily note. */
+  overview?: boolean;
+  /** About how many words the overview runs to. */
+  overviewWords?: number;
+  /** The overview in the target language, or in English. */
+  overviewLanguage?: 'target' | 'en';
 }
 
 export const DEFAULT_ENRICH_SETTINGS: EnrichSettings = {
@@ -40,6 +46,9 @@ export const DEFAULT_ENRICH_SETTINGS: EnrichSettings = {
   concurrency: 2,
   timeoutMs: 120_000,
   timeBudgetMs: 600_000,
+  overview: false,
+  overviewWords: 120,
+  overviewLanguage: 'target',
 };
 
 const MAX_CONCURRENCY = 16;
@@ -141,6 +150,9 @@ export function validateEnrichSettings(input: unknown): EnrichSettings {
   const tldrLanguage = input.tldrLanguage ?? d.tldrLanguage;
   if (tldrLanguage !== 'target' && tldrLanguage !== 'en') throw bad('tldrLanguage', 'must be "target" or "en".');
 
+  const overviewLanguage = input.overviewLanguage ?? d.overviewLanguage;
+  if (overviewLanguage !== 'target' && overviewLanguage !== 'en') throw bad('overviewLanguage', 'must be "target" or "en".');
+
   const settings: EnrichSettings = {
     enabled,
     baseUrl,
@@ -152,6 +164,9 @@ export function validateEnrichSettings(input: unknown): EnrichSettings {
     concurrency: readInteger(input, 'concurrency', d.concurrency, 1, MAX_CONCURRENCY),
     timeoutMs: readInteger(input, 'timeoutMs', d.timeoutMs ?? 120_000, 1_000, 3_600_000),
     timeBudgetMs: readInteger(input, 'timeBudgetMs', d.timeBudgetMs ?? 600_000, 1_000, 86_400_000),
+    overview: readBoolean(input, 'overview', d.overview ?? false),
+    overviewWords: readInteger(input, 'overviewWords', d.overviewWords ?? 120, 30, 400),
+    overviewLanguage,
   };
   return settings;
 }

@@ -20,6 +20,8 @@ import { DAILY_TAG } from './note-index';
 import { mergeList } from './note-values';
 import { texToPlain } from './tex';
 import { topPicksLines, type TopPicksView } from './top-picks';
+import { overviewLines } from './overview';
+import type { DailyOverview } from '../enrich/overview';
 
 export interface DailyNoteInput {
   announcement: Announcement;
@@ -30,6 +32,8 @@ export interface DailyNoteInput {
   enrichments?: Enrichments;
   /** The "Top picks" section (issue #10), when the run ranked the announcement and picks are on. */
   topPicks?: TopPicksView;
+  /** The day's machine-written overview, when enrichment wrote one. */
+  overview?: DailyOverview;
   /** The daily note's vault path, which its links are read from. */
   path?: string;
   /** Where a link leads in the vault (the app's own answer, in Obsidian); see sameButLinkForm. */
@@ -94,6 +98,7 @@ export function dailyBlock(input: DailyNoteInput): string {
   lines.push(`**${count} ${count === 1 ? 'paper' : 'papers'} matched**${perGroup ? ` — ${perGroup}` : ''}${updated}`);
 
   if (count === 0) lines.push('', 'No new papers matched your groups in this announcement.');
+  if (input.overview && count > 0) lines.push('', ...overviewLines(input.overview, (id) => overviewLink(input, id)));
   if (input.topPicks) lines.push('', ...topPicksLines(input.topPicks, (paper) => link(input, paper)));
   const shown = new Set<string>();
   for (const group of selection.groups) {
@@ -165,9 +170,9 @@ function arxivLinks(paper: Paper): string {
  * A wikilink by the note's full path with the title as its text: it resolves to this note even
  * when another note in the vault has the same name, and reads as the title.
  */
-function link(input: DailyNoteInput, paper: Paper): string {
+function link(input: DailyNoteInput, paper: Paper, text?: string): string {
   const path = input.notePaths.get(paper.id);
-  const title = linkText(texToPlain(paper.title)) || paper.id;
+  const title = text ?? (linkText(texToPlain(paper.title)) || paper.id);
   if (!path) return escapeMarkdownText(title);
   const target = path.replace(/\.md$/i, '');
   // A path the app would not have allowed (synced from elsewhere) still links, the Markdown way;
@@ -175,6 +180,15 @@ function link(input: DailyNoteInput, paper: Paper): string {
   // opening HTML or a code span that would run on past the link.
   if (/[#^|[\]]/.test(target) || /[<`]/.test(title)) return `[${escapeMarkdownText(title)}](<${path.split('/').map(encodeURIComponent).join('/')}>)`;
   return `[[${target}|${title}]]`;
+}
+
+/** A paper the overview cites, as a link reading like a citation ("Böhm et al."); undefined when not matched. */
+function overviewLink(input: DailyNoteInput, id: string): string | undefined {
+  const paper = input.selection.matched.find((p) => p.id === id);
+  if (!paper) return undefined;
+  const first = paper.authors[0]?.name.replace(/\s+/g, ' ').trim() ?? '';
+  const family = linkText(texToPlain(first.split(' ').at(-1) ?? ''));
+  return link(input, paper, family ? `${family}${paper.authors.length > 1 ? ' et al.' : ''}` : paper.id);
 }
 
 function matchedGroups(selection: Selection): string[] {

@@ -8,6 +8,7 @@ import type { Selection } from '../select/select';
 import { pathKey } from '../vault/index-of';
 import type { VaultIndex } from '../vault/store';
 import { renderDailyNote, updateDailyNote, type DailyNoteInput } from './daily-note';
+import type { DailyOverview } from '../enrich/overview';
 import type { Enrichments } from './enrichment';
 import { FrontmatterError } from './frontmatter';
 import { metadataText } from './note-values';
@@ -43,6 +44,8 @@ export interface PlanInput {
   taken?: Iterable<string>;
   /** This run's translations and TL;DRs by arXiv id (issue #9); absent when enrichment is off. */
   enrichments?: Enrichments;
+  /** The day's machine-written overview, when there is one. */
+  overview?: DailyOverview;
   /** Top picks no group matched (issue #10): they get notes like matched papers, with no keywords. */
   picks?: readonly Paper[];
   /** arXiv id → relevance score for the `score` key, for the papers this run ranked. */
@@ -130,6 +133,7 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     path: dailyPath,
     ...(input.resolveLink ? { resolveLink: input.resolveLink } : {}),
     ...(enrichments ? { enrichments } : {}),
+    ...(input.overview ? { overview: input.overview } : {}),
     ...(input.topPicks ? { topPicks: input.topPicks } : {}),
     ...(librarySource(config.library) === 'zotero' ? { zoteroLinks: input.inZotero ?? new Map<string, string>() } : {}),
   };

@@ -1,12 +1,13 @@
 // The digest first, translations after: the notes are written at once with what the cache
 // already holds (the rest marked pending), then `fill` asks the endpoint and writes each
 // answer into the same notes through the same write path, which keeps the person's text.
-// A slow or silent model never holds the digest back.
+// A slow or silent model never holds the digest back. The day's overview (when on) is asked
+// for first, as one request, and goes into the daily note the same way.
 
 import type { Announcement, Paper } from '../arxiv/paper';
 import type { PaperFeedConfig } from '../config';
-import type { PaperEnrichment } from '../enrich/enrich';
-import type { EnrichSession } from '../enrich/session';
+import type { DailyOverview } from '../enrich/overview';
+import type { EnrichResults, EnrichSession } from '../enrich/session';
 import type { VaultStore } from '../vault/store';
 import { writeAnnouncement, type WriteOptions, type WriteReport } from './write';
 
@@ -21,23 +22,36 @@ export async function writeThenEnrich(
   announcement: Announcement,
   config: PaperFeedConfig,
   store: VaultStore,
-  options: Omit<WriteOptions, 'enrich'>,
+  options: Omit<WriteOptions, 'enrich' | 'overview'>,
   session: EnrichSession | undefined,
 ): Promise<WrittenAnnouncement> {
   if (!session) return { report: await writeAnnouncement(announcement, config, store, options), fill: () => Promise.resolve() };
   let papers: Paper[] = [];
+  let matched: Paper[] = [];
+  let results: EnrichResults | undefined;
+  let overview: DailyOverview | undefined;
   const report = await writeAnnouncement(announcement, config, store, {
     ...options,
-    enrich: (asked) => {
+    enrich: async (asked) => {
       papers = asked;
-      return session.known(asked);
+      results = await session.known(asked);
+      return results;
+    },
+    overview: async (day) => {
+      matched = day;
+      overview = await session.knownOverview(announcement.date, day);
+      return overview;
     },
   });
   // The updates are whole runs over the same announcement: a run that finds nothing new writes
   // nothing, and a note the person edited meanwhile is changed on their text.
   const { onProgress: _shownOnce, signal: _firstWriteOnly, ...again } = options;
-  const update = async (results: ReadonlyMap<string, PaperEnrichment>) => {
-    const filled = await writeAnnouncement(announcement, config, store, { ...again, enrich: () => Promise.resolve(results) });
+  const update = async () => {
+    const filled = await writeAnnouncement(announcement, config, store, {
+      ...again,
+      ...(results ? { enrich: () => Promise.resolve(results!) } : {}),
+      overview: () => Promise.resolve(overview),
+    });
     for (const path of filled.updated) {
       if (report.created.includes(path) || report.updated.includes(path)) continue;
       report.updated.push(path);
@@ -45,5 +59,16 @@ export async function writeThenEnrich(
     }
     if (filled.dailyNoteChange === 'updated' && report.dailyNoteChange === 'unchanged') report.dailyNoteChange = 'updated';
   };
-  return { report, fill: () => (papers.length === 0 ? Promise.resolve() : session.fill(papers, update)) };
+  const fill = async () => {
+    if (!overview && matched.length > 0) {
+      overview = await session.fillOverview(announcement.date, matched);
+      if (overview) await session.guard(update);
+    }
+    if (papers.length === 0) return;
+    await session.fill(papers, async (now) => {
+      results = now;
+      await update();
+    });
+  };
+  return { report, fill };
 }

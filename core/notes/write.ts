@@ -4,9 +4,10 @@
 
 import type { Announcement, Paper, SkippedItem } from '../arxiv/paper';
 import type { PaperEnrichment } from '../enrich/enrich';
+import type { DailyOverview } from '../enrich/overview';
 import { librarySource, type PaperFeedConfig } from '../config';
 import { PaperFeedError, isPaperFeedError } from '../errors';
-import { selectPapersCancellably } from '../select/select';
+import { selectPapersCancellably, type Selection } from '../select/select';
 import { pathKey } from '../vault/index-of';
 import type { Duplicate } from '../vault/originals';
 import type { IndexedPaperNote, VaultIndex, VaultStore } from '../vault/store';
@@ -60,6 +61,8 @@ export interface WriteOptions {
    * wraps enrichPapers; it resolves with what it got, however little, and never blocks the notes.
    */
   enrich?: (papers: Paper[], signal?: AbortSignal) => Promise<ReadonlyMap<string, PaperEnrichment>>;
+  /** The day's overview for the matched papers (in group order), when there is one; never waits for a model. */
+  overview?: (matched: Paper[]) => Promise<DailyOverview | undefined>;
   /**
    * How many notes may be read or written at the same time (default 1: one after another). A
    * store on a real disk waits for each flush; waiting for several at once costs little more than
@@ -110,6 +113,7 @@ export async function writeAnnouncement(
   const picks = (ranking?.picks ?? []).map((item) => item.paper).filter((paper) => !withNotes.has(paper.id));
   const toEnrich = [...selection.matched, ...picks, ...selection.updated];
   const enrichments = options.enrich && toEnrich.length > 0 ? await options.enrich(toEnrich, signal) : undefined;
+  const overview = options.overview && selection.matched.length > 0 ? await options.overview(inGroupOrder(selection)) : undefined;
 
   const atOnce = Math.max(1, Math.floor(options.writesAtOnce ?? 1));
   const existing = new Map<string, string>();
@@ -127,7 +131,7 @@ export async function writeAnnouncement(
   const finder = new NoteFinder(store, withoutPaths(fullIndex, vanished), announcement.date, existing, atOnce);
   const duplicates = await finder.chooseOriginals(toEnrich.map((paper) => paper.id));
   const planFor: Planner = (index, taken) =>
-    planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...(inZotero ? { inZotero } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
+    planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(overview ? { overview } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...(inZotero ? { inZotero } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
   let plan = await finder.settle(planFor);
   const index = finder.index();
 
@@ -218,6 +222,13 @@ function keepsTaken(path: string): PaperFeedError {
 }
 
 type Change = 'created' | 'updated' | 'unchanged';
+
+/** The matched papers as the daily note lists them: group by group, each once. */
+function inGroupOrder(selection: Selection): Paper[] {
+  const seen = new Map<string, Paper>();
+  for (const group of selection.groups) for (const paper of group.papers) if (!seen.has(paper.id)) seen.set(paper.id, paper);
+  return [...seen.values()];
+}
 
 /** The app's link resolution, when the store can ask the app. */
 function resolverOf(store: VaultStore): Pick<PlanInput, 'resolveLink'> {

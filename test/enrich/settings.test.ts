@@ -81,3 +81,12 @@ describe('enrichment settings', () => {
     expect(validateEnrichSettings({ ...on, apiKeyEnv: 'OPENAI_API_KEY' }).model).toBe('qwen2.5:7b');
   });
 });
+
+describe('overview settings', () => {
+  it('default to off, 120 words in the target language, and name a bad value', async () => {
+    const { validateEnrichSettings } = await import('../../core/enrich/settings');
+    expect(validateEnrichSettings({})).toMatchObject({ overview: false, overviewWords: 120, overviewLanguage: 'target' });
+    expect(() => validateEnrichSettings({ overviewWords: 10 })).toThrow('Setting enrich.overviewWords must be a whole number from 30 to 400; it is 10.');
+    expect(() => validateEnrichSettings({ overviewLanguage: 'de' })).toThrow('Setting enrich.overviewLanguage must be "target" or "en".');
+  });
+});

@@ -101,6 +101,10 @@ Translation and TL;DRs (optional, off by default): an "enrich" section in the co
     timeoutMs      120000                     how long one answer may take (2 min)
     timeBudgetMs   600000                     how long a run may go on translating after the notes
                                               are written (10 min); the rest waits for the next run
+    overview       false                      a short overview of the day atop the daily note,
+                                              machine-written, linking the papers it names
+    overviewWords  120                        about how many words it runs to (30 to 400)
+    overviewLanguage target                   "target" or "en"
     apiKeyEnv      (none)                     the environment variable holding the API key
   The key is never read from the file. Results are cached in <vault>/.paper-feed/enrich-cache.json,
   with papers the model turned down (asked again after a pause that grows) and options it refused.
