@@ -92,6 +92,9 @@ export class NoteIndex {
 
   async snapshot(): Promise<VaultIndex> {
     await this.ready();
+    // The app reports a change after the operation has resolved: a note the person moved just
+    // now is told of on the next turn of the event loop. Let that turn come before planning.
+    await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
     await this.catchUp();
     // The maps are frozen views, so a run plans against one state of the vault. The two lookups
     // answer for the vault as it is when asked, which is only ever closer to the truth (and the
