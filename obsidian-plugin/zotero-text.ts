@@ -26,12 +26,14 @@ export function paperIdNear(lines: readonly string[], cursorLine: number, resolv
     const link = WIKILINK.exec(line);
     return link ? resolve(link[1]!.trim()) : undefined;
   };
-  const here = onLine(lines[cursorLine]);
-  if (here) return here;
-  for (let i = cursorLine - 1; i >= 0; i -= 1) {
-    const line = lines[i]!;
-    if (/^#{1,2} /.test(line)) return undefined; // a section heading: the cursor is on no paper
+  for (let i = cursorLine; i >= 0; i -= 1) {
+    const line = lines[i];
+    if (line === undefined || /^#{1,2} /.test(line)) return undefined; // a section heading: the cursor is on no paper
     if (line.startsWith('### ')) return onLine(line) ?? onLine(lines[i + 1]);
+    if (i === cursorLine) {
+      const here = onLine(line);
+      if (here) return here;
+    }
   }
   return undefined;
 }

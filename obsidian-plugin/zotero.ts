@@ -3,7 +3,6 @@
 // view, the paper under the cursor in a daily note and obsidian://paper-feed?zotero=ID links, which
 // records the item as `zotero: KEY` in the paper note, and "Open in Zotero".
 import { MarkdownView, Notice, Platform, TFile, type App } from 'obsidian';
-import { tryParseArxivId } from '../core/arxiv/ids';
 import { librarySource, type PaperFeedConfig } from '../core/config';
 import { messageFor } from '../core/errors';
 import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
@@ -128,9 +127,4 @@ export class ZoteroActions {
 function itemKeyOf(frontmatter: unknown): string | undefined {
   const value = frontmatter && typeof frontmatter === 'object' ? (frontmatter as Record<string, unknown>).zotero : undefined;
   return typeof value === 'string' && /^[A-Z0-9]{8}$/.test(value.trim()) ? value.trim() : undefined;
-}
-
-/** The arXiv id a `zotero=` link names, or undefined. */
-export function zoteroLinkId(value: string): string | undefined {
-  return tryParseArxivId(value)?.id;
 }

@@ -137,8 +137,3 @@ export enum QuickPickItemKind {
   Separator = -1,
   Default = 0,
 }
-
-export enum UIKind {
-  Desktop = 1,
-  Web = 2,
-}
