@@ -8,6 +8,7 @@ import { originalFirst, type Duplicate, type NoteClaim } from '../core/vault/ori
 import type { IndexedPaperNote, VaultIndex } from '../core/vault/store';
 import { dayOf, textOf } from './frontmatter-values';
 import { SnapshotMap } from './snapshot-map';
+import { FOLLOWED_KEY, MATCHES_KEY, readTally, talliesByDate } from '../core/notes/digest-tally';
 
 /** Told when what the index knows of a note may have changed; `from` is set when it moved there. */
 export type NoteWatcher = (path: string, from?: string) => void;
@@ -99,9 +100,11 @@ export class NoteIndex {
     // The maps are frozen views, so a run plans against one state of the vault. The two lookups
     // answer for the vault as it is when asked, which is only ever closer to the truth (and the
     // core checks a new note's path on disk before writing it).
+    const dailies = this.dailies.view();
     return {
       papers: this.papers.view(),
-      dailies: this.dailies.view(),
+      dailies,
+      tallies: talliesByDate(dailies, (path) => this.facts.get(path)?.tally),
       hasCitekey: (key) => this.citekeys.has(key.toLowerCase()),
       hasPath: (path) => this.paths.has(pathKey(path)),
       paperClaims: (id) => this.claimsOfId.all(id),
@@ -235,6 +238,9 @@ export class NoteIndex {
     if (!sameFacts(before, after)) {
       if (before) this.unclaim(path, before);
       if (after) this.claim(path, after);
+    } else if (after) {
+      // A daily note's tally may have changed with the same claims.
+      this.facts.set(path, after);
     }
     // Even with the same facts: the library reads the note's other properties.
     this.tell(path, from);
@@ -381,6 +387,11 @@ function factsOf(frontmatter: unknown): NoteFacts {
   const citekey = textOf(fm.citekey);
   if (citekey) facts.citekey = citekey;
   const date = dayOf(fm.date);
-  if (date && tagList(fm.tags).includes(DAILY_TAG)) facts.dailyDate = date;
+  if (date && tagList(fm.tags).includes(DAILY_TAG)) {
+    facts.dailyDate = date;
+    const tally = readTally(fm[MATCHES_KEY], fm[FOLLOWED_KEY]);
+    if (tally) facts.tally = tally;
+  }
   return facts;
 }
+

@@ -1,14 +1,15 @@
 // A fast, narrow frontmatter reader for the vault index: it pulls only the few keys that identify
-// Paper Feed notes (arxiv_id, version, citekey, date, tags) from the leading `---` block, without
+// Paper Feed notes (arxiv_id, version, citekey, date, tags; a daily note's tally) from the leading `---` block, without
 // a YAML parser, so scanning thousands of notes stays cheap. It reads the YAML forms Paper Feed
 // writes (plain, single- and double-quoted scalars, block and flow lists) the way YAML does.
 
+import { FOLLOWED_KEY, MATCHES_KEY, readTally } from '../notes/digest-tally';
 import { DAILY_TAG, readArxivId, readVersion, tagList, type NoteFacts } from '../notes/note-index';
 
 /** A value as YAML would type it, for the keys we read: a plain number stays a number. */
 type YamlValue = string | number | YamlValue[];
 
-const WANTED = new Set(['arxiv_id', 'version', 'citekey', 'date', 'tags']);
+const WANTED = new Set(['arxiv_id', 'version', 'citekey', 'date', 'tags', MATCHES_KEY, FOLLOWED_KEY]);
 const KEY_LINE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"\-?:][^:]*?|-[^\s:][^:]*?))[ \t]*:(?:[ \t]+(.*))?$/;
 const LIST_ITEM = /^[ \t]*-(?:[ \t]+(.*))?$/;
 const YAML_NUMBER = /^[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?$/;
@@ -77,6 +78,8 @@ function toFacts(values: Map<string, YamlValue>): NoteFacts {
   const date = values.get('date');
   if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && tagList(values.get('tags')).includes(DAILY_TAG)) {
     facts.dailyDate = date;
+    const tally = readTally(values.get(MATCHES_KEY), values.get(FOLLOWED_KEY));
+    if (tally) facts.tally = tally;
   }
   return facts;
 }

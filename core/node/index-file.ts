@@ -23,6 +23,9 @@ export interface NoteRecord {
   c?: string;
   /** Listing date of a daily note (has `date` and the daily tag). */
   d?: string;
+  /** A daily note's tally (issue #22): matches per group, and the followed authors it lists. */
+  g?: Array<[string, number]>;
+  f?: string[];
   /** Library facts (issue #10), for kept paper notes: kept, title, abstract, joined (ms). */
   k?: 1;
   t?: string;
@@ -304,6 +307,8 @@ export function isRecord(value: unknown): value is NoteRecord {
   return (
     typeof r.path === 'string' && typeof r.m === 'number' && typeof r.s === 'number' &&
     optional('a', 'string') && optional('v', 'number') && optional('c', 'string') && optional('d', 'string') &&
-    (r.k === undefined || r.k === 1) && optional('t', 'string') && optional('b', 'string') && optional('n', 'number')
+    (r.k === undefined || r.k === 1) && optional('t', 'string') && optional('b', 'string') && optional('n', 'number') &&
+    (r.g === undefined || (Array.isArray(r.g) && r.g.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number'))) &&
+    (r.f === undefined || (Array.isArray(r.f) && r.f.every((a) => typeof a === 'string')))
   );
 }

@@ -8,6 +8,7 @@ import { pathKey } from '../vault/index-of';
 import { LookupMap } from '../vault/lookup-map';
 import { originalFirst, type Duplicate } from '../vault/originals';
 import type { IndexedPaperNote, VaultIndex } from '../vault/store';
+import { talliesByDate, type DigestTally } from '../notes/digest-tally';
 import { pathHash, type BaseIndex, type JournalEntry, type NoteRecord } from './index-file';
 
 export class IndexView {
@@ -104,9 +105,11 @@ export class IndexView {
     // their note was deleted since: a new note then takes its next name, never a taken one.
     const takenInBase = (section: 'citekeys' | 'paths', key: string) => this.base?.has(section, key) ?? false;
     const papers = new PaperLookup(paper, () => this.allPapers(paper));
+    const dailies = this.dailies();
     const index: VaultIndex = {
       papers,
-      dailies: this.dailies(),
+      dailies,
+      tallies: talliesByDate(dailies, (path) => tallyOfRecord(this.note(path))),
       hasCitekey: (key) => lookups.citekeys.has(key.toLowerCase()) || takenInBase('citekeys', key.toLowerCase()),
       hasPath: (path) => lookups.paths.has(pathKey(path)) || takenInBase('paths', pathHash(pathKey(path))),
       paperClaims: (id) => {
@@ -209,6 +212,10 @@ export class IndexView {
     this.lookups = lookups;
     return lookups;
   }
+}
+
+function tallyOfRecord(record: NoteRecord | undefined): DigestTally | undefined {
+  return record?.g ? { groups: new Map(record.g), authors: record.f ?? [] } : undefined;
 }
 
 interface OverlayLookups {

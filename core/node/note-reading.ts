@@ -24,6 +24,10 @@ export function factsOfText(text: string, rules: readonly KeepRule[] | undefined
   if (facts.version !== undefined) entry.v = facts.version;
   if (facts.citekey !== undefined) entry.c = facts.citekey;
   if (facts.dailyDate !== undefined) entry.d = facts.dailyDate;
+  if (facts.tally !== undefined) {
+    entry.g = [...facts.tally.groups];
+    if (facts.tally.authors.length > 0) entry.f = [...facts.tally.authors];
+  }
   if (facts.arxivId !== undefined && rules) Object.assign(entry, libraryFacts(text, rules, createdAt));
   return entry;
 }

@@ -17,6 +17,8 @@ import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';
 import { resolveAmong, type LinkResolver } from './link-resolution';
 import { linkedPaths, sameButLinkForm } from './same-links';
 import { DAILY_TAG } from './note-index';
+import { FOLLOWED_KEY, tallyFrontmatter, tallyOfSelection, type DigestTally } from './digest-tally';
+import { trendsLines, type TrendsView } from './trends';
 import { mergeList } from './note-values';
 import { texToPlain } from './tex';
 import { topPicksLines, type TopPicksView } from './top-picks';
@@ -34,6 +36,15 @@ export interface DailyNoteInput {
   topPicks?: TopPicksView;
   /** The day's machine-written overview, when enrichment wrote one. */
   overview?: DailyOverview;
+  /**
+   * What this announcement matched, as recorded in `matches` and `followed_authors`; without it,
+   * the groups' counts and no followed authors.
+   */
+  tally?: DigestTally;
+  /** Whether the person follows any author (then `followed_authors` is written, even empty). */
+  followsAnyone?: boolean;
+  /** The "Trends" section, when earlier digests are in the vault. */
+  trends?: TrendsView;
   /** The daily note's vault path, which its links are read from. */
   path?: string;
   /** Where a link leads in the vault (the app's own answer, in Obsidian); see sameButLinkForm. */
@@ -48,13 +59,15 @@ export interface DailyNoteInput {
 /** Authors named before "et al." */
 const AUTHORS_SHOWN = 3;
 
-export function dailyFrontmatter(input: DailyNoteInput): Array<[string, FrontmatterValue]> {
+export function dailyFrontmatter(input: DailyNoteInput, noteHasFollowed = false): Array<[string, FrontmatterValue]> {
   const { announcement, selection } = input;
+  const tally = input.tally ?? tallyOfSelection(selection, []);
   return [
     ['date', announcement.date],
     ['announced', announcement.announcedAt],
     ['papers', selection.matched.length],
     ['keywords', matchedGroups(selection)],
+    ...tallyFrontmatter(tally, input.followsAnyone === true, noteHasFollowed),
     ['tags', [DAILY_TAG]],
   ];
 }
@@ -69,7 +82,7 @@ export function renderDailyNote(input: DailyNoteInput): string {
  */
 export function updateDailyNote(existing: string, input: DailyNoteInput): string {
   const data = readFrontmatter(existing);
-  const entries = dailyFrontmatter(input).flatMap(([key, value]): Array<[string, FrontmatterValue]> => {
+  const entries = dailyFrontmatter(input, data[FOLLOWED_KEY] !== undefined).flatMap(([key, value]): Array<[string, FrontmatterValue]> => {
     if (key !== 'keywords' && key !== 'tags') return [[key, value]];
     const merged = mergeList(data[key], value as string[], { tags: key === 'tags' });
     return merged ? [[key, merged]] : [];
@@ -86,24 +99,51 @@ export function updateDailyNote(existing: string, input: DailyNoteInput): string
   return replaceMarkedBlock(text, block, from) ?? text;
 }
 
-/** The generated part of the daily note (between the markers). */
+/**
+ * The generated part of the daily note (between the markers): sections in reading order, each
+ * a list of lines (empty when it has nothing to say), joined by blank lines.
+ */
 export function dailyBlock(input: DailyNoteInput): string {
+  const sections = [summaryLines(input), overviewSection(input), trendsSection(input), topPicksSection(input), ...groupSections(input), updatedSection(input)];
+  return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n');
+}
+
+/** Which listing this is, and how many papers matched in all and per group. */
+function summaryLines(input: DailyNoteInput): string[] {
   const { announcement, selection } = input;
-  const lines: string[] = [];
   const cats = announcement.categories.length ? ` · ${escapeMarkdownText(announcement.categories.join(', '))}` : '';
-  lines.push(`Listing of ${longDate(announcement.date)}, announced ${announcedWording(announcement.announcedAt)}${cats}`, '');
   const count = selection.matched.length;
   const perGroup = selection.groups.map((g) => `${escapeMarkdownText(g.name)} ${g.papers.length}`).join(' · ');
   const updated = selection.updated.length ? ` · ${selection.updated.length} updated` : '';
-  lines.push(`**${count} ${count === 1 ? 'paper' : 'papers'} matched**${perGroup ? ` — ${perGroup}` : ''}${updated}`);
-
+  const lines = [
+    `Listing of ${longDate(announcement.date)}, announced ${announcedWording(announcement.announcedAt)}${cats}`,
+    '',
+    `**${count} ${count === 1 ? 'paper' : 'papers'} matched**${perGroup ? ` — ${perGroup}` : ''}${updated}`,
+  ];
   if (count === 0) lines.push('', 'No new papers matched your groups in this announcement.');
-  if (input.overview && count > 0) lines.push('', ...overviewLines(input.overview, (id) => overviewLink(input, id)));
-  if (input.topPicks) lines.push('', ...topPicksLines(input.topPicks, (paper) => link(input, paper)));
+  return lines;
+}
+
+/** The day's machine-written overview (enrichment), when there is one and anything matched. */
+function overviewSection(input: DailyNoteInput): string[] {
+  return input.overview && input.selection.matched.length > 0 ? overviewLines(input.overview, (id) => overviewLink(input, id)) : [];
+}
+
+function trendsSection(input: DailyNoteInput): string[] {
+  return input.trends ? trendsLines(input.trends) : [];
+}
+
+function topPicksSection(input: DailyNoteInput): string[] {
+  return input.topPicks ? topPicksLines(input.topPicks, (paper) => link(input, paper)) : [];
+}
+
+/** One section per group with matches: each paper in full under its first group, named under the others. */
+function groupSections(input: DailyNoteInput): string[][] {
+  const { selection } = input;
   const shown = new Set<string>();
-  for (const group of selection.groups) {
-    if (group.papers.length === 0) continue;
-    lines.push('', `## ${escapeMarkdownText(group.name)} (${group.papers.length})`);
+  return selection.groups.flatMap((group) => {
+    if (group.papers.length === 0) return [];
+    const lines = [`## ${escapeMarkdownText(group.name)} (${group.papers.length})`];
     const elsewhere: string[] = [];
     for (const paper of group.papers) {
       if (shown.has(paper.id)) {
@@ -115,15 +155,16 @@ export function dailyBlock(input: DailyNoteInput): string {
       lines.push('', ...paperEntry(input, paper, group.name));
     }
     if (elsewhere.length) lines.push('', 'Also in this group:', ...elsewhere);
-  }
+    return [lines];
+  });
+}
 
-  if (selection.updated.length > 0) {
-    lines.push('', `## Updated (${selection.updated.length})`, '', 'New versions of papers you have notes for:', '');
-    for (const paper of selection.updated) {
-      lines.push(`- ${link(input, paper)} — v${paper.version} · ${arxivLinks(paper)}`);
-    }
-  }
-  return lines.join('\n');
+function updatedSection(input: DailyNoteInput): string[] {
+  const { updated } = input.selection;
+  if (updated.length === 0) return [];
+  const lines = [`## Updated (${updated.length})`, '', 'New versions of papers you have notes for:', ''];
+  for (const paper of updated) lines.push(`- ${link(input, paper)} — v${paper.version} · ${arxivLinks(paper)}`);
+  return lines;
 }
 
 function paperEntry(input: DailyNoteInput, paper: Paper, groupName: string): string[] {

@@ -6,6 +6,7 @@ import type { IndexedPaperNote, VaultIndex } from '../vault/store';
 import { FrontmatterError, readFrontmatter, type FrontmatterData } from './frontmatter';
 import { indexOfMaps } from '../vault/index-of';
 import { originalFirst } from '../vault/originals';
+import { FOLLOWED_KEY, MATCHES_KEY, readTally, type DigestTally } from './digest-tally';
 
 export const DAILY_TAG = 'paper-feed/daily';
 export const PAPER_TAG = 'paper';
@@ -16,6 +17,8 @@ export interface NoteFacts {
   citekey?: string;
   /** Set for daily notes: the listing date they cover. */
   dailyDate?: string;
+  /** For daily notes that record it: what the announcement matched (for trends). */
+  tally?: DigestTally;
 }
 
 /** What identifies a note; {} for notes that are not Paper Feed's or whose YAML is broken. */
@@ -35,6 +38,8 @@ export function noteFacts(text: string): NoteFacts {
   if (typeof data.citekey === 'string' && data.citekey.trim() !== '') facts.citekey = data.citekey.trim();
   if (typeof data.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.date) && tagList(data.tags).includes(DAILY_TAG)) {
     facts.dailyDate = data.date;
+    const tally = readTally(data[MATCHES_KEY], data[FOLLOWED_KEY]);
+    if (tally) facts.tally = tally;
   }
   return facts;
 }
@@ -62,6 +67,7 @@ export function buildVaultIndex(files: Iterable<readonly [string, string]>): Vau
   const dailies = new Map<string, string>();
   const paperClaims = new Map<string, string[]>();
   const dailyClaims = new Map<string, string[]>();
+  const tallies = new Map<string, DigestTally>();
   const sorted = originalFirst([...files].map(([path, text]) => ({ path, text })));
   for (const { path, text } of sorted) {
     if (!path.toLowerCase().endsWith('.md')) continue;
@@ -73,14 +79,17 @@ export function buildVaultIndex(files: Iterable<readonly [string, string]>): Vau
       papers.set(facts.arxivId, entry);
     }
     if (facts.arxivId) paperClaims.set(facts.arxivId, [...(paperClaims.get(facts.arxivId) ?? []), path]);
-    if (facts.dailyDate && !dailies.has(facts.dailyDate)) dailies.set(facts.dailyDate, path);
+    if (facts.dailyDate && !dailies.has(facts.dailyDate)) {
+      dailies.set(facts.dailyDate, path);
+      if (facts.tally) tallies.set(facts.dailyDate, facts.tally);
+    }
     if (facts.dailyDate) dailyClaims.set(facts.dailyDate, [...(dailyClaims.get(facts.dailyDate) ?? []), path]);
   }
   const several = (claims: Map<string, string[]>) => (key: string) => {
     const paths = claims.get(key);
     return paths && paths.length > 1 ? paths : undefined;
   };
-  return { ...indexOfMaps(papers, dailies), paperClaims: several(paperClaims), dailyClaims: several(dailyClaims) };
+  return { ...indexOfMaps(papers, dailies), paperClaims: several(paperClaims), dailyClaims: several(dailyClaims), tallies };
 }
 
 /**

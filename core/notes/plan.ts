@@ -17,6 +17,8 @@ import { renderPaperNote, updatePaperNote, type PaperNoteFacts } from './paper-n
 import { FALLBACK_NOTE_NAME, joinVaultPath, noteFileName, utf8Length } from './sanitize';
 import type { TopPicksView } from './top-picks';
 import type { LinkResolver } from './link-resolution';
+import { tallyOfSelection } from './digest-tally';
+import { trendsOf } from './trends';
 
 export interface PlannedNote {
   path: string;
@@ -126,10 +128,15 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     }
   }
 
+  const tally = tallyOfSelection(selection, config.groups);
+  const trends = trendsOf(announcement.date, tally, config.groups.map((g) => g.name), index.tallies);
   const daily: DailyNoteInput = {
     announcement,
     selection,
     notePaths,
+    tally,
+    followsAnyone: config.groups.some((g) => (g.authors ?? []).length > 0),
+    ...(trends ? { trends } : {}),
     path: dailyPath,
     ...(input.resolveLink ? { resolveLink: input.resolveLink } : {}),
     ...(enrichments ? { enrichments } : {}),

@@ -282,5 +282,6 @@ function withoutPaths(index: VaultIndex, vanished: ReadonlySet<string>): VaultIn
   const papers = new Map<string, IndexedPaperNote>([...index.papers].filter(([, note]) => !vanished.has(note.path)));
   const dailies = new Map([...index.dailies].filter(([, path]) => !vanished.has(path)));
   const gone = new Set([...vanished].map(pathKey));
-  return { papers, dailies, hasCitekey: (key) => index.hasCitekey(key), hasPath: (path) => !gone.has(pathKey(path)) && index.hasPath(path) };
+  const tallies = index.tallies ? { tallies: index.tallies } : {};
+  return { papers, dailies, ...tallies, hasCitekey: (key) => index.hasCitekey(key), hasPath: (path) => !gone.has(pathKey(path)) && index.hasPath(path) };
 }

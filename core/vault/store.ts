@@ -1,6 +1,7 @@
 // The small surface every vault implementation offers: in memory (tests), the Node file
 // system (CLI) and Obsidian's Vault API. Paths are vault-relative with "/" separators.
 
+import type { DigestTally } from '../notes/digest-tally';
 import type { LibraryItem } from '../rank/library';
 
 export interface IndexedPaperNote {
@@ -34,6 +35,12 @@ export interface VaultIndex {
   paperClaims?(id: string): readonly string[] | undefined;
   /** The same for daily notes, by listing date. */
   dailyClaims?(date: string): readonly string[] | undefined;
+  /**
+   * Listing date → what that day's daily note says it matched (its `matches` and
+   * `followed_authors`), for the trends; get/has are cheap, walking it is not. Absent where the
+   * store does not keep it: the daily note then has no trends.
+   */
+  tallies?: ReadonlyMap<string, DigestTally>;
   /**
    * The paper notes the person kept, as library items for "Top picks" (issue #10): present when
    * index() was given keepKeys and the store can tell (see core/notes/library-items.ts).

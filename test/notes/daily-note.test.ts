@@ -35,6 +35,7 @@ describe('the daily note', () => {
       announced: '2026-05-28T20:00:00-04:00',
       papers: 2,
       keywords: ['Diffusion', 'LMs'],
+      matches: ['Diffusion: 1', 'LMs: 2'],
       tags: ['paper-feed/daily'],
     });
   });
