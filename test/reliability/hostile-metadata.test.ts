@@ -82,7 +82,7 @@ async function writeAndCheck(papers: Paper[], config: PaperFeedConfig, enrichmen
 
     // 2. The frontmatter reads back as exactly what was written, by gray-matter and by Obsidian's reader.
     const data = readFrontmatter(text);
-    const facts = { citekey: String(data.citekey), keywords: ['All'], digests: [dailyName.slice(0, -3)], ...(enrichment ? { enrichment } : {}) };
+    const facts = { citekey: String(data.citekey), keywords: ['All'], digests: [report.dailyNote], ...(enrichment ? { enrichment } : {}) };
     const written = Object.fromEntries(paperFrontmatter(paper, facts));
     expect(data).toEqual(written);
     expect(parseYaml(shape.yaml)).toEqual(written);
@@ -107,7 +107,7 @@ async function writeAndCheck(papers: Paper[], config: PaperFeedConfig, enrichmen
 
   const dailyText = store.files.get(report.dailyNote)!;
   const dailyShape = noteShape(dailyText);
-  expect(readFrontmatter(dailyText)).toEqual({ date: FEED_LISTING, announced: '2026-05-27T20:00:00-04:00', papers: papers.length, keywords: ['All'], tags: ['paper-feed/daily'] });
+  expect(readFrontmatter(dailyText)).toEqual({ date: FEED_LISTING, announced: '2026-05-27T20:00:00-04:00', papers: papers.length, keywords: ['All'], matches: [`All: ${papers.length}`], tags: ['paper-feed/daily'] });
   expect(dailyShape.after).toBe('');
   expect(obsidianComments(dailyShape.block.join('\n'))).toBe(0);
   const quoted = dailyShape.block.filter((l) => l.startsWith('> ') && l !== '> [!abstract]- Abstract').map((l) => l.slice(2));
