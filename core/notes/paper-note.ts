@@ -44,7 +44,7 @@ function scoreKey(facts: PaperNoteFacts): Array<[string, FrontmatterValue]> {
 }
 
 /** What arXiv says about the paper, as frontmatter entries. */
-function arxivFacts(paper: Paper): Array<[string, FrontmatterValue]> {
+export function arxivFacts(paper: Paper): Array<[string, FrontmatterValue]> {
   const entries: Array<[string, FrontmatterValue]> = [
     ['title', metadataText(paper.title)],
     ['authors', paper.authors.map((a) => metadataText(a.name, false))],
@@ -128,13 +128,14 @@ function blockLacks(text: string, enrichment: PaperEnrichment, from: number): bo
 }
 
 /** The generated part of the note (between the markers). */
-export function paperBlock(paper: Paper, citekey: string, enrichment?: PaperEnrichment): string {
+export function paperBlock(paper: Paper, citekey: string, enrichment?: PaperEnrichment, withdrawn = false): string {
   const lines = [`# ${texToMarkdown(oneLine(paper.title)) || escapeMarkdownText(paper.id)}`, ''];
   // Under the English title: its translation, the TL;DR, and what a later run will add.
   const tldr = tldrMarkdown(enrichment);
   for (const line of [translatedTitleMarkdown(enrichment), tldr && paperTldrLine(tldr), pendingLine(enrichment)]) {
     if (line) lines.push(line, '');
   }
+  if (withdrawn) lines.push(...withdrawnCallout(paper), '');
   const names = paper.authors.slice(0, AUTHORS_SHOWN).map((a) => escapeMarkdownText(oneLine(a.name)));
   const more = paper.authors.length - names.length;
   if (names.length > 0) lines.push(`- **Authors:** ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
@@ -154,6 +155,12 @@ export function paperBlock(paper: Paper, citekey: string, enrichment?: PaperEnri
   const fence = '`'.repeat(Math.max(3, ...Array.from(bibtex.matchAll(/`+/g), (m) => m[0].length + 1)));
   lines.push('## BibTeX', '', `${fence}bibtex`, bibtex, fence);
   return lines.join('\n');
+}
+
+/** What a reader must see first: the paper is withdrawn, in arXiv's words when it gave some. */
+function withdrawnCallout(paper: Paper): string[] {
+  const said = paper.comment ? ` arXiv's comment: ${texToMarkdown(oneLine(paper.comment))}` : '';
+  return ['> [!warning] Withdrawn', `> arXiv lists v${paper.version} of this paper as withdrawn; earlier versions stay readable on arXiv.${said}`];
 }
 
 function oneLine(text: string): string {

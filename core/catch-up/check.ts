@@ -1,0 +1,122 @@
+// The catch-up check (issue #19): looks the chosen paper notes up on arXiv by id, a batch per
+// request through the polite client, and brings each note whose facts changed up to date. Each
+// write goes through the store's process(), redone on the note's text at that moment, so an edit
+// the person makes meanwhile is kept; a note whose frontmatter cannot be changed safely is left
+// as it is and reported, as in a daily run.
+
+import { IDS_PER_REQUEST, lookUpIds } from '../arxiv/id-lookup';
+import type { SkippedItem } from '../arxiv/paper';
+import type { ArxivClient } from '../arxiv/polite';
+import { PaperFeedError, isPaperFeedError } from '../errors';
+import { FrontmatterError } from '../notes/frontmatter';
+import { metadataText } from '../notes/note-values';
+import type { VaultStore } from '../vault/store';
+import { refreshPaperNote, type ChangedFact } from './refresh-note';
+import { notesToCheck, thisRunsShare } from './which-notes';
+
+/** Requests per run by default: 20 × 100 ids, about a minute at arXiv's pace. */
+export const DEFAULT_MAX_REQUESTS = 20;
+
+export interface CatchUpOptions {
+  client: ArxivClient;
+  apiBase: string;
+  /** Now (ms), for which papers count as recent. */
+  now: number;
+  /** config.library.keepKeys: which notes are kept. */
+  keepKeys: readonly string[];
+  maxRequests?: number;
+  batchSize?: number;
+  /** Where the last capped run stopped (from the host's state), 0 at first. */
+  cursor?: number;
+  signal?: AbortSignal;
+  /** Ids looked up so far, of this run's. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One note the check changed. */
+export interface PaperUpdate {
+  id: string;
+  path: string;
+  title: string;
+  changed: ChangedFact[];
+  fromVersion: number;
+  toVersion: number;
+  journalRef?: string;
+  doi?: string;
+  withdrawn: boolean;
+}
+
+export interface CatchUpReport {
+  /** Notes worth checking in all, and how many this run looked up (the rest wait for the next). */
+  candidates: number;
+  checked: number;
+  requests: number;
+  updates: PaperUpdate[];
+  /** Notes whose id arXiv did not return: reported, never marked withdrawn. */
+  missing: Array<{ id: string; path: string }>;
+  skipped: SkippedItem[];
+  /** For the host's state: where the next run starts. */
+  nextCursor: number;
+}
+
+export async function checkForUpdates(store: VaultStore, options: CatchUpOptions): Promise<CatchUpReport> {
+  const batch = Math.max(1, Math.min(IDS_PER_REQUEST, options.batchSize ?? IDS_PER_REQUEST));
+  const maxRequests = Math.max(1, Math.floor(options.maxRequests ?? DEFAULT_MAX_REQUESTS));
+  const index = await store.index({ keepKeys: options.keepKeys });
+  const kept = (index.library ?? []).flatMap((item) => (item.id ? [item.id] : []));
+  const candidates = notesToCheck(index.papers.keys(), kept, options.now);
+  const share = thisRunsShare(candidates, options.cursor ?? 0, maxRequests * batch);
+  const found = await lookUpIds(options.client, options.apiBase, share.ids, {
+    batchSize: batch,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onBatch: (done: number, total: number) => options.onProgress?.(done, total) } : {}),
+  });
+  const report: CatchUpReport = {
+    candidates: candidates.length,
+    checked: share.ids.length,
+    requests: found.requests,
+    updates: [],
+    missing: found.missing.map((id) => ({ id, path: index.papers.get(id)?.path ?? id })),
+    skipped: [...found.skipped],
+    nextCursor: share.nextCursor,
+  };
+  for (const id of share.ids) {
+    const paper = found.papers.get(id);
+    const note = index.papers.get(id);
+    if (!paper || !note) continue;
+    if (options.signal?.aborted) {
+      throw new PaperFeedError('cancelled', `Stopped after updating ${report.updates.length} notes because the check was cancelled; run it again to finish.`);
+    }
+    let outcome: ReturnType<typeof refreshPaperNote> | undefined;
+    try {
+      const text = await store.read(note.path);
+      if (text === null || refreshPaperNote(text, paper).changed.length === 0) continue;
+      await store.process(note.path, (current) => {
+        outcome = refreshPaperNote(current, paper);
+        return outcome.text;
+      });
+    } catch (e) {
+      if (e instanceof FrontmatterError) {
+        report.skipped.push({ ref: id, reason: `${note.path} was left as it is because ${e.message}; fix it and run again.` });
+        continue;
+      }
+      if (isPaperFeedError(e)) throw e;
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new PaperFeedError('vault', `Could not write ${note.path} (${reason.replace(/\.$/, '')}); check that the vault is writable and run again.`);
+    }
+    if (!outcome || outcome.changed.length === 0) continue;
+    report.updates.push({
+      id,
+      path: note.path,
+      title: metadataText(paper.title),
+      changed: outcome.changed,
+      fromVersion: outcome.fromVersion,
+      toVersion: paper.version,
+      ...(paper.journalRef ? { journalRef: metadataText(paper.journalRef) } : {}),
+      ...(paper.doi ? { doi: paper.doi } : {}),
+      withdrawn: outcome.withdrawn,
+    });
+  }
+  await store.flush?.();
+  return report;
+}
