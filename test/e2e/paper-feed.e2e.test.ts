@@ -88,7 +88,7 @@ flow('1. the Paper Feed view shows the groups with their counts and the papers',
   ]);
   // Opening the view fetched the announcement once: one request for both categories.
   expect((await servedRequests(run.standInUrl)).map((r) => [r.path, r.status])).toEqual([[FEED_PATH, 200]]);
-  await workbench.widenSideBar(720);
+  await workbench.resizeSideBar(720);
   await workbench.screenshot(screenshot('tree.png'));
 });
 
@@ -273,6 +273,9 @@ flow('8. dragging a paper from the tree into Markdown inserts its citation and a
 });
 
 flow('9. in a LaTeX chapter, Insert Citation offers \\cite, \\citep and \\citet and adds the entry to the .bib the root file names', async () => {
+  // Room for the editor and no earlier toasts, so the screenshots show the citation.
+  await workbench.runCommand('Notifications: Clear All Notifications');
+  await workbench.resizeSideBar(460);
   await workbench.openFile('intro.tex');
   const before = readFileSync(introFile, 'utf8');
   const bibBefore = readFileSync(thesisBib, 'utf8');

@@ -26,10 +26,11 @@ export class Workbench {
   }
 
   /**
-   * Drags the sash on the side bar's right edge until the side bar is `width` pixels wide, so
-   * long tree labels show whole (for screenshots), then moves the mouse away from any tooltip.
+   * Drags the sash on the side bar's right edge until the side bar is `width` pixels wide (wide,
+   * so long tree labels show whole; narrow, so the editor has room), then moves the mouse away
+   * from any tooltip.
    */
-  async widenSideBar(width: number): Promise<void> {
+  async resizeSideBar(width: number): Promise<void> {
     const edge = await this.page.locator('.part.sidebar').evaluate((sidebar) => {
       const right = sidebar.getBoundingClientRect().right;
       const sashes = [...document.querySelectorAll('.monaco-sash.vertical')].map((sash) => sash.getBoundingClientRect());
@@ -41,7 +42,7 @@ export class Workbench {
     await this.page.mouse.down();
     await this.page.mouse.move(edge.left + width, edge.y, { steps: 5 });
     await this.page.mouse.up();
-    await this.page.waitForFunction((wanted) => (document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) >= wanted - 4, width);
+    await this.page.waitForFunction((wanted) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - wanted) <= 4, width);
     await this.page.mouse.move(edge.left + width + 400, edge.y);
     await this.page.locator('.monaco-sash.hover, .monaco-sash.active').waitFor({ state: 'detached' });
   }
