@@ -201,11 +201,11 @@ describe('drop into Markdown and LaTeX', () => {
 
 describe('paste an arXiv link into Markdown', () => {
   const context = { only: undefined, triggerKind: DocumentPasteTriggerKind.Automatic };
-  const paste = async (s: Started, text: string) => {
+  const paste = async (s: Started, text: string, relative = 'draft.md') => {
     const [registration] = standIn.providers.paste;
     const data = new DataTransfer();
     data.set('text/plain', new DataTransferItem(text));
-    const document = await documentOf(s, 'draft.md');
+    const document = await documentOf(s, relative);
     return (await registration!.provider.provideDocumentPasteEdits!(document, [new Range(0, 0, 0, 0)], data, context, token)) as DocumentPasteEdit[] | undefined;
   };
 
@@ -227,6 +227,13 @@ describe('paste an arXiv link into Markdown', () => {
     expect(edits!.map((e) => [e.insertText, e.title])).toEqual([['arXiv:hep-th/9901001', 'Paste as arXiv identifier']]);
     expect(await paste(started, 'https://example.org/abs/2605.20003')).toBeUndefined();
     expect(await paste(started, 'see https://arxiv.org/abs/2605.20003 for details')).toBeUndefined();
+  });
+
+  it('offers \\cite in LaTeX, its entry bound for the .bib the document names', async () => {
+    started = await startExtension({ announcements: [latest], files: { 'paper.tex': '\\documentclass{article}\n\\bibliography{lib}\n', 'lib.bib': '' } });
+    const [edit] = (await paste(started, 'https://arxiv.org/abs/2605.20001', 'paper.tex'))!;
+    expect([edit!.insertText, edit!.title, edit!.kind.value]).toEqual(['\\cite{okafor2026sparse}', 'Paste as citation (\\cite)', 'latex.citation.paperFeed']);
+    expect(await applyAndSettle(started, edit!, 'lib.bib')).toMatch(/^@misc\{okafor2026sparse,\n/);
   });
 
   it('adds the BibTeX entry only when the Pandoc citation is the paste that is applied', async () => {
