@@ -6,6 +6,7 @@
 import type { Paper } from '../arxiv/paper';
 import { parseTex, plainOf, type TexToken } from '../notes/tex';
 import { paperYear } from './citekey';
+import { KNOWN_MATH_COMMANDS } from './math-commands';
 import { isCorporateName, nameParts } from './names';
 
 /** @article when the paper has a journal reference and a journal DOI, else @misc. */
@@ -55,7 +56,7 @@ const LATEX_ESCAPES: Record<string, string> = {
  * pandoc and citation-js do not read escaped braces.
  */
 export function bibtexName(name: string): string {
-  const written = oneLine(name.replace(/[{}]/g, ''));
+  const written = oneLine(name.replace(/[{}]/g, '')).replace(/^[\s,]+|[\s,]+$/g, '');
   const parts = nameParts(written);
   // " and " inside one name would split it; a body's words must not be read as a person's.
   if (isCorporateName(written) || /\band\b/i.test(written) || !parts) return `{${escapeLatex(written)}}`;
@@ -114,7 +115,11 @@ function protectCapitals(plain: string, state: { atStart: boolean }): string {
           (/^\p{Lu}$/u.test(segment) && !(state.atStart && segment === 'A' && segments.length === 1)) ||
           (startsUpper && lowerBefore);
         if (/\p{Ll}/u.test(first)) lowerBefore = true;
-        return protect ? `{${escapeLatex(segment)}}` : escapeLatex(segment);
+        if (!protect) return escapeLatex(segment);
+        // pandoc changes the case of a braced group with a digit in it ({3D} → 3d), so only the
+        // letters are braced there: 3{D}, {INT}4.
+        if (/\p{N}/u.test(segment)) return segment.replace(/\p{L}+/gu, (run) => (/\p{Lu}/u.test(run) ? `{${run}}` : run));
+        return `{${escapeLatex(segment)}}`;
       })
       .join('-');
     state.atStart = false;
@@ -126,7 +131,8 @@ function protectCapitals(plain: string, state: { atStart: boolean }): string {
 /**
  * Math as written, braced so no style changes its case. Braces written \{ \} become \lbrace and
  * \rbrace (the same symbols, but not counted as braces by bibtex and biber), and %, # and &,
- * which would end or break the line LaTeX reads, are escaped. Math whose braces still do not
+ * which would end or break the line LaTeX reads, are escaped. A paper's own macros (\Bz, \ket),
+ * which LaTeX does not know, become \mathrm{Bz}. Math whose braces still do not
  * balance, or that holds a $, is written as text, so it can never unbalance the entry.
  */
 function bibtexMath(tex: string, display: boolean): string {
@@ -141,6 +147,10 @@ function bibtexMath(tex: string, display: boolean): string {
       if (next === '{' || next === '}') {
         const name = next === '{' ? '\\lbrace' : '\\rbrace';
         out += /[A-Za-z]/.test(tex[i + 1] ?? '') ? `${name} ` : name;
+      } else if (/[A-Za-z]/.test(next)) {
+        const name = /^[A-Za-z]+/.exec(tex.slice(i))![0];
+        out += KNOWN_MATH_COMMANDS.has(name) ? `\\${name}` : `\\mathrm{${name}}`;
+        i += name.length - 1;
       } else if (next !== '') {
         out += ch + next;
       }

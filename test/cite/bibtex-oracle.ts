@@ -39,7 +39,7 @@ function creatorText(creator: Creator): string {
 
 /** An author as the writer means it to be read: a body whole, a person given-names first. */
 export function expectedAuthor(name: string): string {
-  const written = collapse(name.replace(/[{}]/g, ''));
+  const written = collapse(name.replace(/[{}]/g, '')).replace(/^[\s,]+|[\s,]+$/g, '');
   const parts = nameParts(written);
   if (isCorporateName(written) || /\band\b/i.test(written) || !parts || (parts.suffix !== '' && parts.given === '')) return written;
   const reading = collapse(`${parts.given} ${parts.family}`);

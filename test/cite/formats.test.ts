@@ -87,7 +87,9 @@ describe('bibtexEntry', () => {
     expect(titleOf('Who Am I?')).toBe('Who Am {I}?');
     expect(titleOf('Fast C# and C++ Code')).toBe('Fast {C}\\# and {C}++ Code');
     expect(titleOf('Seeing x-Ray Data with k-Means')).toBe('Seeing x-{Ray} Data with k-{Means}');
-    expect(titleOf('A Survey of LLMs on iPhone 3D Scenes')).toBe('A Survey of {LLMs} on {iPhone} {3D} Scenes');
+    expect(titleOf('A Survey of LLMs on iPhone 3D Scenes')).toBe('A Survey of {LLMs} on {iPhone} 3{D} Scenes');
+    // pandoc changes the case of a braced group with a digit in it, so only its letters are braced.
+    expect(titleOf('GPT4o and INT4 on 1B Models')).toBe('{GPT}4o and {INT}4 on 1{B} Models');
     expect(titleOf('Plan A for Set-Builder Notation')).toBe('Plan {A} for Set-Builder Notation');
   });
 
@@ -101,6 +103,16 @@ describe('bibtexEntry', () => {
     expect(authorsOf('Ludwig van Beethoven', 'Barnes and Noble', 'A. B. Smith & Sons')).toBe(
       'Ludwig van Beethoven and {Barnes and Noble} and A. B. Smith \\& Sons',
     );
+  });
+
+  it('keeps the math LaTeX knows and spells a paper\'s own macros so LaTeX can print them', () => {
+    expect(titleOf('Decays $\\Bz\\to\\pip\\pim$ in $\\mathbb{Z}^d$ and $\\ket{\\psi}$')).toBe(
+      'Decays {$\\mathrm{Bz}\\to\\mathrm{pip}\\mathrm{pim}$} in {$\\mathbb{Z}^d$} and {$\\mathrm{ket}{\\psi}$}',
+    );
+  });
+
+  it('drops commas a feed left at the ends of a name', () => {
+    expect(authorsOf('Robert W. Heath,', 'Sriram Vishwanath')).toBe('Robert W. Heath and Sriram Vishwanath');
   });
 
   it('writes stacked accents as the letter they make', () => {
