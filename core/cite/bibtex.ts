@@ -41,12 +41,12 @@ export function escapeLatex(text: string): string {
   return text.replace(/[\\{}&%$#_~^<>|]/g, (c) => LATEX_ESCAPES[c]!);
 }
 
-// <, > and | print as ¡, ¿ and — in LaTeX's default font encoding, so they are written as the
-// commands that print them everywhere.
+// <, > and | print as ¡, ¿ and — in LaTeX's default font encoding, so they are written as what
+// prints them everywhere (| as math: pandoc drops \textbar and the group after it).
 const LATEX_ESCAPES: Record<string, string> = {
   '\\': '\\textbackslash{}', '{': '$\\lbrace$', '}': '$\\rbrace$', '&': '\\&', '%': '\\%',
   $: '\\$', '#': '\\#', _: '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
-  '<': '\\textless{}', '>': '\\textgreater{}', '|': '\\textbar{}',
+  '<': '\\textless{}', '>': '\\textgreater{}', '|': '$|$',
 };
 
 /**

@@ -1,6 +1,7 @@
-// Installs the Debian packages the e2e suite needs (Chromium to drive, the Kerberos headers
-// code-server's `kerberos` module compiles against, and the LaTeX and Pandoc tools that build
-// the workspace the suite cited into) when they are not there yet.
+// Installs the Debian packages a suite needs when they are not there yet: for e2e, Chromium to
+// drive, the Kerberos headers code-server's `kerberos` module compiles against, and the LaTeX and
+// Pandoc tools that build the workspace the suite cited into; for test:bib, the BibTeX tools
+// (scripts/bib/real-tools.mjs).
 import { spawnSync } from 'node:child_process';
 import { runCommand } from './run-command.mjs';
 
