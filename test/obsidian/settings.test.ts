@@ -100,6 +100,15 @@ describe('settings tab', () => {
     expect((await storedSettings(app)).config).toMatchObject({ groups: [{}, { include: ['policy optimization', { match: '/(offline|batch) RL/i', in: ['title'] }] }, {}] });
   });
 
+  it('shows a catastrophic regex (nested repetition) beside that group’s rules, naming it, and keeps the rules in use (#15)', async () => {
+    const { app, plugin, tab } = await openTab();
+    const include = setting(tab, 'Include', 1);
+    await control(include, TextAreaComponent).simulate('policy optimization\n/(\\w+\\s?)+$/');
+    expect(errorOf(include)).toContain('"/(\\\\w+\\\\s?)+$/" repeats a group that itself repeats (like "(a+)+"), which can make matching a long abstract take hours');
+    expect(plugin.settings.config.groups[1]!.include).toEqual(['reinforcement learning', 'policy optimization', 'RLHF']);
+    expect((await storedSettings(app)).config).toBeUndefined();
+  });
+
   it('adds a group that is saved once it has a rule, and removes one', async () => {
     const { plugin, tab } = await openTab();
     await control(settingsIn(tab.containerEl).find((s) => s.components.some((c) => c instanceof ButtonComponent && !(c instanceof ExtraButtonComponent)))!, ButtonComponent).simulateClick();
