@@ -10,6 +10,7 @@ import { EnrichSession } from '../../enrich/session';
 import { readApiKeyEnvName, validateEnrichSettings, type EnrichSettings } from '../../enrich/settings';
 import { isPaperFeedError, PaperFeedError } from '../../errors';
 import { makeFolders, replaceFileAtomically } from '../atomic-file';
+import { reasonFor } from '../fs-reasons';
 import type { CliContext } from './context';
 import type { Progress } from './progress';
 
@@ -96,8 +97,7 @@ async function saveCache(file: string, text: string): Promise<void> {
     await makeFolders(nodePath.dirname(file));
     await replaceFileAtomically(file, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new PaperFeedError('vault', `Could not save the translation cache ${file} (${code}); the next run asks the endpoint again.`);
+    throw new PaperFeedError('vault', `Could not save the translation cache ${file}: ${reasonFor(error)}; the next run asks the endpoint again.`);
   }
 }
 
