@@ -95,8 +95,8 @@ const COMPOUND = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*(?:-[\p{L}\p{N}
 /**
  * `plain` escaped, with braces round what bibliography styles would otherwise lower-case and a
  * reader wants kept: words with a capital after their first letter (LLMs, iPhone, 3D), single
- * capital letters (I, the Q of Q-Learning, the C of C# and C++), and a capitalised part after a
- * lower-case one in a hyphenated word (x-Ray, k-Means).
+ * capital letters (I, the Q of Q-Learning, the C of C# and C++), and a capitalised part of a
+ * hyphenated word that starts lower-case (x-Ray, k-Means).
  */
 function protectCapitals(plain: string, state: { atStart: boolean }): string {
   let out = '';
@@ -104,7 +104,9 @@ function protectCapitals(plain: string, state: { atStart: boolean }): string {
   for (const match of plain.matchAll(COMPOUND)) {
     out += escapeLatex(plain.slice(from, match.index));
     const segments = match[0].split('-');
-    let lowerBefore = false;
+    // x-Ray, k-Means, non-English: a compound that starts lower-case means its capitals. In
+    // Sim-to-Real the lower-case "to" is only title case, so Real needs nothing.
+    const startsLower = /^\p{Ll}/u.test(segments[0] ?? '');
     out += segments
       .map((segment, i) => {
         const first = segment.charAt(0);
@@ -113,8 +115,7 @@ function protectCapitals(plain: string, state: { atStart: boolean }): string {
           /^.[^]*\p{Lu}/u.test(segment) ||
           // A title's opening article needs no braces: styles keep the first letter.
           (/^\p{Lu}$/u.test(segment) && !(state.atStart && segment === 'A' && segments.length === 1)) ||
-          (startsUpper && lowerBefore);
-        if (/\p{Ll}/u.test(first)) lowerBefore = true;
+          (startsUpper && startsLower && i > 0);
         if (!protect) return escapeLatex(segment);
         // pandoc changes the case of a braced group with a digit in it ({3D} → 3d), so only the
         // letters are braced there: 3{D}, {INT}4.

@@ -91,6 +91,7 @@ describe('bibtexEntry', () => {
     // pandoc changes the case of a braced group with a digit in it, so only its letters are braced.
     expect(titleOf('GPT4o and INT4 on 1B Models')).toBe('{GPT}4o and {INT}4 on 1{B} Models');
     expect(titleOf('Plan A for Set-Builder Notation')).toBe('Plan {A} for Set-Builder Notation');
+    expect(titleOf('Sim-to-Real Transfer in non-English Text')).toBe('Sim-to-Real Transfer in non-{English} Text');
   });
 
   it('writes suffixes as "King, Jr., Martin Luther" and braces collaborations', () => {
