@@ -332,7 +332,29 @@ flow('10. typing \\cite{ in LaTeX offers the kept papers by key, and picking one
   expect(await waitForFile(introFile, (text) => text !== before)).toContain('\\citep{weber2026retrieval}. See \\cite{mensah2026multigrid}');
 });
 
-flow('11. the LaTeX thesis and the Markdown notes build with pdflatex + bibtex and pandoc, every citation resolved', async () => {
+flow('11. dragging a paper into a LaTeX chapter inserts \\cite and adds its entry to the .bib the root file names', async () => {
+  await workbench.treeRow(feed, '2026-05-12 (4)').click();
+  const guided = workbench.treeRow(feed, GUIDED).first();
+  await guided.waitFor();
+  await workbench.openFile('intro.tex');
+  const before = readFileSync(introFile, 'utf8');
+  const bibBefore = readFileSync(thesisBib, 'utf8');
+  const spot = spotBefore(before, 'uses diffusion.');
+  await workbench.goTo(spot.line, spot.column);
+  await workbench.type(' ');
+
+  await workbench.dragTo(guided, await workbench.pointBeforeLastCharacter('uses diffusion .'));
+  await workbench.editorShows('diffusion \\cite{duarte2026guided}.');
+  const bib = await waitForFile(thesisBib, (text) => text !== bibBefore);
+  expect(bibEntryKeys(bib)).toEqual(['knuth1984texbook', 'weber2026retrieval', 'mensah2026multigrid', 'duarte2026guided']);
+  expect(bib.startsWith(bibBefore)).toBe(true);
+  await workbench.screenshot(screenshot('latex-drop.png'));
+  await workbench.focusEditor();
+  await workbench.save();
+  expect(await waitForFile(introFile, (text) => text !== before)).toBe(spot.expected('\\cite{duarte2026guided}'));
+});
+
+flow('12. the LaTeX thesis and the Markdown notes build with pdflatex + bibtex and pandoc, every citation resolved', async () => {
   const thesis = buildLatex(path.join(run.workspaceDir, 'thesis'), 'main.tex');
   expect(thesis.runs).toEqual([
     { command: 'pdflatex', status: 0 },
@@ -342,7 +364,7 @@ flow('11. the LaTeX thesis and the Markdown notes build with pdflatex + bibtex a
   ]);
   expect(thesis.problems).toEqual([]);
   expect(thesis.unresolved).toEqual([]);
-  expect(thesis.printed.sort()).toEqual(['mensah2026multigrid', 'weber2026retrieval']);
+  expect(thesis.printed.sort()).toEqual(['duarte2026guided', 'mensah2026multigrid', 'weber2026retrieval']);
 
   const notes = buildPandoc(run.workspaceDir, 'notes.md');
   expect(notes.runs).toEqual([{ command: 'pandoc --citeproc', status: 0 }]);
