@@ -24,6 +24,8 @@ import { texToPlain } from './tex';
 import { topPicksLines, type TopPicksView } from './top-picks';
 import { overviewLines } from './overview';
 import type { DailyOverview } from '../enrich/overview';
+import type { PaperUpdate } from '../catch-up/check';
+import { publishedAndUpdatedLines } from '../catch-up/daily-section';
 
 export interface DailyNoteInput {
   announcement: Announcement;
@@ -54,6 +56,8 @@ export interface DailyNoteInput {
    * (arXiv id → item key here), else "Save to Zotero", which the Obsidian plugin answers.
    */
   zoteroLinks?: ReadonlyMap<string, string>;
+  /** What the catch-up check changed since the last daily note (issue #19): "Published and updated". */
+  catchUp?: readonly PaperUpdate[];
 }
 
 /** Authors named before "et al." */
@@ -104,7 +108,7 @@ export function updateDailyNote(existing: string, input: DailyNoteInput): string
  * a list of lines (empty when it has nothing to say), joined by blank lines.
  */
 export function dailyBlock(input: DailyNoteInput): string {
-  const sections = [summaryLines(input), overviewSection(input), trendsSection(input), topPicksSection(input), ...groupSections(input), updatedSection(input)];
+  const sections = [summaryLines(input), overviewSection(input), trendsSection(input), topPicksSection(input), ...groupSections(input), updatedSection(input), publishedAndUpdatedLines(input.catchUp ?? [])];
   return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n');
 }
 

@@ -17,6 +17,7 @@ import { renderPaperNote, updatePaperNote, type PaperNoteFacts } from './paper-n
 import { FALLBACK_NOTE_NAME, joinVaultPath, noteFileName, utf8Length } from './sanitize';
 import type { TopPicksView } from './top-picks';
 import type { LinkResolver } from './link-resolution';
+import type { PaperUpdate } from '../catch-up/check';
 import { tallyOfSelection } from './digest-tally';
 import { trendsOf } from './trends';
 
@@ -63,6 +64,8 @@ export interface PlanInput {
   inZotero?: ReadonlyMap<string, string>;
   /** Where a link leads in the vault, when the host can ask the app (Obsidian). */
   resolveLink?: LinkResolver;
+  /** What the catch-up check changed, for the daily note's "Published and updated" (issue #19). */
+  catchUp?: readonly PaperUpdate[];
 }
 
 /** The existing notes a run needs to read: those of the selected papers (and `picks`) and the daily note. */
@@ -142,6 +145,7 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
     ...(enrichments ? { enrichments } : {}),
     ...(input.overview ? { overview: input.overview } : {}),
     ...(input.topPicks ? { topPicks: input.topPicks } : {}),
+    ...(input.catchUp && input.catchUp.length > 0 ? { catchUp: input.catchUp } : {}),
     ...(librarySource(config.library) === 'zotero' ? { zoteroLinks: input.inZotero ?? new Map<string, string>() } : {}),
   };
   const dailyText = existing.get(dailyPath);

@@ -10,6 +10,7 @@ import { PaperFeedError, isPaperFeedError } from '../errors';
 import { selectPapersCancellably, type Selection } from '../select/select';
 import { pathKey } from '../vault/index-of';
 import type { Duplicate } from '../vault/originals';
+import type { PaperUpdate } from '../catch-up/check';
 import type { IndexedPaperNote, VaultIndex, VaultStore } from '../vault/store';
 import { FrontmatterError } from './frontmatter';
 import { loadLibrary, refreshZotero, type LibraryCache, type ZoteroLibrarySource } from './library-source';
@@ -81,6 +82,8 @@ export interface WriteOptions {
    * refreshed once, feeds Top picks, and gives new paper notes the citation keys it holds.
    */
   zotero?: ZoteroLibrarySource;
+  /** What the catch-up check changed since the last daily note, listed under "Published and updated" (issue #19). */
+  catchUp?: readonly PaperUpdate[];
 }
 
 /** What a store backed by a local disk (the CLI's) should pass as `writesAtOnce`. */
@@ -131,7 +134,7 @@ export async function writeAnnouncement(
   const finder = new NoteFinder(store, withoutPaths(fullIndex, vanished), announcement.date, existing, atOnce);
   const duplicates = await finder.chooseOriginals(toEnrich.map((paper) => paper.id));
   const planFor: Planner = (index, taken) =>
-    planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(overview ? { overview } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...(inZotero ? { inZotero } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
+    planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(overview ? { overview } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...(inZotero ? { inZotero } : {}), ...(options.catchUp ? { catchUp: options.catchUp } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
   let plan = await finder.settle(planFor);
   const index = finder.index();
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../core/node/cli/args';
 
-const defaults = { vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, json: false, quiet: false, force: false };
+const defaults = { vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, checkUpdates: false, json: false, quiet: false, force: false };
 
 describe('parseArgs', () => {
   it('reads daily with every kind of flag', () => {
@@ -35,6 +35,12 @@ describe('parseArgs', () => {
     expect(() => parseArgs(argv)).toThrow(expect.objectContaining({ kind: 'bad-config', message: `${message}; run "paper-feed help" to see the options.` }));
   });
 
+  it('reads update, and daily with --check-updates and an API address', () => {
+    expect(parseArgs(['update', '--vault', 'V', '--api-base', 'http://x/api'])).toEqual({ ...defaults, command: 'update', vault: 'V', apiBase: 'http://x/api' });
+    expect(parseArgs(['daily', '--check-updates'])).toEqual({ ...defaults, command: 'daily', checkUpdates: true });
+    expect(() => parseArgs(['update', '--check-updates'])).toThrow('--check-updates only works with "paper-feed daily"');
+  });
+
   it('reads range with its dates', () => {
     expect(parseArgs(['range', '--from', '2026-05-01', '--to=2026-05-29', '--quiet', '--check-all', '--api-base', 'http://x/api'])).toEqual({
       ...defaults,
@@ -55,7 +61,7 @@ describe('parseArgs', () => {
   });
 
   const mistakes: Array<[string[], string]> = [
-    [['dialy'], 'Unknown command "dialy"; the commands are daily, range, zotero, doctor, init and help'],
+    [['dialy'], 'Unknown command "dialy"; the commands are daily, update, range, zotero, doctor, init and help'],
     [['daily', '--vualt', 'x'], 'Unknown option --vualt'],
     [['daily', '--vault'], '--vault needs a value (a folder)'],
     [['daily', '--vault', '--json'], '--vault needs a value (a folder)'],

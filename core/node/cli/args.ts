@@ -3,7 +3,7 @@
 
 import { PaperFeedError } from '../../errors';
 
-export type Command = 'daily' | 'range' | 'zotero' | 'doctor' | 'init' | 'help' | 'version';
+export type Command = 'daily' | 'update' | 'range' | 'zotero' | 'doctor' | 'init' | 'help' | 'version';
 
 export interface CliOptions {
   command: Command;
@@ -20,6 +20,8 @@ export interface CliOptions {
   sample: boolean;
   /** Look at every note in the vault this run (the weekly full check, now). */
   checkAll: boolean;
+  /** daily: run the catch-up check of kept papers first (issue #19). */
+  checkUpdates: boolean;
   json: boolean;
   quiet: boolean;
   /** init: replace a workflow that differs from the one this version writes. */
@@ -34,7 +36,7 @@ export interface CliOptions {
 
 type ValueFlag = 'vault' | 'config' | 'rssBase' | 'apiBase' | 'from' | 'to';
 type ListFlag = 'keywords' | 'categories';
-type SwitchFlag = 'sample' | 'checkAll' | 'json' | 'quiet' | 'force';
+type SwitchFlag = 'sample' | 'checkAll' | 'checkUpdates' | 'json' | 'quiet' | 'force';
 
 interface FlagSpec {
   kind: 'value' | 'list' | 'switch';
@@ -51,17 +53,18 @@ const FLAGS: Record<string, FlagSpec> = {
   '--keyword': { kind: 'list', key: 'keywords', value: 'a phrase' },
   '--category': { kind: 'list', key: 'categories', value: 'an arXiv category such as cs.LG' },
   '--rss-base': { kind: 'value', key: 'rssBase', value: 'a URL', only: ['daily'] },
-  '--api-base': { kind: 'value', key: 'apiBase', value: 'a URL', only: ['range', 'zotero'] },
+  '--api-base': { kind: 'value', key: 'apiBase', value: 'a URL', only: ['range', 'zotero', 'update', 'daily'] },
   '--from': { kind: 'value', key: 'from', value: 'a date (YYYY-MM-DD)', only: ['range'] },
   '--to': { kind: 'value', key: 'to', value: 'a date (YYYY-MM-DD)', only: ['range'] },
   '--sample': { kind: 'switch', key: 'sample', only: ['daily', 'zotero'] },
-  '--check-all': { kind: 'switch', key: 'checkAll', only: ['daily', 'range'] },
+  '--check-all': { kind: 'switch', key: 'checkAll', only: ['daily', 'range', 'update'] },
+  '--check-updates': { kind: 'switch', key: 'checkUpdates', only: ['daily'] },
   '--force': { kind: 'switch', key: 'force', only: ['init'] },
   '--json': { kind: 'switch', key: 'json' },
   '--quiet': { kind: 'switch', key: 'quiet' },
 };
 
-const COMMANDS: readonly string[] = ['daily', 'range', 'zotero', 'doctor', 'init', 'help'];
+const COMMANDS: readonly string[] = ['daily', 'update', 'range', 'zotero', 'doctor', 'init', 'help'];
 /** What `paper-feed init` can set up. */
 export const INIT_TARGETS: readonly string[] = ['github-actions'];
 
@@ -70,14 +73,14 @@ function usage(message: string): PaperFeedError {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { command: 'daily', vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, json: false, quiet: false, force: false };
+  const options: CliOptions = { command: 'daily', vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, checkUpdates: false, json: false, quiet: false, force: false };
   const args = [...argv];
   const first = args[0];
   if (first === undefined) return { ...options, command: 'help' };
   if (first === '--help' || first === '-h') return { ...options, command: 'help' };
   if (first === '--version' || first === '-v') return { ...options, command: 'version' };
   if (!first.startsWith('-')) {
-    if (!COMMANDS.includes(first)) throw usage(`Unknown command "${first}"; the commands are daily, range, zotero, doctor, init and help`);
+    if (!COMMANDS.includes(first)) throw usage(`Unknown command "${first}"; the commands are daily, update, range, zotero, doctor, init and help`);
     options.command = first as Command;
     args.shift();
   }

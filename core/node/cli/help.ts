@@ -44,6 +44,8 @@ export function helpText(version: string): string {
 
 Usage:
   paper-feed daily [options]                         write the latest announcement
+  paper-feed update [--api-base URL]                 look kept and recent paper notes up on arXiv again:
+                                                     new versions, journal references, DOIs, withdrawals
   paper-feed range --from YYYY-MM-DD --to YYYY-MM-DD [options]
                                                      one daily note per listing date, from the API
   paper-feed zotero add ID [--sample] [--api-base URL]
@@ -63,10 +65,13 @@ Options:
   --keyword PHRASE   follow this phrase instead of the config's groups (repeatable)
   --category CAT     read these categories instead of the config's, e.g. cs.LG or cs (repeatable)
   --rss-base URL     daily: feed address (default https://rss.arxiv.org/rss, or PAPER_FEED_RSS_BASE)
-  --api-base URL     range, zotero: API address (default https://export.arxiv.org/api/query)
+  --api-base URL     range, zotero, update, daily --check-updates: API address
+                     (default https://export.arxiv.org/api/query, or PAPER_FEED_API_BASE)
   --sample           daily, zotero: use the announcement that ships with Paper Feed (no network)
   --check-all        look at every note in the vault now, not only those changed lately
                      (a run does this once a week by itself; use it after editing old notes)
+  --check-updates    daily: first look kept and recent paper notes up on arXiv again (as update does);
+                     the digest lists what changed under "Published and updated"
   --force            init: replace a workflow that differs from the one this version writes
   --json             print the result as JSON
   --quiet            no progress output
@@ -85,6 +90,7 @@ Environment:
   PAPER_FEED_MAX_ATTEMPTS=N   tries per arXiv request before giving up (default 4)
   PAPER_FEED_TIMEOUT_MS=N     how long to wait for each arXiv answer (default 30000)
   PAPER_FEED_RSS_BASE=URL     daily: read the feed from this address when --rss-base is not given
+  PAPER_FEED_API_BASE=URL     update, daily --check-updates: the API address when --api-base is not given
 
 Translation and TL;DRs (optional, off by default): an "enrich" section in the config, e.g.
   "enrich": { "enabled": true, "baseUrl": "http://localhost:11434/v1", "model": "qwen2.5:7b",

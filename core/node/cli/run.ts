@@ -5,6 +5,7 @@ import { isPaperFeedError, messageFor, type ErrorKind } from '../../errors';
 import { parseArgs, type CliOptions } from './args';
 import type { CliContext } from './context';
 import { runDaily } from './daily-command';
+import { runUpdate } from './update-command';
 import { runDoctor } from './doctor-command';
 import { runInit } from './init-command';
 import { EXIT, exitCodeFor, helpText } from './help';
@@ -27,6 +28,8 @@ export async function runCli(context: CliContext): Promise<number> {
         return EXIT.ok;
       case 'daily':
         return await runDaily(options, context);
+      case 'update':
+        return await runUpdate(options, context);
       case 'range':
         return await runRange(options, context);
       case 'zotero':
