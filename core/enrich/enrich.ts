@@ -19,6 +19,15 @@ export interface PaperEnrichment {
   tldr?: string;
   /** Parts asked for that this run could not get; the next run asks again. */
   missing: EnrichKind[];
+  /** Set when the endpoint turned the missing parts down: why, and the day they are asked for again. */
+  turnedDown?: TurnedDownNote;
+}
+
+export interface TurnedDownNote {
+  /** A clause: "the model answered in English, not zh-CN". */
+  reason: string;
+  /** YYYY-MM-DD (UTC): the first daily run from that day asks again. */
+  askAgainFrom: string;
 }
 
 export interface EnrichReport {
@@ -51,7 +60,7 @@ export interface EnrichDeps {
   /** The paper budget as the person set it, for its line, when settings.budget is what is left of it. */
   runBudget?: number;
   onProgress?(done: number, total: number): void;
-  /** A paper got parts from the endpoint (its entry already holds them). */
+  /** A paper's entry changed: parts arrived from the endpoint, or they were turned down (it says why). */
   onAnswer?(id: string, entry: PaperEnrichment): void;
   /** 0 ≤ n < 1, for backoff jitter. */
   random?: () => number;
@@ -76,6 +85,14 @@ const LONGEST_PAUSE_MS = 30 * DAY_MS;
  */
 export function nextTryAt(failure: RememberedFailure): number {
   return failure.at + Math.min(LONGEST_PAUSE_MS, DAY_MS * 2 ** (failure.times - 1)) - DAY_MS / 2;
+}
+
+/**
+ * The day shown for `nextTryAt`: the day the pause ends for a daily run at the same hour (the
+ * half day early only lets a run at a drifting hour count), so the note never names today.
+ */
+export function askAgainDay(failure: RememberedFailure): string {
+  return new Date(nextTryAt(failure) + DAY_MS / 2).toISOString().slice(0, 10);
 }
 
 /** Errors that would repeat for every paper: wrong key or URL, rate limit, endpoint gone. */
@@ -141,9 +158,10 @@ export async function enrichPapers(papers: Paper[], settings: EnrichSettings, de
     }
     const before = deps.cache.failure(paperKey(paper));
     const job: Job = { paper, entry, kinds: [...entry.missing], ...(before ? { before } : {}) };
+    // The note says why until an answer is accepted or turned down anew, while it waits and while it is asked.
+    if (before) entry.turnedDown = turnedDownNote(before, language(job.kinds[0]!));
     if (before && clock.now() < nextTryAt(before)) {
-      const on = new Date(nextTryAt(before)).toISOString().slice(0, 10);
-      wait(job, 'backed-off', `${shortReason(before.reason as UntranslatedCode, language(job.kinds[0]!))} in ${before.times === 1 ? 'an earlier run' : `${before.times} runs in a row`}; asked again from ${on}`);
+      wait(job, 'backed-off', `${entry.turnedDown!.reason} in ${before.times === 1 ? 'an earlier run' : `${before.times} runs in a row`}; asked again from ${entry.turnedDown!.askAgainFrom}`);
     } else jobs.push(job);
   }
   const planned = jobs.slice(0, settings.budget);
@@ -204,6 +222,7 @@ export async function enrichPapers(papers: Paper[], settings: EnrichSettings, de
         job.entry[FIELD[kind]] = safe;
         job.entry.missing = job.entry.missing.filter((k) => k !== kind);
       }
+      if (job.entry.missing.length === 0) delete job.entry.turnedDown;
       if (accepted.length > 0) deps.onAnswer?.(job.paper.id, job.entry);
       const rejected = Object.entries(checked.rejected) as Array<[EnrichKind, string]>;
       asking = rejected.map(([kind]) => kind);
@@ -217,7 +236,11 @@ export async function enrichPapers(papers: Paper[], settings: EnrichSettings, de
     const key = paperKey(job.paper);
     if (!code) return deps.cache.setFailure(key, undefined);
     const times = job.before?.reason === code ? job.before.times + 1 : 1;
-    deps.cache.setFailure(key, { reason: code, times, at: clock.now() });
+    const failure = { reason: code, times, at: clock.now() };
+    deps.cache.setFailure(key, failure);
+    // The note now says why, and when it is asked again.
+    job.entry.turnedDown = turnedDownNote(failure, language(job.kinds[0]!));
+    deps.onAnswer?.(job.paper.id, job.entry);
   };
 
   const failedInRow = (last: string) => {
@@ -288,6 +311,10 @@ export async function enrichPapers(papers: Paper[], settings: EnrichSettings, de
   report.failed = report.failed.map((item) => ({ ...item, reason: redactSecret(item.reason, apiKey) }));
   report.waiting = report.waiting.map((item) => ({ ...item, reason: redactSecret(item.reason, apiKey) }));
   return report;
+}
+
+function turnedDownNote(failure: RememberedFailure, language: string): TurnedDownNote {
+  return { reason: shortReason(failure.reason as UntranslatedCode, language), askAgainFrom: askAgainDay(failure) };
 }
 
 /** URL.canParse is missing on older iOS WebViews (Obsidian mobile), hence the try. */

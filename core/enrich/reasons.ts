@@ -63,6 +63,9 @@ export function shortReason(code: UntranslatedCode, language: string): string {
       return 'enrichment stopped early this run';
     case 'cancelled':
       return 'enrichment was cancelled';
+    default:
+      // A code this version does not know, from a cache another version wrote.
+      return 'the answer was turned down';
   }
 }
 

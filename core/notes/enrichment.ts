@@ -3,13 +3,16 @@
 // The text comes from a model, so it is escaped exactly like arXiv's own abstracts.
 
 import type { PaperEnrichment } from '../enrich/enrich';
-import { markdownParagraphs, texToMarkdown } from './markdown';
+import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from './markdown';
 
 /** What a run got per arXiv id; a paper without an entry was not enriched this run. */
 export type Enrichments = ReadonlyMap<string, PaperEnrichment>;
 
-/** The end of the marker line; a block holding it is waiting for a later run. */
+/** The end of the marker line for parts not asked for yet; a block holding it is waiting for a later run. */
 const PENDING_TAIL = 'pending — the next run fills it in.';
+
+/** Any marker line this or an earlier version wrote: pending, or turned down with a reason. */
+const MARKER = /^\*(?:(?:Translation|TL;DR) pending — .*|(?:Not translated|No TL;DR): .*)\*$/;
 
 /** The translated title as one line of Markdown, or undefined. */
 export function translatedTitleMarkdown(enrichment: PaperEnrichment | undefined): string | undefined {
@@ -26,10 +29,17 @@ export function translatedAbstractMarkdown(enrichment: PaperEnrichment | undefin
   return enrichment?.abstractTranslated ? markdownParagraphs(enrichment.abstractTranslated) : [];
 }
 
-/** "*Translation pending — …*" while parts are missing, else undefined. */
+/**
+ * The one line saying why parts are missing, undefined when none is: "*Not translated: the model
+ * answered in English, not zh-CN; Paper Feed asks again from 2026-12-07.*" when the endpoint
+ * turned them down, else "*Translation pending — the next run fills it in.*". It depends only on
+ * what the cache remembers, so a run that learns nothing new writes the same line.
+ */
 export function pendingLine(enrichment: PaperEnrichment | undefined): string | undefined {
   if (!enrichment || enrichment.missing.length === 0) return undefined;
   const translating = enrichment.missing.some((kind) => kind !== 'tldr');
+  const down = enrichment.turnedDown;
+  if (down) return `*${translating ? 'Not translated' : 'No TL;DR'}: ${escapeMarkdownText(down.reason)}; Paper Feed asks again from ${down.askAgainFrom}.*`;
   return `*${translating ? 'Translation' : 'TL;DR'} ${PENDING_TAIL}*`;
 }
 
@@ -40,8 +50,9 @@ export function paperTldrLine(tldr: string): string {
 
 /**
  * True when `block` (a paper note's generated text) lacks something this run got: a part it does
- * not show yet, or a pending marker that no part justifies any more. A run that got nothing new
- * (the cache answered what the note already shows) is no reason to rewrite the note.
+ * not show yet, or a marker line other than the one the parts still missing call for. A run
+ * that got nothing new (the cache answered what the note already shows) is no reason to rewrite
+ * the note.
  */
 export function enrichmentIsNews(block: string, enrichment: PaperEnrichment): boolean {
   const lines = new Set(block.split('\n').map((line) => line.replace(/\r$/, '')));
@@ -49,8 +60,9 @@ export function enrichmentIsNews(block: string, enrichment: PaperEnrichment): bo
   const tldr = tldrMarkdown(enrichment);
   const shown = [title, tldr === undefined ? undefined : paperTldrLine(tldr), ...translatedAbstractMarkdown(enrichment)];
   if (shown.some((line) => line !== undefined && !lines.has(line))) return true;
-  const waiting = [...lines].some((line) => line.endsWith(`${PENDING_TAIL}*`));
-  return waiting && enrichment.missing.length === 0;
+  const markers = [...lines].filter((line) => MARKER.test(line));
+  // A note without a marker shows what an earlier run got (perhaps from another model): kept.
+  return markers.length > 0 && markers.some((line) => line !== pendingLine(enrichment));
 }
 
 function inline(text: string | undefined): string | undefined {

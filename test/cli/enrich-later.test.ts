@@ -4,7 +4,7 @@
 // asked again only after a pause; redirects are named, not retried.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchTransport } from '../../core/arxiv/fetch-transport';
@@ -73,6 +73,17 @@ async function paperNotes(): Promise<string[]> {
   return Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name), 'utf8')));
 }
 
+/** Every note's text and modification time, by path. */
+async function snapshot(): Promise<Record<string, string>> {
+  const files = (await readdir(vault, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.md'));
+  const seen: Record<string, string> = {};
+  for (const file of files) {
+    const path = join(file.parentPath, file.name);
+    seen[path] = `${(await stat(path)).mtimeMs} ${await readFile(path, 'utf8')}`;
+  }
+  return seen;
+}
+
 const titleOf = (r: RecordedRequest) => r.paper?.title ?? '';
 
 describe('the digest first, translations after', () => {
@@ -133,12 +144,20 @@ describe('why a paper was not translated', () => {
       `\n  translated: 12 papers · 0 from the cache · 7 failed\n    The model answered in English, not zh-CN, for 7 papers; try a larger model or a different targetLanguage.\n`,
     );
     expect(llm.requests).toHaveLength(19 + 7); // each turned-down paper asked once more
-    expect((await paperNotes()).filter((t) => t.includes(PENDING))).toHaveLength(7);
+    // Their notes say why, and when Paper Feed asks again, not that the next run fills them in.
+    const turnedDown = '*Not translated: the model answered in English, not zh-CN; Paper Feed asks again from 2026-05-29.*';
+    const notes = await paperNotes();
+    expect(notes.filter((t) => t.includes(turnedDown))).toHaveLength(7);
+    expect(notes.filter((t) => t.includes(PENDING))).toEqual([]);
+    expect((await readFile(join(vault, DAILY), 'utf8')).split(turnedDown)).toHaveLength(7 + 1);
+    const written = await snapshot();
 
-    // Straight after, the same papers are not asked again: the model would answer the same.
+    // Straight after, the same papers are not asked again: the model would answer the same,
+    // and the notes, saying the same, are not written.
     const second = await daily({ clock });
     expect(llm.requests).toHaveLength(26);
     expect(second.stdout).toContain('    7 papers turned down the same way in earlier runs are asked again after a pause.\n');
+    expect(await snapshot()).toEqual(written);
 
     // A day later they are asked once each; this time the model does it.
     clock.advance(DAY);
@@ -147,7 +166,7 @@ describe('why a paper was not translated', () => {
     expect(new Set(llm.requests.slice(26).map(titleOf))).toEqual(english);
     expect(llm.requests).toHaveLength(26 + 7);
     expect(third.stdout).toContain('  translated: 19 papers · 12 from the cache · 0 failed\n');
-    expect((await paperNotes()).filter((t) => t.includes('pending'))).toEqual([]);
+    expect((await paperNotes()).filter((t) => t.includes('pending') || t.includes('Not translated'))).toEqual([]);
   });
 
   it('counts turned-down answers toward the stop, and gives per-paper reasons in --json', async () => {

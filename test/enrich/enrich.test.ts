@@ -160,7 +160,9 @@ describe('enriching a run', () => {
     const papers = samplePapers(2);
     server.respond((r) => (r.paper?.title === papers[0]!.title ? reply : fakeTranslation(r)));
     const report = await run(papers, { concurrency: 1 });
-    expect(report.results.get(papers[0]!.id)).toEqual({ missing: ['title', 'abstract'] });
+    // Turned down at noon on 29 May: the daily run of 30 May asks again, and the note says so.
+    const reason = `${why[0]!.toLowerCase()}${why.slice(1, why.indexOf(' ('))}`;
+    expect(report.results.get(papers[0]!.id)).toEqual({ missing: ['title', 'abstract'], turnedDown: { reason, askAgainFrom: '2026-05-30' } });
     expect(report.results.get(papers[1]!.id)).toEqual(translated(papers[1]!));
     expect(report.failed).toEqual([{ id: papers[0]!.id, code, reason: why }]);
     expect(report.requests).toBe(3);

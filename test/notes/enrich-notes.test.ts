@@ -18,7 +18,7 @@ const zhAbstract = (p: Paper) => `译 ${p.id} 的摘要。`;
 const zhTldr = (p: Paper) => `一句话 ${p.id}。`;
 
 /** An enrich option answering every part, or leaving `missing` parts out; it records its calls. */
-function enricher(missing: PaperEnrichment['missing'] = []) {
+function enricher(missing: PaperEnrichment['missing'] = [], turnedDown?: PaperEnrichment['turnedDown']) {
   const calls: string[][] = [];
   const enrich: NonNullable<WriteOptions['enrich']> = async (papers) => {
     calls.push(papers.map((p) => p.id));
@@ -30,6 +30,7 @@ function enricher(missing: PaperEnrichment['missing'] = []) {
           ...(missing.includes('abstract') ? {} : { abstractTranslated: zhAbstract(p) }),
           ...(missing.includes('tldr') ? {} : { tldr: zhTldr(p) }),
           missing: [...missing],
+          ...(turnedDown ? { turnedDown } : {}),
         },
       ]),
     );
@@ -111,6 +112,40 @@ describe('translations and TL;DRs in notes', () => {
     const writes = store.writes;
     await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher());
     expect(store.writes).toBe(writes);
+  });
+
+  it('says why a turned-down paper is not translated and when it is asked again, in both notes, and writes that once', async () => {
+    const store = new MemoryStore();
+    await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['title', 'abstract', 'tldr']));
+    const english = { reason: 'the model answered in English, not zh-CN', askAgainFrom: '2026-05-30' };
+    const marker = '*Not translated: the model answered in English, not zh-CN; Paper Feed asks again from 2026-05-30.*';
+    const down = await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['title', 'abstract', 'tldr'], english));
+    expect(down.updated).toHaveLength(7);
+    expect(down.dailyNoteChange).toBe('updated');
+    expect(store.files.get(MICRO)).toContain(`# Micro-Batch Scheduling for Large Language Model Training at Scale\n\n${marker}\n\n- **Authors:**`);
+    expect(store.files.get(MICRO)).not.toContain('pending');
+    expect(store.files.get(DAILY)).toContain(`[PDF](https://arxiv.org/pdf/2605.28801v1)\n\n${marker}\n\n> [!abstract]- Abstract\n`);
+
+    // The same state again writes nothing; a later pause (turned down again) is news.
+    const writes = store.writes;
+    const same = await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['title', 'abstract', 'tldr'], english));
+    expect([same.updated, same.dailyNoteChange, store.writes]).toEqual([[], 'unchanged', writes]);
+    const later = await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['title', 'abstract', 'tldr'], { ...english, askAgainFrom: '2026-06-01' }));
+    expect(later.updated).toHaveLength(7);
+    expect(store.files.get(MICRO)).toContain('*Not translated: the model answered in English, not zh-CN; Paper Feed asks again from 2026-06-01.*');
+    expect(store.files.get(MICRO)).not.toContain(marker);
+
+    // Once the answers come, the marker goes.
+    await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher());
+    expect(store.files.get(MICRO)).not.toContain('Not translated');
+    expect(store.files.get(DAILY)).not.toContain('Not translated');
+    expect(store.files.get(MICRO)).toContain(`${zhTitle(micro())}\n\n**TL;DR:** ${zhTldr(micro())}\n\n- **Authors:**`);
+  });
+
+  it('says "No TL;DR" with the reason when only a turned-down TL;DR is missing, escaped as Markdown', async () => {
+    const store = new MemoryStore();
+    await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['tldr'], { reason: 'the answer was *cut* short', askAgainFrom: '2026-06-13' }));
+    expect(store.files.get(MICRO)).toContain(`${zhTitle(micro())}\n\n*No TL;DR: the answer was \\*cut\\* short; Paper Feed asks again from 2026-06-13.*\n\n- **Authors:**`);
   });
 
   it('says "TL;DR pending" when only the TL;DR is missing', async () => {
