@@ -115,7 +115,8 @@ export class NoteFinder {
     }
   }
 
-  private async original(paths: readonly string[]): Promise<string> {
+  /** Of several notes claiming one paper or digest, the original (the rule in originals.ts). */
+  async original(paths: readonly string[]): Promise<string> {
     const claims: NoteClaim[] = [];
     const linking = await this.linkingDailies(paths);
     for (const path of paths) {

@@ -135,6 +135,20 @@ describe('sync conflict copies', () => {
     expect(doctor).toEqual({ code: 0, stdout: `${sentence}\n`, stderr: '' });
   });
 
+  it('`doctor` keeps the note the daily note links to when neither name marks a copy', async () => {
+    await daily();
+    const original = `${PAPERS}/Speculative Decoding with Adaptive Draft Lengths.md`;
+    const copy = 'Aaa/Speculative Decoding with Adaptive Draft Lengths.md';
+    await mkdir(join(vault, 'Aaa'));
+    await writeFile(join(vault, copy), await readNote(vault, original));
+    const doctor = await runBuiltCli(['doctor'], work);
+    expect(doctor).toEqual({
+      code: 0,
+      stdout: `2 notes claim arXiv:${SPECULATIVE}: ${original} and ${copy}; Paper Feed keeps ${original} up to date. Merge or delete ${copy}.\n`,
+      stderr: '',
+    });
+  });
+
   it('`doctor` says so when every paper has one note', async () => {
     await daily();
     expect(await runBuiltCli(['doctor'], work)).toEqual({

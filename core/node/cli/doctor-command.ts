@@ -3,6 +3,7 @@
 // keeps up to date and which to merge or delete. It changes no note.
 
 import * as nodePath from 'node:path';
+import { NoteFinder } from '../../notes/settle-names';
 import { duplicateSentence } from '../../vault/originals';
 import { FsVaultStore } from '../fs-store';
 import { acquireVaultLock } from '../lock';
@@ -16,8 +17,14 @@ export async function runDoctor(options: CliOptions, context: CliContext): Promi
   // The full check rewrites the index in .paper-feed/, which only one run may do at a time.
   const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
   try {
-    await store.index();
-    const duplicates = store.duplicates();
+    const index = await store.index();
+    // The same choice a run makes: the linked and the older note first, where names do not tell.
+    const finder = new NoteFinder(store, index, '', new Map(), 1);
+    const duplicates = [];
+    for (const { what, paths } of store.duplicates()) {
+      const kept = await finder.original(paths);
+      duplicates.push({ what, paths: [kept, ...paths.filter((path) => path !== kept)] });
+    }
     if (options.json) printJson(context, { status: 'checked', vault, duplicates });
     else if (duplicates.length === 0) print(context, 'No duplicate paper notes or digests: every paper and every announcement has one note.');
     else print(context, duplicates.map(duplicateSentence));
