@@ -5,12 +5,14 @@ import type { Plugin } from 'obsidian';
 import type { Actions } from './actions';
 import type { Enrichment } from './enrichment';
 import type { Fetcher } from './fetcher';
+import type { UpdateCheck } from './update-check';
 import type { ZoteroActions } from './zotero';
 
-export function registerCommands(plugin: Plugin, actions: Actions, fetcher: Fetcher, enrichment: Enrichment, zotero: ZoteroActions): void {
+export function registerCommands(plugin: Plugin, actions: Actions, fetcher: Fetcher, enrichment: Enrichment, zotero: ZoteroActions, updates: UpdateCheck): void {
   plugin.addCommand({ id: 'fetch-today', name: "Fetch today's papers", callback: () => void fetcher.fetchToday('command') });
   plugin.addCommand({ id: 'open-digest', name: "Open today's paper digest", callback: () => void actions.openDigest() });
   plugin.addCommand({ id: 'fetch-range', name: 'Fetch papers for a date range…', callback: () => actions.askForRange() });
+  plugin.addCommand({ id: 'check-updates', name: 'Check kept papers for updates', callback: () => void updates.run() });
   plugin.addCommand({ id: 'find-duplicates', name: 'Find duplicate paper notes', callback: () => void actions.findDuplicates() });
   plugin.addCommand({ id: 'open-on-arxiv', name: 'Open this paper on arXiv', checkCallback: (checking) => actions.openOnArxiv(checking) });
   plugin.addCommand({ id: 'open-pdf', name: "Open this paper's PDF", checkCallback: (checking) => actions.openPdf(checking) });
@@ -26,6 +28,15 @@ export function registerCommands(plugin: Plugin, actions: Actions, fetcher: Fetc
     checkCallback: (checking) => {
       if (!enrichment.running) return false;
       if (!checking) enrichment.cancel();
+      return true;
+    },
+  });
+  plugin.addCommand({
+    id: 'cancel-update-check',
+    name: 'Cancel the update check',
+    checkCallback: (checking) => {
+      if (!updates.running) return false;
+      if (!checking) updates.cancel();
       return true;
     },
   });

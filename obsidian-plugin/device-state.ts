@@ -2,6 +2,7 @@
 // its last run. Kept in the app's per-vault local storage, so two synced devices each decide for
 // themselves and a copied vault does not inherit another machine's "already fetched".
 import { Platform, type App } from 'obsidian';
+import { readCatchUpState, type CatchUpState } from '../core/catch-up/state';
 
 export interface LastRun {
   /** Listing date (YYYY-MM-DD) of the announcement that was written. */
@@ -14,6 +15,7 @@ export interface LastRun {
 
 const AUTO_FETCH_KEY = 'paper-feed-auto-fetch';
 const LAST_RUN_KEY = 'paper-feed-last-run';
+const CATCH_UP_KEY = 'paper-feed-catch-up';
 
 export class DeviceState {
   constructor(private readonly app: App) {}
@@ -38,5 +40,15 @@ export class DeviceState {
 
   set lastRun(run: LastRun | null) {
     this.app.saveLocalStorage(LAST_RUN_KEY, run);
+  }
+
+  /** The catch-up check's state on this device (issue #19): last run, cursor, changes to list. */
+  get catchUp(): CatchUpState {
+    const stored: unknown = this.app.loadLocalStorage(CATCH_UP_KEY);
+    return readCatchUpState(typeof stored === 'string' ? stored : null);
+  }
+
+  set catchUp(state: CatchUpState) {
+    this.app.saveLocalStorage(CATCH_UP_KEY, JSON.stringify(state));
   }
 }

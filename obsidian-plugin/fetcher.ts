@@ -9,6 +9,7 @@ import { isPaperFeedError, type PaperFeedError } from '../core/errors';
 import type { PaperFeedConfig } from '../core/config';
 import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
 import type { WriteReport } from '../core/notes/write';
+import { afterDaily, updatesForDaily } from '../core/catch-up/state';
 import { writeThenEnrich } from '../core/notes/write-then-enrich';
 import { duplicateSentence } from '../core/vault/originals';
 import type { DeviceState } from './device-state';
@@ -101,11 +102,15 @@ export class Fetcher {
       }
       progress?.set(`Paper Feed: writing notes for ${announcement.date}…`);
       const enrichment = this.host.enrichment.forRun((text) => progress?.set(`Paper Feed: ${announcement.date} written · ${text}`));
+      // What the update check changed since the last digest, for "Published and updated" (issue #19).
+      const catchUp = updatesForDaily(device.catchUp, announcement.date);
       const { report, fill } = await writeThenEnrich(announcement, settings.config, store, {
         onProgress: (done, total) => progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`),
         library: this.host.library,
         ...withZotero(this.host.zotero?.(settings.config)),
+        ...(catchUp.length > 0 ? { catchUp } : {}),
       }, enrichment?.session);
+      if (catchUp.length > 0) device.catchUp = afterDaily(device.catchUp, announcement.date);
       const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
       const problems = [linkProblem, ...report.duplicates.map(duplicateSentence)].filter((line): line is string => line !== null);
       device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };

@@ -19,6 +19,7 @@ import { copy, DEFAULT_SETTINGS, readSettings, type PaperFeedSettings } from './
 import { PaperFeedSettingTab, type SettingsHost } from './settings-tab';
 import { renderStatus } from './status-bar';
 import { ObsidianStore } from './vault-store';
+import { UpdateCheck } from './update-check';
 import { ZoteroActions } from './zotero';
 
 export default class PaperFeedPlugin extends Plugin implements SettingsHost {
@@ -32,6 +33,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
   autoFetch!: AutoFetch;
   actions!: Actions;
   zotero!: ZoteroActions;
+  updates!: UpdateCheck;
   private statusEl: HTMLElement | null = null;
 
   override async onload(): Promise<void> {
@@ -48,10 +50,12 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
       transport: requestUrlTransport,
     });
     this.zotero = new ZoteroActions(this.app, folder, this.notes, () => this.settings.config);
+    const client = this.arxivClient();
+    const store = new ObsidianStore(this.app, this.notes, this.library);
     this.fetcher = new Fetcher({
       app: this.app,
-      client: this.arxivClient(),
-      store: new ObsidianStore(this.app, this.notes, this.library),
+      client,
+      store,
       library: this.library.indexCache(),
       zotero: (config) => this.zotero.library(config),
       device: this.device,
@@ -70,10 +74,19 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
       busy: () => this.fetcher.busy,
       fetch: (trigger, loud) => this.fetcher.fetchToday(trigger, loud),
     });
+    this.updates = new UpdateCheck({
+      client,
+      store,
+      device: this.device,
+      settings: () => this.settings,
+      settingsProblem: () => this.settingsProblem,
+      now: () => new Date(),
+      fetching: () => this.fetcher.busy,
+    });
     this.actions = new Actions(this.app, this.fetcher, this.notes, () => this.settings, this.zotero.available ? this.zotero : undefined);
 
     this.addSettingTab(new PaperFeedSettingTab(this.app, this, this));
-    registerCommands(this, this.actions, this.fetcher, this.enrichment, this.zotero);
+    registerCommands(this, this.actions, this.fetcher, this.enrichment, this.zotero, this.updates);
     this.registerObsidianProtocolHandler(PROTOCOL_ACTION, (params) => void this.actions.handleLink(params));
     // Phones and tablets have no status bar.
     if (!Platform.isMobile) {
@@ -83,7 +96,8 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
     // The automatic fetch waits for the workspace, and its first tick comes a minute later, so
     // startup stays fast and sync has a moment to bring in notes from other devices.
     this.app.workspace.onLayoutReady(() => {
-      this.registerInterval(window.setInterval(() => void this.autoFetch.tick(), TICK_MS));
+      // The weekly update check (issue #19) waits its turn behind the day's fetch.
+      this.registerInterval(window.setInterval(() => void this.autoFetch.tick().then(() => this.updates.tick()), TICK_MS));
     });
   }
 

@@ -11,6 +11,7 @@ import { renderEnrichSection } from './settings-enrich';
 import { renderGroups } from './settings-groups';
 import { renderTopPicksSection } from './settings-top-picks';
 import { categoriesToText, copy, isClockTime, textToCategories, type PaperFeedSettings } from './settings';
+import { lastRunWording } from '../core/catch-up/state';
 
 export interface SettingsHost {
   settings: PaperFeedSettings;
@@ -169,7 +170,7 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     new Setting(el).setName('Automatic fetch').setHeading();
     new Setting(el)
       .setName('Fetch automatically on this device')
-      .setDesc('Once per announcement, while Obsidian is open. This choice stays on this device; if your vault syncs, turn it on for one device only.')
+      .setDesc(`Once per announcement, while Obsidian is open; and once a week, your kept and recent papers are checked on arXiv for new versions, journal references and withdrawals (last checked on this device: ${lastRunWording(device.catchUp.lastRun, new Date())}). This choice stays on this device; if your vault syncs, turn it on for one device only.`)
       .addToggle((toggle) =>
         toggle.setValue(device.autoFetch).onChange((value) => {
           device.autoFetch = value;

@@ -47,6 +47,7 @@ describe('commands', () => {
       ['paper-feed:fetch-today', "Paper Feed: Fetch today's papers", undefined],
       ['paper-feed:open-digest', "Paper Feed: Open today's paper digest", undefined],
       ['paper-feed:fetch-range', 'Paper Feed: Fetch papers for a date range…', undefined],
+      ['paper-feed:check-updates', 'Paper Feed: Check kept papers for updates', undefined],
       ['paper-feed:find-duplicates', 'Paper Feed: Find duplicate paper notes', undefined],
       ['paper-feed:open-on-arxiv', 'Paper Feed: Open this paper on arXiv', undefined],
       ['paper-feed:open-pdf', "Paper Feed: Open this paper's PDF", undefined],
@@ -54,6 +55,7 @@ describe('commands', () => {
       ['paper-feed:save-to-zotero', 'Paper Feed: Save this paper to Zotero', undefined],
       ['paper-feed:open-in-zotero', 'Paper Feed: Open this paper in Zotero', undefined],
       ['paper-feed:cancel-translation', 'Paper Feed: Cancel translation', undefined],
+      ['paper-feed:cancel-update-check', 'Paper Feed: Cancel the update check', undefined],
     ]);
   });
 
