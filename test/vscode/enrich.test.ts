@@ -1,10 +1,11 @@
 // Translation and TL;DRs in VS Code (issue #9), through the real extension in the stand-in, a local
-// arXiv stand-in and a local OpenAI-compatible stand-in: they run inside the fetch's progress,
-// can be cancelled there, are kept in global storage, and show in the tree tooltip and the hover.
+// arXiv stand-in and a local OpenAI-compatible stand-in: they run after the fetch (whose progress
+// ends as soon as the feed shows) in a cancellable progress of their own, are kept in global
+// storage, and fill in the tree tooltip and the hover as answers arrive.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commands, Position, type CancellationToken, type MarkdownString, type TextDocument } from 'vscode';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { commands, Position, ProgressLocation, type CancellationToken, type MarkdownString, type TextDocument } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import { fetchTransport } from '../../core/arxiv/fetch-transport';
 import { createArxivClient } from '../../core/arxiv/polite';
@@ -45,6 +46,27 @@ function settings(enrich: Record<string, unknown> = {}): Record<string, unknown>
   };
 }
 
+/** The progress translation runs in (the fetch's is titled "Paper Feed: fetching …"). */
+const translating = () => standIn.shown.progress.filter((p) => p.options.title === 'Paper Feed');
+
+/** Waits until every translation started has ended. */
+async function translated(): Promise<void> {
+  await vi.waitFor(
+    () => {
+      expect(translating().length).toBeGreaterThan(0);
+      expect(translating().every((p) => p.done)).toBe(true);
+    },
+    { timeout: 10_000, interval: 10 },
+  );
+}
+
+/** A reply held back until `release` is called. */
+function gate(): { hold: Promise<void>; release: () => void } {
+  let release = () => undefined as void;
+  const hold = new Promise<void>((resolve) => (release = resolve));
+  return { hold, release };
+}
+
 async function tooltipOf(s: Started, id: string): Promise<string> {
   const node = await paperNode(s.tree, id);
   return (s.tree.resolveTreeItem(s.tree.getTreeItem(node), node).tooltip as MarkdownString).value;
@@ -68,30 +90,49 @@ describe('translation after a fetch', () => {
     started = await startExtension({ settings: { 'paperFeed.rssBase': arxiv.rssBase, 'paperFeed.categories': ['cs.CL', 'cs.LG'], 'paperFeed.fetchOnOpen': false } });
     await commands.executeCommand('paperFeed.refresh');
     expect(llm.requests).toEqual([]);
+    // No translation, so no second progress.
+    expect(standIn.shown.progress.map((p) => p.options.title)).toEqual(['Paper Feed: fetching cs.CL, cs.LG from arXiv']);
     expect(await tooltipOf(started, SPARSE_ID)).toMatch(/^\*\*Sparse Attention Budgets for Long Documents\*\*\n\nMira Okafor/);
   });
 
-  it('runs inside the fetch’s progress with the key from secret storage, and shows in the tooltip and hover', async () => {
-    started = await startExtension({ settings: settings(), files: { 'draft.md': `See ${SPARSE_ID}.` }, services });
+  it('shows the feed and ends the fetch’s progress before the first answer, then fills the tooltips in as answers arrive', async () => {
+    started = await startExtension({ settings: settings({ concurrency: 1 }), files: { 'draft.md': `See ${SPARSE_ID}.` }, services });
     standIn.answerInputBox(() => KEY);
     await commands.executeCommand('paperFeed.setApiKey');
+    // The first answer comes at once; the second waits until the test lets it go.
+    const second = gate();
+    llm.respond(async (r) => {
+      if (r.n === 2) await second.hold;
+      return fakeTranslation(r);
+    });
 
     expect(await commands.executeCommand('paperFeed.refresh')).toEqual({ status: 'fetched', date: '2026-05-29', papers: 3 });
-    expect(standIn.shown.progress).toHaveLength(1);
-    const messages = standIn.shown.progress[0]!.reports.map((r) => r.message);
-    expect(messages).toEqual(['Translating 0/2…', 'Translating 1/2…', 'Translating 2/2…']);
-    expect(llm.requests.map((r) => [r.paper?.title, r.headers.authorization])).toEqual(
-      expect.arrayContaining([
-        [SPARSE, `Bearer ${KEY}`],
-        ['Four-Step Samplers by Consistency Distillation', `Bearer ${KEY}`],
-      ]),
-    );
-    expect(llm.requests).toHaveLength(2);
+    const [fetching] = standIn.shown.progress;
+    expect(fetching!.options).toMatchObject({ location: ProgressLocation.Notification, title: 'Paper Feed: fetching cs.CL, cs.LG from arXiv' });
+    expect(fetching!.done).toBe(true);
+    expect(fetching!.reports).toEqual([]);
+    // The feed is there while the model has not answered the second paper yet.
+    expect(await paperNode(started.tree, SPARSE_ID)).toBeDefined();
+    await vi.waitFor(() => expect(llm.requests).toHaveLength(2), { timeout: 5000, interval: 10 });
+    const [translation] = translating();
+    expect(translation!.options).toMatchObject({ location: ProgressLocation.Notification, cancellable: true });
+    expect(translation!.done).toBe(false);
 
-    const translated = escapeMarkdown(fakeText(SPARSE, 'zh-CN'));
+    // The answer that came already shows; the one held back does not yet.
+    const [first, held] = llm.requests.map((r) => r.paper!.title);
+    const ids = { [SPARSE]: SPARSE_ID, 'Four-Step Samplers by Consistency Distillation': '2605.30002' } as Record<string, string>;
+    expect(await tooltipOf(started, ids[first!]!)).toContain(escapeMarkdown(fakeText(first!, 'zh-CN')));
+    expect(await tooltipOf(started, ids[held!]!)).not.toContain('TL;DR');
+
+    second.release();
+    await translated();
+    expect(translation!.reports.map((r) => r.message)).toEqual(['Translating 0/2…', 'Translating 1/2…', 'Translating 2/2…']);
+    expect(llm.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`, `Bearer ${KEY}`]);
+
+    const translatedTitle = escapeMarkdown(fakeText(SPARSE, 'zh-CN'));
     const tooltip = await tooltipOf(started, SPARSE_ID);
-    expect(tooltip).toMatch(new RegExp(`^\\*\\*Sparse Attention Budgets for Long Documents\\*\\*\\n\\n${translated.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\n\\nTL;DR: `));
-    expect(await hoverOver(started, 'draft.md', 6)).toContain(`\n\n${translated}\n\nTL;DR: `);
+    expect(tooltip).toMatch(new RegExp(`^\\*\\*Sparse Attention Budgets for Long Documents\\*\\*\\n\\n${translatedTitle.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\n\\nTL;DR: `));
+    expect(await hoverOver(started, 'draft.md', 6)).toContain(`\n\n${translatedTitle}\n\nTL;DR: `);
 
     const cache = JSON.parse(await readFile(join(started.storage, 'enrich-cache.json'), 'utf8')) as { entries: Record<string, string> };
     expect(Object.keys(cache.entries).sort()).toEqual([
@@ -106,22 +147,45 @@ describe('translation after a fetch', () => {
     expect(JSON.stringify(standIn.shown.messages)).not.toContain(KEY);
 
     await commands.executeCommand('paperFeed.refresh');
+    await translated();
     expect(llm.requests).toHaveLength(2);
   });
 
-  it('stops when the fetch is cancelled; the feed keeps the papers and the next fetch asks only for the rest', async () => {
+  it('can fetch again while translating: the older translation stops and the newer one goes on from the cache', async () => {
+    started = await startExtension({ settings: settings({ concurrency: 1 }), services });
+    const held = gate();
+    llm.respond(async (r) => {
+      if (r.n === 2) await held.hold;
+      return fakeTranslation(r);
+    });
+    await commands.executeCommand('paperFeed.refresh');
+    await vi.waitFor(() => expect(llm.requests).toHaveLength(2), { timeout: 5000, interval: 10 });
+    // A second fetch does not wait for the model either.
+    expect(await commands.executeCommand('paperFeed.refresh')).toEqual({ status: 'fetched', date: '2026-05-29', papers: 3 });
+    held.release();
+    await translated();
+    expect(translating()).toHaveLength(2);
+    // The first paper came from the cache; the second was asked again (its first ask was cut off).
+    expect(llm.requests).toHaveLength(3);
+    expect(llm.requests[2]!.paper!.title).toBe(llm.requests[1]!.paper!.title);
+    expect(standIn.shown.messages).toEqual([]);
+  });
+
+  it('stops when its own progress is cancelled; the feed keeps the papers and the next fetch asks only for the rest', async () => {
     started = await startExtension({ settings: settings({ concurrency: 1 }), services });
     llm.respond((r) => {
-      if (r.n === 2) standIn.shown.progress[0]!.cancel();
+      if (r.n === 2) translating()[0]!.cancel();
       return r.n === 2 ? faults.slow(5000, fakeTranslation(r)) : fakeTranslation(r);
     });
     expect(await commands.executeCommand('paperFeed.refresh')).toEqual({ status: 'fetched', date: '2026-05-29', papers: 3 });
+    await translated();
     expect(standIn.shown.messages).toEqual([]);
     const cache = JSON.parse(await readFile(join(started.storage, 'enrich-cache.json'), 'utf8')) as { entries: Record<string, string> };
     expect(Object.keys(cache.entries)).toHaveLength(3);
 
     llm.respond(fakeTranslation);
     await commands.executeCommand('paperFeed.refresh');
+    await translated();
     expect(llm.requests).toHaveLength(3);
   });
 
@@ -129,6 +193,7 @@ describe('translation after a fetch', () => {
     started = await startExtension({ settings: settings() });
     llm.respond(() => faults.unauthorized());
     expect(await commands.executeCommand('paperFeed.refresh')).toEqual({ status: 'fetched', date: '2026-05-29', papers: 3 });
+    await translated();
     expect(standIn.shown.messages.map((m) => [m.level, m.message])).toEqual([
       ['warning', `Paper Feed: ${llm.host} asks for an API key and none is set. Add one in the enrichment settings; translation continues on the next run.`],
     ]);
@@ -138,6 +203,7 @@ describe('translation after a fetch', () => {
   it('names a wrong setting by its VS Code name, and still fetches', async () => {
     started = await startExtension({ settings: settings({ model: '' }) });
     expect(await commands.executeCommand('paperFeed.refresh')).toEqual({ status: 'fetched', date: '2026-05-29', papers: 3 });
+    await translated();
     expect(standIn.shown.messages.map((m) => m.message)).toEqual([
       'Paper Feed: Setting paperFeed.enrich.model is empty; name the model the endpoint serves, such as "qwen2.5:7b".',
     ]);

@@ -79,6 +79,15 @@ export class Translations implements vscode.Disposable {
     return { ...(titleTranslated !== undefined ? { titleTranslated } : {}), ...(tldr !== undefined ? { tldr } : {}) };
   }
 
+  /** True when a fetch should be followed by translation: it is on, or its settings are wrong (which it then says). */
+  wanted(): boolean {
+    try {
+      return this.settings().enabled;
+    } catch {
+      return true;
+    }
+  }
+
   /** shownFor, once the kept results are read. */
   async lookup(paper: Paper): Promise<ShownEnrichment | undefined> {
     await this.load();

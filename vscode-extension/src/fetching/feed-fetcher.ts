@@ -25,14 +25,27 @@ export interface FetcherDeps {
   settings: () => ExtensionSettings;
   now: () => Date;
   /**
-   * Runs after a fetch is kept, inside the same progress (translation and TL;DRs, issue #9);
-   * `report` changes the progress message and `signal` is the person's cancel.
+   * The work to run in the background once a fetch is kept and its progress has ended
+   * (translation and TL;DRs, issue #9), or undefined when there is none (translation is off).
    */
-  afterFetch?: (announcement: Announcement, report: (message: string) => void, signal: AbortSignal) => Promise<void>;
+  afterFetch?: (announcement: Announcement) => AfterFetchWork | undefined;
+}
+
+/**
+ * Runs in a progress of its own: `report` changes its message; `signal` is the person's cancel
+ * there, the next fetch's, or the window closing.
+ */
+export type AfterFetchWork = (report: (message: string) => void, signal: AbortSignal) => Promise<void>;
+
+/** The background work after a fetch: one at a time, a newer one cancelling the older. */
+interface AfterFetchRun {
+  abort: AbortController;
+  done: Promise<void>;
 }
 
 export class FeedFetcher implements vscode.Disposable {
   private running: Promise<FetchOutcome> | undefined;
+  private after: AfterFetchRun | undefined;
   private client: ArxivClient | undefined;
   private readonly problemChanged = new vscode.EventEmitter<string | undefined>();
   /** The last automatic fetch's error line, or undefined after a success; for the view's message. */
@@ -55,9 +68,14 @@ export class FeedFetcher implements vscode.Disposable {
     }
   }
 
-  /** True while a fetch runs. */
+  /** True while a fetch runs (translation after it does not count). */
   get busy(): boolean {
     return this.running !== undefined;
+  }
+
+  /** Settles when the work after the last fetch (translation) has ended; at once when there is none. */
+  async afterFetchDone(): Promise<void> {
+    while (this.after) await this.after.done;
   }
 
   private fetchOnce(automatic: boolean): Promise<FetchOutcome> {
@@ -77,8 +95,9 @@ export class FeedFetcher implements vscode.Disposable {
     const { categories } = settings.config;
     const title = `Paper Feed: fetching ${categories.join(', ')} from arXiv`;
     const location = automatic ? { viewId: 'paperFeed.feed' } : vscode.ProgressLocation.Notification;
+    let kept: Announcement | undefined;
     try {
-      return await vscode.window.withProgress({ location, title, cancellable: !automatic }, async (progress, token) => {
+      const outcome = await vscode.window.withProgress({ location, title, cancellable: !automatic }, async (_progress, token) => {
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
         try {
@@ -93,7 +112,7 @@ export class FeedFetcher implements vscode.Disposable {
             return { status: 'empty', message } as const;
           }
           await this.deps.cache.add(announcement, settings.historyCount);
-          await this.deps.afterFetch?.(announcement, (message) => progress.report({ message }), abort.signal);
+          kept = announcement;
           this.problemChanged.fire(undefined);
           return { status: 'fetched', date: announcement.date, papers: announcement.papers.length } as const;
         } finally {
@@ -101,9 +120,48 @@ export class FeedFetcher implements vscode.Disposable {
           if (token.isCancellationRequested) abort.abort();
         }
       });
+      // The feed shows and the fetch's progress has ended: translation must not hold either back.
+      if (kept) this.startAfterFetch(kept, automatic);
+      return outcome;
     } catch (error) {
       return this.failure(error, automatic);
     }
+  }
+
+  /**
+   * Starts the work after a fetch in its own non-modal progress: a cancellable notification when
+   * the person fetched, the status bar for a fetch they did not ask for. An earlier run still
+   * going is cancelled (what it got is kept) and awaited first, so two never share the cache.
+   */
+  private startAfterFetch(announcement: Announcement, automatic: boolean): void {
+    const afterFetch = this.deps.afterFetch?.(announcement);
+    if (!afterFetch) return;
+    const previous = this.after;
+    previous?.abort.abort();
+    const abort = new AbortController();
+    const location = automatic ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification;
+    const work = async () => {
+      await previous?.done;
+      if (abort.signal.aborted) return;
+      await vscode.window.withProgress({ location, title: 'Paper Feed', cancellable: !automatic }, async (progress, token) => {
+        const listener = token.onCancellationRequested(() => abort.abort());
+        try {
+          await afterFetch((message) => progress.report({ message }), abort.signal);
+        } finally {
+          listener.dispose();
+        }
+      });
+    };
+    const run: AfterFetchRun = {
+      abort,
+      // afterFetch reports its own problems; nothing here may reject unhandled.
+      done: work()
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.after === run) this.after = undefined;
+        }),
+    };
+    this.after = run;
   }
 
   private failure(error: unknown, automatic: boolean): FetchOutcome {
@@ -114,6 +172,7 @@ export class FeedFetcher implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.after?.abort.abort();
     this.problemChanged.dispose();
   }
 }
