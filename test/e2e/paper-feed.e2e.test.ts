@@ -10,6 +10,8 @@ import { keptNote, type KeptPaper } from '../notes/kept-notes';
 import { spotBefore } from './editing';
 import { bibEntryKeys, waitForFile } from './on-disk';
 import { buildLatex, buildPandoc } from './real-build';
+// @ts-expect-error: plain .mjs module of the test:bib script, no type declarations.
+import { checkBibWithRealTools } from '../../scripts/bib/real-tools.mjs';
 import { readRun } from './run-context';
 import { answerWith, servedRequests } from './stand-in-control';
 import { startZoteroStandIn, type ZoteroStandIn } from '../support/zotero-stand-in';
@@ -371,4 +373,24 @@ flow('12. the LaTeX thesis and the Markdown notes build with pdflatex + bibtex a
   expect(notes.problems).toEqual([]);
   expect(notes.unresolved).toEqual([]);
   expect(notes.printed.sort()).toEqual(['mensah2026multigrid', 'nwosu2026tokenizer', 'okafor2026sparse']);
+
+  // Every entry of both .bib files, as the extension left them after the appends, the drop and
+  // the LaTeX inserts, through the real-tool check of `npm run test:bib`: biber's datamodel
+  // check, bibtex + pdflatex, biblatex + biber and pandoc, each citing every key once.
+  for (const [file, entries] of [
+    [bibFile, 4],
+    [thesisBib, 4],
+  ] as const) {
+    const check = checkBibWithRealTools(file);
+    expect(check.entries, file).toBe(entries);
+    const summary = check.results.map((r: RealToolResult) => ({ tool: r.tool, errors: r.errors, printed: r.printed, resolved: r.resolved ?? entries }));
+    expect(summary, file).toEqual(check.results.map((r: RealToolResult) => ({ tool: r.tool, errors: [], printed: entries, resolved: entries })));
+  }
 });
+
+interface RealToolResult {
+  tool: string;
+  errors: string[];
+  printed: number;
+  resolved?: number;
+}
