@@ -1,7 +1,7 @@
 // `npm run bench`: builds the artifacts, compiles the benchmark suites in bench/ (TypeScript) with
 // esbuild into a temp folder, runs each suite in its own Node process, then writes
 // bench/results.json and prints the table (Markdown) with the machine it ran on.
-// Options: --only SUITE[,SUITE] (parse, vault-write, vault-scale, obsidian, vscode, http, rank),
+// Options: --only SUITE[,SUITE] (parse, vault-write, vault-scale, obsidian, vscode, http, rank, catch-up),
 // --skip-build (reuse dist/ as it is).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -13,7 +13,7 @@ import * as esbuild from 'esbuild';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(repoRoot);
 
-const SUITES = ['parse', 'vault-write', 'vault-scale', 'obsidian', 'vscode', 'http', 'rank'];
+const SUITES = ['parse', 'vault-write', 'vault-scale', 'obsidian', 'vscode', 'http', 'rank', 'catch-up'];
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : SUITES;
