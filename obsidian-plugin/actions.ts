@@ -51,7 +51,7 @@ export class Actions {
   async fetchAndOpen(): Promise<void> {
     const outcome = await this.fetcher.fetchToday('ribbon');
     if (outcome.kind === 'written') await this.openPath(outcome.report.dailyNote);
-    else if (outcome.kind !== 'failed') await this.openDigest();
+    else if (outcome.kind !== 'failed' && outcome.kind !== 'cancelled') await this.openDigest();
   }
 
   async openPaper(id: string): Promise<void> {

@@ -83,6 +83,8 @@ export class AutoFetch {
       // Nothing listed: an old feed is looked at again soon; a current one waits for the next announcement.
       this.notBefore = outcome.date < latest ? at + STALE_RETRY_MS : Date.parse(nextAnnouncement(now).announcedAt);
     }
+    // The person stopped it: the next automatic fetch is for the next announcement.
+    if (outcome.kind === 'cancelled') this.notBefore = Date.parse(nextAnnouncement(now).announcedAt);
     if (outcome.kind === 'failed') {
       if (loud) this.failureShownFor = latest;
       const { error } = outcome;

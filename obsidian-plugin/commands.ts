@@ -1,7 +1,8 @@
 // The palette commands (no default hotkeys) and the ribbon icon. The paper commands use
 // checkCallback, so they are listed only while a paper note is in view; "Cancel translation" only
-// while papers are being translated.
-import type { Plugin } from 'obsidian';
+// while papers are being translated. "Cancel the running fetch" is always listed and says so
+// when nothing runs, so a hotkey bound to it never does nothing silently.
+import { Notice, type Plugin } from 'obsidian';
 import type { Actions } from './actions';
 import type { Enrichment } from './enrichment';
 import type { Fetcher } from './fetcher';
@@ -12,6 +13,13 @@ export function registerCommands(plugin: Plugin, actions: Actions, fetcher: Fetc
   plugin.addCommand({ id: 'fetch-today', name: "Fetch today's papers", callback: () => void fetcher.fetchToday('command') });
   plugin.addCommand({ id: 'open-digest', name: "Open today's paper digest", callback: () => void actions.openDigest() });
   plugin.addCommand({ id: 'fetch-range', name: 'Fetch papers for a date range…', callback: () => actions.askForRange() });
+  plugin.addCommand({
+    id: 'cancel-fetch',
+    name: 'Cancel the running fetch',
+    callback: () => {
+      if (!fetcher.cancel()) new Notice('Paper Feed is not fetching anything, so there is nothing to cancel.');
+    },
+  });
   plugin.addCommand({ id: 'check-updates', name: 'Check kept papers for updates', callback: () => void updates.run() });
   plugin.addCommand({ id: 'find-duplicates', name: 'Find duplicate paper notes', callback: () => void actions.findDuplicates() });
   plugin.addCommand({ id: 'open-on-arxiv', name: 'Open this paper on arXiv', checkCallback: (checking) => actions.openOnArxiv(checking) });

@@ -1,6 +1,7 @@
 // The runs themselves: fetch today's announcement (or a range of listing dates) and write it into
 // the vault, one run at a time through the RunQueue, with a progress notice and one clear notice
-// at the end. A failure leaves no half-written note: the core writes each note whole.
+// at the end. A failure leaves no half-written note: the core writes each note whole. Cancel stops
+// the running fetch wherever it waits: the arXiv request, the matching, or between two notes.
 import { Notice, type App } from 'obsidian';
 import { latestAnnouncement } from '../core/arxiv/calendar';
 import { fetchAnnouncement } from '../core/arxiv/feed';
@@ -15,7 +16,7 @@ import { duplicateSentence } from '../core/vault/originals';
 import type { DeviceState } from './device-state';
 import { outcomeOf, type Enrichment } from './enrichment';
 import { linkFromDailyNote } from './daily-notes';
-import { closingMessage, emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
+import { cancelledMessage, closingMessage, emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
 import { fetchRange, withZotero } from './range-fetch';
 import { RunQueue } from './run-queue';
 import type { PaperFeedSettings } from './settings';
@@ -29,7 +30,9 @@ export type RunOutcome =
   | { kind: 'joined' }
   /** An automatic run found the latest digest already in the vault, written by another device. */
   | { kind: 'synced'; date: string }
-  | { kind: 'failed'; error: unknown };
+  | { kind: 'failed'; error: unknown }
+  /** The person cancelled it; what was written stays, each note whole. */
+  | { kind: 'cancelled' };
 
 export interface FetcherHost {
   app: App;
@@ -46,12 +49,14 @@ export interface FetcherHost {
   /** Why the saved config was set aside, or null; runs refuse while it stands. */
   settingsProblem(): PaperFeedError | null;
   now(): Date;
-  /** A run finished (the status bar shows it). */
+  /** A run started or finished (the status bar shows it). */
   ran(): void;
 }
 
 export class Fetcher {
   private readonly queue = new RunQueue();
+  /** Aborts the run now fetching or writing; null between runs. */
+  private running: AbortController | null = null;
   /** When arXiv asked us to come back (rate limit); the scheduler retries then. */
   retryAt: number | null = null;
 
@@ -59,6 +64,23 @@ export class Fetcher {
 
   get busy(): boolean {
     return !this.queue.idle;
+  }
+
+  /** True while a run fetches from arXiv, writes notes or translates them: Cancel has something to stop. */
+  get cancellable(): boolean {
+    return this.running !== null || this.host.enrichment.running;
+  }
+
+  /**
+   * Stops the running fetch: the arXiv request is dropped, matching stops within 50 ms, and writing
+   * stops before the next note (each note is written whole). While translating, stops that. A run
+   * queued behind it still runs. False when nothing was running.
+   */
+  cancel(): boolean {
+    if (!this.cancellable) return false;
+    this.running?.abort();
+    this.host.enrichment.cancel();
+    return true;
   }
 
   /** Fetches and writes the latest announcement. Automatic runs fail quietly unless `loud`. */
@@ -91,8 +113,10 @@ export class Fetcher {
       if (synced) return synced;
     }
     const progress = loud ? new ProgressNotice("Paper Feed: fetching today's papers from arXiv…") : null;
+    const { signal } = this.start();
+    let written = { done: 0, total: 0 };
     try {
-      const announcement = await fetchAnnouncement(client, { rssBase: settings.rssBase, categories: settings.config.categories });
+      const announcement = await fetchAnnouncement(client, { rssBase: settings.rssBase, categories: settings.config.categories, signal });
       this.retryAt = null;
       // An empty feed (a weekend, a holiday) is not a run: the status bar keeps the last real one.
       if (announcement.papers.length === 0) {
@@ -105,7 +129,11 @@ export class Fetcher {
       // What the update check changed since the last digest, for "Published and updated" (issue #19).
       const catchUp = updatesForDaily(device.catchUp, announcement.date);
       const { report, fill } = await writeThenEnrich(announcement, settings.config, store, {
-        onProgress: (done, total) => progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`),
+        onProgress: (done, total) => {
+          written = { done, total };
+          progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`);
+        },
+        signal,
         library: this.host.library,
         ...withZotero(this.host.zotero?.(settings.config)),
         ...(catchUp.length > 0 ? { catchUp } : {}),
@@ -122,7 +150,11 @@ export class Fetcher {
       return { kind: 'written', report };
     } catch (error) {
       progress?.hide();
-      return this.failed(error, loud);
+      if (!cancelled(error, signal)) return this.failed(error, loud);
+      new Notice(cancelledMessage(written.done, written.total, 'notes'), 8000);
+      return { kind: 'cancelled' };
+    } finally {
+      this.finish();
     }
   }
 
@@ -132,9 +164,11 @@ export class Fetcher {
     const refusal = this.host.settingsProblem();
     if (refusal) return void this.failed(refusal, true, false);
     const progress = new ProgressNotice(`Paper Feed: fetching ${from} to ${to} from arXiv…`);
+    const { signal } = this.start();
+    let days = { done: 0, total: 0 };
     try {
       const enrichment = this.host.enrichment.forRun((text) => progress.set(`Paper Feed: ${text}`));
-      const reports = await fetchRange(client, settings, store, from, to, (message) => progress.set(`Paper Feed: ${message}`), enrichment, this.host.library, this.host.zotero?.(settings.config));
+      const reports = await fetchRange(client, settings, store, { from, to, signal }, (message) => progress.set(`Paper Feed: ${message}`), enrichment, this.host.library, this.host.zotero?.(settings.config), (done, total) => (days = { done, total }));
       progress.hide();
       const papers = reports.reduce((sum, r) => sum + r.matched, 0);
       const created = reports.reduce((sum, r) => sum + r.created.length, 0);
@@ -142,8 +176,22 @@ export class Fetcher {
       new Notice(closingMessage(summary, enrichment && outcomeOf(enrichment), null), 8000);
     } catch (error) {
       progress.hide();
-      this.failed(error, true, false);
+      if (!cancelled(error, signal)) return void this.failed(error, true, false);
+      new Notice(cancelledMessage(days.done, days.total, 'days'), 8000);
+    } finally {
+      this.finish();
     }
+  }
+
+  private start(): AbortController {
+    this.running = new AbortController();
+    this.host.ran();
+    return this.running;
+  }
+
+  private finish(): void {
+    this.running = null;
+    this.host.ran();
   }
 
   /** The latest announcement's digest when the vault has it already (sync brought it), as a finished run. */
@@ -179,4 +227,9 @@ export class Fetcher {
     if (loud) new Notice(failureMessage(error, today), 10_000);
     return { kind: 'failed', error };
   }
+}
+
+/** The run stopped because the person cancelled it (the core says 'cancelled'; a host error may not). */
+function cancelled(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (isPaperFeedError(error) && error.kind === 'cancelled');
 }

@@ -91,6 +91,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
     // Phones and tablets have no status bar.
     if (!Platform.isMobile) {
       this.statusEl = this.addStatusBarItem();
+      this.registerDomEvent(this.statusEl, 'click', () => void this.fetcher.cancel());
       this.refreshStatus();
     }
     // The automatic fetch waits for the workspace, and its first tick comes a minute later, so
@@ -134,6 +135,6 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
   }
 
   private refreshStatus(): void {
-    if (this.statusEl) renderStatus(this.statusEl, this.device.lastRun, new Date());
+    if (this.statusEl) renderStatus(this.statusEl, this.device.lastRun, new Date(), this.fetcher.cancellable);
   }
 }

@@ -53,6 +53,16 @@ export function failureMessage(error: unknown, retried: boolean): string {
   return messageFor(error);
 }
 
+/**
+ * For a cancelled run. Before anything is written the vault is as it was; after, every note
+ * written is whole and a second run writes the rest (what it finds done it leaves alone).
+ */
+export function cancelledMessage(done: number, total: number, unit: 'notes' | 'days'): string {
+  if (done === 0) return 'Fetch cancelled.';
+  const what = unit === 'notes' ? `${done} of ${total} notes` : `${done} of ${total} daily notes`;
+  return `Fetch cancelled after ${what}; each is written whole. Fetch again to write the rest.`;
+}
+
 /** For an announcement with no papers: why (a night without one) and when the next one comes. */
 export function emptyAnnouncementMessage(date: string, now: Date): string {
   const none = noAnnouncementMessage(now);

@@ -1,5 +1,6 @@
 // The desktop status bar item: how many papers the last fetch on this device found, and when it
-// ran ("Papers: 66 · 20:05"). Mobile has no status bar, so the plugin only creates it on desktop.
+// ran ("Papers: 66 · 20:05"). While a fetch runs it says so, and a click cancels it (the command
+// "Cancel the running fetch" does the same, and is there on mobile, which has no status bar).
 import type { LastRun } from './device-state';
 import { moment } from './moment';
 
@@ -16,7 +17,12 @@ export function statusTooltip(run: LastRun | null): string {
   return `Paper Feed: ${papers} matched in the ${run.announcement} announcement, fetched ${moment(run.at).format('ddd D MMM HH:mm')}.`;
 }
 
-export function renderStatus(el: HTMLElement, run: LastRun | null, now: Date): void {
-  el.setText(statusText(run, now));
-  el.setAttr('aria-label', statusTooltip(run));
+export const FETCHING_TEXT = 'Papers: fetching…';
+export const FETCHING_TOOLTIP = 'Paper Feed is fetching papers; click to cancel.';
+
+export function renderStatus(el: HTMLElement, run: LastRun | null, now: Date, fetching: boolean): void {
+  el.setText(fetching ? FETCHING_TEXT : statusText(run, now));
+  el.setAttr('aria-label', fetching ? FETCHING_TOOLTIP : statusTooltip(run));
+  // Obsidian's own class for a status bar item that does something when clicked.
+  el.toggleClass('mod-clickable', fetching);
 }

@@ -1,13 +1,14 @@
 // The automatic fetch on a fake clock: never during onload or before the layout is ready, at most
 // once per announcement, after the settle time and the person's "fetch after" time, only on the
-// device that has it on; a rate limit is retried at the time arXiv gave, with one notice.
+// device that has it on; a rate limit is retried at the time arXiv gave, with one notice; a
+// cancelled one is not tried again before the next announcement.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import moment from 'moment';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { kit, type App } from '../stand-ins/obsidian';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
 import { earliestFetch } from '../../obsidian-plugin/auto-fetch';
-import { fixture, loadPlugin, newApp, notices, settle, storeSettings } from './support/harness';
+import { fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings } from './support/harness';
 
 const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 /** Thursday 28 May 2026, 20:00 US Eastern: the announcement of the 2026-05-29 listing. */
@@ -164,5 +165,25 @@ describe('automatic fetch', () => {
     await pass(app, 31);
     expect(feedRequests()).toBe(before + 4);
     expect(failures()).toHaveLength(1);
+  });
+
+  it('does not try again before the next announcement once the person cancelled it', async () => {
+    server.reply(FEED_PATH, { hang: true });
+    const app = await start(ANNOUNCED + 60 * MINUTE);
+    app.workspace.markLayoutReady();
+    const before = feedRequests();
+    vi.advanceTimersByTime(MINUTE);
+    await vi.waitFor(() => expect(feedRequests()).toBe(before + 1));
+    runCommand(app, 'cancel-fetch');
+    await settle(app, plugin!);
+    expect(notices().slice(1)).toEqual(['Fetch cancelled.']);
+
+    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    // Past the half hour after which a failed automatic fetch is tried again.
+    await pass(app, 120);
+    expect(feedRequests()).toBe(before + 1);
+    expect(plugin!.device.lastRun).toBeNull();
+    // arXiv next announces on Sunday 31 May, 20:00 US Eastern (none on Friday or Saturday).
+    expect(plugin!.autoFetch.dueAt(new Date())).toBe(Date.parse('2026-06-01T00:00:00Z'));
   });
 });

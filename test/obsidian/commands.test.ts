@@ -47,6 +47,7 @@ describe('commands', () => {
       ['paper-feed:fetch-today', "Paper Feed: Fetch today's papers", undefined],
       ['paper-feed:open-digest', "Paper Feed: Open today's paper digest", undefined],
       ['paper-feed:fetch-range', 'Paper Feed: Fetch papers for a date range…', undefined],
+      ['paper-feed:cancel-fetch', 'Paper Feed: Cancel the running fetch', undefined],
       ['paper-feed:check-updates', 'Paper Feed: Check kept papers for updates', undefined],
       ['paper-feed:find-duplicates', 'Paper Feed: Find duplicate paper notes', undefined],
       ['paper-feed:open-on-arxiv', 'Paper Feed: Open this paper on arXiv', undefined],

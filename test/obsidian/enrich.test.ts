@@ -197,4 +197,17 @@ describe('a fetch with translation on', () => {
     expect(llm.requests).toHaveLength(3 + 3);
     expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 0 new notes · 3 updated · 5 translated');
   });
+
+  it('"Cancel the running fetch" during translation stops translating and keeps the written digest', async () => {
+    const { app, plugin } = await pluginWith({ enrich: enrichSettings({ concurrency: 1 }) });
+    llm.respond((r) => {
+      if (r.n === 3) expect(runCommand(app, 'cancel-fetch')).toBe(true);
+      return r.n >= 3 ? faults.slow(5000, fakeTranslation(r)) : fakeTranslation(r);
+    });
+    await plugin.fetcher.fetchToday('command');
+    await settle(app, plugin);
+    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated · 2 translated. Cancelled after 2 of 5 papers; the next run continues with the rest.');
+    expect(Object.keys(app.vault.snapshot()).filter((path) => path.startsWith('arXiv/'))).toHaveLength(6);
+    expect(plugin.device.lastRun?.matched).toBe(5);
+  });
 });
