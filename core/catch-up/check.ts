@@ -5,6 +5,7 @@
 // as it is and reported, as in a daily run.
 
 import { IDS_PER_REQUEST, lookUpIds } from '../arxiv/id-lookup';
+import { tryParseArxivId } from '../arxiv/ids';
 import type { SkippedItem } from '../arxiv/paper';
 import type { ArxivClient } from '../arxiv/polite';
 import { PaperFeedError, isPaperFeedError } from '../errors';
@@ -64,7 +65,11 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
   const maxRequests = Math.max(1, Math.floor(options.maxRequests ?? DEFAULT_MAX_REQUESTS));
   const index = await store.index({ keepKeys: options.keepKeys });
   const kept = (index.library ?? []).flatMap((item) => (item.id ? [item.id] : []));
-  const candidates = notesToCheck(index.papers.keys(), kept, options.now);
+  const all = notesToCheck(index.papers.keys(), kept, options.now);
+  // arXiv refuses a whole request over one malformed id ("incorrect id format"): such a note is
+  // named, and the others are looked up.
+  const candidates = all.filter((id) => tryParseArxivId(id)?.id === id);
+  const malformed = all.filter((id) => tryParseArxivId(id)?.id !== id);
   const share = thisRunsShare(candidates, options.cursor ?? 0, maxRequests * batch);
   const found = await lookUpIds(options.client, options.apiBase, share.ids, {
     batchSize: batch,
@@ -77,7 +82,10 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
     requests: found.requests,
     updates: [],
     missing: found.missing.map((id) => ({ id, path: index.papers.get(id)?.path ?? id })),
-    skipped: [...found.skipped],
+    skipped: [
+      ...malformed.map((id) => ({ ref: id, reason: `${index.papers.get(id)?.path ?? id} was not checked: its arxiv_id "${id}" is not an arXiv identifier; correct it and run again` })),
+      ...found.skipped,
+    ],
     nextCursor: share.nextCursor,
   };
   for (const id of share.ids) {

@@ -88,15 +88,30 @@ describe('checking kept notes against arXiv', () => {
   it('reports an id arXiv does not return and leaves its note as it is, not withdrawn', async () => {
     serveIdLookups(server, recorded);
     const paper = paperOf(recorded.get('2206.06921')!);
-    const gone = kept(v1Note({ ...paper, id: '0808.05394', absUrl: 'https://arxiv.org/abs/0808.05394' }, 'gone2008'));
+    const gone = kept(v1Note({ ...paper, id: '0808.9999', absUrl: 'https://arxiv.org/abs/0808.9999' }, 'gone2008'));
     const store = new MemoryStore({ 'Papers/Gone.md': gone });
 
     const report = await checkForUpdates(store, options());
 
-    expect(report.missing).toEqual([{ id: '0808.05394', path: 'Papers/Gone.md' }]);
+    expect(report.missing).toEqual([{ id: '0808.9999', path: 'Papers/Gone.md' }]);
     expect(report.updates).toEqual([]);
     expect(store.files.get('Papers/Gone.md')).toBe(gone);
     expect(store.writes).toBe(0);
+  });
+
+  it('names a note whose arxiv_id is malformed and looks the others up without it', async () => {
+    serveIdLookups(server, recorded);
+    const paper = paperOf(recorded.get('2206.06921')!);
+    // 2008 ids had four digits after the dot: arXiv would refuse the whole request over this one.
+    const malformed = kept(v1Note({ ...paper, id: '0808.05394', absUrl: 'https://arxiv.org/abs/0808.05394' }, 'bad2008'));
+    const store = new MemoryStore({ 'Papers/Bad.md': malformed, 'Papers/Good.md': kept(v1Note(paper, 'good2022')) });
+
+    const report = await checkForUpdates(store, options());
+
+    expect(server.requests.map((r) => r.query.get('id_list'))).toEqual(['2206.06921']);
+    expect(report.skipped).toEqual([{ ref: '0808.05394', reason: 'Papers/Bad.md was not checked: its arxiv_id "0808.05394" is not an arXiv identifier; correct it and run again' }]);
+    expect(report.updates.map((u) => u.path)).toEqual(['Papers/Good.md']);
+    expect(store.files.get('Papers/Bad.md')).toBe(malformed);
   });
 
   it('marks a withdrawn paper withdrawn: true with a callout and keeps its abstract', async () => {

@@ -60,7 +60,7 @@ async function vaultWithKeptNotes(): Promise<string> {
   const { journalRef: _j, doi: _d, ...rest } = paper;
   const v1 = { ...rest, version: 1, updated: paper.published!, comment: '25 pages', pdfUrl: 'https://arxiv.org/pdf/2206.06921v1' };
   const note = renderPaperNote(v1, { citekey: 'kept2022', keywords: [], digests: [] }).replace('---\n', '---\nrating: 5\n') + 'Mine.\n';
-  const gone = renderPaperNote({ ...v1, id: '0808.05394', absUrl: 'https://arxiv.org/abs/0808.05394' }, { citekey: 'gone2008', keywords: [], digests: [] }).replace('---\n', '---\nrating: 4\n');
+  const gone = renderPaperNote({ ...v1, id: '0808.9999', absUrl: 'https://arxiv.org/abs/0808.9999' }, { citekey: 'gone2008', keywords: [], digests: [] }).replace('---\n', '---\nrating: 4\n');
   const vault = join(work, 'vault');
   await mkdir(join(vault, 'arXiv', 'Papers'), { recursive: true });
   await writeFile(join(vault, NOTE), note);
@@ -78,11 +78,11 @@ describe('paper-feed update', () => {
     expect(first.stdout.split('\n')).toEqual([
       '2 papers checked on arXiv (1 request) · 1 published or updated · 1 not found',
       `  ${NOTE}: v1 → v3, published in Indiana Univ. Math. J. 73 (2024), 1331-1356 (doi:10.1512/iumj.2024.73.9928)`,
-      `  not found on arXiv (left as it is): 0808.05394 (${MISSING})`,
+      `  not found on arXiv (left as it is): 0808.9999 (${MISSING})`,
       '  previous check: never',
       '',
     ]);
-    expect(server.requests.map((r) => r.query.get('id_list'))).toEqual(['0808.05394,2206.06921']);
+    expect(server.requests.map((r) => r.query.get('id_list'))).toEqual(['0808.9999,2206.06921']);
     const note = await readFile(join(vault, NOTE), 'utf8');
     expect(readFrontmatter(note)).toMatchObject({ version: 3, doi: '10.1512/iumj.2024.73.9928', citekey: 'kept2022', rating: 5 });
     expect(note.endsWith('Mine.\n')).toBe(true);

@@ -125,6 +125,7 @@ describe('manifest', () => {
     expect(defaults('library.file')).toBe('');
     expect(Object.keys(contributes.configuration.properties).sort()).toEqual([
       'paperFeed.announceTypes',
+      'paperFeed.apiBase',
       'paperFeed.bibliography',
       'paperFeed.categories',
       'paperFeed.citationFormat',

@@ -9,6 +9,7 @@ import { registerNotes } from './notes/index';
 import { registerLinks } from './links/index';
 import { registerSecrets } from './secrets/index';
 import { registerZotero } from './zotero/index';
+import { registerBibUpdate } from './bibliography/update-entries';
 
 export function activate(context: vscode.ExtensionContext): void {
   registerFeatures(context, createServices(context));
@@ -23,6 +24,7 @@ export function registerFeatures(context: vscode.ExtensionContext, services: Ser
   registerLinks(context, services);
   registerSecrets(context);
   registerZotero(context, services);
+  registerBibUpdate(context, services);
 }
 
 // Everything is in context.subscriptions, which VS Code disposes.

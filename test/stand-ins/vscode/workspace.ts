@@ -278,8 +278,17 @@ export function asRelativePath(pathOrUri: string | Uri): string {
   return folder ? relative(folder.uri.fsPath, path) : path;
 }
 
+/** Content providers for virtual documents (a diff's preview side), by scheme. */
+export const contentProviders = new Map<string, vscode.TextDocumentContentProvider>();
+
+export function registerTextDocumentContentProvider(scheme: string, provider: vscode.TextDocumentContentProvider): { dispose(): void } {
+  contentProviders.set(scheme, provider);
+  return { dispose: () => void contentProviders.delete(scheme) };
+}
+
 /** Stand-in only: forgets settings, folders and open documents. */
 export function resetWorkspace(): void {
+  contentProviders.clear();
   userSettings.clear();
   workspaceFolders = undefined;
   textDocuments.length = 0;

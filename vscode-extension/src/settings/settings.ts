@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CitationFormat, PaperFeedConfig } from '../../../core/config';
 import { validateConfig } from '../../../core/config-validate';
 import { DEFAULT_RSS_BASE } from '../../../core/arxiv/rss';
+import { DEFAULT_API_BASE } from '../../../core/arxiv/api-query';
 import { validateEnrichSettings, type EnrichSettings } from '../../../core/enrich/settings';
 import { isPaperFeedError, PaperFeedError } from '../../../core/errors';
 import { isLatexCommand, type LatexCommand } from '../citations/latex-citation';
@@ -14,6 +15,8 @@ export interface ExtensionSettings {
   config: PaperFeedConfig;
   /** Where announcements are read from (https://rss.arxiv.org/rss unless a mirror or test server). */
   rssBase: string;
+  /** arXiv's API, for looking papers up by id (issue #19). */
+  apiBase: string;
   /** Earlier announcements kept below the latest one. */
   historyCount: number;
   fetchOnOpen: boolean;
@@ -43,6 +46,7 @@ export function readSettings(): ExtensionSettings {
   return {
     config: validateConfig(input, 'the Paper Feed settings (paperFeed.*)'),
     rssBase: s.get<string>('rssBase')?.trim() || DEFAULT_RSS_BASE,
+    apiBase: s.get<string>('apiBase')?.trim() || DEFAULT_API_BASE,
     historyCount: Math.max(0, Math.min(30, Math.floor(s.get<number>('historyCount') ?? 5))),
     fetchOnOpen: s.get<boolean>('fetchOnOpen') ?? true,
   };

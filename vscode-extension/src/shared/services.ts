@@ -34,6 +34,8 @@ export interface Services {
   findPaper(id: string): Promise<Paper | undefined>;
   /** Every kept paper once, newest announcement first. */
   papers(): Promise<Paper[]>;
+  /** The one polite arXiv client every feature shares, so the 3 s pacing covers them all. */
+  arxiv(): ArxivClient;
   /** The Obsidian vault folder (or the workspace folder); undefined when no folder is open. */
   vaultRoot(): vscode.Uri | undefined;
 }
@@ -73,12 +75,14 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   });
   const citer = new Citer({ citekeys, notes, settings: readCitationSettings });
   const now = options.now ?? (() => new Date());
+  let client: ArxivClient | undefined;
+  const arxiv = (): ArxivClient => (client ??= (options.client ?? (() => createArxivClient({ transport: fetchTransport() })))());
   const translations = new Translations({ storage: context.globalStorageUri, secrets: context.secrets });
   const fetcher = new FeedFetcher({
     cache,
     settings,
     now,
-    client: options.client ?? (() => createArxivClient({ transport: fetchTransport() })),
+    client: arxiv,
     afterFetch: enrichAfterFetch(translations, settings, notes),
   });
   context.subscriptions.push(cache, notes, fetcher, translations);
@@ -94,6 +98,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     citationSettings: readCitationSettings,
     now,
     vaultRoot,
+    arxiv,
     async findPaper(id) {
       await cache.load();
       return cache.find(id);
