@@ -17,7 +17,8 @@ export function bibtexEntry(paper: Paper, citekey: string): string {
     ['author', paper.authors.map((a) => bibtexName(a.name)).join(' and ')],
   ];
   if (published) fields.push(['journal', escapeLatex(oneLine(plainOf(parseTex(paper.journalRef ?? ''))))]);
-  const year = paperYear(paper);
+  // A published entry is cited by the year it was published, when the reference names one year only.
+  const year = (published ? journalYear(paper.journalRef ?? '') : undefined) ?? paperYear(paper);
   if (year) fields.push(['year', year]);
   fields.push(
     ['eprint', paper.id],
@@ -30,6 +31,16 @@ export function bibtexEntry(paper: Paper, citekey: string): string {
   const width = Math.max(...fields.map(([name]) => name.length));
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(',\n');
   return `@${published ? 'article' : 'misc'}{${citekey},\n${body}\n}`;
+}
+
+/**
+ * The publication year a journal reference names ("Phys. Rev. D 100, 012 (2026)" → 2026,
+ * "ActaAstron.56:1-50,2006" → 2006), or undefined when it names none or several candidates (pages
+ * such as 2001-2015 could be read as years), so a reference is never misread.
+ */
+export function journalYear(journalRef: string): string | undefined {
+  const years = new Set(Array.from(journalRef.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g), (m) => m[0]));
+  return years.size === 1 ? [...years][0] : undefined;
 }
 
 /**

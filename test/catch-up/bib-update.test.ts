@@ -31,7 +31,7 @@ describe('updating arXiv entries in a .bib', () => {
 
   it('turns Paper Feed’s entry into the published @article, keeps its key and every other byte', () => {
     const plan = planBibUpdate(FILE, papers);
-    expect(plan.changes.map((c) => [c.key, c.summary, c.ours])).toEqual([['fraser2022attainable', '@misc → @article; journal, doi', true]]);
+    expect(plan.changes.map((c) => [c.key, c.summary, c.ours])).toEqual([['fraser2022attainable', '@misc → @article; journal, year, doi', true]]);
     expect(plan.notOurs).toEqual(['hand2016']);
     expect(plan.unsafe).toEqual([]);
     const after = bibtexEntry(published, 'fraser2022attainable').replace(/\n/g, '\r\n');

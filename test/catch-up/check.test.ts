@@ -73,6 +73,7 @@ describe('checking kept notes against arXiv', () => {
     expect(after.endsWith(`## Notes\n\n${PERSONS_PART}`)).toBe(true);
     expect(after).toContain('@article{mine2022Key,');
     expect(after).toContain('  journal       = {Indiana Univ. Math. J. 73 (2024), 1331-1356},');
+    expect(after).toContain('  year          = {2024},');
     expect(after).toContain('  doi           = {10.1512/iumj.2024.73.9928},');
     expect(after).toContain('  eprint        = {2206.06921},');
     expect(after).toContain('- **arXiv:** [2206.06921v3](https://arxiv.org/abs/2206.06921)');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCitation } from '../../core/cite/formats';
-import { bibtexEntry, escapeLatex } from '../../core/cite/bibtex';
+import { bibtexEntry, escapeLatex, journalYear } from '../../core/cite/bibtex';
 import { makePaper } from '../support/papers';
 
 const paper = makePaper({
@@ -57,6 +57,19 @@ describe('bibtexEntry', () => {
     expect(entry.startsWith('@article{k,\n')).toBe(true);
     expect(entry).toContain('  journal       = {Phys. Rev. D 100, 012 (2026)},\n');
     expect(entry).toContain('  doi           = {10.1103/PhysRevD.100_012},\n');
+    expect(entry).toContain('  year          = {2026},\n');
+  });
+
+  it('cites a published paper by the year its journal reference names, and only when it names one', () => {
+    const published = (journalRef: string) => field(bibtexEntry({ ...makePaper({ published: '2022-06-14' }), journalRef, doi: '10.1/x' }, 'k'), 'year');
+    expect(journalYear('Indiana Univ. Math. J. 73 (2024), 1331-1356')).toBe('2024');
+    expect(journalYear('ActaAstron.56:1-50,2006')).toBe('2006');
+    expect(journalYear('J. Foo 12 (2019), 2001-2015')).toBeUndefined();
+    expect(journalYear('Nature 600, 1-5')).toBeUndefined();
+    expect(published('Indiana Univ. Math. J. 73 (2024), 1331-1356')).toBe('2024');
+    expect(published('J. Foo 12 (2019), 2001-2015')).toBe('2022');
+    // Without a journal DOI the entry stays @misc and keeps the year of v1.
+    expect(field(bibtexEntry({ ...makePaper({ published: '2022-06-14' }), journalRef: 'Nature 600 (2024)' }, 'k'), 'year')).toBe('2022');
   });
 
   it('escapes every LaTeX special character', () => {
