@@ -14,7 +14,7 @@ import { afterDaily, updatesForDaily } from '../core/catch-up/state';
 import { writeThenEnrich } from '../core/notes/write-then-enrich';
 import { duplicateSentence } from '../core/vault/originals';
 import type { DeviceState } from './device-state';
-import { outcomeOf, type Enrichment } from './enrichment';
+import { outcomeOf, type Enrichment, type EnrichmentRun } from './enrichment';
 import { linkFromDailyNote } from './daily-notes';
 import { cancelledMessage, closingMessage, emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
 import { fetchRange, withZotero } from './range-fetch';
@@ -57,13 +57,20 @@ export class Fetcher {
   private readonly queue = new RunQueue();
   /** Aborts the run now fetching or writing; null between runs. */
   private running: AbortController | null = null;
+  /** The translation after the last fetch of today's papers, while it runs. */
+  private translation: Promise<void> | null = null;
+  private writes = 0;
   /** When arXiv asked us to come back (rate limit); the scheduler retries then. */
   retryAt: number | null = null;
 
   constructor(private readonly host: FetcherHost) {}
 
+  /**
+   * True while a run, or the translation after one, may write notes: the automatic fetch and the
+   * update check wait. A person's fetch does not: it stops the translation (fetchToday).
+   */
   get busy(): boolean {
-    return !this.queue.idle;
+    return !this.queue.idle || this.translation !== null;
   }
 
   /** True while a run fetches from arXiv, writes notes or translates them: Cancel has something to stop. */
@@ -85,6 +92,8 @@ export class Fetcher {
 
   /** Fetches and writes the latest announcement. Automatic runs fail quietly unless `loud`. */
   async fetchToday(trigger: Trigger, loud = trigger !== 'automatic'): Promise<RunOutcome> {
+    // Queued at once when nothing translates, so two quick asks join one run.
+    if (this.translation) await this.stopTranslation();
     const { result, started } = this.queue.run('today', () => this.today(loud, trigger === 'automatic'));
     if (started) return result;
     if (loud) new Notice("Paper Feed is already fetching today's papers; it will say when it is done.");
@@ -94,11 +103,56 @@ export class Fetcher {
 
   /** Writes one daily note per listing date from `from` to `to`, from the arXiv API. */
   async fetchRange(from: string, to: string): Promise<void> {
+    // Queued at once when nothing translates, so two quick asks join one run.
+    if (this.translation) await this.stopTranslation();
     const waiting = this.busy;
     const { result, started } = this.queue.run(`range ${from} ${to}`, () => this.range(from, to));
     if (!started) new Notice(`Paper Feed is already fetching ${from} to ${to}.`);
     else if (waiting) new Notice('Paper Feed will fetch the range when the current fetch is done.');
     return result;
+  }
+
+  /** Settles when the translation after the last fetch has ended; at once when none runs. */
+  async translated(): Promise<void> {
+    while (this.translation) await this.translation;
+  }
+
+  /**
+   * Stops the translation an earlier fetch left running (what arrived stays in the notes) and
+   * waits for its last writes, so a new run's notes and cache never race an older run's.
+   */
+  private async stopTranslation(): Promise<void> {
+    if (!this.translation) return;
+    this.host.enrichment.cancel();
+    await this.translated();
+  }
+
+  /** A note write after the digest: queued like a run, so it never overlaps a fetch's writes. */
+  private queuedWrite = (write: () => Promise<void>): Promise<void> => this.queue.run(`translation ${++this.writes}`, write).result;
+
+  /**
+   * Translates after the fetch has finished and freed the queue: the progress notice goes on
+   * with "Translating 3/10…", the notes fill in as answers arrive, and a notice closes it.
+   */
+  private translateLater(date: string, enrichment: EnrichmentRun, fill: () => Promise<void>, progress: ProgressNotice | null, loud: boolean): void {
+    const run = (async () => {
+      try {
+        await enrichment.fill([fill]);
+      } finally {
+        progress?.hide();
+      }
+      // Said when the endpoint was asked (or could not be): a run the cache answered adds nothing to say.
+      const outcome = outcomeOf(enrichment);
+      const asked = enrichment.session.summary().requests > 0;
+      if ((loud && asked) || outcome.stopped) new Notice(closingMessage(`Paper Feed: ${date} · ${outcome.done}`, undefined, outcome.stopped ?? null), loud ? 8000 : 5000);
+    })()
+      .catch((error: unknown) => {
+        new Notice(failureMessage(error, false), 10_000);
+      })
+      .finally(() => {
+        if (this.translation === run) this.translation = null;
+      });
+    this.translation = run;
   }
 
   private async today(loud: boolean, automatic: boolean): Promise<RunOutcome> {
@@ -137,16 +191,16 @@ export class Fetcher {
         library: this.host.library,
         ...withZotero(this.host.zotero?.(settings.config)),
         ...(catchUp.length > 0 ? { catchUp } : {}),
-      }, enrichment?.session);
+      }, enrichment?.session, this.queuedWrite);
       if (catchUp.length > 0) device.catchUp = afterDaily(device.catchUp, announcement.date);
       const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
       const problems = [linkProblem, ...report.duplicates.map(duplicateSentence)].filter((line): line is string => line !== null);
       device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };
       this.host.ran();
-      // The digest is in the vault; translations fill it in from here.
-      await enrichment?.fill([fill]);
-      progress?.hide();
-      new Notice(closingMessage(summaryOf(report), enrichment && outcomeOf(enrichment), problems.length > 0 ? problems.join(' ') : null), loud ? 8000 : 5000);
+      new Notice(closingMessage(summaryOf(report), undefined, problems.length > 0 ? problems.join(' ') : null), loud ? 8000 : 5000);
+      // The digest is in the vault and the fetch is done; translations fill it in from here.
+      if (enrichment) this.translateLater(announcement.date, enrichment, fill, progress, loud);
+      else progress?.hide();
       return { kind: 'written', report };
     } catch (error) {
       progress?.hide();

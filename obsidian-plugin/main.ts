@@ -49,6 +49,8 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
       settings: () => this.settings,
       transport: requestUrlTransport,
     });
+    // Translation runs on after a fetch; it stops with the plugin (what arrived is in the notes).
+    this.register(() => this.enrichment.cancel());
     this.zotero = new ZoteroActions(this.app, folder, this.notes, () => this.settings.config);
     const client = this.arxivClient();
     const store = new ObsidianStore(this.app, this.notes, this.library);

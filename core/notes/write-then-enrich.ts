@@ -24,6 +24,8 @@ export async function writeThenEnrich(
   store: VaultStore,
   options: Omit<WriteOptions, 'enrich' | 'overview'>,
   session: EnrichSession | undefined,
+  /** Runs each later write (a host serializes them with its other runs, so none overlaps a fetch). */
+  writeLater: (write: () => Promise<void>) => Promise<void> = (write) => write(),
 ): Promise<WrittenAnnouncement> {
   if (!session) return { report: await writeAnnouncement(announcement, config, store, options), fill: () => Promise.resolve() };
   let papers: Paper[] = [];
@@ -46,7 +48,7 @@ export async function writeThenEnrich(
   // The updates are whole runs over the same announcement: a run that finds nothing new writes
   // nothing, and a note the person edited meanwhile is changed on their text.
   const { onProgress: _shownOnce, signal: _firstWriteOnly, ...again } = options;
-  const update = async () => {
+  const update = () => writeLater(async () => {
     const filled = await writeAnnouncement(announcement, config, store, {
       ...again,
       ...(results ? { enrich: () => Promise.resolve(results!) } : {}),
@@ -58,7 +60,7 @@ export async function writeThenEnrich(
       report.unchanged = Math.max(0, report.unchanged - 1);
     }
     if (filled.dailyNoteChange === 'updated' && report.dailyNoteChange === 'unchanged') report.dailyNoteChange = 'updated';
-  };
+  });
   const fill = async () => {
     if (!overview && matched.length > 0) {
       overview = await session.fillOverview(announcement.date, matched);

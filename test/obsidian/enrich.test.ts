@@ -1,7 +1,8 @@
 // Translation and summaries in the Obsidian plugin (issue #9), through the real plugin class in
 // the stand-in app: the settings section (off by default, the key picked from secret storage, the
-// line older versions see), a fetch that translates with a progress notice, the cache in the
-// plugin's folder, a second fetch that asks nothing, and the command that cancels translating.
+// line older versions see), a fetch that ends once the digest is written and translates after it
+// with a progress notice, the cache in the plugin's folder, a second fetch that asks nothing, a
+// fetch during translation, and the command that cancels translating.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DropdownComponent, kit, SecretComponent, settingsIn, TextComponent, ToggleComponent, type App, type Setting } from '../stand-ins/obsidian';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
@@ -133,7 +134,7 @@ describe('a fetch with translation on', () => {
     // The digest is written before the first question to the model.
     expect(kit.notices[0]!.history).toContain('Paper Feed: 2026-05-29 written · Translating 0/5…');
     expect(kit.notices[0]!.history).toContain('Paper Feed: 2026-05-29 written · Translating 5/5…');
-    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated · 5 translated');
+    expect(notices().slice(-2)).toEqual(['Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated', 'Paper Feed: 2026-05-29 · 5 translated']);
     const cache = JSON.parse(await app.vault.adapter.read(CACHE)) as { entries: Record<string, string> };
     expect(Object.keys(cache.entries)).toHaveLength(15);
 
@@ -144,7 +145,8 @@ describe('a fetch with translation on', () => {
     expect(llm.requests).toHaveLength(5);
     expect(app.vault.writes).toBe(writes);
     expect(app.vault.snapshot()).toEqual(snapshot);
-    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 0 new notes · 0 updated · 5 translated');
+    // The cache answered everything: nothing to say about translation.
+    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 0 new notes · 0 updated');
   });
 
   it('writes the digest and every paper note before the first question to the model', async () => {
@@ -161,14 +163,46 @@ describe('a fetch with translation on', () => {
     expect(app.vault.text(SPARSE_NOTE)).not.toContain('pending');
   });
 
+  it('frees the fetch once the digest is written: a second fetch during translation runs at once, and translation goes on after it', async () => {
+    const { app, plugin } = await pluginWith({ enrich: enrichSettings({ concurrency: 1 }) });
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    llm.respond(async (r) => {
+      if (r.n === 2) await held;
+      return fakeTranslation(r);
+    });
+    const first = await plugin.fetcher.fetchToday('command');
+    expect(first.kind).toBe('written');
+    await vi.waitFor(() => expect(llm.requests).toHaveLength(2), { timeout: 5000, interval: 5 });
+    // The model holds the second answer; the first is in its note already.
+    const [answered] = llm.requests.map((r) => r.paper!.title);
+    expect(app.vault.text(`arXiv/Papers/${answered}.md`)).toContain(`title_translated: ${fakeText(answered!, 'zh-CN')}\n`);
+    expect(app.commands.isVisible('paper-feed:cancel-translation')).toBe(true);
+
+    const second = await plugin.fetcher.fetchToday('command');
+    expect(second.kind).toBe('written');
+    expect(notices().filter((n) => n.includes('already fetching'))).toEqual([]);
+    release();
+    await settle(app, plugin);
+    // The older translation stopped for the new fetch, which asked for the rest (the held paper again).
+    expect(llm.requests).toHaveLength(2 + 4);
+    expect(llm.requests[2]!.paper!.title).toBe(llm.requests[1]!.paper!.title);
+    const notes = Object.entries(app.vault.snapshot()).filter(([path]) => path.startsWith('arXiv/Papers/'));
+    expect(notes).toHaveLength(5);
+    expect(notes.filter(([, text]) => !text.includes('title_translated: '))).toEqual([]);
+    expect(notes.filter(([, text]) => text.includes('pending'))).toEqual([]);
+    expect(notices().at(-1)).toBe('Paper Feed: 2026-05-29 · 5 translated');
+  });
+
   it('says once that the key was rejected and still writes every note, marked pending', async () => {
     const { app, plugin } = await pluginWith({ enrich: enrichSettings() });
     llm.respond(() => faults.unauthorized());
     await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);
-    expect(notices().at(-1)).toBe(
-      `Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated · 0 translated. ${llm.host} asks for an API key and none is set. Add one in the enrichment settings; translation continues on the next run.`,
-    );
+    expect(notices().slice(-2)).toEqual([
+      'Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated',
+      `Paper Feed: 2026-05-29 · 0 translated. ${llm.host} asks for an API key and none is set. Add one in the enrichment settings; translation continues on the next run.`,
+    ]);
     expect(app.vault.text(SPARSE_NOTE)).toContain('*Translation pending — the next run fills it in.*');
   });
 
@@ -185,7 +219,7 @@ describe('a fetch with translation on', () => {
     });
     await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);
-    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated · 2 translated. Cancelled after 2 of 5 papers; the next run continues with the rest.');
+    expect(notices().at(-1)).toBe('Paper Feed: 2026-05-29 · 2 translated. Cancelled after 2 of 5 papers; the next run continues with the rest.');
     const notes = Object.entries(app.vault.snapshot()).filter(([path]) => path.startsWith('arXiv/Papers/'));
     expect(notes).toHaveLength(5);
     expect(notes.filter(([, text]) => text.includes('*Translation pending — the next run fills it in.*'))).toHaveLength(3);
@@ -195,7 +229,7 @@ describe('a fetch with translation on', () => {
     await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);
     expect(llm.requests).toHaveLength(3 + 3);
-    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 0 new notes · 3 updated · 5 translated');
+    expect(notices().slice(-2)).toEqual(['Paper Feed: 5 papers for 2026-05-29 · 0 new notes · 0 updated', 'Paper Feed: 2026-05-29 · 5 translated']);
   });
 
   it('"Cancel the running fetch" during translation stops translating and keeps the written digest', async () => {

@@ -60,6 +60,8 @@ export function runCommand(app: App, id: string): boolean {
 export async function settle(app: App, plugin: PaperFeedPlugin): Promise<void> {
   for (let i = 0; i < 2000 && plugin.fetcher.busy; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
   if (plugin.fetcher.busy) throw new Error('The run did not finish.');
+  // Translation goes on after a fetch; settled means that has ended too.
+  await plugin.fetcher.translated();
   await plugin.autoFetch.settled();
   await app.metadataCache.settled();
 }
