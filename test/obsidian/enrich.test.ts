@@ -240,7 +240,10 @@ describe('a fetch with translation on', () => {
     });
     await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);
-    expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated · 2 translated. Cancelled after 2 of 5 papers; the next run continues with the rest.');
+    expect(notices().slice(-2)).toEqual([
+      'Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated',
+      'Paper Feed: 2026-05-29 · 2 translated. Cancelled after 2 of 5 papers; the next run continues with the rest.',
+    ]);
     expect(Object.keys(app.vault.snapshot()).filter((path) => path.startsWith('arXiv/'))).toHaveLength(6);
     expect(plugin.device.lastRun?.matched).toBe(5);
   });
