@@ -32,9 +32,9 @@ afterEach(() => {
 });
 
 /** A vault with the previous day's notes and a person's edit, and the plugin then pointed at `slug`. */
-async function vaultThenFault(slug: string): Promise<{ app: App; plugin: ReliabilityPlugin }> {
+async function vaultThenFault(slug: string, timeoutMs?: number): Promise<{ app: App; plugin: ReliabilityPlugin }> {
   const app = newApp();
-  const plugin = await loadPlugin(app, { rssBase: server.url('/base/rss') });
+  const plugin = await loadPlugin(app, { rssBase: server.url('/base/rss') }, timeoutMs);
   await plugin.fetcher.fetchToday('command');
   await settle(app, plugin);
   expect(kit.messages().at(-1)).toBe(`Paper Feed: ${GOOD_FEED_MATCHES} papers for 2026-05-27 · ${GOOD_FEED_MATCHES} new notes · 0 updated`);
@@ -96,7 +96,8 @@ describe('Fetch today’s papers against a failing arXiv', () => {
 
   it('reads a 20 MB feed and writes what matched', async () => {
     server.reply(`/f/huge${FEED_PATH}`, { body: hugeFeed().xml });
-    const { app, plugin } = await vaultThenFault('huge');
+    // 20 MB through local HTTP takes longer than the hang tests' 0.4 s on a loaded machine.
+    const { app, plugin } = await vaultThenFault('huge', 20_000);
     const { after, notices } = await fetchOnce(app, plugin);
     expect(notices.at(-1)!.message).toBe(`Paper Feed: ${GOOD_FEED_MATCHES} papers for 2026-05-28 · 0 new notes · ${GOOD_FEED_MATCHES} updated`);
     expect(Object.keys(after).filter((p) => p.startsWith('arXiv/Daily/'))).toEqual(['arXiv/Daily/2026-05-27.md', 'arXiv/Daily/2026-05-28.md']);

@@ -16,13 +16,15 @@ const MANIFEST = JSON.parse(readFileSync(new URL('../../obsidian-plugin/manifest
 export const PLUGIN_TIMEOUT_MS = 400;
 
 export class ReliabilityPlugin extends PaperFeedPlugin {
+  /** Read when the plugin loads (its client is made then). */
+  timeoutMs = PLUGIN_TIMEOUT_MS;
   readonly waits: FakeClock = createFakeClock(Date.parse('2026-05-28T13:00:00Z'));
   protected override arxivClient(): ArxivClient {
     return createArxivClient({
       transport: requestUrlTransport,
       formatTime: clockTime,
       clock: this.waits,
-      timeoutMs: PLUGIN_TIMEOUT_MS,
+      timeoutMs: this.timeoutMs,
       maxAttempts: FAULT_ATTEMPTS,
       random: () => 0.5,
     });
@@ -34,9 +36,10 @@ export function newApp(): App {
 }
 
 /** Loads the plugin as Obsidian does, with `data` as its saved settings. */
-export async function loadPlugin(app: App, data: Record<string, unknown>): Promise<ReliabilityPlugin> {
+export async function loadPlugin(app: App, data: Record<string, unknown>, timeoutMs = PLUGIN_TIMEOUT_MS): Promise<ReliabilityPlugin> {
   await app.vault.adapter.write(`${CONFIG_DIR}/plugins/${MANIFEST.id}/data.json`, JSON.stringify(data));
   const plugin = new ReliabilityPlugin(app as never, { ...MANIFEST });
+  plugin.timeoutMs = timeoutMs;
   await (plugin as unknown as { loadAsync(): Promise<void> }).loadAsync();
   app.workspace.markLayoutReady();
   return plugin;
