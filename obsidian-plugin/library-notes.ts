@@ -7,6 +7,7 @@ import { libraryItemOf, noteLibraryFacts, type NoteLibraryFacts } from '../core/
 import type { LibraryCache } from '../core/notes/library-source';
 import type { LibraryItem } from '../core/rank/library';
 import { LibraryNotesFile, type NoteEntry } from './library-notes-file';
+import { jsonFileCache } from './json-file-cache';
 import type { NoteIndex } from './note-index';
 
 export const LIBRARY_INDEX_FILE = 'library.json';
@@ -81,18 +82,7 @@ export class LibraryNotes {
 
   /** Where writeAnnouncement keeps the library's index between runs. */
   indexCache(): LibraryCache {
-    const path = `${this.folder}/${LIBRARY_INDEX_FILE}`;
-    const { adapter } = this.app.vault;
-    return {
-      load: async () => {
-        try {
-          return (await adapter.exists(path)) ? (JSON.parse(await adapter.read(path)) as unknown) : undefined;
-        } catch {
-          return undefined; // a damaged cache is rebuilt from the notes
-        }
-      },
-      save: (json) => adapter.write(path, JSON.stringify(json)),
-    };
+    return jsonFileCache(this.app, `${this.folder}/${LIBRARY_INDEX_FILE}`);
   }
 
   /** Brings what the library knows of one note up to date: kept or not, and its cached facts. */

@@ -10,6 +10,7 @@ import { readArxivId } from '../core/notes/note-index';
 import { texToPlain } from '../core/notes/tex';
 import { saveMessage, Zotero, zoteroSelectLink } from '../core/zotero/zotero';
 import { requestUrlTransport } from './http';
+import { jsonFileCache } from './json-file-cache';
 import type { NoteIndex } from './note-index';
 import { paperNoteInView, paperNoteOf, type PaperNote } from './paper-note';
 import { paperAbstractOf, paperIdNear } from './zotero-text';
@@ -109,18 +110,7 @@ export class ZoteroActions {
   }
 
   private cache(): LibraryCache {
-    const path = `${this.folder}/${ZOTERO_CACHE_FILE}`;
-    const { adapter } = this.app.vault;
-    return {
-      load: async () => {
-        try {
-          return (await adapter.exists(path)) ? (JSON.parse(await adapter.read(path)) as unknown) : undefined;
-        } catch {
-          return undefined; // a damaged copy costs one full read of the library
-        }
-      },
-      save: (json) => adapter.write(path, JSON.stringify(json)),
-    };
+    return jsonFileCache(this.app, `${this.folder}/${ZOTERO_CACHE_FILE}`);
   }
 }
 
