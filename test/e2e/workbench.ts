@@ -165,20 +165,24 @@ export class Workbench {
    * `lineEnd` (Monaco puts the drop at the caret position nearest the pointer).
    */
   async pointBeforeLastCharacter(lineEnd: string): Promise<{ x: number; y: number }> {
-    const point = await this.page.evaluate((wanted) => {
-      const lines = [...document.querySelectorAll<HTMLElement>('.editor-instance .view-lines .view-line')];
-      const line = lines.find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').endsWith(wanted));
-      if (!line) return undefined;
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let last: Text | undefined;
-      while (walker.nextNode()) if ((walker.currentNode as Text).length > 0) last = walker.currentNode as Text;
-      if (!last) return undefined;
-      const range = document.createRange();
-      range.setStart(last, last.length - 1);
-      range.setEnd(last, last.length);
-      const box = range.getBoundingClientRect();
-      return { x: box.left + 1, y: box.top + box.height / 2 };
-    }, lineEnd);
+    // The line may not show yet: typing reaches the screen a frame or more later, so wait for it.
+    const found = await this.page
+      .waitForFunction((wanted) => {
+        const lines = [...document.querySelectorAll<HTMLElement>('.editor-instance .view-lines .view-line')];
+        const line = lines.find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').endsWith(wanted));
+        if (!line) return undefined;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let last: Text | undefined;
+        while (walker.nextNode()) if ((walker.currentNode as Text).length > 0) last = walker.currentNode as Text;
+        if (!last) return undefined;
+        const range = document.createRange();
+        range.setStart(last, last.length - 1);
+        range.setEnd(last, last.length);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + 1, y: box.top + box.height / 2 };
+      }, lineEnd)
+      .catch(() => undefined);
+    const point = (await found?.jsonValue()) as { x: number; y: number } | undefined;
     if (!point) throw new Error(`The editor shows no line ending with "${lineEnd}".`);
     return point;
   }
