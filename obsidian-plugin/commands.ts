@@ -4,7 +4,7 @@
 // when nothing runs, so a hotkey bound to it never does nothing silently.
 import { Notice, type Plugin } from 'obsidian';
 import type { Actions } from './actions';
-import type { Enrichment } from './enrichment';
+import type { Enrichment } from './enrichment-host';
 import type { Fetcher } from './fetcher';
 import type { UpdateCheck } from './update-check';
 import type { ZoteroActions } from './zotero';

@@ -14,7 +14,7 @@ import { afterDaily, updatesForDaily } from '../core/catch-up/state';
 import { writeThenEnrich } from '../core/notes/write-then-enrich';
 import { duplicateSentence } from '../core/vault/originals';
 import type { DeviceState } from './device-state';
-import { outcomeOf, type Enrichment, type EnrichmentRun } from './enrichment';
+import { outcomeOf, type Enrichment, type EnrichmentRun } from './enrichment-host';
 import { linkFromDailyNote } from './daily-notes';
 import { cancelledMessage, closingMessage, emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
 import { fetchRange, withZotero } from './range-fetch';

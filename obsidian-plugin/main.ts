@@ -8,7 +8,7 @@ import { AutoFetch, TICK_MS } from './auto-fetch';
 import { registerCommands } from './commands';
 import { dailyNoteSettings } from './daily-notes';
 import { DeviceState } from './device-state';
-import { Enrichment } from './enrichment';
+import { Enrichment } from './enrichment-host';
 import { Fetcher } from './fetcher';
 import { requestUrlTransport } from './http';
 import { LibraryNotes } from './library-notes';

@@ -4,7 +4,7 @@ import { Notice } from 'obsidian';
 import { nextAnnouncement, noAnnouncementMessage } from '../core/arxiv/calendar';
 import { isPaperFeedError, messageFor } from '../core/errors';
 import type { WriteReport } from '../core/notes/write';
-import type { EnrichOutcome } from './enrichment';
+import type { EnrichOutcome } from './enrichment-host';
 import { moment } from './moment';
 
 /** A notice that stays up while a run works and changes its text as it goes. */

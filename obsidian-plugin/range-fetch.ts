@@ -9,7 +9,7 @@ import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-so
 import type { WriteReport } from '../core/notes/write';
 import { writeThenEnrich } from '../core/notes/write-then-enrich';
 import type { VaultStore } from '../core/vault/store';
-import type { EnrichmentRun } from './enrichment';
+import type { EnrichmentRun } from './enrichment-host';
 import type { PaperFeedSettings } from './settings';
 
 export async function fetchRange(

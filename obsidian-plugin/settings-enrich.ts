@@ -4,7 +4,7 @@
 import { requireApiVersion, SecretComponent, Setting, type App } from 'obsidian';
 import { DEFAULT_ENRICH_SETTINGS, validateEnrichSettings, type EnrichSettings } from '../core/enrich/settings';
 import { isPaperFeedError } from '../core/errors';
-import { NO_SECRET_STORAGE } from './enrichment';
+import { NO_SECRET_STORAGE } from './enrichment-host';
 import type { FieldErrors } from './field-errors';
 import { copy, type PaperFeedSettings } from './settings';
 

@@ -8,7 +8,7 @@
 import type { Paper } from '../arxiv/paper';
 import { tryParseArxivId } from '../arxiv/ids';
 import { unreadableFields } from './bib-append';
-import { bibtexEntry } from './bibtex';
+import { bibtexEntry } from './bibtex-writer';
 
 export interface BibEntrySpan {
   key: string;
@@ -57,7 +57,7 @@ export function bibEntrySpans(text: string): BibEntrySpan[] {
 // The fields in the order Paper Feed writes them, one `  name = {value},` a line.
 const OUR_FIELDS = ['title', 'author', 'journal', 'year', 'eprint', 'archivePrefix', 'primaryClass', 'doi', 'url'];
 
-/** Whether an entry has the exact shape Paper Feed writes (core/cite/bibtex.ts), so it is ours to update. */
+/** Whether an entry has the exact shape Paper Feed writes (core/cite/bibtex-writer.ts), so it is ours to update. */
 export function writtenByPaperFeed(entry: string): boolean {
   const lines = entry.replace(/\r\n?/g, '\n').split('\n');
   if (!/^@(?:misc|article)\{[^,\s]+,$/.test(lines[0] ?? '') || lines.at(-1) !== '}') return false;

@@ -4,7 +4,7 @@
 import type { Paper } from '../arxiv/paper';
 import type { CitationFormat } from '../config';
 import { texToMarkdown } from '../notes/markdown';
-import { bibtexEntry } from './bibtex';
+import { bibtexEntry } from './bibtex-writer';
 
 export interface CitationContext {
   citekey: string;

@@ -10,7 +10,7 @@
 import type { Announcement, Paper } from '../arxiv/paper';
 import type { Selection } from '../select/select';
 import { announcedWording, longDate } from './dates';
-import { pendingLine, tldrMarkdown, translatedAbstractMarkdown, translatedTitleMarkdown, type Enrichments } from './enrichment';
+import { pendingLine, tldrMarkdown, translatedAbstractMarkdown, translatedTitleMarkdown, type Enrichments } from './enrichment-markdown';
 import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from './frontmatter';
 import { escapeMarkdownText, linkText, markdownParagraphs } from './markdown';
 import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';

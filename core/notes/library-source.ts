@@ -5,7 +5,7 @@
 import type { SkippedItem } from '../arxiv/paper';
 import { librarySource, type PaperFeedConfig } from '../config';
 import { isPaperFeedError } from '../errors';
-import { libraryFromBib } from '../rank/bibtex';
+import { libraryFromBib } from '../rank/bibtex-reader';
 import { libraryFromCslJson } from '../rank/csl-json';
 import { LibraryIndex, type LibraryItem } from '../rank/library';
 import type { VaultStore } from '../vault/store';

@@ -3,9 +3,9 @@
 // Updates touch only Paper Feed's keys and block, and only when arXiv's data changed.
 
 import type { Paper } from '../arxiv/paper';
-import { bibtexEntry } from '../cite/bibtex';
+import { bibtexEntry } from '../cite/bibtex-writer';
 import type { PaperEnrichment } from '../enrich/enrich';
-import { enrichmentIsNews, paperTldrLine, pendingLine, tldrMarkdown, translatedAbstractMarkdown, translatedTitleMarkdown } from './enrichment';
+import { enrichmentIsNews, paperTldrLine, pendingLine, tldrMarkdown, translatedAbstractMarkdown, translatedTitleMarkdown } from './enrichment-markdown';
 import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from './frontmatter';
 import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from './markdown';
 import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';

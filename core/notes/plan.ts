@@ -9,7 +9,7 @@ import { pathKey } from '../vault/index-of';
 import type { VaultIndex } from '../vault/store';
 import { renderDailyNote, updateDailyNote, type DailyNoteInput } from './daily-note';
 import type { DailyOverview } from '../enrich/overview';
-import type { Enrichments } from './enrichment';
+import type { Enrichments } from './enrichment-markdown';
 import { FrontmatterError } from './frontmatter';
 import { metadataText } from './note-values';
 import { titleForFileName } from './tex';

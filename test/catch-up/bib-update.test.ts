@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseApiFeed } from '../../core/arxiv/api';
 import type { Paper } from '../../core/arxiv/paper';
-import { bibtexEntry } from '../../core/cite/bibtex';
+import { bibtexEntry } from '../../core/cite/bibtex-writer';
 import { arxivIdsIn, bibEntrySpans, planBibUpdate, writtenByPaperFeed } from '../../core/cite/bib-update';
 import { feedOf, recordedEntries } from './api-entries';
 

@@ -10,7 +10,7 @@ import { parseApiFeed } from '../../core/arxiv/api';
 import type { Paper } from '../../core/arxiv/paper';
 import { parseRss } from '../../core/arxiv/rss';
 import { cleanName } from '../../core/arxiv/tex';
-import { bibtexEntry } from '../../core/cite/bibtex';
+import { bibtexEntry } from '../../core/cite/bibtex-writer';
 import { makeCitekey } from '../../core/cite/citekey';
 import { sampleAnnouncement } from '../../core/node/sample/sample-announcement';
 import { SAMPLE_CATEGORIES } from '../../core/node/sample/announcement';

@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bibtexEntry } from '../../core/cite/bibtex';
+import { bibtexEntry } from '../../core/cite/bibtex-writer';
 import { cleanName } from '../../core/arxiv/tex';
 import { makePaper } from '../support/papers';
 import { AUTHOR_PIECES, hostileSource, hostileTitle, recordedSources, sampleSource, writtenEntries } from './bib-corpus';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCitation } from '../../core/cite/formats';
-import { bibtexEntry, escapeLatex, journalYear } from '../../core/cite/bibtex';
+import { bibtexEntry, escapeLatex, journalYear } from '../../core/cite/bibtex-writer';
 import { makePaper } from '../support/papers';
 
 const paper = makePaper({

@@ -7,7 +7,7 @@ import { commands, Uri } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import { contentProviders } from '../stand-ins/vscode/workspace';
 import { parseApiFeed } from '../../core/arxiv/api';
-import { bibtexEntry } from '../../core/cite/bibtex';
+import { bibtexEntry } from '../../core/cite/bibtex-writer';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { feedOf, recordedEntries, serveIdLookups } from '../catch-up/api-entries';
 import { startExtension, type Started } from './support/extension-harness';

@@ -9,7 +9,7 @@ import { standIn } from '../stand-ins/vscode';
 import { bibliographyFor, yamlBibliography } from '../../vscode-extension/src/bibliography/bib-locate';
 import { appendEntry, bibEntries } from '../../vscode-extension/src/bibliography/bib-entries';
 import { addToBibliography } from '../../vscode-extension/src/bibliography/add-to-bibliography';
-import { bibtexEntry } from '../../core/cite/bibtex';
+import { bibtexEntry } from '../../core/cite/bibtex-writer';
 import { makePaper } from '../support/papers';
 import { latest } from './support/papers';
 import { paperNode, startExtension, type Started } from './support/extension-harness';

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands, env, type QuickPickItem } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
-import { bibtexEntry } from '../../core/cite/bibtex';
+import { bibtexEntry } from '../../core/cite/bibtex-writer';
 import { byteModels, consistency, earlier, latest, paperNote } from './support/papers';
 import { paperNode, startExtension, type Started } from './support/extension-harness';
 

@@ -15,7 +15,7 @@ import { acquireVaultLock } from '../lock';
 import { SAMPLE_CATEGORIES } from '../sample/announcement';
 import { sampleAnnouncement } from '../sample/sample-announcement';
 import type { CliOptions } from './args';
-import { createCliEnricher } from './enrichment';
+import { createCliEnricher } from './cli-enricher';
 import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
 import { EXIT } from './help';
 import { loadConfig } from './load-config';

@@ -6,7 +6,7 @@ import * as nodePath from 'node:path';
 import { DEFAULT_CONFIG, type PaperFeedConfig } from '../../config';
 import { validateConfig } from '../../config-validate';
 import { PaperFeedError } from '../../errors';
-import { readEnrichConfig, type EnrichConfig } from './enrichment';
+import { readEnrichConfig, type EnrichConfig } from './cli-enricher';
 
 export const CONFIG_FILE_NAME = 'paper-feed.config.json';
 

@@ -13,7 +13,7 @@ import { FsVaultStore } from '../fs-store';
 import { fileLibraryCache } from '../library-cache';
 import { acquireVaultLock } from '../lock';
 import type { CliOptions } from './args';
-import { createCliEnricher } from './enrichment';
+import { createCliEnricher } from './cli-enricher';
 import { arxivClient, nowOf, print, printJson, type CliContext } from './context';
 import { EXIT } from './help';
 import { loadConfig } from './load-config';

@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import type { CitationFormat } from '../../../core/config';
 import { formatCitation } from '../../../core/cite/formats';
-import { bibtexEntry } from '../../../core/cite/bibtex';
+import { bibtexEntry } from '../../../core/cite/bibtex-writer';
 import { documentBibliography, type DocumentBibliography } from '../bibliography/bib-locate';
 import { addToBibliography, readEntries, type BibAddition } from '../bibliography/add-to-bibliography';
 import { hasKey } from '../bibliography/bib-entries';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { libraryFromBib } from '../../core/rank/bibtex';
+import { libraryFromBib } from '../../core/rank/bibtex-reader';
 
 const BIB = String.raw`
 % A Better BibTeX export, trimmed by hand; text outside entries is a comment.
