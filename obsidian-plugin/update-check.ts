@@ -13,6 +13,8 @@ import type { DeviceState } from './device-state';
 import { failureMessage, ProgressNotice } from './notices';
 import type { PaperFeedSettings } from './settings';
 
+const CANCELLED = 'Paper Feed: the update check was cancelled; notes already brought up to date stay so.';
+
 /** A background check runs when the last one on this device is this old. */
 export const WEEK_MS = 7 * 24 * 60 * 60_000;
 
@@ -95,12 +97,16 @@ export class UpdateCheck {
       });
       this.host.device.catchUp = afterCheck(this.host.device.catchUp, report, this.host.now());
       progress?.hide();
+      if (report.cancelled) {
+        new Notice(CANCELLED, 6000);
+        return report;
+      }
       if (loud || report.updates.length > 0) new Notice(checkSummary(report), 10_000);
       return report;
     } catch (error) {
       progress?.hide();
       const cancelled = isPaperFeedError(error) && error.kind === 'cancelled';
-      if (cancelled) new Notice('Paper Feed: the update check was cancelled; notes already brought up to date stay so.', 6000);
+      if (cancelled) new Notice(CANCELLED, 6000);
       else if (loud) new Notice(failureMessage(error, false), 10_000);
       return null;
     }

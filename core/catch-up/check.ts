@@ -58,6 +58,12 @@ export interface CatchUpReport {
   skipped: SkippedItem[];
   /** For the host's state: where the next run starts. */
   nextCursor: number;
+  /**
+   * Set when the person cancelled while notes were being brought up to date: the notes in
+   * `updates` were changed, the rest of this run's share was left as it was and is checked again
+   * next time (`nextCursor` stays where this run began).
+   */
+  cancelled?: boolean;
 }
 
 export async function checkForUpdates(store: VaultStore, options: CatchUpOptions): Promise<CatchUpReport> {
@@ -75,6 +81,12 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
     batchSize: batch,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onBatch: (done: number, total: number) => options.onProgress?.(done, total) } : {}),
+  }).catch((error: unknown) => {
+    // Nothing is written before every lookup is in, so a stop here leaves every note as it was.
+    if (isPaperFeedError(error) && error.kind === 'cancelled') {
+      throw new PaperFeedError('cancelled', 'Stopped looking your papers up on arXiv because the check was cancelled; no note was changed, so run the check again to finish.');
+    }
+    throw error;
   });
   const report: CatchUpReport = {
     candidates: candidates.length,
@@ -92,8 +104,12 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
     const paper = found.papers.get(id);
     const note = index.papers.get(id);
     if (!paper || !note) continue;
+    // Between notes, never inside one: the notes changed so far are reported, so the host can
+    // still record them for the next digest.
     if (options.signal?.aborted) {
-      throw new PaperFeedError('cancelled', `Stopped after updating ${report.updates.length} notes because the check was cancelled; run it again to finish.`);
+      report.cancelled = true;
+      report.nextCursor = options.cursor ?? 0;
+      break;
     }
     let outcome: ReturnType<typeof refreshPaperNote> | undefined;
     try {

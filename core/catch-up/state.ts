@@ -70,7 +70,10 @@ function readUpdate(value: unknown): ListedUpdate[] {
   return [update];
 }
 
-/** The state after a check: its time, its cursor, and its changes merged with those not yet listed. */
+/**
+ * The state after a check: its time, its cursor, and its changes merged with those not yet listed.
+ * A cancelled check records its changes but not its time: it did not finish.
+ */
 export function afterCheck(state: CatchUpState, report: CatchUpReport, finishedAt: Date): CatchUpState {
   const byId = new Map(state.updates.map((u) => [u.id, u]));
   for (const update of report.updates) {
@@ -83,7 +86,8 @@ export function afterCheck(state: CatchUpState, report: CatchUpReport, finishedA
     byId.delete(update.id);
     byId.set(update.id, merged);
   }
-  return { lastRun: finishedAt.toISOString(), cursor: report.nextCursor, updates: [...byId.values()] };
+  const lastRun = report.cancelled ? state.lastRun : finishedAt.toISOString();
+  return { ...(lastRun ? { lastRun } : {}), cursor: report.nextCursor, updates: [...byId.values()] };
 }
 
 /** The changes the daily note of `date` lists: those not yet listed, and those it listed before. */

@@ -4,6 +4,8 @@ import { fetchTransport } from '../../core/arxiv/fetch-transport';
 import type { Paper } from '../../core/arxiv/paper';
 import { createArxivClient } from '../../core/arxiv/polite';
 import { checkForUpdates, type CatchUpOptions } from '../../core/catch-up/check';
+import { afterCheck } from '../../core/catch-up/state';
+import { PaperFeedError } from '../../core/errors';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { renderPaperNote } from '../../core/notes/paper-note';
 import { MemoryStore } from '../../core/vault/memory-store';
@@ -199,5 +201,61 @@ describe('batching and pacing, counted at the stand-in', () => {
     expect(report.requests).toBe(3);
     expect(server.count('/api/query')).toBe(4);
     expect(clock.sleeps).toEqual([7000, 3000, 3000]);
+  });
+});
+
+describe('cancelling a check', () => {
+  const template = recorded.get('2206.06921')!;
+  const ids = Array.from({ length: 150 }, (_, i) => `2605.${String(30000 + i)}`);
+  const vault = () => {
+    const paper = paperOf(template);
+    return new MemoryStore(ids.map((id, i) => [`Papers/${id}.md`, v1Note({ ...paper, id, absUrl: `https://arxiv.org/abs/${id}` }, `key${i}`)] as const));
+  };
+
+  it('while looking up: stops with one sentence and changes no note', async () => {
+    serveIdLookups(server, new Map(ids.map((id) => [id, entryAs(template, id)])));
+    const store = vault();
+    const before = new Map(store.files);
+    const abort = new AbortController();
+
+    const check = checkForUpdates(store, options({ signal: abort.signal, onProgress: (done) => done === 100 && abort.abort() }));
+
+    await expect(check).rejects.toEqual(
+      new PaperFeedError('cancelled', 'Stopped looking your papers up on arXiv because the check was cancelled; no note was changed, so run the check again to finish.'),
+    );
+    expect(server.count('/api/query')).toBe(1);
+    expect(store.writes).toBe(0);
+    expect(store.files).toEqual(before);
+  });
+
+  it('while writing: stops between notes, reports the ones changed, and starts the next check where this one began', async () => {
+    serveIdLookups(server, new Map(ids.map((id) => [id, entryAs(template, id)])));
+    const store = vault();
+    const before = new Map(store.files);
+    const abort = new AbortController();
+    const write = store.process.bind(store);
+    store.process = async (path, fn) => {
+      const text = await write(path, fn);
+      if (store.writes === 3) abort.abort();
+      return text;
+    };
+
+    const report = await checkForUpdates(store, options({ signal: abort.signal, cursor: 0 }));
+
+    expect(report.cancelled).toBe(true);
+    expect(report.updates.map((u) => u.id)).toEqual(['2605.30149', '2605.30148', '2605.30147']);
+    expect(report.nextCursor).toBe(0);
+    const changed = [...store.files].filter(([path, text]) => before.get(path) !== text).map(([path]) => path);
+    expect(changed.sort()).toEqual(['Papers/2605.30147.md', 'Papers/2605.30148.md', 'Papers/2605.30149.md']);
+    for (const path of changed) expect(readFrontmatter(store.files.get(path)!).version).toBe(3);
+
+    // The state keeps the three changes for the digest but not a time: the check did not finish.
+    const state = afterCheck({ lastRun: '2026-05-01T00:00:00.000Z', cursor: 0, updates: [] }, report, new Date(NOW));
+    expect(state.lastRun).toBe('2026-05-01T00:00:00.000Z');
+    expect(state.updates.map((u) => u.id)).toEqual(['2605.30149', '2605.30148', '2605.30147']);
+
+    const again = await checkForUpdates(store, options());
+    expect(again.cancelled).toBeUndefined();
+    expect(again.updates).toHaveLength(147);
   });
 });

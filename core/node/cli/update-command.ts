@@ -7,6 +7,7 @@ import { DEFAULT_API_BASE } from '../../arxiv/api-query';
 import { checkForUpdates, type CatchUpReport } from '../../catch-up/check';
 import { afterCheck, lastRunWording } from '../../catch-up/state';
 import type { PaperFeedConfig } from '../../config';
+import { PaperFeedError } from '../../errors';
 import { loadCatchUpState, saveCatchUpState } from '../catch-up-state';
 import { FsVaultStore } from '../fs-store';
 import { acquireVaultLock } from '../lock';
@@ -58,6 +59,13 @@ export async function catchUpInVault(store: FsVaultStore, config: PaperFeedConfi
     onProgress: (done, total) => progress.bar(done, total, 'papers looked up on arXiv'),
   });
   await saveCatchUpState(folder, afterCheck(state, report, nowOf(context)));
+  if (report.cancelled) {
+    const changed = report.updates.length;
+    throw new PaperFeedError(
+      'cancelled',
+      `Stopped after updating ${count(changed, 'note')} because the check was cancelled; ${changed > 0 ? 'the next daily note lists them, and ' : ''}the next check finishes the rest.`,
+    );
+  }
   return { ...report, previousCheck };
 }
 
