@@ -81,7 +81,7 @@ describe('manifest', () => {
     // Zotero runs on the person's computer, which VS Code for the web cannot reach.
     for (const entry of itemMenu) expect(entry.when).toBe(`view == paperFeed.feed && viewItem == paper${entry.command === 'paperFeed.saveToZotero' ? ' && paperFeed.zoteroAvailable' : ''}`);
     const title = (contributes.menus['view/title'] as Array<{ command: string }>).map((e) => e.command);
-    expect(title).toEqual(['paperFeed.refresh', 'paperFeed.filter', 'paperFeed.clearFilter', 'paperFeed.search', 'paperFeed.openSettings']);
+    expect(title).toEqual(['paperFeed.refresh', 'paperFeed.filter', 'paperFeed.clearFilter', 'paperFeed.search', 'paperFeed.openSettings', 'paperFeed.checkForUpdates']);
   });
 
   it('declares no activation event that its contributions already imply, and both bundles', () => {

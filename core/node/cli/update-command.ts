@@ -5,6 +5,7 @@
 import * as nodePath from 'node:path';
 import { DEFAULT_API_BASE } from '../../arxiv/api-query';
 import { checkForUpdates, type CatchUpReport } from '../../catch-up/check';
+import { changeWords } from '../../catch-up/change-words';
 import { afterCheck, lastRunWording } from '../../catch-up/state';
 import type { PaperFeedConfig } from '../../config';
 import { PaperFeedError } from '../../errors';
@@ -80,16 +81,4 @@ export function catchUpLines(report: CliCatchUp): string[] {
   if (report.skipped.length > 0) lines.push(skippedLine(report.skipped));
   lines.push(`  previous check: ${report.previousCheck}`);
   return lines;
-}
-
-function changeWords(update: CatchUpReport['updates'][number]): string {
-  const words: string[] = [];
-  if (update.changed.includes('withdrawn') && update.withdrawn) words.push('withdrawn');
-  if (update.changed.includes('version')) words.push(`v${update.fromVersion} → v${update.toVersion}`);
-  if ((update.changed.includes('journal_ref') || update.changed.includes('doi')) && (update.journalRef || update.doi)) {
-    words.push(`published${update.journalRef ? ` in ${update.journalRef}` : ''}${update.doi ? ` (doi:${update.doi})` : ''}`);
-  }
-  const rest = update.changed.filter((c) => c === 'comment' || c === 'updated');
-  if (words.length === 0 && rest.length > 0) words.push(`${rest.join(' and ')} changed`);
-  return words.join(', ');
 }

@@ -1,9 +1,11 @@
-// Paper notes, wired: "Open or Create Paper Note" for a paper in the feed.
+// Paper notes, wired: "Open or Create Paper Note" for a paper in the feed, and "Check Kept
+// Papers for Updates" over the notes in the vault folder.
 import type * as vscode from 'vscode';
 import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
 import { papersFromArguments } from '../shared/paper-arguments';
 import { openOrCreatePaperNote } from './open-paper-note';
+import { registerUpdateCheck } from './check-updates';
 
 export function registerNotes(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
@@ -13,4 +15,5 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
       if (paper) await openOrCreatePaperNote(services, paper);
     }),
   );
+  registerUpdateCheck(context, services);
 }

@@ -1,0 +1,16 @@
+// What a catch-up check changed in one note, in a few words ("v1 → v3, published in Phys. Rev. D
+// 108, 034512 (2023) (doi:…)"), for the CLI's lines and VS Code's list of changes alike.
+
+import type { PaperUpdate } from './check';
+
+export function changeWords(update: PaperUpdate): string {
+  const words: string[] = [];
+  if (update.changed.includes('withdrawn') && update.withdrawn) words.push('withdrawn');
+  if (update.changed.includes('version')) words.push(`v${update.fromVersion} → v${update.toVersion}`);
+  if ((update.changed.includes('journal_ref') || update.changed.includes('doi')) && (update.journalRef || update.doi)) {
+    words.push(`published${update.journalRef ? ` in ${update.journalRef}` : ''}${update.doi ? ` (doi:${update.doi})` : ''}`);
+  }
+  const rest = update.changed.filter((c) => c === 'comment' || c === 'updated');
+  if (words.length === 0 && rest.length > 0) words.push(`${rest.join(' and ')} changed`);
+  return words.join(', ');
+}
