@@ -1,10 +1,10 @@
-// Appending BibTeX to a .bib a person owns, safely: an entry goes in only when Better BibTeX's
-// parser reads it back to exactly the fields written, and only when the file read after the
+// Appending BibTeX to a .bib a person owns, safely: an entry goes in only when the BibTeX reader
+// (bib-file.ts) reads it back to exactly the fields written, and only when the file read after the
 // append holds one entry more and no new problem. A file that was already damaged stays as it
 // was where it was damaged, and the person is told once.
 
-import { parse } from '@retorquere/bibtex-parser';
 import { PaperFeedError } from '../errors';
+import { bibNames, readBib, type BibProblem } from './bib-file';
 
 export interface AppendCheck {
   /** The file's text with the entry appended. */
@@ -15,12 +15,12 @@ export interface AppendCheck {
 
 interface Reading {
   keys: string[];
-  errors: Array<{ error: string; input?: string }>;
+  errors: BibProblem[];
 }
 
 function read(text: string): Reading {
-  const library = parse(text, { raw: true });
-  return { keys: library.entries.map((e) => e.key), errors: library.errors as Reading['errors'] };
+  const library = readBib(text);
+  return { keys: library.entries.map((e) => e.key), errors: library.problems };
 }
 
 /** The fields as Paper Feed lays an entry out: one `name = {value}` per line. */
@@ -30,7 +30,7 @@ function writtenFields(entry: string): Map<string, string> {
   return fields;
 }
 
-// The parser folds spaces after commands and reads a value that is one {group} as the group.
+// Spaces are not what a reading changes, and a value that is one {group} reads as the group.
 function comparable(value: string): string {
   let bare = value;
   if (bare.startsWith('{') && bare.endsWith('}')) {
@@ -50,17 +50,16 @@ function comparable(value: string): string {
 
 /** Field names whose value did not read back as written; empty when the entry is sound. */
 export function unreadableFields(entry: string, key: string): string[] {
-  const library = parse(entry, { raw: true });
-  const read = library.entries.length === 1 && library.entries[0]!.key === key && library.errors.length === 0 ? library.entries[0]! : undefined;
+  const library = readBib(entry);
+  const read = library.entries.length === 1 && library.entries[0]!.key === key && library.problems.length === 0 ? library.entries[0]! : undefined;
   if (!read) return ['the entry'];
-  const fields = read.fields as Record<string, unknown>;
   const wrong: string[] = [];
   for (const [name, value] of writtenFields(entry)) {
-    const got = fields[name];
+    const got = read.fields[name];
     if (!bracesBalance(value)) wrong.push(name);
     else if (name === 'author') {
-      if (!Array.isArray(got) || got.length !== value.split(/\s+and\s+/).length) wrong.push(name);
-    } else if (typeof got !== 'string' || comparable(got) !== comparable(value)) {
+      if (got === undefined || bibNames(got).length !== value.split(/\s+and\s+/).length) wrong.push(name);
+    } else if (got === undefined || comparable(got) !== comparable(value)) {
       wrong.push(name);
     }
   }
@@ -105,12 +104,6 @@ function endsInsideEntry(text: string): boolean {
   }
 }
 
-function lineOf(text: string, fragment: string | undefined): number | undefined {
-  if (!fragment) return undefined;
-  const at = text.indexOf(fragment.trim().slice(0, 80));
-  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
-}
-
 /**
  * `after` (the file with `entry` appended) when that is safe; throws a PaperFeedError saying why
  * when the entry does not read back or the append would lose or damage an entry.
@@ -125,14 +118,14 @@ export function checkAppend(before: string, after: string, entry: string, key: s
   const added =
     !endsInsideEntry(before) && now.keys.length === was.keys.length + 1 && now.keys.includes(key) && now.errors.length <= was.errors.length;
   if (!added) {
-    const line = lineOf(before, was.errors[0]?.input);
+    const line = was.errors[0]?.line;
     throw new PaperFeedError(
       'vault',
       `${fileName} ends inside an entry BibTeX cannot read${line ? ` (line ${line})` : ''}, so ${key} was not added; close that entry and try again.`,
     );
   }
   if (was.errors.length === 0) return { text: after };
-  const line = lineOf(before, was.errors[0]?.input);
+  const line = was.errors[0]!.line;
   const count = was.errors.length;
   return {
     text: after,

@@ -1,20 +1,28 @@
 // A .bib file (Zotero, Better BibTeX, JabRef, BibDesk exports) → library items: every entry with
-// an abstract. Read by Better BibTeX's own parser (@retorquere/bibtex-parser): @string macros,
-// @comment, @preamble, crossref, nested braces and LaTeX-to-Unicode as Zotero reads them. A
-// damaged entry is skipped, never the whole file.
+// an abstract. Read by core/cite/bib-file.ts: @string macros, @comment, @preamble, crossref and
+// nested braces; titles and names have their TeX turned into Unicode text (accents, \emph, math
+// symbols). A damaged entry is skipped, never the whole file.
 
-import type { Creator } from '@retorquere/bibtex-parser';
+import { bibNames, nameCommaParts, readBib } from '../cite/bib-file';
+import { parseTex, plainOf, type TexToken } from '../notes/tex';
 import type { LibraryItem } from './library';
+import { mathText } from './tex-math';
 
-// The parser is large (see README, Dependencies); it is loaded the first time a library file is
-// read, so a plugin or extension without one never evaluates it.
-const loadParser = () => import('@retorquere/bibtex-parser');
+/** A title or name as text: TeX accents and commands resolved, math as Unicode, braces gone. */
+function bibText(value: string): string {
+  const text = (tokens: readonly TexToken[]): TexToken[] =>
+    tokens.map((token) =>
+      token.kind === 'math' ? { kind: 'text', text: mathText(token.tex) } : token.kind === 'styled' ? { ...token, children: text(token.children) } : token,
+    );
+  return plainOf(text(parseTex(value)));
+}
 
-/** A creator as a person writes the name: "Martin Luther King, Jr.", "ATLAS Collaboration". */
-function personName(creator: Creator): string {
-  if (creator.name !== undefined) return creator.name;
-  const name = [creator.firstName, creator.prefix, creator.lastName].filter((part) => part).join(' ');
-  return creator.suffix ? `${name}, ${creator.suffix}` : name;
+/** A name as a person writes it: "Family, Given" → "Given Family"; "King, Jr., Martin Luther" → "Martin Luther King, Jr.". */
+function personName(name: string): string {
+  const [last, second, third] = nameCommaParts(name).map(bibText);
+  if (second === undefined) return last!;
+  if (third === undefined) return `${second} ${last}`;
+  return `${third} ${last}, ${second}`;
 }
 
 /** When the entry joined the library: date-added (BibDesk), added-at, timestamp (JabRef); else its date or year. */
@@ -34,21 +42,12 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim().norma
 
 /** Library items from a .bib file: entries with a non-empty abstract, in file order, id = citekey. */
 export async function libraryFromBib(text: string): Promise<LibraryItem[]> {
-  const { parse } = await loadParser();
-  const library = parse(text, {
-    applyCrossRef: true,
-    sentenceCase: false,
-    caseProtection: false,
-    // Commands the parser does not know stay as written rather than failing the file.
-    unsupported: 'ignore',
+  return readBib(text).entries.flatMap(({ key, fields }) => {
     // The abstract keeps its TeX, like arXiv's: the tokenizer knows math from prose.
-    fieldMode: { abstract: 'verbatim' },
-  });
-  return library.entries.flatMap(({ key, fields }) => {
     const abstract = oneLine(fields.abstract ?? '');
-    const title = oneLine(fields.title ?? '');
+    const title = oneLine(bibText(fields.title ?? ''));
     if (abstract === '' || title === '') return [];
-    const authors = (fields.author ?? []).map(personName).map(oneLine).filter((name) => name !== '' && name.toLowerCase() !== 'others');
+    const authors = bibNames(fields.author ?? '').map(personName).map(oneLine).filter((name) => name !== '' && name.toLowerCase() !== 'others');
     const addedAt = addedAtOf(fields);
     return [{ id: key, title, abstract, ...(authors.length > 0 ? { authors } : {}), ...(addedAt !== undefined ? { addedAt } : {}) }];
   });
