@@ -5,7 +5,7 @@ import { latestAnnouncement } from '../core/arxiv/calendar';
 import { duplicateSentence } from '../core/vault/originals';
 import { CitationModal } from './citation-modal';
 import type { Fetcher } from './fetcher';
-import type { NoteIndex } from './note-index';
+import type { VaultNoteIndex } from './vault-note-index';
 import { paperNoteInView } from './paper-note';
 import { readProtocolRequest } from './protocol';
 import { RangeModal } from './range-modal';
@@ -16,7 +16,7 @@ export class Actions {
   constructor(
     private readonly app: App,
     private readonly fetcher: Fetcher,
-    private readonly notes: NoteIndex,
+    private readonly notes: VaultNoteIndex,
     private readonly settings: () => PaperFeedSettings,
     private readonly zotero?: ZoteroActions,
   ) {}

@@ -1,6 +1,6 @@
 // Reading values out of frontmatter as the metadata cache hands it over: YAML may give a number
 // where we wrote a string, a lone string where we wrote a list, or a Date for a bare date.
-// (arXiv ids, versions and tags have their readers in core/notes/note-index.ts.)
+// (arXiv ids, versions and tags have their readers in core/notes/note-facts.ts.)
 
 export function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;

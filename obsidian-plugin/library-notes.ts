@@ -8,7 +8,7 @@ import type { LibraryCache } from '../core/notes/library-source';
 import type { LibraryItem } from '../core/rank/library';
 import { LibraryNotesFile, type NoteEntry } from './library-notes-file';
 import { jsonFileCache } from './json-file-cache';
-import type { NoteIndex } from './note-index';
+import type { VaultNoteIndex } from './vault-note-index';
 
 export const LIBRARY_INDEX_FILE = 'library.json';
 
@@ -32,7 +32,7 @@ export class LibraryNotes {
     private readonly app: App,
     /** The plugin's own folder, e.g. ".obsidian/plugins/paper-feed". */
     private readonly folder: string,
-    private readonly notes: NoteIndex,
+    private readonly notes: VaultNoteIndex,
   ) {
     this.file = new LibraryNotesFile(app.vault.adapter, folder);
     notes.onChange((path, from) => this.noteChanged(path, from));

@@ -12,7 +12,7 @@ import { Enrichment } from './enrichment-host';
 import { Fetcher } from './fetcher';
 import { requestUrlTransport } from './http';
 import { LibraryNotes } from './library-notes';
-import { NoteIndex } from './note-index';
+import { VaultNoteIndex } from './vault-note-index';
 import { clock } from './notices';
 import { PROTOCOL_ACTION } from './protocol';
 import { copy, DEFAULT_SETTINGS, readSettings, type PaperFeedSettings } from './settings';
@@ -26,7 +26,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
   override settings: PaperFeedSettings = copy(DEFAULT_SETTINGS);
   settingsProblem: PaperFeedError | null = null;
   device!: DeviceState;
-  notes!: NoteIndex;
+  notes!: VaultNoteIndex;
   fetcher!: Fetcher;
   enrichment!: Enrichment;
   library!: LibraryNotes;
@@ -39,7 +39,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
   override async onload(): Promise<void> {
     await this.loadSettings();
     this.device = new DeviceState(this.app);
-    this.notes = new NoteIndex(this.app);
+    this.notes = new VaultNoteIndex(this.app);
     for (const ref of this.notes.listeners()) this.registerEvent(ref);
     const folder = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
     this.library = new LibraryNotes(this.app, folder, this.notes);

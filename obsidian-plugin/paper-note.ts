@@ -3,7 +3,7 @@
 import { TFile, type App } from 'obsidian';
 import { tryParseArxivId } from '../core/arxiv/ids';
 import type { Paper } from '../core/arxiv/paper';
-import { readArxivId } from '../core/notes/note-index';
+import { readArxivId } from '../core/notes/note-facts';
 import { dayOf, listOf, textOf } from './frontmatter-values';
 
 export interface PaperNote {

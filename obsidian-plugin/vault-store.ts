@@ -1,16 +1,16 @@
 // The core's VaultStore over Obsidian's Vault API: create with vault.create, edit with
-// vault.process (atomic against the editor and other plugins), find notes through the NoteIndex.
+// vault.process (atomic against the editor and other plugins), find notes through the VaultNoteIndex.
 // Every path passes through normalizePath.
 import { normalizePath, TFolder, type App } from 'obsidian';
 import { PaperFeedError } from '../core/errors';
 import type { IndexOptions, VaultIndex, VaultStore } from '../core/vault/store';
 import type { LibraryNotes } from './library-notes';
-import type { NoteIndex } from './note-index';
+import type { VaultNoteIndex } from './vault-note-index';
 
 export class ObsidianStore implements VaultStore {
   constructor(
     private readonly app: App,
-    private readonly notes: NoteIndex,
+    private readonly notes: VaultNoteIndex,
     /** The kept paper notes for "Top picks"; without it the index lists none. */
     private readonly library?: LibraryNotes,
   ) {}

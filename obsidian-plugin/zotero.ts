@@ -6,12 +6,12 @@ import { MarkdownView, Notice, Platform, TFile, type App } from 'obsidian';
 import { librarySource, type PaperFeedConfig } from '../core/config';
 import { messageFor } from '../core/errors';
 import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
-import { readArxivId } from '../core/notes/note-index';
+import { readArxivId } from '../core/notes/note-facts';
 import { texToPlain } from '../core/notes/tex';
 import { saveMessage, Zotero, zoteroSelectLink } from '../core/zotero/zotero';
 import { requestUrlTransport } from './http';
 import { jsonFileCache } from './json-file-cache';
-import type { NoteIndex } from './note-index';
+import type { VaultNoteIndex } from './vault-note-index';
 import { paperNoteInView, paperNoteOf, type PaperNote } from './paper-note';
 import { paperAbstractOf, paperIdNear } from './zotero-text';
 
@@ -23,7 +23,7 @@ export class ZoteroActions {
   constructor(
     private readonly app: App,
     private readonly folder: string,
-    private readonly notes: NoteIndex,
+    private readonly notes: VaultNoteIndex,
     private readonly config: () => PaperFeedConfig,
   ) {}
 

@@ -10,7 +10,7 @@ import { makeCitekey } from '../cite/citekey';
 import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from '../notes/frontmatter';
 import { findMarkedBlock, replaceMarkedBlock } from '../notes/markers';
 import { metadataText } from '../notes/note-values';
-import { readVersion } from '../notes/note-index';
+import { readVersion } from '../notes/note-facts';
 import { arxivFacts, paperBlock } from '../notes/paper-note';
 import { isWithdrawn } from './withdrawn';
 

@@ -4,7 +4,7 @@
 // writes (plain, single- and double-quoted scalars, block and flow lists) the way YAML does.
 
 import { FOLLOWED_KEY, MATCHES_KEY, readTally } from '../notes/digest-tally';
-import { DAILY_TAG, readArxivId, readVersion, tagList, type NoteFacts } from '../notes/note-index';
+import { DAILY_TAG, readArxivId, readVersion, tagList, type NoteFacts } from '../notes/note-facts';
 
 /** A value as YAML would type it, for the keys we read: a plain number stays a number. */
 type YamlValue = string | number | YamlValue[];
@@ -29,7 +29,7 @@ export function frontmatterEnd(text: string): number {
   return found.index;
 }
 
-/** The identifying facts of a note, as core/notes/note-index.ts defines them ({} when none). */
+/** The identifying facts of a note, as core/notes/note-facts.ts defines them ({} when none). */
 export function frontmatterFacts(text: string): NoteFacts {
   const end = frontmatterEnd(text);
   if (end < 0) return {};
@@ -66,7 +66,7 @@ export function frontmatterFacts(text: string): NoteFacts {
   return toFacts(values);
 }
 
-/** The same rules as noteFacts in core/notes/note-index.ts, applied to the values read here. */
+/** The same rules as noteFacts in core/notes/note-facts.ts, applied to the values read here. */
 function toFacts(values: Map<string, YamlValue>): NoteFacts {
   const facts: NoteFacts = {};
   const arxivId = readArxivId(values.get('arxiv_id'));

@@ -16,7 +16,7 @@ import { escapeMarkdownText, linkText, markdownParagraphs } from './markdown';
 import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';
 import { resolveAmong, type LinkResolver } from './link-resolution';
 import { linkedPaths, sameButLinkForm } from './same-links';
-import { DAILY_TAG } from './note-index';
+import { DAILY_TAG } from './note-facts';
 import { FOLLOWED_KEY, tallyFrontmatter, tallyOfSelection, type DigestTally } from './digest-tally';
 import { trendsLines, type TrendsView } from './trends';
 import { mergeList } from './note-values';

@@ -2,7 +2,7 @@
 // has a value), "status: read" (the property is that value) or "tag: paper/keep" (the note has that
 // tag). One reading of them for every host, and one check against a note's properties and tags.
 
-import { tagList } from './note-index';
+import { tagList } from './note-facts';
 
 export type KeepRule =
   | { kind: 'has'; key: string }

@@ -11,7 +11,7 @@ import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from './markdow
 import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';
 import { digestLink, mergeDigests } from './digest-links';
 import { mergeList, metadataText } from './note-values';
-import { PAPER_TAG, readVersion } from './note-index';
+import { PAPER_TAG, readVersion } from './note-facts';
 
 export interface PaperNoteFacts {
   citekey: string;

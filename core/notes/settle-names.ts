@@ -9,7 +9,7 @@ import { LookupMap } from '../vault/lookup-map';
 import { originalFirst, type Duplicate, type NoteClaim } from '../vault/originals';
 import type { IndexedPaperNote, VaultIndex, VaultStore } from '../vault/store';
 import { readFrontmatter } from './frontmatter';
-import { noteFacts } from './note-index';
+import { noteFacts } from './note-facts';
 import type { PlannedNote } from './plan';
 
 /** A plan for the index as the finder sees it, avoiding the `taken` paths. */

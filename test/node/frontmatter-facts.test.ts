@@ -1,10 +1,10 @@
-// The index's fast frontmatter reader must agree with the YAML reader (core/notes/note-index.ts)
+// The index's fast frontmatter reader must agree with the YAML reader (core/notes/note-facts.ts)
 // on every value Paper Feed writes, and on the common ways people edit those keys by hand.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { frontmatterFacts } from '../../core/node/frontmatter-facts';
 import { dumpEntry, type FrontmatterValue } from '../../core/notes/frontmatter';
-import { noteFacts } from '../../core/notes/note-index';
+import { noteFacts } from '../../core/notes/note-facts';
 
 const RUNS = Number(process.env.PAPER_FEED_PROPERTY_RUNS ?? 1000);
 

@@ -3,9 +3,9 @@
 // before it takes it, and adopts a note for the same paper or digest instead of writing a twin.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config';
-import { noteFacts } from '../../core/notes/note-index';
+import { noteFacts } from '../../core/notes/note-facts';
 import { writeAnnouncement } from '../../core/notes/write';
-import { buildVaultIndex } from '../../core/notes/note-index';
+import { buildVaultIndex } from '../../core/notes/note-facts';
 import { MemoryStore } from '../../core/vault/memory-store';
 import type { VaultIndex } from '../../core/vault/store';
 import { sampleAnnouncement } from '../support/papers';

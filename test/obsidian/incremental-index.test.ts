@@ -7,7 +7,7 @@ import { renderPaperNote } from '../../core/notes/paper-note';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { LIBRARY_INDEX_FILE, LibraryNotes } from '../../obsidian-plugin/library-notes';
 import { LIBRARY_NOTES_FILE, LIBRARY_NOTES_JOURNAL, LibraryNotesFile } from '../../obsidian-plugin/library-notes-file';
-import { NoteIndex } from '../../obsidian-plugin/note-index';
+import { VaultNoteIndex } from '../../obsidian-plugin/vault-note-index';
 import { ObsidianStore } from '../../obsidian-plugin/vault-store';
 import { makePaper } from '../support/papers';
 import { startArxivServer } from '../support/arxiv-server';
@@ -34,7 +34,7 @@ async function vaultOf(notes: Record<string, string>) {
   const app = new App();
   for (const [path, text] of Object.entries(notes)) await app.vault.seed(path, text);
   await app.metadataCache.settled();
-  const index = new NoteIndex(app as never);
+  const index = new VaultNoteIndex(app as never);
   index.listeners();
   const library = new LibraryNotes(app as never, PLUGIN_FOLDER, index);
   const store = new ObsidianStore(app as never, index, library);
@@ -142,7 +142,7 @@ describe('the Top picks library, kept current', () => {
     await app.vault.adapter.write(`${PLUGIN_FOLDER}/${LIBRARY_NOTES_FILE}`, await first.app.vault.adapter.read(`${PLUGIN_FOLDER}/${LIBRARY_NOTES_FILE}`));
     await app.vault.seed('P/a.md', first.app.vault.text('P/a.md')!);
     await app.metadataCache.settled();
-    const index = new NoteIndex(app as never);
+    const index = new VaultNoteIndex(app as never);
     const store = new ObsidianStore(app as never, index, new LibraryNotes(app as never, PLUGIN_FOLDER, index));
     // Its mtime differs (a new vault wrote it), so it is read again; the gone one is dropped.
     expect((await store.index({ keepKeys: KEEP_KEYS })).library?.map((item) => item.noteName)).toEqual(['P/a']);

@@ -7,7 +7,7 @@ import moment from 'moment';
 import { App, kit, TFile } from '../stand-ins/obsidian';
 import { RunQueue } from '../../obsidian-plugin/run-queue';
 import { requestUrlTransport } from '../../obsidian-plugin/http';
-import { NoteIndex } from '../../obsidian-plugin/note-index';
+import { VaultNoteIndex } from '../../obsidian-plugin/vault-note-index';
 import { paperNoteOf } from '../../obsidian-plugin/paper-note';
 import { readSettings, rulesToText, textToCategories, textToRules } from '../../obsidian-plugin/settings';
 import { statusText } from '../../obsidian-plugin/status-bar';
@@ -71,7 +71,7 @@ describe('requestUrl transport', () => {
   });
 });
 
-describe('NoteIndex', () => {
+describe('VaultNoteIndex', () => {
   const paper = (id: string, extra = '') => `---\narxiv_id: ${id}\nversion: 2\ncitekey: k${extra}\n---\nText`;
 
   it('is built from the metadata cache and follows changes, renames and deletions', async () => {
@@ -80,7 +80,7 @@ describe('NoteIndex', () => {
     await app.vault.seed('d.md', '---\ndate: 2026-05-29\ntags: [paper-feed/daily]\n---\n');
     await app.vault.seed('other.md', '---\ndate: 2026-05-29\n---\n');
     await app.metadataCache.settled();
-    const index = new NoteIndex(app as never);
+    const index = new VaultNoteIndex(app as never);
     index.listeners(); // attaches the events that keep it current
     const before = await index.snapshot();
     expect({ papers: new Map(before.papers), dailies: new Map(before.dailies) }).toEqual({
@@ -110,13 +110,13 @@ describe('NoteIndex', () => {
     await app.vault.seed('b conflict.md', paper("'2605.30001'"));
     await app.vault.seed('a.md', paper("'2605.30001'"));
     await app.metadataCache.settled();
-    expect((await new NoteIndex(app as never).snapshot()).papers.get('2605.30001')?.path).toBe('a.md');
+    expect((await new VaultNoteIndex(app as never).snapshot()).papers.get('2605.30001')?.path).toBe('a.md');
   });
 
   it('knows a note the store just wrote before the metadata cache does', async () => {
     const app = new App();
     app.metadataCache.hold();
-    const index = new NoteIndex(app as never);
+    const index = new VaultNoteIndex(app as never);
     const store = new ObsidianStore(app as never, index);
     await store.create('Deep/Folder/p.md', paper("'2605.30002'"));
     expect((await index.snapshot()).papers.get('2605.30002')?.path).toBe('Deep/Folder/p.md');

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { writeAnnouncement, type WriteReport } from '../../core/notes/write';
 import { MemoryStore } from '../../core/vault/memory-store';
-import { CACHE_WAIT_MS } from '../../obsidian-plugin/note-index';
+import { CACHE_WAIT_MS } from '../../obsidian-plugin/vault-note-index';
 import { claimCounts, days, device, syncInto, withTimePassing } from './support/sync-devices';
 
 const config = DEFAULT_CONFIG;

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG } from '../../core/config';
-import { noteFacts } from '../../core/notes/note-index';
+import { noteFacts } from '../../core/notes/note-facts';
 import { writeAnnouncement } from '../../core/notes/write';
 import type { Announcement } from '../../core/arxiv/paper';
 import { days, device, withTimePassing } from './support/sync-devices';

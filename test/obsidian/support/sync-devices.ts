@@ -3,9 +3,9 @@
 // counts of the notes claiming each paper and each digest.
 import { vi } from 'vitest';
 import { App } from '../../stand-ins/obsidian';
-import { noteFacts } from '../../../core/notes/note-index';
+import { noteFacts } from '../../../core/notes/note-facts';
 import type { Announcement } from '../../../core/arxiv/paper';
-import { NoteIndex } from '../../../obsidian-plugin/note-index';
+import { VaultNoteIndex } from '../../../obsidian-plugin/vault-note-index';
 import { ObsidianStore } from '../../../obsidian-plugin/vault-store';
 import { makeAnnouncement, makePaper } from '../../support/papers';
 
@@ -24,9 +24,9 @@ export function days(): { day1: Announcement; day2: Announcement } {
 }
 
 /** A device: the stand-in app with the plugin's index and store. */
-export async function device(): Promise<{ app: App; store: ObsidianStore; index: NoteIndex }> {
+export async function device(): Promise<{ app: App; store: ObsidianStore; index: VaultNoteIndex }> {
   const app = new App();
-  const index = new NoteIndex(app as never);
+  const index = new VaultNoteIndex(app as never);
   index.listeners();
   const store = new ObsidianStore(app as never, index);
   return { app, store, index };

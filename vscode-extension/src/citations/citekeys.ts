@@ -6,7 +6,7 @@ import { makeCitekey } from '../../../core/cite/citekey';
 import type { BibEntryRef } from '../bibliography/bib-entries';
 import { tryParseArxivId } from '../../../core/arxiv/ids';
 import type { FeedCache } from '../cache/feed-cache';
-import type { NoteIndex } from '../notes/note-index';
+import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
 
 export class Citekeys {
   private constructor(
@@ -104,7 +104,7 @@ export class CitekeyBook {
 
   constructor(
     private readonly cache: FeedCache,
-    private readonly notes: NoteIndex,
+    private readonly notes: WorkspaceNoteIndex,
     /** arXiv id → the key the person's Zotero cites it with (none when Zotero is not the library); a new map when it changed. */
     private readonly libraryKeys: () => Promise<ReadonlyMap<string, string>> = async () => NO_LIBRARY_KEYS,
   ) {}

@@ -12,7 +12,7 @@ import { hasKey } from '../bibliography/bib-entries';
 import { documentKind } from '../shared/document-kind';
 import { commandsFor, isLatexCommand, latexCitation, type LatexCommand } from './latex-citation';
 import type { CitekeyBook, Citekeys } from './citekeys';
-import type { NoteIndex } from '../notes/note-index';
+import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
 import type { CitationSettings } from '../settings/settings';
 
 /** A Markdown-world format or a LaTeX command. */
@@ -34,7 +34,7 @@ export type DocumentLike = Pick<vscode.TextDocument, 'uri' | 'getText' | 'langua
 
 export interface CiterDeps {
   citekeys: CitekeyBook;
-  notes: NoteIndex;
+  notes: WorkspaceNoteIndex;
   /** Settings for the document being cited into (the .bib path may differ per folder). */
   settings: (scope?: vscode.Uri) => CitationSettings;
 }

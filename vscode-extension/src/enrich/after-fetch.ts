@@ -6,14 +6,14 @@ import type { Announcement } from '../../../core/arxiv/paper';
 import type { AfterFetchWork } from '../fetching/feed-fetcher';
 import { messageFor } from '../../../core/errors';
 import { selectPapers } from '../../../core/select/select';
-import type { NoteIndex } from '../notes/note-index';
+import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
 import type { ExtensionSettings } from '../settings/settings';
 import type { Translations } from './translations';
 
 export function enrichAfterFetch(
   translations: Translations,
   settings: () => ExtensionSettings,
-  notes: NoteIndex,
+  notes: WorkspaceNoteIndex,
 ): (announcement: Announcement) => AfterFetchWork | undefined {
   return (announcement) => {
     if (!translations.wanted()) return undefined;

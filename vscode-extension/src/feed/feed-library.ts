@@ -9,7 +9,7 @@ import { rankAnnouncement } from '../../../core/notes/top-picks';
 import { LibraryIndex } from '../../../core/rank/library';
 import type { RankResult } from '../../../core/rank/score';
 import type { Selection } from '../../../core/select/select';
-import type { NoteIndex } from '../notes/note-index';
+import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
 import { readTextIfExists } from '../shared/text-files';
 
 /** More than the kept history ever needs; a bound against settings edited many times over. */
@@ -25,7 +25,7 @@ export class FeedLibrary {
   private readonly rankings = new Map<string, RankResult>();
 
   constructor(
-    private readonly notes: NoteIndex,
+    private readonly notes: WorkspaceNoteIndex,
     /** The vault folder the library file's path is relative to. */
     private readonly root: () => vscode.Uri | undefined,
     /** The running Zotero's library, when the settings choose it (issue #23). */

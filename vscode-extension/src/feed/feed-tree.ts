@@ -7,7 +7,7 @@ import { BaseTreeProvider } from './base-tree-provider';
 import { feedChildren, feedRoots, latestMatchedCount, nodeLabel, type FeedNode } from './feed-model';
 import { paperMarkdown } from '../shared/paper-markdown';
 import type { FeedCache } from '../cache/feed-cache';
-import type { NoteIndex } from '../notes/note-index';
+import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
 import type { ExtensionSettings } from '../settings/settings';
 import type { ShownEnrichment } from '../enrich/translations';
 import { ranksPapers, type FeedLibrary } from './feed-library';
@@ -24,7 +24,7 @@ export interface RenderedFeed {
 
 export interface FeedTreeDeps {
   cache: FeedCache;
-  notes: NoteIndex;
+  notes: WorkspaceNoteIndex;
   settings: () => ExtensionSettings;
   /** The translated titles and TL;DRs kept, when translation is on (tooltips show them). */
   translations?: { load(): Promise<void>; shownFor(paper: Paper): ShownEnrichment | undefined };

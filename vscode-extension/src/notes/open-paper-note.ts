@@ -6,7 +6,7 @@ import type { Paper } from '../../../core/arxiv/paper';
 import { PaperFeedError } from '../../../core/errors';
 import { planNoteWrites } from '../../../core/notes/plan';
 import { selectPapers } from '../../../core/select/select';
-import { noteFacts } from '../../../core/notes/note-index';
+import { noteFacts } from '../../../core/notes/note-facts';
 import { indexOfMaps, pathKey } from '../../../core/vault/index-of';
 import type { Services } from '../shared/services';
 import { exists, readTextIfExists, writeText } from '../shared/text-files';

@@ -5,7 +5,7 @@ import type { Paper } from '../../../core/arxiv/paper';
 import { createArxivClient, type ArxivClient } from '../../../core/arxiv/polite';
 import { fetchTransport } from '../../../core/arxiv/fetch-transport';
 import { FeedCache } from '../cache/feed-cache';
-import { NoteIndex } from '../notes/note-index';
+import { WorkspaceNoteIndex } from '../notes/workspace-note-index';
 import { CitekeyBook, NO_LIBRARY_KEYS } from '../citations/citekeys';
 import { Citer } from '../citations/citer';
 import { FeedFetcher } from '../fetching/feed-fetcher';
@@ -17,7 +17,7 @@ import { ZoteroService } from '../zotero/zotero-service';
 
 export interface Services {
   cache: FeedCache;
-  notes: NoteIndex;
+  notes: WorkspaceNoteIndex;
   citekeys: CitekeyBook;
   citer: Citer;
   fetcher: FeedFetcher;
@@ -64,7 +64,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
     return vault ? vscode.Uri.joinPath(folder, vault.replace(/\\/g, '/')) : folder;
   };
   const cache = new FeedCache(context.globalStorageUri);
-  const notes = new NoteIndex(vaultRoot);
+  const notes = new WorkspaceNoteIndex(vaultRoot);
   const zotero = new ZoteroService(context.globalStorageUri, options.zoteroReachable ?? !WEB_BUNDLE, options.zoteroTransport);
   const citekeys = new CitekeyBook(cache, notes, async () => {
     try {

@@ -2,7 +2,7 @@
 // note. Built once from the metadata cache, then kept current note by note from vault and cache
 // events, so a run's snapshot costs nothing that grows with the vault.
 import { TFile, TFolder, type App, type EventRef, type TAbstractFile } from 'obsidian';
-import { DAILY_TAG, noteFacts, readArxivId, readVersion, tagList, type NoteFacts } from '../core/notes/note-index';
+import { DAILY_TAG, noteFacts, readArxivId, readVersion, tagList, type NoteFacts } from '../core/notes/note-facts';
 import { pathKey } from '../core/vault/index-of';
 import { originalFirst, type Duplicate, type NoteClaim } from '../core/vault/originals';
 import type { IndexedPaperNote, VaultIndex } from '../core/vault/store';
@@ -20,7 +20,7 @@ export type NoteWatcher = (path: string, from?: string) => void;
  */
 export const CACHE_WAIT_MS = 2000;
 
-export class NoteIndex {
+export class VaultNoteIndex {
   private readonly facts = new Map<string, NoteFacts>();
   /** Every note claiming an id (or date): a sync conflict can leave two. */
   private readonly claimsOfId = new Claims((paths) => this.original(paths));

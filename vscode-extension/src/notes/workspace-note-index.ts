@@ -35,7 +35,7 @@ const MAX_NOTES = 50_000;
 const READS_AT_ONCE = 16;
 const CHANGE_DELAY_MS = 300;
 
-export class NoteIndex implements vscode.Disposable {
+export class WorkspaceNoteIndex implements vscode.Disposable {
   private scan: Promise<Map<string, WorkspaceNote>> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVaultIndex, readArxivId, tagList } from '../../core/notes/note-index';
+import { buildVaultIndex, readArxivId, tagList } from '../../core/notes/note-facts';
 import { MemoryStore } from '../../core/vault/memory-store';
 
 describe('the vault index', () => {
