@@ -1,15 +1,14 @@
 // Which notes are Paper Feed's, found by frontmatter: arXiv id → paper note, listing date → daily
 // note. Built once from the metadata cache, then kept current note by note from vault and cache
 // events, so a run's snapshot costs nothing that grows with the vault.
-import { TFile, TFolder, type App, type EventRef, type TAbstractFile } from 'obsidian';
-import { DAILY_TAG, noteFacts, readArxivId, readVersion, tagList, type NoteFacts } from '../core/notes/note-facts';
+import { TFile, TFolder, type App, type CachedMetadata, type EventRef, type TAbstractFile } from 'obsidian';
+import { factsOfFrontmatter, noteFacts, type NoteFacts } from '../core/notes/note-facts';
 import { pathKey } from '../core/vault/index-of';
 import { originalFirst, type Duplicate, type NoteClaim } from '../core/vault/originals';
 import type { IndexedPaperNote, VaultIndex } from '../core/vault/store';
-import { dayOf, textOf } from './frontmatter-values';
 import { Claims } from './note-claims';
 import { SnapshotMap } from './snapshot-map';
-import { FOLLOWED_KEY, MATCHES_KEY, readTally, talliesByDate } from '../core/notes/digest-tally';
+import { talliesByDate } from '../core/notes/digest-tally';
 
 /** Told when what the index knows of a note may have changed; `from` is set when it moved there. */
 export type NoteWatcher = (path: string, from?: string) => void;
@@ -46,8 +45,8 @@ export class VaultNoteIndex {
   listeners(): EventRef[] {
     const { vault, metadataCache } = this.app;
     return [
-      metadataCache.on('changed', (file, _data, cache) => {
-        this.learn(file.path, cache.frontmatter);
+      metadataCache.on('changed', (file, data, cache) => {
+        this.remember(file.path, cachedFacts(cache) ?? noteFacts(data));
         this.markRead(file.path);
       }),
       vault.on('create', (file) => {
@@ -209,14 +208,16 @@ export class VaultNoteIndex {
     const uncached: TFile[] = [];
     for (const file of vault.getMarkdownFiles()) {
       const cache = metadataCache.getFileCache(file);
-      if (cache) this.learn(file.path, cache.frontmatter);
+      const facts = cache ? cachedFacts(cache) : undefined;
+      if (facts) this.remember(file.path, facts);
       else uncached.push(file);
     }
     for (const file of uncached) {
       // The cache may have caught up while we read the others.
       const cache = metadataCache.getFileCache(file);
-      if (cache) {
-        this.learn(file.path, cache.frontmatter);
+      const facts = cache ? cachedFacts(cache) : undefined;
+      if (facts) {
+        this.remember(file.path, facts);
         continue;
       }
       try {
@@ -226,10 +227,6 @@ export class VaultNoteIndex {
         // Deleted while we read the others; had it been edited, the cache's event brings it in.
       }
     }
-  }
-
-  private learn(path: string, frontmatter: unknown): void {
-    this.remember(path, factsOf(frontmatter));
   }
 
   private remember(path: string, facts: NoteFacts, from?: string): void {
@@ -326,23 +323,12 @@ function count(counts: Map<string, number>, key: string, by: 1 | -1): void {
   else counts.delete(key);
 }
 
-// The core's noteFacts, over the frontmatter object the metadata cache already parsed.
-function factsOf(frontmatter: unknown): NoteFacts {
-  if (!frontmatter || typeof frontmatter !== 'object') return {};
-  const fm = frontmatter as Record<string, unknown>;
-  const facts: NoteFacts = {};
-  const arxivId = readArxivId(fm.arxiv_id);
-  if (arxivId) facts.arxivId = arxivId;
-  const version = readVersion(fm.version);
-  if (version !== undefined) facts.version = version;
-  const citekey = textOf(fm.citekey);
-  if (citekey) facts.citekey = citekey;
-  const date = dayOf(fm.date);
-  if (date && tagList(fm.tags).includes(DAILY_TAG)) {
-    facts.dailyDate = date;
-    const tally = readTally(fm[MATCHES_KEY], fm[FOLLOWED_KEY]);
-    if (tally) facts.tally = tally;
-  }
-  return facts;
+/**
+ * The core's reader over the frontmatter the metadata cache already parsed; undefined when the
+ * note has a frontmatter block the cache could not parse (the person broke its YAML), which the
+ * core then reads from the text: a paper note is still found by its arxiv_id line.
+ */
+function cachedFacts(cache: CachedMetadata): NoteFacts | undefined {
+  if (cache.frontmatter) return factsOfFrontmatter(cache.frontmatter);
+  return cache.frontmatterPosition ? undefined : {};
 }
-

@@ -3,8 +3,8 @@
 // a YAML parser, so scanning thousands of notes stays cheap. It reads the YAML forms Paper Feed
 // writes (plain, single- and double-quoted scalars, block and flow lists) the way YAML does.
 
-import { FOLLOWED_KEY, MATCHES_KEY, readTally } from '../notes/digest-tally';
-import { DAILY_TAG, readArxivId, readVersion, tagList, type NoteFacts } from '../notes/note-facts';
+import { FOLLOWED_KEY, MATCHES_KEY } from '../notes/digest-tally';
+import { factsOfFrontmatter, type NoteFacts } from '../notes/note-facts';
 
 /** A value as YAML would type it, for the keys we read: a plain number stays a number. */
 type YamlValue = string | number | YamlValue[];
@@ -29,7 +29,7 @@ export function frontmatterEnd(text: string): number {
   return found.index;
 }
 
-/** The identifying facts of a note, as core/notes/note-facts.ts defines them ({} when none). */
+/** The identifying facts of a note, as core/notes/note-facts.ts reads them ({} when none). */
 export function frontmatterFacts(text: string): NoteFacts {
   const end = frontmatterEnd(text);
   if (end < 0) return {};
@@ -63,25 +63,7 @@ export function frontmatterFacts(text: string): NoteFacts {
       else values.set(key, value);
     }
   }
-  return toFacts(values);
-}
-
-/** The same rules as noteFacts in core/notes/note-facts.ts, applied to the values read here. */
-function toFacts(values: Map<string, YamlValue>): NoteFacts {
-  const facts: NoteFacts = {};
-  const arxivId = readArxivId(values.get('arxiv_id'));
-  if (arxivId) facts.arxivId = arxivId;
-  const version = readVersion(values.get('version'));
-  if (version !== undefined) facts.version = version;
-  const citekey = values.get('citekey');
-  if (typeof citekey === 'string' && citekey.trim() !== '') facts.citekey = citekey.trim();
-  const date = values.get('date');
-  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && tagList(values.get('tags')).includes(DAILY_TAG)) {
-    facts.dailyDate = date;
-    const tally = readTally(values.get(MATCHES_KEY), values.get(FOLLOWED_KEY));
-    if (tally) facts.tally = tally;
-  }
-  return facts;
+  return factsOfFrontmatter(Object.fromEntries(values));
 }
 
 /** A scalar's value; null for YAML's null forms and for block scalars (never our keys' form). */

@@ -2,7 +2,7 @@
 // matters: "File already exists." on create, atomic process(), paths that collide without
 // regard to case (as on macOS and Windows), and an index built from frontmatter.
 
-import { buildVaultIndex } from '../notes/note-facts';
+import { buildVaultIndex } from '../notes/index-of-texts';
 import { keepRules } from '../notes/keep-keys';
 import { libraryItemOf, noteLibraryFacts } from '../notes/library-items';
 import type { IndexOptions, VaultIndex, VaultStore } from './store';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVaultIndex, readArxivId, tagList } from '../../core/notes/note-facts';
+import { buildVaultIndex } from '../../core/notes/index-of-texts';
+import { readArxivId, tagList } from '../../core/notes/note-facts';
 import { MemoryStore } from '../../core/vault/memory-store';
 
 describe('the vault index', () => {

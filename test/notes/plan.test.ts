@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesToRead, planNoteWrites } from '../../core/notes/plan';
 import { selectPapers } from '../../core/select/select';
-import { buildVaultIndex } from '../../core/notes/note-facts';
+import { buildVaultIndex } from '../../core/notes/index-of-texts';
 import { indexOfMaps } from '../../core/vault/index-of';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { makeAnnouncement, makePaper, sampleAnnouncement } from '../support/papers';

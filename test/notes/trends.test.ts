@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type PaperFeedConfig } from '../../core/config';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { readTally, type DigestTally } from '../../core/notes/digest-tally';
-import { buildVaultIndex } from '../../core/notes/note-facts';
+import { buildVaultIndex } from '../../core/notes/index-of-texts';
 import { planNoteWrites } from '../../core/notes/plan';
 import { trendsLines, trendsOf } from '../../core/notes/trends';
 import { writeAnnouncement } from '../../core/notes/write';

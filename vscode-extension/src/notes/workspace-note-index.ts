@@ -2,8 +2,9 @@
 // frontmatter rather than by file name, so a renamed or moved note is still found. Built on
 // first use, dropped when a Markdown file changes, rebuilt when next asked for.
 import * as vscode from 'vscode';
-import { bodyOffset, readFrontmatter } from '../../../core/notes/frontmatter';
-import { tryParseArxivId } from '../../../core/arxiv/ids';
+import { bodyOffset } from '../../../core/notes/frontmatter';
+import { readNote as readNoteText } from '../../../core/notes/note-facts';
+import { originalFirst } from '../../../core/vault/originals';
 import { keepRules, keptByRules, propertyTags } from '../../../core/notes/keep-keys';
 import { inlineTags, libraryItemOf, noteLibraryFacts, type NoteLibraryFacts } from '../../../core/notes/library-items';
 import type { LibraryItem } from '../../../core/rank/library';
@@ -90,12 +91,13 @@ export class WorkspaceNoteIndex implements vscode.Disposable {
     const notes = new Map<string, WorkspaceNote>();
     if (!root) return notes;
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.md'), EXCLUDE, MAX_NOTES);
-    files.sort((a, b) => a.path.localeCompare(b.path));
+    const found: FoundNote[] = [];
     for (let i = 0; i < files.length; i += READS_AT_ONCE) {
       const batch = await Promise.all(files.slice(i, i + READS_AT_ONCE).map((uri) => readNote(uri, root)));
-      // The first note (in path order) for an id wins, so the answer does not depend on timing.
-      for (const found of batch) if (found && !notes.has(found.id)) notes.set(found.id, found.note);
+      for (const note of batch) if (note) found.push(note);
     }
+    // When two notes claim one id, the original stands for it, by the rule every host uses.
+    for (const { id, note } of originalFirst(found)) if (!notes.has(id)) notes.set(id, note);
     return notes;
   }
 
@@ -105,24 +107,22 @@ export class WorkspaceNoteIndex implements vscode.Disposable {
   }
 }
 
-async function readNote(uri: vscode.Uri, root: vscode.Uri): Promise<{ id: string; note: WorkspaceNote } | undefined> {
+interface FoundNote {
+  id: string;
+  path: string;
+  note: WorkspaceNote;
+}
+
+async function readNote(uri: vscode.Uri, root: vscode.Uri): Promise<FoundNote | undefined> {
   const text = await readTextIfExists(uri);
   // Most Markdown files are not paper notes; skip the YAML parser for them.
   if (text === undefined || !text.includes('arxiv_id')) return undefined;
-  let data: Record<string, unknown>;
-  try {
-    data = readFrontmatter(text);
-  } catch {
-    return undefined; // a note with broken frontmatter is the person's to fix, not ours to guess
-  }
-  // YAML reads an unquoted 2401.10230 as the number 2401.1023; the id is then taken as written.
-  const written = typeof data.arxiv_id === 'number' ? /^arxiv_id:[ \t]*([^\s#]+)/m.exec(text)?.[1] : data.arxiv_id;
-  const id = typeof written === 'string' ? tryParseArxivId(written)?.id : undefined;
+  // A note with broken YAML has no properties, but its arxiv_id line still names its paper.
+  const { data, facts } = readNoteText(text);
+  const { arxivId: id, version, citekey } = facts;
   if (!id) return undefined;
   const path = uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : uri.path;
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
-  const version = typeof data.version === 'number' ? data.version : undefined;
-  const citekey = typeof data.citekey === 'string' && data.citekey.trim() ? data.citekey.trim() : undefined;
   const keep: KeepFacts = { facts: noteLibraryFacts(text, []), properties: data, tags: [...propertyTags(data), ...inlineTags(text.slice(bodyOffset(text)))] };
-  return { id, note: { uri, path, name, ...(version !== undefined ? { version } : {}), ...(citekey ? { citekey } : {}), keep } };
+  return { id, path, note: { uri, path, name, ...(version !== undefined ? { version } : {}), ...(citekey ? { citekey } : {}), keep } };
 }
