@@ -1,17 +1,17 @@
 // The vault folder as the core's VaultStore, so the core's runs (the catch-up check of issue #19)
-// work on the person's notes from VS Code: notes are found through the NoteIndex (by `arxiv_id`),
+// work on the person's notes from VS Code: notes are found through the WorkspaceNoteIndex (by `arxiv_id`),
 // read and written through vscode.workspace.fs, and a note open in an editor is changed through
 // the editor (only the changed span, one undo step), keeping any unsaved text of the person's.
 import * as vscode from 'vscode';
 import { indexOfMaps, pathKey } from '../../../core/vault/index-of';
 import type { IndexOptions, VaultIndex, VaultStore } from '../../../core/vault/store';
-import type { NoteIndex } from './note-index';
+import type { WorkspaceNoteIndex } from './workspace-note-index';
 import { exists, readTextIfExists, writeText } from '../shared/text-files';
 
 export class WorkspaceVaultStore implements VaultStore {
   constructor(
     private readonly root: vscode.Uri,
-    private readonly notes: NoteIndex,
+    private readonly notes: WorkspaceNoteIndex,
   ) {}
 
   async index(options: IndexOptions = {}): Promise<VaultIndex> {
