@@ -1,23 +1,22 @@
-// The runs themselves: fetch today's announcement (or a range of listing dates) and write it into
-// the vault, one run at a time through the RunQueue, with a progress notice and one clear notice
-// at the end. A failure leaves no half-written note: the core writes each note whole. Cancel stops
-// the running fetch wherever it waits: the arXiv request, the matching, or between two notes.
+// The runs in Obsidian: today's announcement (or a range of listing dates) fetched and written by
+// the core's runs (core/runs/), one run at a time through the RunQueue, with a progress notice and
+// one clear notice at the end; translation after, with the queue free. A failure leaves no
+// half-written note: the core writes each note whole. Cancel stops the running fetch wherever it
+// waits: the arXiv request, the matching, or between two notes.
 import { Notice, type App } from 'obsidian';
 import { latestAnnouncement } from '../core/arxiv/calendar';
-import { fetchAnnouncement } from '../core/arxiv/feed';
 import type { ArxivClient } from '../core/arxiv/polite';
 import { isPaperFeedError, type PaperFeedError } from '../core/errors';
 import type { PaperFeedConfig } from '../core/config';
 import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
 import type { WriteReport } from '../core/notes/write';
-import { afterDaily, updatesForDaily } from '../core/catch-up/state';
-import { writeThenEnrich } from '../core/notes/write-then-enrich';
+import { fetchLatestDigest, writeDigest, type CatchUpKeeper } from '../core/runs/daily-run';
+import { fetchRange, noListingsMessage, planRange, rangeTotals, type RangePlan } from '../core/runs/range-run';
 import { duplicateSentence } from '../core/vault/originals';
 import type { DeviceState } from './device-state';
 import { outcomeOf, type Enrichment, type EnrichmentRun } from './enrichment-host';
 import { linkFromDailyNote } from './daily-notes';
 import { cancelledMessage, closingMessage, emptyAnnouncementMessage, failureMessage, ProgressNotice, summaryOf } from './notices';
-import { fetchRange, withZotero } from './range-fetch';
 import { RunQueue } from './run-queue';
 import type { PaperFeedSettings } from './settings';
 import type { ObsidianStore } from './vault-store';
@@ -134,17 +133,17 @@ export class Fetcher {
    * Translates after the fetch has finished and freed the queue: the progress notice goes on
    * with "Translating 3/10…", the notes fill in as answers arrive, and a notice closes it.
    */
-  private translateLater(date: string, enrichment: EnrichmentRun, fill: () => Promise<void>, progress: ProgressNotice | null, loud: boolean): void {
+  private translateLater(what: string, enrichment: EnrichmentRun, fills: Array<() => Promise<void>>, progress: ProgressNotice | null, loud: boolean): void {
     const run = (async () => {
       try {
-        await enrichment.fill([fill]);
+        await enrichment.fill(fills);
       } finally {
         progress?.hide();
       }
       // Said when the endpoint was asked (or could not be): a run the cache answered adds nothing to say.
       const outcome = outcomeOf(enrichment);
       const asked = enrichment.session.summary().requests > 0;
-      if ((loud && asked) || outcome.stopped) new Notice(closingMessage(`Paper Feed: ${date} · ${outcome.done}`, undefined, outcome.stopped ?? null), loud ? 8000 : 5000);
+      if ((loud && asked) || outcome.stopped) new Notice(closingMessage(`Paper Feed: ${what} · ${outcome.done}`, undefined, outcome.stopped ?? null), loud ? 8000 : 5000);
     })()
       .catch((error: unknown) => {
         new Notice(failureMessage(error, false), 10_000);
@@ -170,36 +169,33 @@ export class Fetcher {
     const { signal } = this.start();
     let written = { done: 0, total: 0 };
     try {
-      const announcement = await fetchAnnouncement(client, { rssBase: settings.rssBase, categories: settings.config.categories, signal });
+      const latest = await fetchLatestDigest(client, { rssBase: settings.rssBase, categories: settings.config.categories, signal });
       this.retryAt = null;
       // An empty feed (a weekend, a holiday) is not a run: the status bar keeps the last real one.
-      if (announcement.papers.length === 0) {
+      if (latest.kind === 'empty') {
         progress?.hide();
-        if (loud) new Notice(emptyAnnouncementMessage(announcement.date, this.host.now()), 10_000);
-        return { kind: 'empty', date: announcement.date };
+        if (loud) new Notice(emptyAnnouncementMessage(latest.date, this.host.now()), 10_000);
+        return { kind: 'empty', date: latest.date };
       }
+      const { announcement } = latest;
       progress?.set(`Paper Feed: writing notes for ${announcement.date}…`);
       const enrichment = this.host.enrichment.forRun((text) => progress?.set(`Paper Feed: ${announcement.date} written · ${text}`));
-      // What the update check changed since the last digest, for "Published and updated" (issue #19).
-      const catchUp = updatesForDaily(device.catchUp, announcement.date);
-      const { report, fill } = await writeThenEnrich(announcement, settings.config, store, {
+      const { report, fill } = await writeDigest(announcement, settings.config, store, {
         onProgress: (done, total) => {
           written = { done, total };
           progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`);
         },
         signal,
         library: this.host.library,
-        ...withZotero(this.host.zotero?.(settings.config)),
-        ...(catchUp.length > 0 ? { catchUp } : {}),
-      }, enrichment?.session, this.queuedWrite);
-      if (catchUp.length > 0) device.catchUp = afterDaily(device.catchUp, announcement.date);
+        zotero: this.host.zotero?.(settings.config),
+      }, this.catchUpKeeper, enrichment?.session, this.queuedWrite);
       const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
       const problems = [linkProblem, ...report.duplicates.map(duplicateSentence)].filter((line): line is string => line !== null);
       device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };
       this.host.ran();
       new Notice(closingMessage(summaryOf(report), undefined, problems.length > 0 ? problems.join(' ') : null), loud ? 8000 : 5000);
       // The digest is in the vault and the fetch is done; translations fill it in from here.
-      if (enrichment) this.translateLater(announcement.date, enrichment, fill, progress, loud);
+      if (enrichment) this.translateLater(announcement.date, enrichment, [fill], progress, loud);
       else progress?.hide();
       return { kind: 'written', report };
     } catch (error) {
@@ -217,17 +213,38 @@ export class Fetcher {
     const settings = this.host.settings();
     const refusal = this.host.settingsProblem();
     if (refusal) return void this.failed(refusal, true, false);
-    const progress = new ProgressNotice(`Paper Feed: fetching ${from} to ${to} from arXiv…`);
-    const { signal } = this.start();
-    let days = { done: 0, total: 0 };
+    let plan: RangePlan;
     try {
-      const enrichment = this.host.enrichment.forRun((text) => progress.set(`Paper Feed: ${text}`));
-      const reports = await fetchRange(client, settings, store, { from, to, signal }, (message) => progress.set(`Paper Feed: ${message}`), enrichment, this.host.library, this.host.zotero?.(settings.config), (done, total) => (days = { done, total }));
-      progress.hide();
-      const papers = reports.reduce((sum, r) => sum + r.matched, 0);
-      const created = reports.reduce((sum, r) => sum + r.created.length, 0);
-      const summary = `Paper Feed: ${reports.length} daily notes from ${from} to ${to} · ${papers} papers · ${created} new notes`;
-      new Notice(closingMessage(summary, enrichment && outcomeOf(enrichment), null), 8000);
+      plan = planRange(from, to, this.host.now());
+    } catch (error) {
+      return void this.failed(error, true, false);
+    }
+    const nothing = noListingsMessage(plan);
+    if (nothing !== null) return void new Notice(nothing, 10_000);
+    const progress = new ProgressNotice(`Paper Feed: fetching ${from} to ${to} from arXiv…`);
+    const say = (text: string) => progress.set(`Paper Feed: ${text}`);
+    const { signal } = this.start();
+    const days = { done: 0, total: plan.dates.length };
+    try {
+      const enrichment = this.host.enrichment.forRun(say);
+      const { reports, fills } = await fetchRange(plan, settings.config, store, {
+        client,
+        apiBase: settings.apiBase,
+        signal,
+        write: { signal, library: this.host.library, zotero: this.host.zotero?.(settings.config) },
+        ...(enrichment ? { session: enrichment.session } : {}),
+        progress: {
+          asking: (date, day, total) => say(`fetching ${date} (${day + 1} of ${total})…`),
+          reading: (date, day, total, fetched, papers) => say(`fetching ${date} (${day + 1} of ${total}): ${fetched} of ${papers} papers…`),
+          writing: (date, day, total) => say(`writing notes for ${date} (${day + 1} of ${total})…`),
+          written: (_date, _report, day) => (days.done = day + 1),
+        },
+      });
+      const totals = rangeTotals(reports);
+      new Notice(`Paper Feed: ${totals.days} daily notes from ${from} to ${to} · ${totals.matched} papers · ${totals.created} new notes`, 8000);
+      // Every day is in the vault and the fetch is done; translations fill the days in from here.
+      if (enrichment) this.translateLater(`${from} to ${to}`, enrichment, fills, progress, true);
+      else progress.hide();
     } catch (error) {
       progress.hide();
       if (!cancelled(error, signal)) return void this.failed(error, true, false);
@@ -249,6 +266,12 @@ export class Fetcher {
   }
 
   /** The latest announcement's digest when the vault has it already (sync brought it), as a finished run. */
+  /** The update check's findings wait on this device until a digest lists them. */
+  private readonly catchUpKeeper: CatchUpKeeper = {
+    load: () => Promise.resolve(this.host.device.catchUp),
+    save: (state) => Promise.resolve(void (this.host.device.catchUp = state)),
+  };
+
   private async syncedDigest(): Promise<RunOutcome | null> {
     const date = latestAnnouncement(this.host.now()).date;
     const path = (await this.host.store.index()).dailies.get(date);

@@ -2,6 +2,7 @@
 // shown under the fields and the modal stays open.
 import { Modal, Setting, type App } from 'obsidian';
 import { isCalendarDay } from '../core/arxiv/eastern-time';
+import { rangeProblem as runProblem } from '../core/runs/range-run';
 
 /** Longer ranges take many minutes at arXiv's pace of one request every 3 seconds. */
 export const MAX_RANGE_DAYS = 92;
@@ -43,7 +44,7 @@ export class RangeModal extends Modal {
   }
 
   private submit(): void {
-    const problem = rangeProblem(this.from, this.to);
+    const problem = rangeProblem(this.from, this.to, new Date());
     if (problem) {
       this.errorEl?.setText(problem);
       return;
@@ -53,14 +54,15 @@ export class RangeModal extends Modal {
   }
 }
 
-/** Why the range cannot be fetched, or null when it can. */
-export function rangeProblem(from: string, to: string): string | null {
+/** Why the range cannot be fetched, or null when it can; the run's own checks say it as every host does. */
+export function rangeProblem(from: string, to: string, now: Date): string | null {
   for (const [name, day] of [['start', from], ['end', to]] as const) {
     if (!isCalendarDay(day)) {
       return `The ${name} date "${day}" is not a date; write it as YYYY-MM-DD, e.g. 2026-05-29.`;
     }
   }
-  if (from > to) return 'The start date is after the end date; swap them.';
+  const problem = runProblem(from, to, now);
+  if (problem) return problem;
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days > MAX_RANGE_DAYS) return `That is ${days} days; fetch at most ${MAX_RANGE_DAYS} days at a time so arXiv is not flooded.`;
   return null;

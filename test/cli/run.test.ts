@@ -5,13 +5,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchTransport } from '../../core/arxiv/fetch-transport';
 import { submissionWindow } from '../../core/arxiv/calendar';
-import type { CliContext } from '../../core/node/cli/context';
-import { runCli } from '../../core/node/cli/run';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { createFakeClock, type FakeClock } from '../support/fake-clock';
 import { DEFAULT_FEED_PATH, emptyFeed, feedDated, noteTimes, readNote } from './support';
+import { runCliIn, type CliRun } from './in-process';
 
 let server: ArxivStandIn;
 let work: string;
@@ -32,29 +30,8 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], options: { now?: string; signal?: AbortSignal; env?: Record<string, string> } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const context: CliContext = {
-    argv,
-    cwd: work,
-    env: options.env ?? {},
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    version: '0.0.0-test',
-    transport: fetchTransport(),
-    clock,
-    ...(options.now ? { now: () => new Date(options.now!) } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
-  const code = await runCli(context);
-  return { code, stdout, stderr };
+function run(argv: string[], options: { now?: string; signal?: AbortSignal; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return runCliIn(work, argv, { clock, ...options });
 }
 
 describe('daily, in-process', () => {
@@ -181,15 +158,6 @@ describe('range, in-process', () => {
     expect(await readNote(join(work, 'v'), 'arXiv/Daily/2026-06-01.md')).toContain("announced: '2026-05-31T20:00:00-04:00'");
     // Requests were spaced as arXiv asks (3 s between starts, on the test clock).
     expect(clock.sleeps.filter((ms) => ms >= 3000)).toHaveLength(3);
-  });
-
-  it('refuses a range that ends after the latest listing', async () => {
-    const result = await run(['range', '--from', '2026-05-27', '--to', '2026-06-02'], { now: '2026-06-01T12:00:00-04:00' });
-    expect(result).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: '--to 2026-06-02 is after the latest arXiv listing (2026-06-01); pick an earlier date.\n',
-    });
   });
 
   it('refuses a date that is not YYYY-MM-DD', async () => {

@@ -174,7 +174,7 @@ describe('commands', () => {
     await (from!.components[0] as TextComponent).simulate('2026-05-29');
     await (to!.components[0] as TextComponent).simulate('2026-05-28');
     await submit.simulateClick();
-    expect(modal.contentEl.textContent).toContain('The start date is after the end date; swap them.');
+    expect(modal.contentEl.textContent).toContain('The start date 2026-05-29 is after the end date 2026-05-28; swap the two dates.');
     expect(kit.modals).toEqual([modal]);
 
     await (from!.components[0] as TextComponent).simulate('2026-05-28');

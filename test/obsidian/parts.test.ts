@@ -195,8 +195,9 @@ describe('status and timing', () => {
   });
 
   it('checks a date range before fetching it', () => {
-    expect(rangeProblem('2026-05-28', '2026-05-29')).toBeNull();
-    expect(rangeProblem('2026-02-30', '2026-03-01')).toBe('The start date "2026-02-30" is not a date; write it as YYYY-MM-DD, e.g. 2026-05-29.');
-    expect(rangeProblem('2026-01-01', '2026-06-01')).toBe('That is 152 days; fetch at most 92 days at a time so arXiv is not flooded.');
+    const now = new Date('2026-06-01T12:00:00-04:00');
+    expect(rangeProblem('2026-05-28', '2026-05-29', now)).toBeNull();
+    expect(rangeProblem('2026-02-30', '2026-03-01', now)).toBe('The start date "2026-02-30" is not a date; write it as YYYY-MM-DD, e.g. 2026-05-29.');
+    expect(rangeProblem('2026-01-01', '2026-06-01', now)).toBe('That is 152 days; fetch at most 92 days at a time so arXiv is not flooded.');
   });
 });

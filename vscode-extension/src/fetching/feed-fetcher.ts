@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { ArxivClient } from '../../../core/arxiv/polite';
 import type { Announcement } from '../../../core/arxiv/paper';
-import { fetchAnnouncement } from '../../../core/arxiv/feed';
 import { noAnnouncementMessage } from '../../../core/arxiv/calendar';
 import { isPaperFeedError, messageFor } from '../../../core/errors';
+import { fetchLatestDigest } from '../../../core/runs/daily-run';
 import type { FeedCache } from '../cache/feed-cache';
 import type { ExtensionSettings } from '../settings/settings';
 
@@ -102,15 +102,16 @@ export class FeedFetcher implements vscode.Disposable {
         const listener = token.onCancellationRequested(() => abort.abort());
         try {
           this.client ??= this.deps.client();
-          const announcement = await fetchAnnouncement(this.client, { rssBase: settings.rssBase, categories, signal: abort.signal });
-          if (announcement.papers.length === 0) {
+          const latest = await fetchLatestDigest(this.client, { rssBase: settings.rssBase, categories, signal: abort.signal });
+          if (latest.kind === 'empty') {
             const message =
               noAnnouncementMessage(this.deps.now()) ??
-              `arXiv's ${announcement.date} listing has no papers in ${categories.join(', ')}; the feed keeps the papers it had.`;
+              `arXiv's ${latest.date} listing has no papers in ${categories.join(', ')}; the feed keeps the papers it had.`;
             if (!automatic) void vscode.window.showInformationMessage(message);
             this.problemChanged.fire(undefined);
             return { status: 'empty', message } as const;
           }
+          const { announcement } = latest;
           await this.deps.cache.add(announcement, settings.historyCount);
           kept = announcement;
           this.problemChanged.fire(undefined);
