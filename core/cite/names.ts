@@ -31,6 +31,11 @@ const CORPORATE =
 // Lower-case words that belong to the family name in "Ludwig van Beethoven".
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'du', 'del', 'della', 'des', 'la', 'le', 'ten', 'ter', 'dos', 'das', 'zu', 'af', 'av', 'y', "d'", 'al']);
 
+/** A word like "van", "de" or "der" that belongs to the family name after it (any case). */
+export function isNameParticle(word: string): boolean {
+  return PARTICLES.has(word.toLowerCase());
+}
+
 /** Lower-case ASCII letters and digits only: accents dropped, ß → ss, everything else removed. */
 export function asciiKey(text: string): string {
   return text

@@ -13,7 +13,7 @@
 // near a whole cluster of what the person keeps; the blend wants either.
 
 import type { Paper } from '../arxiv/paper';
-import { followedAuthorsOf } from './authors';
+import { followedAuthorsOf } from '../select/authors';
 import type { LibraryDoc, LibraryIndex } from './library';
 import { sharedTermsOf } from './shared-terms';
 import { addCosines, queryOf, weightsForBatch, type Query, type TermWeights } from './similarity';

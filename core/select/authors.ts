@@ -1,7 +1,10 @@
-// Followed authors: "Yann LeCun", "LeCun, Yann" and "Y. LeCun" name the same person, accents and
-// case aside ("Rémy Martin" = "Remy Martin"); middle names are not compared.
+// Followed authors, the one rule for the People groups, the digest's tally and Top picks' boost:
+// "Yann LeCun", "LeCun, Yann" and "Y. LeCun" name the same person, accents and case aside ("Rémy
+// Martin" = "Remy Martin"); a family name alone ("LeCun", "van der Berg") follows everyone of that
+// family; middle names are not compared.
 
-import { familyName } from '../cite/names';
+import type { Author } from '../arxiv/paper';
+import { isCorporateName, isNameParticle, nameParts } from '../cite/names';
 
 export interface AuthorPattern {
   family: string;
@@ -22,14 +25,13 @@ export function normalizeName(name: string): string {
 
 export function authorPattern(name: string): AuthorPattern {
   const spaced = name.replace(/\s+/g, ' ').trim();
-  const comma = spaced.indexOf(',');
-  // "Last, First" becomes "First Last" so one code path reads both.
-  const ordered = comma > 0 ? `${spaced.slice(comma + 1).trim()} ${spaced.slice(0, comma).trim()}` : spaced;
-  const family = normalizeName(familyName(ordered));
-  const rest = normalizeName(ordered).split(' ');
-  const familyWords = family.split(' ').length;
-  const given = rest.slice(0, Math.max(0, rest.length - familyWords))[0] ?? '';
-  return { family, given };
+  const parts = isCorporateName(spaced) ? undefined : nameParts(spaced);
+  if (!parts) return { family: normalizeName(spaced), given: '' };
+  const given = parts.given.split(' ').filter((word) => word !== '');
+  let family = parts.family;
+  // "Anna Van der Berg": a particle written with a capital still belongs to the family name.
+  while (given.length > 1 && isNameParticle(given[given.length - 1]!)) family = `${given.pop()!} ${family}`;
+  return { family: normalizeName(family), given: normalizeName(given.join(' ')).split(' ')[0] ?? '' };
 }
 
 /** Same family name, and first given names that agree (equal, or one is the other's initial). */
@@ -40,4 +42,10 @@ export function matchesAuthor(pattern: AuthorPattern, authorName: string): boole
   if (pattern.given === author.given) return true;
   const [short, long] = pattern.given.length <= author.given.length ? [pattern.given, author.given] : [author.given, pattern.given];
   return short.length === 1 && long.startsWith(short);
+}
+
+/** The paper's authors (as the paper spells them) that the person follows. */
+export function followedAuthorsOf(authors: readonly Author[], followed: readonly string[]): string[] {
+  const patterns = followed.map(authorPattern).filter((pattern) => /[\p{L}\p{N}]/u.test(pattern.family));
+  return authors.filter((author) => patterns.some((pattern) => matchesAuthor(pattern, author.name))).map((author) => author.name);
 }

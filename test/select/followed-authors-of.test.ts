@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followedAuthorsOf } from '../../core/rank/authors';
+import { followedAuthorsOf } from '../../core/select/authors';
 
 const authors = (...names: string[]) => names.map((name) => ({ name, affiliations: [] }));
 
