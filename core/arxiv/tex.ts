@@ -21,12 +21,14 @@ export const COMBINING: Readonly<Record<string, string>> = {
   r: '\u030A', // ring above
   d: '\u0323', // dot below
   b: '\u0331', // macron below
+  h: '\u0309', // hook above (Vietnamese: \h{a} → ả)
+  textcommabelow: '\u0326', // comma below (Romanian: \textcommabelow{s} → ș)
 };
 
 // Letters TeX writes as commands.
 export const TEX_LETTERS: Readonly<Record<string, string>> = {
   aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
-  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ',
+  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', dj: 'đ', DJ: 'Đ', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ',
 };
 
 // \'e  \'{e}  \' e  \"{\i}  \c{c}  \c c  \H{o}  (symbol accents may touch their letter; letter
@@ -34,8 +36,8 @@ export const TEX_LETTERS: Readonly<Record<string, string>> = {
 // A bare \i or \j swallows the space after it, as in TeX. The braced letter may already carry an
 // accent: "Nguy\~{\^e}n" is read innermost first, \^e → ê, then \~{ê} → ễ.
 const SYMBOL_ACCENT = /\\(['`^"~=.])\s*(?:\{\s*(\\[ij]|\p{L}\p{M}*)\s*\}|(\\[ij](?![A-Za-z])\s?|\p{L}\p{M}*))/gu;
-const LETTER_ACCENT = /\\([uvHckrdb])(?:\s*\{\s*(\\[ij]|\p{L}\p{M}*)\s*\}|\s+(\\[ij](?![A-Za-z])\s?|\p{L}\p{M}*))/gu;
-const LETTER_COMMAND = /\\(aa|AA|ss|ae|AE|oe|OE|dh|DH|th|TH|ng|NG|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|\s)?/g;
+const LETTER_ACCENT = /\\(textcommabelow|[uvHckrdbh])(?:\s*\{\s*(\\[ij]|\p{L}\p{M}*)\s*\}|\s+(\\[ij](?![A-Za-z])\s?|\p{L}\p{M}*))/gu;
+const LETTER_COMMAND = /\\(aa|AA|ss|ae|AE|oe|OE|dh|DH|dj|DJ|th|TH|ng|NG|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|\s)?/g;
 // Real names stack at most two or three accents; the cap keeps hostile input linear.
 const MAX_STACKED_ACCENTS = 4;
 

@@ -168,7 +168,7 @@ class TexReader {
     const name = /^[A-Za-z]+/.exec(s.slice(this.pos + 1))?.[0];
     if (!name) return this.literal(s.slice(this.pos, this.pos + 2), 2);
     const after = this.pos + 1 + name.length;
-    if (ACCENTS[name] !== undefined && name.length === 1 && /^\s*\{|^\s+[A-Za-z\\]/.test(s.slice(after))) {
+    if (ACCENTS[name] !== undefined && /^\s*\{|^\s+[A-Za-z\\]/.test(s.slice(after))) {
       return this.readAccent(name, after - this.pos);
     }
     if (WORDS[name] !== undefined) {

@@ -18,7 +18,7 @@ const MATH = [
  * Resolve TeX accents and special letters (Schr\"odinger → Schrödinger, Nguy\~{\^e}n → Nguyễn)
  * the way author names are read; unwrap \emph{…} and grouping braces.
  */
-export function texToUnicode(text: string): string {
+export function unmarkedText(text: string): string {
   return resolveAccents(text)
     .replace(/\\([&%#_])/g, '$1')
     // A command with a braced argument (\emph{word}, \textbf{word}) is markup: keep the word.
@@ -31,7 +31,7 @@ export function texToUnicode(text: string): string {
 export function proseOf(text: string): string {
   let prose = text.replace(/\\\$/g, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/g, PHRASE_BREAK);
   for (const pattern of MATH) prose = prose.replace(pattern, PHRASE_BREAK);
-  prose = texToUnicode(prose);
+  prose = unmarkedText(prose);
   // Commands that are left (\emph, \textit, \cite) are markup; their arguments are kept.
   return prose.replace(/\\[A-Za-z]+\*?/g, ' ').replace(/~/g, ' ');
 }

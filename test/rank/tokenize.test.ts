@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from '../../core/rank/stem';
 import { isStopWord } from '../../core/rank/stop-words';
-import { proseOf, texToUnicode } from '../../core/rank/tex-text';
+import { proseOf, unmarkedText } from '../../core/rank/tex-text';
 import { hasRunOfThree, surfaceForms } from '../../core/rank/surface-forms';
 import { countTerms, phrasesOf, phrasesOfPaper } from '../../core/rank/tokenize';
 
@@ -68,9 +68,9 @@ describe('TeX and Unicode', () => {
   });
 
   it('resolves TeX accents to the same term as Unicode text', () => {
-    expect(texToUnicode('Schr\\"odinger, Erd\\H{o}s, Poincar\\\'e, na\\"{\\i}ve, \\c{c}a')).toBe('Schrödinger, Erdős, Poincaré, naïve, ça');
+    expect(unmarkedText('Schr\\"odinger, Erd\\H{o}s, Poincar\\\'e, na\\"{\\i}ve, \\c{c}a')).toBe('Schrödinger, Erdős, Poincaré, naïve, ça');
     expect(contentTerms('Schr\\"{o}dinger equation')).toEqual(contentTerms('Schrödinger equation'));
-    expect(texToUnicode('Nguy\\~{\\^e}n \\emph{sums}')).toBe('Nguyễn sums');
+    expect(unmarkedText('Nguy\\~{\\^e}n \\emph{sums}')).toBe('Nguyễn sums');
     expect(contentTerms('Zürich Übergang')).toEqual(['zurich', 'ubergang']);
   });
 
