@@ -63,6 +63,7 @@ async function main() {
       const sets = [
         ['sample announcement', [corpus.sampleSource()]],
         ['recorded arXiv responses (RSS, API, OAI-PMH)', corpus.recordedSources()],
+        ['published papers (journal references split or kept whole)', [corpus.publishedSource()]],
         ['hostile titles and authors (seeded)', [corpus.hostileSource()]],
       ];
       for (const [name, sources] of sets) {

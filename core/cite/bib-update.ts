@@ -55,12 +55,12 @@ export function bibEntrySpans(text: string): BibEntrySpan[] {
 }
 
 // The fields in the order Paper Feed writes them, one `  name = {value},` a line.
-const OUR_FIELDS = ['title', 'author', 'journal', 'year', 'eprint', 'archivePrefix', 'primaryClass', 'doi', 'url'];
+const OUR_FIELDS = ['title', 'author', 'journal', 'booktitle', 'volume', 'number', 'pages', 'year', 'eprint', 'archivePrefix', 'primaryClass', 'doi', 'url'];
 
 /** Whether an entry has the exact shape Paper Feed writes (core/cite/bibtex-writer.ts), so it is ours to update. */
 export function writtenByPaperFeed(entry: string): boolean {
   const lines = entry.replace(/\r\n?/g, '\n').split('\n');
-  if (!/^@(?:misc|article)\{[^,\s]+,$/.test(lines[0] ?? '') || lines.at(-1) !== '}') return false;
+  if (!/^@(?:misc|article|inproceedings)\{[^,\s]+,$/.test(lines[0] ?? '') || lines.at(-1) !== '}') return false;
   const names = lines.slice(1, -1).map((line) => /^ {2}(\w+) *= \{.*\},?$/.exec(line)?.[1]);
   if (names.some((n) => n === undefined)) return false;
   let at = 0;

@@ -6,19 +6,35 @@
 import type { Paper } from '../arxiv/paper';
 import { parseTex, plainOf, type TexToken } from '../notes/tex';
 import { paperYear } from './citekey';
+import { readJournalRef } from './journal-ref';
 import { KNOWN_MATH_COMMANDS } from './math-commands';
 import { isCorporateName, nameParts } from './names';
 
-/** @article when the paper has a journal reference and a journal DOI, else @misc. */
+/**
+ * @article (or @inproceedings for "Proceedings of …") when the paper has a journal reference and a
+ * journal DOI, else @misc. A reference that reads only one way (core/cite/journal-ref.ts) is
+ * written as its parts, journal, volume, number, pages and year; any other is kept whole in
+ * `journal`, as arXiv gave it.
+ */
 export function bibtexEntry(paper: Paper, citekey: string): string {
   const published = Boolean(paper.journalRef && paper.doi);
   const fields: Array<[string, string]> = [
     ['title', bibtexTitle(paper.title)],
     ['author', paper.authors.map((a) => bibtexName(a.name)).join(' and ')],
   ];
-  if (published) fields.push(['journal', escapeLatex(oneLine(plainOf(parseTex(paper.journalRef ?? ''))))]);
+  const reference = published ? oneLine(plainOf(parseTex(paper.journalRef ?? ''))) : '';
+  const parts = published ? readJournalRef(reference) : undefined;
+  if (parts?.kind === 'journal') {
+    fields.push(['journal', escapeLatex(parts.journal)], ['volume', parts.volume]);
+    if (parts.number) fields.push(['number', parts.number]);
+  } else if (parts?.kind === 'proceedings') {
+    fields.push(['booktitle', escapeLatex(parts.booktitle)]);
+  } else if (published) {
+    fields.push(['journal', escapeLatex(reference)]);
+  }
+  if (parts?.pages) fields.push(['pages', parts.pages]);
   // A published entry is cited by the year it was published, when the reference names one year only.
-  const year = (published ? journalYear(paper.journalRef ?? '') : undefined) ?? paperYear(paper);
+  const year = parts?.year ?? (published ? journalYear(paper.journalRef ?? '') : undefined) ?? paperYear(paper);
   if (year) fields.push(['year', year]);
   fields.push(
     ['eprint', paper.id],
@@ -30,7 +46,7 @@ export function bibtexEntry(paper: Paper, citekey: string): string {
   );
   const width = Math.max(...fields.map(([name]) => name.length));
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(',\n');
-  return `@${published ? 'article' : 'misc'}{${citekey},\n${body}\n}`;
+  return `@${parts?.kind === 'proceedings' ? 'inproceedings' : published ? 'article' : 'misc'}{${citekey},\n${body}\n}`;
 }
 
 /**

@@ -31,13 +31,13 @@ describe('updating arXiv entries in a .bib', () => {
 
   it('turns Paper Feed’s entry into the published @article, keeps its key and every other byte', () => {
     const plan = planBibUpdate(FILE, papers);
-    expect(plan.changes.map((c) => [c.key, c.summary, c.ours])).toEqual([['fraser2022attainable', '@misc → @article; journal, year, doi', true]]);
+    expect(plan.changes.map((c) => [c.key, c.summary, c.ours])).toEqual([['fraser2022attainable', '@misc → @article; journal, volume, pages, year, doi', true]]);
     expect(plan.notOurs).toEqual(['hand2016']);
     expect(plan.unsafe).toEqual([]);
     const after = bibtexEntry(published, 'fraser2022attainable').replace(/\n/g, '\r\n');
     expect(plan.text).toBe(FILE.replace(OURS.replace(/\n/g, '\r\n'), after));
     expect(after).toContain('@article{fraser2022attainable,');
-    expect(after).toContain('journal       = {Indiana Univ. Math. J. 73 (2024), 1331-1356}');
+    expect(after).toContain('journal       = {Indiana Univ. Math. J.},\r\n  volume        = {73},\r\n  pages         = {1331--1356},\r\n  year          = {2024},');
     expect(after).toContain('doi           = {10.1512/iumj.2024.73.9928}');
     expect(after).toContain('eprint        = {2206.06921}');
     // Done once, there is nothing left to do.

@@ -74,7 +74,7 @@ describe('checking kept notes against arXiv', () => {
     expect(data.withdrawn).toBeUndefined();
     expect(after.endsWith(`## Notes\n\n${PERSONS_PART}`)).toBe(true);
     expect(after).toContain('@article{mine2022Key,');
-    expect(after).toContain('  journal       = {Indiana Univ. Math. J. 73 (2024), 1331-1356},');
+    expect(after).toContain('  journal       = {Indiana Univ. Math. J.},\n  volume        = {73},\n  pages         = {1331--1356},\n');
     expect(after).toContain('  year          = {2024},');
     expect(after).toContain('  doi           = {10.1512/iumj.2024.73.9928},');
     expect(after).toContain('  eprint        = {2206.06921},');

@@ -69,6 +69,25 @@ export function recordedSources(): BibSource[] {
   return sources.filter((s) => s.papers.length > 0);
 }
 
+// Journal references in the shapes core/cite/journal-ref.ts splits into parts (and some it keeps
+// whole), with LaTeX's special characters where real ones have them (&).
+const JOURNAL_REFS = [
+  'Phys. Rev. D 108, 034512 (2023)', 'JHEP 05 (2024) 123', 'Nature 612, 45-50 (2022)', 'Astrophys. J. 950:12, 2023',
+  'Proceedings of ICML 2024', 'J. Chem. Phys. 147(11), 114113 (2017)', 'Astrophys. J. Lett. 900, L12 (2020)',
+  'Applied and Computational Harmonic Analysis, Volume 36, Issue 1, January 2014, Pages 79-107', 'ActaAstron.56:1-50,2006',
+  'Proc. 2023 IEEE International Conference on Software Testing, Verification and Validation Workshops (ICSTW), pp. 66-69',
+  'Software Testing, Verification & Reliability 2021', 'Phys.Lett.B573:94-100,2003', 'Physical Review B 82, 060515(R) (2010)',
+  'Journal of Research & Practice 12 (2019) 1-20',
+];
+
+/** Published papers: each journal reference above with a journal DOI (so @article or @inproceedings). */
+export function publishedSource(): BibSource {
+  const papers = JOURNAL_REFS.map((journalRef, i) =>
+    makePaper({ id: `2605.${String(40000 + i)}`, title: `Published Result Number ${i + 1}`, published: '2023-05-02', journalRef, doi: `10.1000/pf.${i + 1}` }),
+  );
+  return { name: 'published', papers };
+}
+
 export function sampleSource(): BibSource {
   return { name: 'sample', papers: sampleAnnouncement(SAMPLE_CATEGORIES).papers };
 }

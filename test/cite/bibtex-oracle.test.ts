@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bibtexEntry } from '../../core/cite/bibtex-writer';
 import { cleanName } from '../../core/arxiv/tex';
 import { makePaper } from '../support/papers';
-import { AUTHOR_PIECES, hostileSource, hostileTitle, recordedSources, sampleSource, writtenEntries } from './bib-corpus';
+import { AUTHOR_PIECES, hostileSource, hostileTitle, publishedSource, recordedSources, sampleSource, writtenEntries } from './bib-corpus';
 import { oracleProblems } from './bibtex-oracle';
 import { samplesPresent } from '../arxiv/fixtures';
 
@@ -28,6 +28,15 @@ describe('BibTeX read back by Better BibTeX’s parser', () => {
     expect(entries.length).toBeGreaterThan(2000);
     expect(oracleProblems(bibOf(entries), entries)).toEqual([]);
   }, 120_000); // about 2,700 entries parsed twice: 10–20 s on a shared machine
+
+  it('published papers, their journal references split into parts or kept whole', () => {
+    const entries = writtenEntries([publishedSource()]);
+    expect(entries.map((e) => /^@(\w+)/.exec(e.entry)![1])).toEqual([
+      'article', 'article', 'article', 'article', 'inproceedings', 'article', 'article', 'article', 'article', 'inproceedings', 'article', 'article', 'article', 'article',
+    ]);
+    expect(entries.filter((e) => e.entry.includes('  volume '))).toHaveLength(9);
+    expect(oracleProblems(bibOf(entries), entries)).toEqual([]);
+  });
 
   it('the seeded hostile corpus the real-tool check uses', () => {
     const entries = writtenEntries([hostileSource()]);

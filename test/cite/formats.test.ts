@@ -55,7 +55,7 @@ describe('bibtexEntry', () => {
   it('writes @article with the journal DOI when the paper is published', () => {
     const entry = bibtexEntry({ ...paper, journalRef: 'Phys. Rev. D 100, 012 (2026)', doi: '10.1103/PhysRevD.100_012' }, 'k');
     expect(entry.startsWith('@article{k,\n')).toBe(true);
-    expect(entry).toContain('  journal       = {Phys. Rev. D 100, 012 (2026)},\n');
+    expect(entry).toContain('  journal       = {Phys. Rev. D},\n  volume        = {100},\n  pages         = {012},\n');
     expect(entry).toContain('  doi           = {10.1103/PhysRevD.100_012},\n');
     expect(entry).toContain('  year          = {2026},\n');
   });
@@ -67,7 +67,7 @@ describe('bibtexEntry', () => {
     expect(journalYear('J. Foo 12 (2019), 2001-2015')).toBeUndefined();
     expect(journalYear('Nature 600, 1-5')).toBeUndefined();
     expect(published('Indiana Univ. Math. J. 73 (2024), 1331-1356')).toBe('2024');
-    expect(published('J. Foo 12 (2019), 2001-2015')).toBe('2022');
+    expect(published('J. Foo (2019) 12, 2001-2015')).toBe('2022');
     // Without a journal DOI the entry stays @misc and keeps the year of v1.
     expect(field(bibtexEntry({ ...makePaper({ published: '2022-06-14' }), journalRef: 'Nature 600 (2024)' }, 'k'), 'year')).toBe('2022');
   });
