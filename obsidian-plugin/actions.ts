@@ -1,5 +1,6 @@
 // What the commands, the ribbon icon and obsidian:// links do: open a digest or a paper note,
 // fetch then open, and the paper-note actions (open on arXiv, open the PDF, copy a citation).
+import { absUrlOf } from '../core/arxiv/links';
 import { Notice, type App, type ObsidianProtocolData } from 'obsidian';
 import { latestAnnouncement } from '../core/arxiv/calendar';
 import { duplicateSentence } from '../core/vault/originals';
@@ -58,7 +59,7 @@ export class Actions {
     const note = (await this.notes.snapshot()).papers.get(id);
     if (note) return this.openPath(note.path);
     new Notice(`This vault has no note for arXiv:${id}; opening it on arXiv.`);
-    window.open(`https://arxiv.org/abs/${id}`);
+    window.open(absUrlOf(id));
   }
 
   async handleLink(params: ObsidianProtocolData): Promise<void> {

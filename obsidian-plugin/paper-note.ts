@@ -1,5 +1,6 @@
 // The paper note in view, read back into the core's Paper from its frontmatter (the note contract
 // in DESIGN.md), so the paper commands work on any note with an `arxiv_id`, wherever it lives.
+import { absUrlOf, pdfUrlOf } from '../core/arxiv/links';
 import { TFile, type App } from 'obsidian';
 import { tryParseArxivId } from '../core/arxiv/ids';
 import type { Paper } from '../core/arxiv/paper';
@@ -37,8 +38,8 @@ export function paperNoteOf(file: TFile, frontmatter: unknown): PaperNote | null
     abstract: '',
     categories: categories.length ? categories : primaryCategory ? [primaryCategory] : [],
     primaryCategory,
-    absUrl: arxivUrl(fm.url) ?? `https://arxiv.org/abs/${id}`,
-    pdfUrl: arxivUrl(fm.pdf) ?? `https://arxiv.org/pdf/${id}v${version}`,
+    absUrl: arxivUrl(fm.url) ?? absUrlOf(id),
+    pdfUrl: arxivUrl(fm.pdf) ?? pdfUrlOf(id, version),
   };
   const published = dayOf(fm.published);
   if (published) paper.published = published;

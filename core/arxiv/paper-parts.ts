@@ -1,5 +1,5 @@
-// Small pieces every reader uses to fill a Paper the same way: canonical links, category
-// order, dates and DOIs.
+// Small pieces every reader uses to fill a Paper the same way: category order, dates and DOIs
+// (its links come from links.ts).
 
 import { readIsoTimestamp } from '../date-text';
 
@@ -13,14 +13,6 @@ export function isArxivCategory(term: string): boolean {
 /** Primary first, then the rest in the order given, without duplicates or blanks. */
 export function orderCategories(primary: string, categories: string[]): string[] {
   return [...new Set([primary, ...categories].map((c) => c.trim()).filter((c) => c.length > 0))];
-}
-
-export function absUrlOf(id: string): string {
-  return `https://arxiv.org/abs/${id}`;
-}
-
-export function pdfUrlOf(id: string, version: number): string {
-  return `https://arxiv.org/pdf/${id}v${version}`;
 }
 
 const PLAIN_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;

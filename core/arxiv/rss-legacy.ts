@@ -8,7 +8,8 @@ import { addDays, easternTime } from './eastern-time';
 import { announcementInstant, readIsoTimestamp } from './feed-dates';
 import { tryParseArxivId } from './ids';
 import type { AnnounceType, Announcement, Author, Paper, SkippedItem } from './paper';
-import { absUrlOf, isArxivCategory, pdfUrlOf } from './paper-parts';
+import { absUrlOf, pdfUrlOf } from './links';
+import { isArxivCategory } from './paper-parts';
 import { collapseParagraphs, collapseWhitespace } from './text';
 import { NS, childOf, childText, childrenOf, decodeEntities, type XmlElement } from './xml';
 

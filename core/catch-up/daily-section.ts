@@ -2,6 +2,7 @@
 // changed in the person's paper notes, each with a link to its note and to where to read it now
 // (the journal's DOI, or arXiv).
 
+import { absUrlOf } from '../arxiv/links';
 import { escapeMarkdownText, linkText, texToMarkdown } from '../notes/markdown';
 import type { PaperUpdate } from './check';
 
@@ -20,7 +21,7 @@ function whatChanged(update: PaperUpdate): string[] {
   if (published && update.journalRef) parts.push(`published: *${texToMarkdown(update.journalRef)}*`);
   if (published && update.doi) parts.push(`[doi:${escapeMarkdownText(update.doi)}](<https://doi.org/${update.doi.replace(/[<>\s]/g, encodeURIComponent)}>)`);
   if (parts.length === 0) parts.push(update.changed.includes('comment') ? 'comment updated' : 'details updated');
-  parts.push(`[arXiv:${update.id}](https://arxiv.org/abs/${update.id})`);
+  parts.push(`[arXiv:${update.id}](${absUrlOf(update.id)})`);
   return parts;
 }
 

@@ -1,6 +1,7 @@
 // One paper as a citation in each format Paper Feed offers: Pandoc, a wikilink to its note, a
 // Markdown link to arXiv, a plain arXiv identifier, or a BibTeX entry.
 
+import { absUrlOf } from '../arxiv/links';
 import type { Paper } from '../arxiv/paper';
 import type { CitationFormat } from '../config';
 import { texToMarkdown } from '../notes/markdown';
@@ -30,5 +31,5 @@ export function formatCitation(paper: Paper, format: CitationFormat | 'bibtex', 
 function markdownLink(paper: Paper): string {
   // The title is escaped like any Markdown text, so brackets in it cannot end the link early.
   const title = texToMarkdown(paper.title.replace(/\s+/g, ' ').trim()) || paper.id;
-  return `[${title}](https://arxiv.org/abs/${paper.id})`;
+  return `[${title}](${absUrlOf(paper.id)})`;
 }

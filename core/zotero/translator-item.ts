@@ -35,6 +35,7 @@ export function translatorItem(paper: Paper): TranslatorItem {
     number: `arXiv:${paper.id}`,
     // arXiv's own DOI unless arXiv knows the journal's; archiveID keeps the arXiv id either way.
     DOI: paper.doi ?? `10.48550/arXiv.${paper.id}`,
+    // As Zotero's own arXiv translator writes it, so a save matches an item Zotero made itself.
     url: `http://arxiv.org/abs/${paper.id}`,
     extra: `arXiv:${paper.id} [${paper.primaryCategory}]`,
     libraryCatalog: 'arXiv.org',

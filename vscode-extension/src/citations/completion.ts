@@ -1,6 +1,7 @@
 // Completion of kept papers while writing: in Markdown after `@` a Pandoc citation (the key, with
 // the brackets it needs) and after `[[` a wikilink to the paper's note; in LaTeX the key inside
 // the braces of \cite{…} and its relatives. The abstract is the documentation.
+import { absUrlOf } from '../../../core/arxiv/links';
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import { paperMarkdown, plainTitle } from '../shared/paper-markdown';
@@ -82,7 +83,7 @@ export function completionItems(
       item.detail = note ? `${title} · arXiv:${paper.id}` : `no note yet · inserts a Markdown link · arXiv:${paper.id}`;
       const closes = after.startsWith(']]');
       // Without a note there is no wikilink target; the "[[" becomes a Markdown link to arXiv instead.
-      item.insertText = note ? `${note.name}${closes ? '' : ']]'}` : `[${title}](https://arxiv.org/abs/${paper.id})`;
+      item.insertText = note ? `${note.name}${closes ? '' : ']]'}` : `[${title}](${absUrlOf(paper.id)})`;
       const start = note ? site.start : site.start - 2;
       item.range = new vscode.Range(line, start, line, cursor + (note ? 0 : closes ? 2 : 0));
       item.filterText = note ? `${note.name} ${title} ${key} ${paper.id}` : `[[${title} ${key} ${paper.id}`;

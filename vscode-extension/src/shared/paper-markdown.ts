@@ -2,6 +2,7 @@
 // title as plain text (tree labels, pickers). Titles and abstracts are TeX-flavoured: they go
 // through the core's one TeX layer, as in the notes (\textbf{C} bold, accents resolved), which
 // escapes everything else, and the string can run no commands and no HTML.
+import { absUrlOf, pdfUrlOf } from '../../../core/arxiv/links';
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import { markdownParagraphs, texToMarkdown } from '../../../core/notes/markdown';
@@ -21,11 +22,11 @@ export function plainTitle(paper: Paper): string {
 }
 
 export function absUrl(paper: Paper): string {
-  return `https://arxiv.org/abs/${paper.id}`;
+  return absUrlOf(paper.id);
 }
 
 export function pdfUrl(paper: Paper): string {
-  return `https://arxiv.org/pdf/${paper.id}v${paper.version}`;
+  return pdfUrlOf(paper.id, paper.version);
 }
 
 export function authorLine(paper: Paper): string {
