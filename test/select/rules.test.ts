@@ -59,7 +59,7 @@ describe('regular-expression rules', () => {
   });
 
   it('keep JavaScript syntax and flags: \\u escapes, [^], lookbehinds, i, m and s', () => {
-    // Rule texts, run by RE2 (lookbehinds included, on every iOS), never by new RegExp.
+    // Rule texts, run by the linear engine (lookbehinds included, on every iOS), never by new RegExp.
     expect(ruleRegex('/\\u00e9t\\u00e9/i', 'x').regex.test('ÉTÉ')).toBe(true);
     expect(ruleRegex('/a[^]b/', 'x').regex.test('a\nb')).toBe(true);
     expect(ruleRegex(`/(?<!self-)supervised/`, 'x').regex.test('self-supervised')).toBe(false);
