@@ -135,10 +135,35 @@ describe('paper-feed daily', () => {
     const result = await daily('--keyword', 'conformal prediction', '--category', 'stat.ML', '--category', 'cs.LG');
     expect(result).toEqual({
       code: 0,
-      stdout: '1 paper matched · 1 note created · 0 updated · daily note arXiv/Daily/2026-05-28.md\n  by group: Keywords 1\n',
+      stdout: '1 paper matched · 1 note created · 0 updated · daily note arXiv/Daily/2026-05-28.md\n  by group: conformal prediction 1\n',
       stderr: '',
     });
     expect(server.requests.map((r) => r.path)).toEqual(['/rss/stat.ML+cs.LG']);
+  });
+
+  it('makes one group per --keyword, named by its phrase, with a paper that matches both under both', async () => {
+    const result = await daily('--keyword', 'reinforcement learning', '--keyword', 'world simulators', '--keyword', 'World Simulators');
+    expect(result).toEqual({
+      code: 0,
+      stdout: '4 papers matched · 4 notes created · 0 updated · daily note arXiv/Daily/2026-05-28.md\n  by group: reinforcement learning 4 · world simulators 1\n',
+      stderr: '',
+    });
+    const digest = await readNote(vault, 'arXiv/Daily/2026-05-28.md');
+    expect(digest).toContain('\nkeywords:\n  - reinforcement learning\n  - world simulators\nmatches:\n  - \'reinforcement learning: 4\'\n  - \'world simulators: 1\'\n');
+    expect(digest).toContain('**4 papers matched** — reinforcement learning 4 · world simulators 1');
+    const sections = digest.split('\n').filter((line) => /^(## |### |- \[\[)/.test(line) && line !== '## Top picks');
+    const link = (title: string) => `[[arXiv/Papers/${title}|${title}]]`;
+    const VIDEO = 'Video Diffusion Models as World Simulators for Embodied Agents';
+    expect(sections).toEqual([
+      '## reinforcement learning (4)',
+      `### ${link('Off-Policy Evaluation with Learned Behaviour Models in Offline Reinforcement Learning')}`,
+      `### ${link(VIDEO)}`,
+      `### ${link('Process Reward Models for Mathematical Reasoning with Step-Level Verification')}`,
+      `### ${link('Sim-to-Real Reinforcement Learning for Legged Locomotion on Deformable Terrain')}`,
+      '## world simulators (1)',
+      `- ${link(VIDEO)} — shown under reinforcement learning`,
+    ]);
+    expect(await readNote(vault, `arXiv/Papers/${VIDEO}.md`)).toContain('\nkeywords:\n  - reinforcement learning\n  - world simulators\n');
   });
 
   it('works offline with --sample', async () => {

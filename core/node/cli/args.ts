@@ -11,7 +11,7 @@ export interface CliOptions {
   vault: string;
   /** A JSON config file; when absent, ./paper-feed.config.json if it exists, else the defaults. */
   config?: string;
-  /** --keyword, repeatable: replaces the config's groups with one group "Keywords". */
+  /** --keyword, repeatable: replaces the config's groups with one group per phrase. */
   keywords: string[];
   /** --category, repeatable: replaces the config's categories. */
   categories: string[];

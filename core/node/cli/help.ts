@@ -62,7 +62,7 @@ Options:
                      for init, the current folder, inside the repository)
   --config FILE      a JSON config: categories, groups, folders, formats
                      (default ./paper-feed.config.json when it exists, else built-in defaults)
-  --keyword PHRASE   follow this phrase instead of the config's groups (repeatable)
+  --keyword PHRASE   follow this phrase instead of the config's groups (repeatable: a group each)
   --category CAT     read these categories instead of the config's, e.g. cs.LG or cs (repeatable)
   --rss-base URL     daily: feed address (default https://rss.arxiv.org/rss, or PAPER_FEED_RSS_BASE)
   --api-base URL     range, zotero, update, daily --check-updates: API address

@@ -37,7 +37,7 @@ export async function loadConfig(choice: ConfigChoice, cwd: string): Promise<Loa
   const overrides: Record<string, unknown> = {};
   const flags: string[] = [];
   if (choice.keywords.length > 0) {
-    overrides.groups = [{ name: 'Keywords', include: choice.keywords }];
+    overrides.groups = keywordGroups(choice.keywords);
     flags.push('--keyword');
   }
   if (choice.categories.length > 0) {
@@ -47,6 +47,19 @@ export async function loadConfig(choice: ConfigChoice, cwd: string): Promise<Loa
   if (flags.length === 0) return { config, source, enrich };
   const merged = validateConfig({ ...config, ...overrides }, `the ${flags.join(' and ')} option${flags.length > 1 ? 's' : ''}`);
   return { config: merged, source: `${source} with ${flags.join(' and ')}`, enrich };
+}
+
+/**
+ * One group per --keyword, named by its phrase, so each keyword has its own section and count in
+ * the daily note (a paper matching two is listed under both). A phrase given twice is one group.
+ */
+function keywordGroups(phrases: readonly string[]): Array<{ name: string; include: string[] }> {
+  const groups = new Map<string, { name: string; include: string[] }>();
+  for (const phrase of phrases) {
+    const name = phrase.trim();
+    if (!groups.has(name.toLowerCase())) groups.set(name.toLowerCase(), { name, include: [phrase] });
+  }
+  return [...groups.values()];
 }
 
 async function readJson(path: string): Promise<unknown> {
