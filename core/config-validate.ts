@@ -2,8 +2,9 @@
 // from DEFAULT_CONFIG. A wrong value stops with one line naming the key and what is wrong.
 
 import type { AnnounceType } from './arxiv/paper';
-import { DEFAULT_CONFIG, type Field, type KeywordGroup, type LibrarySettings, type PaperFeedConfig, type Rule } from './config';
+import { CITATION_FORMATS, DEFAULT_CONFIG, type Field, type KeywordGroup, type LibrarySettings, type PaperFeedConfig, type Rule } from './config';
 import { PaperFeedError } from './errors';
+import { isRecord } from './record';
 import { parseKeepKey } from './notes/keep-keys';
 import { folderProblem, normalizeFolder, quoted } from './notes/sanitize';
 import { isCategoryName } from './select/categories';
@@ -18,7 +19,6 @@ export const CONFIG_KEYS = [
 const FIELDS: readonly Field[] = ['title', 'abstract', 'authors', 'comment'];
 const ANNOUNCE_TYPES: readonly AnnounceType[] = ['new', 'cross', 'replace', 'replace-cross'];
 const NOTE_NAMES = ['title', 'id', 'id-title'] as const;
-const CITATION_FORMATS = ['pandoc', 'wikilink', 'markdown', 'arxiv'] as const;
 const LIBRARY_SOURCES = ['off', 'zotero', 'file'] as const;
 
 type Fail = (key: string, problem: string) => never;
@@ -29,7 +29,7 @@ export function validateConfig(input: unknown, source?: string): PaperFeedConfig
     throw new PaperFeedError('bad-config', `${key}: ${problem}${source ? ` Fix it in ${source}.` : ''}`, { key });
   };
   if (input === undefined || input === null) return cloneDefaults();
-  if (!isObject(input)) fail('config', 'must be a JSON object with keys such as "categories" and "groups".');
+  if (!isRecord(input)) fail('config', 'must be a JSON object with keys such as "categories" and "groups".');
   checkKeys(input, CONFIG_KEYS, 'config', fail);
   const config = cloneDefaults();
   if (input.categories !== undefined) config.categories = categoryList(input.categories, 'categories', fail, false);
@@ -58,7 +58,7 @@ export function validateConfig(input: unknown, source?: string): PaperFeedConfig
 const MAX_TOP_PICKS = 100;
 
 function library(value: unknown, fail: Fail): LibrarySettings {
-  if (!isObject(value)) fail('library', 'must be an object like {"keepKeys": ["rating"], "file": "Zotero.bib"}.');
+  if (!isRecord(value)) fail('library', 'must be an object like {"keepKeys": ["rating"], "file": "Zotero.bib"}.');
   const given = value as Record<string, unknown>;
   checkKeys(given, ['keepKeys', 'file', 'halfLifeDays', 'source', 'zoteroPort'], 'library', fail);
   const result: LibrarySettings = { keepKeys: [...DEFAULT_CONFIG.library.keepKeys] };
@@ -116,7 +116,7 @@ function groupList(value: unknown, fail: Fail): KeywordGroup[] {
   const names = new Map<string, number>();
   return (value as unknown[]).map((raw, g) => {
     const at = `groups[${g}]`;
-    if (!isObject(raw)) fail(at, 'must be an object with a "name" and "include" rules.');
+    if (!isRecord(raw)) fail(at, 'must be an object with a "name" and "include" rules.');
     const group = raw as Record<string, unknown>;
     checkKeys(group, ['name', 'include', 'exclude', 'categories', 'authors'], at, fail);
     if (typeof group.name !== 'string' || group.name.trim() === '') fail(`${at}.name`, 'must be a non-empty name.');
@@ -141,7 +141,7 @@ function ruleList(value: unknown, key: string, fail: Fail): Array<string | Rule>
   return (value as unknown[]).map((item, i) => {
     const at = `${key}[${i}]`;
     if (typeof item === 'string') return checkMatch(item, at, fail);
-    if (!isObject(item)) fail(at, 'must be a phrase, "/regex/flags", or {"match": "...", "in": ["title"]}.');
+    if (!isRecord(item)) fail(at, 'must be a phrase, "/regex/flags", or {"match": "...", "in": ["title"]}.');
     const rule = item as Record<string, unknown>;
     checkKeys(rule, ['match', 'in'], at, fail);
     if (typeof rule.match !== 'string') fail(`${at}.match`, 'must be a phrase or "/regex/flags".');
@@ -188,7 +188,7 @@ function announceTypes(value: unknown, fail: Fail): AnnounceType[] {
 }
 
 function folders(value: unknown, fail: Fail): PaperFeedConfig['folders'] {
-  if (!isObject(value)) fail('folders', 'must be an object like {"daily": "arXiv/Daily", "papers": "arXiv/Papers"}.');
+  if (!isRecord(value)) fail('folders', 'must be an object like {"daily": "arXiv/Daily", "papers": "arXiv/Papers"}.');
   const given = value as Record<string, unknown>;
   checkKeys(given, ['daily', 'papers'], 'folders', fail);
   const result = { ...DEFAULT_CONFIG.folders };
@@ -233,10 +233,6 @@ function editDistance(a: string, b: string): number {
 
 function cloneDefaults(): PaperFeedConfig {
   return JSON.parse(JSON.stringify(DEFAULT_CONFIG)) as PaperFeedConfig;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function show(value: unknown): string {

@@ -27,7 +27,9 @@ export interface KeywordGroup {
   authors?: string[];
 }
 
-export type CitationFormat = 'pandoc' | 'wikilink' | 'markdown' | 'arxiv';
+/** The citation formats every host offers, in the order a list of them shows. */
+export const CITATION_FORMATS = ['pandoc', 'wikilink', 'markdown', 'arxiv'] as const;
+export type CitationFormat = (typeof CITATION_FORMATS)[number];
 
 /** How paper notes are named: by title, by arXiv id, or "id title". */
 export type PaperNoteName = 'title' | 'id' | 'id-title';

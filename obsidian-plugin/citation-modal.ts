@@ -2,7 +2,7 @@
 // each shown with what it will copy; choosing one puts it on the clipboard.
 import { Notice, SuggestModal, type App } from 'obsidian';
 import { formatCitation } from '../core/cite/formats';
-import type { CitationFormat } from '../core/config';
+import { CITATION_FORMATS, type CitationFormat } from '../core/config';
 import type { PaperNote } from './paper-note';
 
 interface CitationChoice {
@@ -11,13 +11,14 @@ interface CitationChoice {
   text: string;
 }
 
-const FORMATS: Array<[CitationFormat | 'bibtex', string]> = [
-  ['pandoc', 'Pandoc citation'],
-  ['wikilink', 'Link to the paper note'],
-  ['markdown', 'Markdown link to arXiv'],
-  ['arxiv', 'arXiv identifier'],
-  ['bibtex', 'BibTeX entry'],
-];
+const LABELS: Record<CitationFormat | 'bibtex', string> = {
+  pandoc: 'Pandoc citation',
+  wikilink: 'Link to the paper note',
+  markdown: 'Markdown link to arXiv',
+  arxiv: 'arXiv identifier',
+  bibtex: 'BibTeX entry',
+};
+const FORMATS = [...CITATION_FORMATS, 'bibtex' as const].map((format) => [format, LABELS[format]] as const);
 
 export class CitationModal extends SuggestModal<CitationChoice> {
   private readonly choices: CitationChoice[];

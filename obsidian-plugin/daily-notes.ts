@@ -4,6 +4,7 @@
 // back to the files those plugins keep their settings in.
 import { normalizePath, TFile, TFolder, type App } from 'obsidian';
 import { moment } from './moment';
+import { isRecord } from '../core/record';
 
 export interface DailyNoteSettings {
   folder: string;
@@ -154,8 +155,4 @@ async function readJson(app: App, path: string): Promise<unknown> {
 function cleaned(folder: unknown, format: unknown, template: unknown): DailyNoteSettings {
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
   return { folder: text(folder), format: text(format) || DEFAULT_FORMAT, template: text(template) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return !!value && typeof value === 'object' && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@
 // only the notes that changed: library-notes.json, plus a journal of the changes since, appended
 // line by line, so a run's save grows with what changed rather than with the vault.
 import type { DataAdapter } from 'obsidian';
+import { isRecord } from '../core/record';
 
 export const LIBRARY_NOTES_FILE = 'library-notes.json';
 export const LIBRARY_NOTES_JOURNAL = 'library-notes.log';
@@ -97,10 +98,6 @@ function applyLine(entries: Map<string, NoteEntry>, line: string): void {
   const [path, entry] = change as [string, unknown];
   if (entry === null) entries.delete(path);
   else if (isNoteEntry(entry)) entries.set(path, entry);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isNoteEntry(value: unknown): value is NoteEntry {

@@ -3,7 +3,7 @@
 // is shown beside the field and the last valid settings stay in use.
 import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
 import { validateConfig } from '../core/config-validate';
-import { DEFAULT_CONFIG, type PaperFeedConfig } from '../core/config';
+import { CITATION_FORMATS, DEFAULT_CONFIG, type CitationFormat, type PaperFeedConfig } from '../core/config';
 import { isPaperFeedError, type PaperFeedError } from '../core/errors';
 import type { DeviceState } from './device-state';
 import { FieldErrors, problemText } from './field-errors';
@@ -12,6 +12,14 @@ import { renderGroups } from './settings-groups';
 import { renderTopPicksSection } from './settings-top-picks';
 import { categoriesToText, copy, isClockTime, textToCategories, type PaperFeedSettings } from './settings';
 import { lastRunWording } from '../core/catch-up/state';
+
+/** How the dropdown names each of the core's citation formats. */
+const FORMAT_OPTIONS: Record<CitationFormat, string> = {
+  pandoc: 'Pandoc [@citekey]',
+  wikilink: 'Link to the paper note',
+  markdown: 'Markdown link to arXiv',
+  arxiv: 'arXiv:ID',
+};
 
 export interface SettingsHost {
   settings: PaperFeedSettings;
@@ -156,10 +164,7 @@ export class PaperFeedSettingTab extends PluginSettingTab {
       .setDesc('The format offered first when you copy a citation.')
       .addDropdown((dropdown) =>
         dropdown
-          .addOption('pandoc', 'Pandoc [@citekey]')
-          .addOption('wikilink', 'Link to the paper note')
-          .addOption('markdown', 'Markdown link to arXiv')
-          .addOption('arxiv', 'arXiv:ID')
+          .addOptions(Object.fromEntries(CITATION_FORMATS.map((format) => [format, FORMAT_OPTIONS[format]])))
           .setValue(draft.citationFormat)
           .onChange((value) => this.edit((d) => (d.citationFormat = value as PaperFeedConfig['citationFormat']))),
       );

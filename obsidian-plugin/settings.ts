@@ -2,10 +2,12 @@
 // validateConfig like the CLI's file, plus what only Obsidian has: when to fetch automatically and
 // the daily-note link, and translation (with the name of its key's secret, never the key).
 // Also the text forms the settings tab edits rules, categories and authors in.
+import { ARXIV_ADDRESSES, arxivAddress } from '../core/arxiv-addresses';
 import { validateConfig } from '../core/config-validate';
 import { DEFAULT_CONFIG, type Field, type PaperFeedConfig, type Rule } from '../core/config';
 import { DEFAULT_ENRICH_SETTINGS, validateEnrichSettings, type EnrichSettings } from '../core/enrich/settings';
 import { isPaperFeedError, PaperFeedError } from '../core/errors';
+import { isRecord } from '../core/record';
 
 export interface PaperFeedSettings {
   config: PaperFeedConfig;
@@ -28,8 +30,7 @@ export const DEFAULT_SETTINGS: PaperFeedSettings = {
   fetchAfter: '',
   linkFromDailyNote: true,
   dailyNoteHeading: 'Papers',
-  rssBase: 'https://rss.arxiv.org/rss',
-  apiBase: 'https://export.arxiv.org/api/query',
+  ...ARXIV_ADDRESSES,
   enrich: DEFAULT_ENRICH_SETTINGS,
   apiKeySecret: '',
 };
@@ -39,7 +40,7 @@ const FIELDS: readonly Field[] = ['title', 'abstract', 'authors', 'comment'];
 
 export interface LoadedSettings {
   settings: PaperFeedSettings;
-  /** Why the stored config could not be used (the defaults stand in), or null. */
+  /** Why the stored config or an arXiv address could not be used (the defaults stand in), or null. */
   problem: PaperFeedError | null;
   /** Why the stored translation settings could not be used (translation is off), or null. */
   enrichProblem: PaperFeedError | null;
@@ -59,8 +60,15 @@ export function readSettings(data: unknown): LoadedSettings {
   if (typeof stored.fetchAfter === 'string' && (stored.fetchAfter === '' || isClockTime(stored.fetchAfter))) settings.fetchAfter = stored.fetchAfter;
   if (typeof stored.linkFromDailyNote === 'boolean') settings.linkFromDailyNote = stored.linkFromDailyNote;
   if (typeof stored.dailyNoteHeading === 'string' && stored.dailyNoteHeading.trim()) settings.dailyNoteHeading = stored.dailyNoteHeading.trim();
-  if (typeof stored.rssBase === 'string' && /^https?:\/\//.test(stored.rssBase)) settings.rssBase = stored.rssBase;
-  if (typeof stored.apiBase === 'string' && /^https?:\/\//.test(stored.apiBase)) settings.apiBase = stored.apiBase;
+  // A wrong address stops the runs with the core's sentence, like a wrong config; arXiv's own stands in meanwhile.
+  for (const key of ['rssBase', 'apiBase'] as const) {
+    try {
+      settings[key] = arxivAddress(key, stored[key], SETTINGS_SOURCE);
+    } catch (error) {
+      if (!isPaperFeedError(error)) throw error;
+      problem ??= error;
+    }
+  }
   let enrichProblem: PaperFeedError | null = null;
   try {
     settings.enrich = validateEnrichSettings(stored.enrich);
@@ -114,8 +122,4 @@ export function lines(text: string): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,6 +6,7 @@
 
 import type { DroppableOption } from './client';
 import type { EnrichKind } from './settings';
+import { isRecord } from '../record';
 
 export interface EnrichCacheKey {
   id: string;
@@ -62,10 +63,6 @@ export function paperKeyText(paper: { id: string; version: number }, language: s
 }
 
 const DROPPABLE: readonly string[] = ['response_format', 'temperature', 'max_tokens'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function readFailure(value: unknown): RememberedFailure | undefined {
   if (!isRecord(value)) return undefined;

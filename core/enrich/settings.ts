@@ -2,6 +2,7 @@
 // check every host runs on it, so a bad value reads the same in the CLI, Obsidian and VS Code.
 
 import { PaperFeedError } from '../errors';
+import { isRecord } from '../record';
 
 export type EnrichKind = 'title' | 'abstract' | 'tldr';
 
@@ -56,10 +57,6 @@ const MAX_CONCURRENCY = 16;
 /** Keys as people write them in the CLI config (`enrich.baseUrl`); hosts name them the same. */
 function bad(key: string, message: string): PaperFeedError {
   return new PaperFeedError('bad-config', `Setting enrich.${key} ${message}`, { key: `enrich.${key}` });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readBoolean(input: Record<string, unknown>, key: string, fallback: boolean, path = key): boolean {

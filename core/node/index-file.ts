@@ -297,10 +297,10 @@ function isEntry(value: unknown): value is JournalEntry {
   const entry = value as Record<string, unknown>;
   if (entry.op === '-') return typeof entry.p === 'string';
   if (entry.op === 'f') return typeof entry.p === 'string' && (entry.m === null || typeof entry.m === 'number');
-  return entry.op === '+' && isRecord(entry.r);
+  return entry.op === '+' && isNoteRecord(entry.r);
 }
 
-export function isRecord(value: unknown): value is NoteRecord {
+function isNoteRecord(value: unknown): value is NoteRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const r = value as Record<string, unknown>;
   const optional = (key: string, type: string) => r[key] === undefined || typeof r[key] === type;

@@ -13,6 +13,7 @@ import { makeFolders, replaceFileAtomically } from '../atomic-file';
 import { reasonFor } from '../fs-reasons';
 import type { CliContext } from './context';
 import type { Progress } from './progress';
+import { isRecord } from '../../record';
 
 /** In the vault's state folder, beside the lock and the index cache. */
 export const ENRICH_CACHE_FILE = 'enrich-cache.json';
@@ -99,8 +100,4 @@ async function saveCache(file: string, text: string): Promise<void> {
   } catch (error) {
     throw new PaperFeedError('vault', `Could not save the translation cache ${file}: ${reasonFor(error)}; the next run asks the endpoint again.`);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,7 +4,9 @@
 import { fetchTransport } from '../../arxiv/fetch-transport';
 import type { Clock, HttpTransport } from '../../arxiv/http';
 import { createArxivClient, type ArxivClient } from '../../arxiv/polite';
+import { arxivAddress, type ArxivAddressKey } from '../../arxiv-addresses';
 import type { LockOptions } from '../lock';
+import type { CliOptions } from './args';
 import type { ProgressStream } from './progress';
 
 export interface CliContext {
@@ -20,6 +22,24 @@ export interface CliContext {
   /** Aborted on Ctrl-C: the run stops between notes and says so. */
   signal?: AbortSignal;
   lock?: LockOptions;
+}
+
+const ADDRESS_FLAGS: Record<ArxivAddressKey, { option: string; variable: string }> = {
+  rssBase: { option: '--rss-base', variable: 'PAPER_FEED_RSS_BASE' },
+  apiBase: { option: '--api-base', variable: 'PAPER_FEED_API_BASE' },
+};
+
+/**
+ * arXiv's addresses for this run, checked like every host's: the option, else the environment
+ * variable (scheduled runs, a mirror or a test's stand-in, cannot add flags), else arXiv's own.
+ */
+export function arxivAddressesOf(options: CliOptions, context: CliContext): Record<ArxivAddressKey, string> {
+  const addressOf = (key: ArxivAddressKey): string => {
+    const { option, variable } = ADDRESS_FLAGS[key];
+    if (options[key] !== undefined) return arxivAddress(key, options[key], `the ${option} option`);
+    return arxivAddress(key, context.env[variable], `the ${variable} variable`);
+  };
+  return { rssBase: addressOf('rssBase'), apiBase: addressOf('apiBase') };
 }
 
 export function nowOf(context: CliContext): Date {

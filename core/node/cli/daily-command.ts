@@ -52,8 +52,7 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
   if (options.sample) {
     latest = papersOrEmpty(sampleAnnouncement(config.categories));
   } else {
-    // PAPER_FEED_RSS_BASE serves scheduled runs (a mirror, or a test's stand-in) that cannot add flags.
-    const rssBase = options.rssBase ?? (context.env.PAPER_FEED_RSS_BASE || undefined);
+    const { rssBase } = options;
     progress.bar(0, 1, 'asking arXiv for the latest announcement…');
     latest = await fetchLatestDigest(arxivClient(context), {
       categories: config.categories,

@@ -90,7 +90,7 @@ Environment:
   PAPER_FEED_MAX_ATTEMPTS=N   tries per arXiv request before giving up (default 4)
   PAPER_FEED_TIMEOUT_MS=N     how long to wait for each arXiv answer (default 30000)
   PAPER_FEED_RSS_BASE=URL     daily: read the feed from this address when --rss-base is not given
-  PAPER_FEED_API_BASE=URL     update, daily --check-updates: the API address when --api-base is not given
+  PAPER_FEED_API_BASE=URL     update, range, zotero add, daily --check-updates: the API address when --api-base is not given
 
 Translation and TL;DRs (optional, off by default): an "enrich" section in the config, e.g.
   "enrich": { "enabled": true, "baseUrl": "http://localhost:11434/v1", "model": "qwen2.5:7b",

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, type PaperFeedConfig } from '../../config';
 import { validateConfig } from '../../config-validate';
 import { PaperFeedError } from '../../errors';
 import { readEnrichConfig, type EnrichConfig } from './cli-enricher';
+import { isRecord } from '../../record';
 
 export const CONFIG_FILE_NAME = 'paper-feed.config.json';
 
@@ -82,8 +83,4 @@ async function readJson(path: string): Promise<unknown> {
 async function existingFile(path: string): Promise<string | undefined> {
   const info = await stat(path).catch(() => null);
   return info?.isFile() ? path : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,8 +2,8 @@
 // exactly one line and an exit code (the table is in ./help.ts). The only place errors are caught.
 
 import { isPaperFeedError, messageFor, type ErrorKind } from '../../errors';
-import { parseArgs, type CliOptions } from './args';
-import type { CliContext } from './context';
+import { parseArgs, type CliOptions, type Command } from './args';
+import { arxivAddressesOf, type CliContext } from './context';
 import { runDaily } from './daily-command';
 import { runUpdate } from './update-command';
 import { runDoctor } from './doctor-command';
@@ -15,10 +15,15 @@ import { runZoteroAdd } from './zotero-command';
 /** Failures where trying the bundled sample is a useful next step. */
 const OFFLINE_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 'server', 'rate-limited', 'bad-feed']);
 
+/** The commands that ask arXiv. */
+const ARXIV_COMMANDS: ReadonlySet<Command> = new Set(['daily', 'update', 'range', 'zotero']);
+
 export async function runCli(context: CliContext): Promise<number> {
   let options: CliOptions | undefined;
   try {
     options = parseArgs(context.argv);
+    // Checked before anything is read or written, like every other setting.
+    if (ARXIV_COMMANDS.has(options.command)) options = { ...options, ...arxivAddressesOf(options, context) };
     switch (options.command) {
       case 'help':
         context.stdout.write(helpText(context.version));

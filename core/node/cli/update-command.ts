@@ -51,8 +51,7 @@ export async function catchUpInVault(store: FsVaultStore, config: PaperFeedConfi
   progress.line(`Checking your papers on arXiv for updates (last checked ${previousCheck})…`);
   const report = await checkForUpdates(store, {
     client: arxivClient(context),
-    // PAPER_FEED_API_BASE serves scheduled runs (a mirror, or a test's stand-in) that cannot add flags.
-    apiBase: options.apiBase ?? (context.env.PAPER_FEED_API_BASE || DEFAULT_API_BASE),
+    apiBase: options.apiBase ?? DEFAULT_API_BASE,
     now: now.getTime(),
     keepKeys: config.library.keepKeys,
     cursor: state.cursor,

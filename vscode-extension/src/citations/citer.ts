@@ -3,7 +3,7 @@
 // Markdown, a \cite in LaTeX.
 import type * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import type { CitationFormat } from '../../../core/config';
+import { CITATION_FORMATS, type CitationFormat } from '../../../core/config';
 import { formatCitation } from '../../../core/cite/formats';
 import { bibtexEntry } from '../../../core/cite/bibtex-writer';
 import { documentBibliography, type DocumentBibliography } from '../bibliography/bib-locate';
@@ -39,8 +39,6 @@ export interface CiterDeps {
   settings: (scope?: vscode.Uri) => CitationSettings;
 }
 
-const MARKDOWN_ORDER: CitationFormat[] = ['pandoc', 'wikilink', 'markdown', 'arxiv'];
-
 export class Citer {
   constructor(private readonly deps: CiterDeps) {}
 
@@ -61,7 +59,7 @@ export class Citer {
   /** The formats to offer for `document`, the default first. */
   async formatsFor(document: DocumentLike | undefined): Promise<CiteFormat[]> {
     const first = this.defaultFormat(document);
-    if (!document || !isLatexDocument(document)) return [first, ...MARKDOWN_ORDER.filter((f) => f !== first)];
+    if (!document || !isLatexDocument(document)) return [first, ...CITATION_FORMATS.filter((f) => f !== first)];
     const { bibliography } = await this.keysFor(document);
     const commands = commandsFor(bibliography.latex?.packages ?? []);
     return [first, ...commands.filter((c) => c !== first), 'arxiv'];

@@ -1,15 +1,16 @@
 // The paperFeed.* settings, read as the core's PaperFeedConfig (the meaning the Obsidian plugin
 // and the CLI share) plus what only the VS Code host has: arXiv address, history, .bib path.
 import * as vscode from 'vscode';
-import type { CitationFormat, PaperFeedConfig } from '../../../core/config';
+import { CITATION_FORMATS, type CitationFormat, type PaperFeedConfig } from '../../../core/config';
 import { validateConfig } from '../../../core/config-validate';
-import { DEFAULT_RSS_BASE } from '../../../core/arxiv/rss';
-import { DEFAULT_API_BASE } from '../../../core/arxiv/api-query';
+import { arxivAddress } from '../../../core/arxiv-addresses';
 import { validateEnrichSettings, type EnrichSettings } from '../../../core/enrich/settings';
 import { isPaperFeedError, PaperFeedError } from '../../../core/errors';
 import { isLatexCommand, type LatexCommand } from '../citations/latex-citation';
 
 export const SECTION = 'paperFeed';
+/** Where a person fixes a setting, named in its problem's sentence. */
+const SETTINGS_SOURCE = 'the Paper Feed settings (paperFeed.*)';
 
 export interface ExtensionSettings {
   config: PaperFeedConfig;
@@ -44,9 +45,9 @@ export function readSettings(): ExtensionSettings {
     },
   };
   return {
-    config: validateConfig(input, 'the Paper Feed settings (paperFeed.*)'),
-    rssBase: s.get<string>('rssBase')?.trim() || DEFAULT_RSS_BASE,
-    apiBase: s.get<string>('apiBase')?.trim() || DEFAULT_API_BASE,
+    config: validateConfig(input, SETTINGS_SOURCE),
+    rssBase: arxivAddress('rssBase', s.get<unknown>('rssBase'), SETTINGS_SOURCE),
+    apiBase: arxivAddress('apiBase', s.get<unknown>('apiBase'), SETTINGS_SOURCE),
     historyCount: Math.max(0, Math.min(30, Math.floor(s.get<number>('historyCount') ?? 5))),
     fetchOnOpen: s.get<boolean>('fetchOnOpen') ?? true,
   };
@@ -91,8 +92,6 @@ export interface CitationSettings {
   bibliography: string;
 }
 
-const FORMATS: readonly CitationFormat[] = ['pandoc', 'wikilink', 'markdown', 'arxiv'];
-
 /**
  * Just what citing needs, read without the core's full check: a mistake in a keyword group must
  * not stop citations from working.
@@ -102,7 +101,7 @@ export function readCitationSettings(scope?: vscode.Uri): CitationSettings {
   const format = s.get<CitationFormat>('citationFormat');
   const latex = s.get<string>('latexCitationCommand');
   return {
-    citationFormat: format && FORMATS.includes(format) ? format : 'pandoc',
+    citationFormat: format && CITATION_FORMATS.includes(format) ? format : 'pandoc',
     latexCommand: isLatexCommand(latex ?? '') ? (latex as LatexCommand) : 'cite',
     bibliography: s.get<string>('bibliography')?.trim() ?? '',
   };
