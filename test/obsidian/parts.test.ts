@@ -170,9 +170,11 @@ describe('settings text forms', () => {
     expect(textToCategories(' cs.LG,stat.ML  cs ')).toEqual(['cs.LG', 'stat.ML', 'cs']);
   });
 
-  it('reads stored settings, keeping good values and defaulting bad ones', () => {
+  it('reads stored settings, keeping good values and defaulting bad ones; a wrong arXiv address is a problem, not a silent default', () => {
     const { settings, problem } = readSettings({ fetchAfter: '25:00', linkFromDailyNote: false, dailyNoteHeading: '  Reading ', rssBase: 'file:///etc', config: { categories: ['math.CA'] } });
-    expect(problem).toBeNull();
+    expect(problem?.message).toBe(
+      `rssBase: "file:///etc" is not a web address; write one starting with http:// or https://, such as https://rss.arxiv.org/rss, or leave it empty for arXiv's own. Fix it in the Paper Feed settings.`,
+    );
     expect(settings).toMatchObject({ fetchAfter: '', linkFromDailyNote: false, dailyNoteHeading: 'Reading', rssBase: 'https://rss.arxiv.org/rss' });
     expect(settings.config.categories).toEqual(['math.CA']);
     expect(readSettings(null).settings.config.groups).toHaveLength(3);

@@ -1,43 +1,27 @@
 // The runs every host shares (core/runs/): the same situation through the CLI, the Obsidian plugin
 // and, for the single fetch, the VS Code extension gives the same outcome and the same sentence.
 // Each case is one the hosts used to disagree on.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
 import { commands } from 'vscode';
 import { kit, type Modal, settingsIn, TextComponent, type ButtonComponent } from '../stand-ins/obsidian';
 import { standIn } from '../stand-ins/vscode';
 import { runCliIn } from '../cli/in-process';
 import { loadPlugin, newApp, notices, runCommand, settle, storeSettings } from '../obsidian/support/harness';
-import { startExtension, type Started } from '../vscode/support/extension-harness';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
+import { startExtension } from '../vscode/support/extension-harness';
 import { createFakeClock } from '../support/fake-clock';
 import { BAD_ITEMS, rssFeed } from '../support/fault-feeds';
+import { useHosts } from './hosts';
 
 const CATEGORIES = ['cs.LG', 'cs.CL', 'cs.AI', 'cs.CV', 'stat.ML'];
 const FEED_PATH = `/rss/${CATEGORIES.join('+')}`;
 /** Monday noon in New York: the latest listing is Monday's (2026-06-01), announced Sunday evening. */
 const MONDAY_NOON = '2026-06-01T12:00:00-04:00';
 
-let server: ArxivStandIn;
-let work: string;
-let vscodeHost: Started | undefined;
-beforeEach(async () => {
-  server = await startArxivServer();
-  work = await mkdtemp(join(tmpdir(), 'pf-parity-'));
-});
-afterEach(async () => {
-  vi.useRealTimers();
-  kit.reset();
-  await vscodeHost?.stop();
-  vscodeHost = undefined;
-  await server.close();
-  await rm(work, { recursive: true, force: true });
-});
+const hosts = useHosts();
 
 function cli(argv: string[], now: string) {
-  return runCliIn(work, [...argv, '--vault', 'v'], { clock: createFakeClock(), now });
+  return runCliIn(hosts.work, [...argv, '--vault', 'v'], { clock: createFakeClock(), now });
 }
 
 /** The Obsidian plugin on an empty vault, pointed at the stand-in, at `now`. */
@@ -45,7 +29,7 @@ async function obsidianAt(now: string) {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(now));
   const app = newApp();
-  await storeSettings(app, { rssBase: server.url('/rss'), apiBase: server.url('/api/query'), linkFromDailyNote: false });
+  await storeSettings(app, { rssBase: hosts.server.url('/rss'), apiBase: hosts.server.url('/api/query'), linkFromDailyNote: false });
   return { app, plugin: await loadPlugin(app) };
 }
 
@@ -70,7 +54,7 @@ describe('a range that ends after the latest listing', () => {
     await settle(app, plugin);
     expect(notices().at(-1)).toBe(message);
 
-    expect(server.requests).toEqual([]);
+    expect(hosts.server.requests).toEqual([]);
     expect(Object.keys(app.vault.snapshot()).filter((path) => path.startsWith('arXiv/'))).toEqual([]);
   });
 });
@@ -81,14 +65,14 @@ describe('a feed whose every item is unreadable', () => {
   const message = "None of the 3 items in arXiv's feed could be read (first: item 1, no arXiv identifier in guid, description or link); try again later.";
 
   it('fails with bad-feed in every host instead of reporting an empty day', async () => {
-    server.handle(FEED_PATH, () => ({ body: unreadable }));
+    hosts.server.handle(FEED_PATH, () => ({ body: unreadable }));
     // The CLI adds its offline hint to the same sentence.
-    expect(await cli(['daily', '--rss-base', server.url('/rss')], THURSDAY_MORNING)).toEqual({
+    expect(await cli(['daily', '--rss-base', hosts.server.url('/rss')], THURSDAY_MORNING)).toEqual({
       code: 1,
       stdout: '',
       stderr: `${message.slice(0, -1)}, or run with --sample to try Paper Feed offline.\n`,
     });
-    await expect(readdir(work)).resolves.toEqual([]);
+    await expect(readdir(hosts.work)).resolves.toEqual([]);
 
     const { app, plugin } = await obsidianAt(THURSDAY_MORNING);
     const outcome = await plugin.fetcher.fetchToday('command');
@@ -98,8 +82,8 @@ describe('a feed whose every item is unreadable', () => {
     expect(Object.keys(app.vault.snapshot()).filter((path) => path.startsWith('arXiv/'))).toEqual([]);
 
     vi.useRealTimers();
-    vscodeHost = await startExtension({
-      settings: { 'paperFeed.rssBase': server.url('/rss'), 'paperFeed.categories': CATEGORIES, 'paperFeed.fetchOnOpen': false },
+    hosts.vscode = await startExtension({
+      settings: { 'paperFeed.rssBase': hosts.server.url('/rss'), 'paperFeed.categories': CATEGORIES, 'paperFeed.fetchOnOpen': false },
     });
     expect(await commands.executeCommand('paperFeed.refresh')).toEqual({ status: 'failed', message });
     expect(standIn.shown.messages.map((m) => [m.level, m.message])).toEqual([['error', message]]);
@@ -111,13 +95,13 @@ describe('a range of weekends and holidays only', () => {
 
   it('writes nothing and says why, as a finished run rather than a failure, in the CLI and in Obsidian', async () => {
     expect(await cli(['range', '--from', '2026-05-30', '--to', '2026-05-31'], MONDAY_NOON)).toEqual({ code: 0, stdout: `${message}\n`, stderr: '' });
-    await expect(readdir(work)).resolves.toEqual([]);
+    await expect(readdir(hosts.work)).resolves.toEqual([]);
 
     const { app, plugin } = await obsidianAt(MONDAY_NOON);
     await plugin.fetcher.fetchRange('2026-05-30', '2026-05-31');
     await settle(app, plugin);
     expect(notices()).toEqual([message]);
-    expect(server.requests).toEqual([]);
+    expect(hosts.server.requests).toEqual([]);
     expect(Object.keys(app.vault.snapshot()).filter((path) => path.startsWith('arXiv/'))).toEqual([]);
   });
 });

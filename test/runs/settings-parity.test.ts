@@ -1,17 +1,15 @@
 // One settings check for every host: the same wrong setting through the CLI, the Obsidian plugin
 // and the VS Code extension stops the fetch with the same sentence, naming the setting and what
 // to write; only "Fix it in …" names each host's own place for it. Nothing reaches arXiv.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from 'vscode';
-import { kit } from '../stand-ins/obsidian';
 import { runCliIn } from '../cli/in-process';
 import { loadPlugin, newApp, notices, settle, storeSettings } from '../obsidian/support/harness';
-import { startExtension, type Started } from '../vscode/support/extension-harness';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
+import { startExtension } from '../vscode/support/extension-harness';
 import { createFakeClock } from '../support/fake-clock';
+import { useHosts } from './hosts';
 
 interface Case {
   name: string;
@@ -48,28 +46,15 @@ const CASES: Case[] = [
   },
 ];
 
-let server: ArxivStandIn;
-let work: string;
-let vscodeHost: Started | undefined;
-beforeEach(async () => {
-  server = await startArxivServer();
-  work = await mkdtemp(join(tmpdir(), 'pf-settings-'));
-});
-afterEach(async () => {
-  kit.reset();
-  await vscodeHost?.stop();
-  vscodeHost = undefined;
-  await server.close();
-  await rm(work, { recursive: true, force: true });
-});
+const hosts = useHosts();
 
 /** The CLI: the addresses are options, the citation format is in the config file. */
 async function cliMessage(c: Case): Promise<string> {
-  const addresses: Record<string, string> = { '--rss-base': server.url('/rss'), '--api-base': server.url('/api/query') };
-  if (c.key === 'citationFormat') await writeFile(join(work, 'paper-feed.config.json'), JSON.stringify({ citationFormat: c.value }));
+  const addresses: Record<string, string> = { '--rss-base': hosts.server.url('/rss'), '--api-base': hosts.server.url('/api/query') };
+  if (c.key === 'citationFormat') await writeFile(join(hosts.work, 'paper-feed.config.json'), JSON.stringify({ citationFormat: c.value }));
   else addresses[c.key === 'rssBase' ? '--rss-base' : '--api-base'] = c.value as string;
   const argv = ['daily', '--vault', 'v', ...Object.entries(addresses).flat()];
-  const result = await runCliIn(work, argv, { clock: createFakeClock() });
+  const result = await runCliIn(hosts.work, argv, { clock: createFakeClock() });
   expect(result.code).toBe(2);
   return result.stderr.trimEnd();
 }
@@ -77,7 +62,7 @@ async function cliMessage(c: Case): Promise<string> {
 async function obsidianMessage(c: Case): Promise<string> {
   const app = newApp();
   const stored = c.key === 'citationFormat' ? { config: { citationFormat: c.value } } : { [c.key]: c.value };
-  await storeSettings(app, { rssBase: server.url('/rss'), apiBase: server.url('/api/query'), linkFromDailyNote: false, ...stored });
+  await storeSettings(app, { rssBase: hosts.server.url('/rss'), apiBase: hosts.server.url('/api/query'), linkFromDailyNote: false, ...stored });
   const plugin = await loadPlugin(app);
   const outcome = await plugin.fetcher.fetchToday('command');
   await settle(app, plugin);
@@ -86,8 +71,8 @@ async function obsidianMessage(c: Case): Promise<string> {
 }
 
 async function vscodeMessage(c: Case): Promise<string> {
-  vscodeHost = await startExtension({
-    settings: { 'paperFeed.rssBase': server.url('/rss'), 'paperFeed.apiBase': server.url('/api/query'), 'paperFeed.fetchOnOpen': false, [`paperFeed.${c.key}`]: c.value },
+  hosts.vscode = await startExtension({
+    settings: { 'paperFeed.rssBase': hosts.server.url('/rss'), 'paperFeed.apiBase': hosts.server.url('/api/query'), 'paperFeed.fetchOnOpen': false, [`paperFeed.${c.key}`]: c.value },
   });
   const outcome = (await commands.executeCommand('paperFeed.refresh')) as { status: string; message: string };
   expect(outcome.status).toBe('failed');
@@ -96,11 +81,11 @@ async function vscodeMessage(c: Case): Promise<string> {
 
 describe('the same wrong setting in every host', () => {
   it.each(CASES)('$name: one sentence, each host naming where to fix it', async (c) => {
-    const configFile = join(work, 'paper-feed.config.json');
+    const configFile = join(hosts.work, 'paper-feed.config.json');
     const cliPlace = c.key === 'citationFormat' ? configFile : `the ${c.key === 'rssBase' ? '--rss-base' : '--api-base'} option`;
     expect(await cliMessage(c)).toBe(`${c.sentence} Fix it in ${cliPlace}.`);
     expect(await obsidianMessage(c)).toBe(`${c.sentence} Fix it in the Paper Feed settings.`);
     expect(await vscodeMessage(c)).toBe(`${c.sentence} Fix it in the Paper Feed settings (paperFeed.*).`);
-    expect(server.requests).toEqual([]);
+    expect(hosts.server.requests).toEqual([]);
   });
 });
