@@ -1,8 +1,8 @@
 // `npm run bench`: builds the artifacts, compiles the benchmark suites in bench/ (TypeScript) with
 // esbuild into a temp folder, runs each suite in its own Node process, then writes
 // bench/results.json and prints the table (Markdown) with the machine it ran on.
-// Options: --only SUITE[,SUITE] (parse, vault-write, vault-scale, obsidian, vscode, http, rank, catch-up),
-// --skip-build (reuse dist/ as it is).
+// Options: --only SUITE[,SUITE] (parse, vault-write, vault-scale, obsidian, vscode, http, rank, catch-up,
+// startup, memory, year), --skip-build (reuse dist/ as it is).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, availableParallelism, loadavg, release } from 'node:os';
@@ -13,7 +13,9 @@ import * as esbuild from 'esbuild';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(repoRoot);
 
-const SUITES = ['parse', 'vault-write', 'vault-scale', 'obsidian', 'vscode', 'http', 'rank', 'catch-up'];
+const SUITES = ['parse', 'vault-write', 'vault-scale', 'obsidian', 'vscode', 'http', 'rank', 'catch-up', 'startup', 'memory', 'year'];
+/** Node flags a suite needs: the memory suite forces garbage collections between its readings. */
+const NODE_FLAGS = { memory: ['--expose-gc'], year: ['--expose-gc'] };
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : SUITES;
@@ -103,7 +105,7 @@ try {
   for (const suite of only) {
     console.error(`▶ ${suite}`);
     const out = join(work, `${suite}.json`);
-    const run = spawnSync(process.execPath, [join(work, `${suite}.mjs`), out], {
+    const run = spawnSync(process.execPath, [...(NODE_FLAGS[suite] ?? []), join(work, `${suite}.mjs`), out], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, PAPER_FEED_REPO: repoRoot, PAPER_FEED_BENCH_WORK: work },
     });
