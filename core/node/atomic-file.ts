@@ -44,7 +44,7 @@ export async function makeFolders(path: string): Promise<void> {
 }
 
 /** Writes `content` to a fresh temp file beside `target` and flushes it; returns the temp path. */
-async function writeFlushedTemp(target: string, content: string, mode: number): Promise<string> {
+async function writeFlushedTemp(target: string, content: string | Uint8Array, mode: number): Promise<string> {
   await makeFolders(nodePath.dirname(target));
   const temp = tempPathBeside(target);
   const handle = await open(temp, 'wx', mode);
@@ -157,7 +157,7 @@ function linkUnsupported(code: string | undefined): boolean {
 }
 
 /** Replaces `target` with `content` atomically, keeping the file's permission bits. */
-export async function replaceFileAtomically(target: string, content: string): Promise<void> {
+export async function replaceFileAtomically(target: string, content: string | Uint8Array): Promise<void> {
   const temp = await writeFlushedTemp(target, content, await modeOf(target));
   try {
     await rename(temp, target);

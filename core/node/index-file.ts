@@ -4,7 +4,9 @@
 // appended by each run. A weekly full check (or a long log) writes a fresh index.txt.
 
 import { randomBytes } from 'node:crypto';
-import { appendFile, readFile, unlink } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { appendFile, open, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { PaperFeedError } from '../errors';
 import { replaceFileAtomically } from './atomic-file';
 
 export const INDEX_FILE = 'index.txt';
@@ -37,6 +39,7 @@ export interface NoteRecord {
 export type JournalEntry = { op: '+'; r: NoteRecord } | { op: '-'; p: string } | { op: 'f'; p: string; m: number | null };
 
 type SectionName = 'notes' | 'ids' | 'citekeys' | 'paths' | 'recent' | 'kept';
+const SECTION_NAMES: readonly SectionName[] = ['notes', 'ids', 'citekeys', 'paths', 'recent', 'kept'];
 
 export interface BaseMeta {
   /** Pairs this index.txt with its index.log: a log of another generation is ignored. */
@@ -61,51 +64,66 @@ export interface BaseMeta {
 const line = (key: unknown, rest: unknown) => `${JSON.stringify(key)}\t${JSON.stringify(rest)}\n`;
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The text of index.txt for these notes; `recentSince` picks the notes that every run stats. */
-export function baseText(records: readonly NoteRecord[], meta: Omit<BaseMeta, 'sections' | 'count' | 'dailies'>, recentSince: number, pathKey: (path: string) => string): string {
-  const sorted = (lines: Array<[string, string]>) => lines.sort((x, y) => byKey(x[0], y[0]) || byKey(x[1], y[1])).map((l) => l[1]).join('');
-  const notes: Array<[string, string]> = [];
-  const ids: Array<[string, string]> = [];
-  const citekeys: Array<[string, string]> = [];
-  const paths: Array<[string, string]> = [];
-  const kept: Array<[string, string]> = [];
-  const recent: NoteRecord[] = [];
-  const dailies: Array<[string, string]> = [];
-  for (const record of records) {
-    const { path, ...rest } = record;
-    const key = JSON.stringify(path);
-    notes.push([key, line(path, rest)]);
-    if (record.a !== undefined) {
-      // Ties between notes claiming one id sort by path, so the first line is the chosen note.
-      ids.push([`${JSON.stringify(record.a)}\t${key}`, line(record.a, [path, record.v ?? null, record.c ?? null])]);
-      if (record.c !== undefined) citekeys.push([JSON.stringify(record.c.toLowerCase()), `${JSON.stringify(record.c.toLowerCase())}\t\n`]);
-      if (record.k === 1) kept.push([key, line(path, { a: record.a, t: record.t, b: record.b, n: record.n })]);
-    }
-    if (record.a !== undefined || record.d !== undefined) paths.push([JSON.stringify(pathHash(pathKey(path))), `${JSON.stringify(pathHash(pathKey(path)))}\t\n`]);
-    if (record.d !== undefined) dailies.push([record.d, path]);
-    if (record.m < 0 || record.m >= recentSince) recent.push(record);
-  }
-  // Notes to look at again first, then the newest: a run reads this section until it is too old.
-  recent.sort((x, y) => (y.m < 0 ? Infinity : y.m) - (x.m < 0 ? Infinity : x.m));
-  const parts: Array<[SectionName, string]> = [
-    ['notes', sorted(notes)],
-    ['ids', sorted(ids)],
-    ['citekeys', sorted(citekeys)],
-    ['paths', sorted(paths)],
-    ['recent', recent.map((r) => `${JSON.stringify(r)}\n`).join('')],
-    ['kept', sorted(kept)],
-  ];
+/** Lines are encoded this many at a time, so no string of the whole index is ever built. */
+const LINES_PER_CHUNK = 2000;
+
+/** The lines, sorted by key (then by line), encoded as UTF-8 a batch at a time. */
+function sortedChunks(lines: Array<[string, string]>): Buffer[] {
+  lines.sort((x, y) => byKey(x[0], y[0]) || byKey(x[1], y[1]));
+  return chunksOf(lines.map((l) => l[1]));
+}
+
+function chunksOf(lines: readonly string[]): Buffer[] {
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < lines.length; i += LINES_PER_CHUNK) chunks.push(Buffer.from(lines.slice(i, i + LINES_PER_CHUNK).join(''), 'utf8'));
+  return chunks;
+}
+
+/**
+ * The bytes of index.txt for these notes; `recentSince` picks the notes that every run stats.
+ * Each section is built, sorted and encoded before the next is begun, so a full check of 50,000
+ * notes holds one section's lines at a time rather than the whole index several times over.
+ */
+export function baseBytes(records: readonly NoteRecord[], meta: Omit<BaseMeta, 'sections' | 'count' | 'dailies'>, recentSince: number, pathKey: (path: string) => string): Buffer {
+  const build: Record<SectionName, () => Buffer[]> = {
+    notes: () => sortedChunks(records.map(({ path, ...rest }) => [JSON.stringify(path), line(path, rest)])),
+    // Ties between notes claiming one id sort by path, so the first line is the chosen note.
+    ids: () => sortedChunks(records.flatMap((r) => (r.a === undefined ? [] : [[`${JSON.stringify(r.a)}\t${JSON.stringify(r.path)}`, line(r.a, [r.path, r.v ?? null, r.c ?? null])]]))),
+    citekeys: () => sortedChunks(records.flatMap((r) => (r.a === undefined || r.c === undefined ? [] : [[JSON.stringify(r.c.toLowerCase()), `${JSON.stringify(r.c.toLowerCase())}\t\n`]]))),
+    paths: () =>
+      sortedChunks(
+        records.flatMap((r) => {
+          if (r.a === undefined && r.d === undefined) return [];
+          const hash = JSON.stringify(pathHash(pathKey(r.path)));
+          return [[hash, `${hash}\t\n`]];
+        }),
+      ),
+    // Notes to look at again first, then the newest: a run reads this section until it is too old.
+    recent: () =>
+      chunksOf(
+        records
+          .filter((r) => r.m < 0 || r.m >= recentSince)
+          .sort((x, y) => (y.m < 0 ? Infinity : y.m) - (x.m < 0 ? Infinity : x.m))
+          .map((r) => `${JSON.stringify(r)}\n`),
+      ),
+    kept: () => sortedChunks(records.flatMap((r) => (r.a !== undefined && r.k === 1 ? [[JSON.stringify(r.path), line(r.path, { a: r.a, t: r.t, b: r.b, n: r.n })]] : []))),
+  };
   // Offsets in bytes, so a run decodes only the sections it asks about.
   const sections = {} as Record<SectionName, [number, number]>;
+  const chunks: Buffer[] = [];
   let at = 0;
-  for (const [name, text] of parts) {
-    const bytes = Buffer.byteLength(text, 'utf8');
-    sections[name] = [at, at + bytes];
-    at += bytes;
+  for (const name of SECTION_NAMES) {
+    const start = at;
+    for (const chunk of build[name]()) {
+      chunks.push(chunk);
+      at += chunk.length;
+    }
+    sections[name] = [start, at];
   }
-  dailies.sort((x, y) => byKey(x[1], y[1]));
+  const dailies = records.flatMap((r): Array<[string, string]> => (r.d === undefined ? [] : [[r.d, r.path]])).sort((x, y) => byKey(x[1], y[1]));
   const header: BaseMeta = { ...meta, dailies, count: records.length, sections };
-  return `${MAGIC}\n${JSON.stringify(header)}\n${parts.map((p) => p[1]).join('')}`;
+  const head = Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8');
+  return Buffer.concat([head, ...chunks], head.length + at);
 }
 
 export function newGeneration(): string {
@@ -128,30 +146,85 @@ export function pathHash(key: string): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-/** index.txt as read: its header, and searches over its sections that decode only what they use. */
+/** Bytes `start` to `end` of index.txt's body (after the header). */
+type BodyReader = (start: number, end: number) => Buffer;
+
+/**
+ * index.txt as read: its header, and searches over its sections. A section's bytes are read when
+ * a search first needs them and searched as bytes, decoding only the lines a search passes: a
+ * normal run never holds the whole index, nor any section as text.
+ */
 export class BaseIndex {
-  private readonly decoded = new Map<SectionName, string>();
+  private readonly bytesOf = new Map<SectionName, Buffer>();
 
   private constructor(
     readonly meta: BaseMeta,
-    private readonly bytes: Buffer,
-    private readonly bodyStart: number,
+    private readonly read: BodyReader,
   ) {}
 
-  static parse(bytes: Buffer): BaseIndex | undefined {
+  /** The header of index.txt at the start of `head`: its meta and where the body starts, or undefined. */
+  private static header(head: Buffer): { meta: BaseMeta; bodyStart: number } | undefined {
     const magic = Buffer.from(`${MAGIC}\n`);
-    if (bytes.length < magic.length || !bytes.subarray(0, magic.length).equals(magic)) return undefined;
-    const headerEnd = bytes.indexOf(0x0a, magic.length);
+    if (head.length < magic.length || !head.subarray(0, magic.length).equals(magic)) return undefined;
+    const headerEnd = head.indexOf(0x0a, magic.length);
     if (headerEnd < 0) return undefined;
     try {
-      const meta = JSON.parse(bytes.toString('utf8', magic.length, headerEnd)) as BaseMeta;
-      if (!isMeta(meta)) return undefined;
-      const base = new BaseIndex(meta, bytes, headerEnd + 1);
-      const lastEnd = Math.max(...Object.values(meta.sections).map((s) => s[1]));
-      return base.bodyStart + lastEnd === bytes.length ? base : undefined;
+      const meta = JSON.parse(head.toString('utf8', magic.length, headerEnd)) as BaseMeta;
+      return isMeta(meta) ? { meta, bodyStart: headerEnd + 1 } : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  private static bodyLength(meta: BaseMeta): number {
+    return Math.max(...Object.values(meta.sections).map((s) => s[1]));
+  }
+
+  /** index.txt held in memory (the one a full check has just written). */
+  static parse(bytes: Buffer): BaseIndex | undefined {
+    const header = BaseIndex.header(bytes);
+    if (!header || header.bodyStart + BaseIndex.bodyLength(header.meta) !== bytes.length) return undefined;
+    const { bodyStart } = header;
+    return new BaseIndex(header.meta, (start, end) => bytes.subarray(bodyStart + start, bodyStart + end));
+  }
+
+  /**
+   * index.txt on disk: its header now, each section when first searched. A section is read only
+   * while the file still starts with the header read here (a run holds the vault's lock, so no
+   * other run replaces the file meanwhile; if something did, the run stops rather than mix two).
+   */
+  static async open(path: string): Promise<BaseIndex | undefined> {
+    const handle = await open(path, 'r');
+    let header: { meta: BaseMeta; bodyStart: number } | undefined;
+    let head = Buffer.alloc(0);
+    try {
+      const { size } = await handle.stat();
+      // The header is one line; read until its end is in hand.
+      for (let want = 64 * 1024; ; want *= 4) {
+        head = Buffer.alloc(Math.min(want, size));
+        await readFully(handle, head, 0);
+        if (head.indexOf(0x0a, MAGIC.length + 1) >= 0 || head.length === size) break;
+      }
+      header = BaseIndex.header(head);
+      if (!header || header.bodyStart + BaseIndex.bodyLength(header.meta) !== size) return undefined;
+    } finally {
+      await handle.close();
+    }
+    const { bodyStart } = header;
+    const expected = head.subarray(0, bodyStart);
+    return new BaseIndex(header.meta, (start, end) => {
+      const fd = openSync(path, 'r');
+      try {
+        const now = Buffer.alloc(bodyStart);
+        readFullySync(fd, now, 0);
+        if (!now.equals(expected)) throw new PaperFeedError('vault', `Paper Feed's vault index (${path}) was replaced while this run was using it; run Paper Feed again.`);
+        const bytes = Buffer.alloc(end - start);
+        readFullySync(fd, bytes, bodyStart + start);
+        return bytes;
+      } finally {
+        closeSync(fd);
+      }
+    });
   }
 
   /** Whether a sorted section has a line with the key `key`. */
@@ -161,60 +234,80 @@ export class BaseIndex {
 
   /** The lines of a sorted section whose key is `key`, as [key JSON, rest JSON] text pairs. */
   *find(section: SectionName, key: string): Generator<string> {
-    const text = this.section(section);
+    const bytes = this.section(section);
     const wanted = JSON.stringify(key);
-    for (let at = lowerBound(text, wanted); at < text.length; ) {
-      const tab = text.indexOf('\t', at);
-      const lineEnd = text.indexOf('\n', tab);
-      if (text.slice(at, tab) !== wanted) return;
-      yield text.slice(tab + 1, lineEnd);
+    for (let at = lowerBound(bytes, wanted); at < bytes.length; ) {
+      const tab = bytes.indexOf(0x09, at);
+      const lineEnd = bytes.indexOf(0x0a, tab);
+      if (bytes.toString('utf8', at, tab) !== wanted) return;
+      yield bytes.toString('utf8', tab + 1, lineEnd);
       at = lineEnd + 1;
     }
   }
 
   /** Every line of a sorted section whose key starts with `prefix` (a path's folder, say). */
   *withPrefix(section: SectionName, prefix: string): Generator<[string, string]> {
-    const text = this.section(section);
+    const bytes = this.section(section);
     const wanted = JSON.stringify(prefix).slice(0, -1); // without the closing quote
-    for (let at = lowerBound(text, wanted); at < text.length; ) {
-      if (!text.startsWith(wanted, at)) return;
-      const tab = text.indexOf('\t', at);
-      const lineEnd = text.indexOf('\n', tab);
-      yield [text.slice(at, tab), text.slice(tab + 1, lineEnd)];
+    for (let at = lowerBound(bytes, wanted); at < bytes.length; ) {
+      const tab = bytes.indexOf(0x09, at);
+      const lineEnd = bytes.indexOf(0x0a, tab);
+      const key = bytes.toString('utf8', at, tab);
+      if (!key.startsWith(wanted)) return;
+      yield [key, bytes.toString('utf8', tab + 1, lineEnd)];
       at = lineEnd + 1;
     }
   }
 
   /** Each line of a section, in order (for the recent notes and the weekly full check). */
   *lines(section: SectionName): Generator<string> {
-    const text = this.section(section);
-    for (let at = 0; at < text.length; ) {
-      const lineEnd = text.indexOf('\n', at);
-      yield text.slice(at, lineEnd);
+    const bytes = this.section(section);
+    for (let at = 0; at < bytes.length; ) {
+      const lineEnd = bytes.indexOf(0x0a, at);
+      yield bytes.toString('utf8', at, lineEnd);
       at = lineEnd + 1;
     }
   }
 
-  private section(name: SectionName): string {
-    let text = this.decoded.get(name);
-    if (text === undefined) {
+  private section(name: SectionName): Buffer {
+    let bytes = this.bytesOf.get(name);
+    if (bytes === undefined) {
       const [start, end] = this.meta.sections[name];
-      text = this.bytes.toString('utf8', this.bodyStart + start, this.bodyStart + end);
-      this.decoded.set(name, text);
+      bytes = this.read(start, end);
+      this.bytesOf.set(name, bytes);
     }
-    return text;
+    return bytes;
   }
 }
 
-/** The start of the first line of a sorted section whose key is not below `key`. */
-function lowerBound(text: string, key: string): number {
+async function readFully(handle: FileHandle, into: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < into.length; ) {
+    const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
+    if (bytesRead === 0) throw new Error('index.txt ended early');
+    done += bytesRead;
+  }
+}
+
+function readFullySync(fd: number, into: Buffer, position: number): void {
+  for (let done = 0; done < into.length; ) {
+    const bytesRead = readSync(fd, into, done, into.length - done, position + done);
+    if (bytesRead === 0) throw new Error('index.txt ended early');
+    done += bytesRead;
+  }
+}
+
+/**
+ * The start of the first line of a sorted section whose key is not below `key`. Keys are compared
+ * as decoded text, the order the section was sorted in (UTF-8 bytes sort otherwise for a few characters).
+ */
+function lowerBound(bytes: Buffer, key: string): number {
   let low = 0;
-  let high = text.length;
+  let high = bytes.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const lineStart = Math.max(low, text.lastIndexOf('\n', middle - 1) + 1);
-    const tab = text.indexOf('\t', lineStart);
-    if (text.slice(lineStart, tab) < key) low = text.indexOf('\n', tab) + 1;
+    const lineStart = middle === 0 ? 0 : Math.max(low, bytes.lastIndexOf(0x0a, middle - 1) + 1);
+    const tab = bytes.indexOf(0x09, lineStart);
+    if (bytes.toString('utf8', lineStart, tab) < key) low = bytes.indexOf(0x0a, tab) + 1;
     else high = lineStart;
   }
   return low;
@@ -242,14 +335,14 @@ function isMeta(value: unknown): value is BaseMeta {
 /** index.txt, or undefined when it is missing, damaged or of another version. */
 export async function loadBase(path: string): Promise<BaseIndex | undefined> {
   try {
-    return BaseIndex.parse(await readFile(path));
+    return await BaseIndex.open(path);
   } catch {
     return undefined;
   }
 }
 
-export async function saveBase(path: string, text: string): Promise<void> {
-  await replaceFileAtomically(path, text);
+export async function saveBase(path: string, bytes: Buffer): Promise<void> {
+  await replaceFileAtomically(path, bytes);
 }
 
 /**

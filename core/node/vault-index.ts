@@ -17,7 +17,7 @@ import type { Duplicate } from '../vault/originals';
 import type { VaultIndex } from '../vault/store';
 import { isTempFileName } from './atomic-file';
 import { STATE_FOLDER } from './state-folder';
-import { appendJournal, baseText, BaseIndex, INDEX_FILE, JOURNAL_FILE, loadBase, loadJournal, newGeneration, removeJournal, saveBase, type NoteRecord } from './index-file';
+import { appendJournal, baseBytes, BaseIndex, INDEX_FILE, JOURNAL_FILE, loadBase, loadJournal, newGeneration, removeJournal, saveBase, type NoteRecord } from './index-file';
 import { IndexView } from './index-view';
 import { factsOfText, readNoteFacts, removeAbandonedTemps, removeStaleTemp } from './note-reading';
 
@@ -100,11 +100,11 @@ export async function scanVault(realRoot: string, options: ScanOptions = {}): Pr
   if (due) {
     const records = await scan.fullCheck(keepChanged);
     generation = newGeneration();
-    const text = baseText(records, { generation, checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() }, started - RECENT_MS, pathKey);
+    const bytes = baseBytes(records, { generation, checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() }, started - RECENT_MS, pathKey);
     // The index only saves time; a vault we cannot write to will say so on the first note.
-    await saveBase(indexPath, text).catch(() => undefined);
+    await saveBase(indexPath, bytes).catch(() => undefined);
     await removeJournal(journalPath);
-    view = new IndexView(BaseIndex.parse(Buffer.from(text, 'utf8')));
+    view = new IndexView(BaseIndex.parse(bytes));
     journalStarted = false;
   } else {
     await scan.catchUp();
