@@ -16,19 +16,11 @@ import { MemoryStore } from '../core/vault/memory-store';
 import { entryAs, feedOf, recordedEntries } from '../test/catch-up/api-entries';
 import { startArxivServer } from '../test/support/arxiv-server';
 import { createFakeClock } from '../test/support/fake-clock';
+import { preprintOf } from './published';
 import { log, runSuite } from './suite';
 
 const SIZES = [500, 5000, 50_000];
 const NOW = Date.parse('2026-05-28T12:00:00Z');
-
-/** The recorded published entry as it read before publication: v1, no journal reference or DOI. */
-function preprintOf(entry: string): string {
-  return entry
-    .replace(/\s*<arxiv:journal_ref>[^]*?<\/arxiv:journal_ref>/, '')
-    .replace(/\s*<arxiv:doi>[^]*?<\/arxiv:doi>/, '')
-    .replace(/\s*<link[^>]*title="doi"[^>]*\/>/, '')
-    .replace(/(arxiv\.org\/(?:abs|pdf)\/[^<"]+?)v3/g, '$1v1');
-}
 
 function formatDuration(ms: number): string {
   const s = ms / 1000;

@@ -14,6 +14,7 @@ import { dailyFeed, syntheticId } from './inputs';
 import { alternate, shown } from './stats';
 import { log, type BenchRow } from './suite';
 import type * as StandIn from '../test/stand-ins/obsidian';
+import type { PluginClass } from './obsidian-bundle';
 
 const PAIRS = 5;
 const BIG = 50_000;
@@ -27,12 +28,11 @@ const TEMPLATE_ID = '2312.99999';
 const TEMPLATE_KEY = 'templatekey0';
 const TEMPLATE_DAY = '2023-12-31';
 
-type FetchOutcome = { kind: string; report?: WriteReport; error?: unknown };
-type LoadedPlugin = StandIn.Plugin & { fetcher: { fetchToday(trigger: 'command'): Promise<FetchOutcome> }; notes: { ready(): Promise<void>; snapshot(): Promise<{ papers: Map<string, unknown> }> } };
-export type PluginClass = new (app: unknown, manifest: unknown) => StandIn.Plugin;
+export type FetchOutcome = { kind: string; report?: WriteReport; error?: unknown };
+export type LoadedPlugin = StandIn.Plugin & { fetcher: { fetchToday(trigger: 'command'): Promise<FetchOutcome> }; notes: { ready(): Promise<void>; snapshot(): Promise<{ papers: Map<string, unknown> }> } };
 
 /** A local rss.arxiv.org on 127.0.0.1 that answers every request with the feed, and counts them. */
-async function feedServer(bytes: Buffer): Promise<{ server: Server; base: string; requests: () => number }> {
+export async function feedServer(bytes: Buffer): Promise<{ server: Server; base: string; requests: () => number }> {
   let requests = 0;
   const server = createServer((_request, response) => {
     requests += 1;
@@ -58,7 +58,7 @@ function generatedId(i: number, announced: ReadonlySet<string>): string {
 }
 
 /** `count` paper notes in Paper Feed's format, under ids of past months the feed does not use. */
-async function fillVault(vault: StandIn.Vault, count: number, papers: readonly Paper[]): Promise<void> {
+export async function fillVault(vault: StandIn.Vault, count: number, papers: readonly Paper[]): Promise<void> {
   const announced = new Set(papers.map((paper) => paper.id));
   const folder = DEFAULT_CONFIG.folders.papers;
   await vault.createFolder('arXiv');

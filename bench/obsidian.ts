@@ -6,45 +6,17 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { loadBundle, loadStandIn, MAIN_JS, type PluginClass } from './obsidian-bundle';
 import { repoRoot } from './inputs';
-import { fetchScaleRow, type PluginClass } from './obsidian-scale';
+import { fetchScaleRow } from './obsidian-scale';
 import { figureOf, shown } from './stats';
 import { log, runSuite, type BenchRow } from './suite';
 import type * as StandIn from '../test/stand-ins/obsidian';
 
-const MAIN_JS = join(repoRoot, 'dist', 'obsidian', 'main.js');
 const NOTES = 5000;
 const WARM_RUNS = 40;
 const COLD_RUNS = 5;
-
-type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
-
-function loadStandIn(): typeof StandIn {
-  const work = process.env.PAPER_FEED_BENCH_WORK;
-  if (!work) throw new Error('PAPER_FEED_BENCH_WORK is not set; run this through scripts/bench.mjs');
-  return createRequire(import.meta.url)(join(work, 'obsidian-stand-in.cjs')) as typeof StandIn;
-}
-
-/** Evaluates main.js as Obsidian does: CommonJS, `obsidian` from the app, no other module. */
-function loadBundle(standIn: typeof StandIn): { Plugin: PluginClass; evaluateMs: number } {
-  const internals = Module as unknown as { _load: Loader; _nodeModulePaths(dir: string): string[] };
-  const original = internals._load;
-  internals._load = function (request, parent, isMain) {
-    if (request === 'obsidian') return standIn;
-    if ((parent as { filename?: string } | undefined)?.filename === MAIN_JS) throw new Error(`Cannot find module '${request}'`);
-    return original.call(this, request, parent, isMain);
-  };
-  const module = new Module(MAIN_JS) as Module & { _compile(code: string, file: string): void; paths: string[] };
-  module.filename = MAIN_JS;
-  module.paths = internals._nodeModulePaths(repoRoot);
-  const code = readFileSync(MAIN_JS, 'utf8');
-  const start = performance.now();
-  module._compile(code, MAIN_JS);
-  const evaluateMs = performance.now() - start;
-  return { Plugin: (module.exports as { default: PluginClass }).default, evaluateMs };
-}
 
 /** Calls that reach the network or read the vault, counted while `active`. */
 class Tally {
