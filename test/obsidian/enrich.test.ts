@@ -194,6 +194,31 @@ describe('a fetch with translation on', () => {
     expect(notices().at(-1)).toBe('Paper Feed: 2026-05-29 · 5 translated');
   });
 
+  it('frees a range once every day is written: the range returns while the model still answers, and a fetch of today runs at once', async () => {
+    arxiv.handle('/api/query', (request) => ({
+      body: fixture(request.query.get('search_query')!.includes('202605261800') ? 'api-2026-05-28.xml' : 'api-2026-05-29.xml'),
+    }));
+    const { app, plugin } = await pluginWith({ apiBase: arxiv.url('/api/query'), linkFromDailyNote: false, enrich: enrichSettings({ concurrency: 1 }) });
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    llm.respond(async (r) => {
+      if (r.n === 2) await held;
+      return fakeTranslation(r);
+    });
+    const range = plugin.fetcher.fetchRange('2026-05-28', '2026-05-29');
+    await vi.waitFor(() => expect(llm.requests).toHaveLength(2), { timeout: 5000, interval: 5 });
+    const returned = await Promise.race([range.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000))]);
+    expect(returned).toBe(true);
+    expect(notices()).toContain('Paper Feed: 2 daily notes from 2026-05-28 to 2026-05-29 · 2 papers · 2 new notes');
+
+    const today = await plugin.fetcher.fetchToday('command');
+    release();
+    expect(today.kind).toBe('written');
+    await settle(app, plugin);
+    expect(notices().filter((n) => n.includes('already fetching') || n.includes('when the current fetch is done'))).toEqual([]);
+    expect(Object.keys(app.vault.snapshot()).filter((path) => path.startsWith('arXiv/Daily/'))).toEqual(['arXiv/Daily/2026-05-28.md', 'arXiv/Daily/2026-05-29.md']);
+  });
+
   it('says once that the key was rejected and still writes every note, marked pending', async () => {
     const { app, plugin } = await pluginWith({ enrich: enrichSettings() });
     llm.respond(() => faults.unauthorized());
