@@ -3,7 +3,7 @@
 // as a diff and written only after the person's OK; keys never change; the person's own entries
 // only when included.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commands, Uri } from 'vscode';
+import { commands, Uri, window } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import { contentProviders } from '../stand-ins/vscode/workspace';
 import { parseApiFeed } from '../../core/arxiv/api';
@@ -53,6 +53,8 @@ describe('updating arXiv entries in refs.bib', () => {
     expect(messages()).toContain('Update 1 entry in refs.bib?');
     expect(await started.read('refs.bib')).toBe(BIB.replace(OURS, after));
     expect(messages().at(-1)).toBe('Paper Feed updated 1 entry in refs.bib: fraser2022attainable.');
+    // The preview's diff tab is closed once answered.
+    expect(window.tabGroups.all.flatMap((g) => g.tabs)).toEqual([]);
   });
 
   it('names the entries it did not write and the ids arXiv lacks, and writes nothing without the OK', async () => {
@@ -70,5 +72,18 @@ describe('updating arXiv entries in refs.bib', () => {
     expect(text).toContain('@misc{hand2016,');
     expect(text).toContain(GONE);
     expect(asked!.items).toEqual(['Update']);
+    expect(window.tabGroups.all.flatMap((g) => g.tabs)).toEqual([]);
+  });
+
+  it('shows the preview as a diff tab while it asks', async () => {
+    standIn.answerMessage(() => "Only Paper Feed's");
+    let tabsWhileAsked: string[] = [];
+    standIn.answerMessage(() => {
+      tabsWhileAsked = window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+      return 'Update';
+    });
+    await commands.executeCommand('paperFeed.updateBibEntries');
+    expect(tabsWhileAsked).toEqual(['refs.bib ↔ arXiv now (1 entry)']);
+    expect(window.tabGroups.all.flatMap((g) => g.tabs)).toEqual([]);
   });
 });

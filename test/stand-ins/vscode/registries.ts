@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { Disposable } from './events';
 import type { Uri } from './text';
+import { openDiffTab } from './window';
 
 // ---- commands -----------------------------------------------------------------------------------
 
@@ -20,6 +21,7 @@ export const commands = {
     const handler = registered.get(command);
     if (handler) return (await handler(...args)) as T;
     builtInCalls.push({ command, args });
+    if (command === 'vscode.diff') openDiffTab(args[0] as Uri, args[1] as Uri, String(args[2] ?? ''));
     return undefined as T;
   },
   async getCommands(): Promise<string[]> {

@@ -137,3 +137,11 @@ export enum QuickPickItemKind {
   Separator = -1,
   Default = 0,
 }
+
+/** A diff editor's tab input (`vscode.diff` opens one). */
+export class TabInputTextDiff {
+  constructor(
+    readonly original: Uri,
+    readonly modified: Uri,
+  ) {}
+}

@@ -5,6 +5,7 @@ import { StandInTextDocument, StandInTextEditor } from './documents';
 import { openTextDocument } from './workspace';
 import { CancellationTokenSource, EventEmitter } from './events';
 import { Selection, Uri } from './text';
+import { TabInputTextDiff } from './ui';
 
 export type MessageLevel = 'error' | 'warning' | 'information';
 export interface ShownMessage {
@@ -162,6 +163,30 @@ export async function showTextDocument(target: StandInTextDocument | Uri, option
   return editor;
 }
 
+// ---- tabs ---------------------------------------------------------------------------------------
+
+export interface StandInTab {
+  label: string;
+  input: unknown;
+}
+
+/** One tab group; `vscode.diff` adds a tab to it and close() removes tabs, as in VS Code. */
+const group = { tabs: [] as StandInTab[], isActive: true, viewColumn: 1 };
+export const tabGroups = {
+  all: [group],
+  activeTabGroup: group,
+  async close(tabs: StandInTab | readonly StandInTab[]): Promise<boolean> {
+    const closing = new Set(Array.isArray(tabs) ? tabs : [tabs]);
+    group.tabs = group.tabs.filter((tab) => !closing.has(tab));
+    return true;
+  },
+};
+
+/** Stand-in only: what `vscode.diff` does to the tabs. */
+export function openDiffTab(original: Uri, modified: Uri, label: string): void {
+  group.tabs.push({ label, input: new TabInputTextDiff(original, modified) });
+}
+
 /** Stand-in only: forgets what was shown, the queued answers, tree views and editors. */
 export function resetWindow(): void {
   shown.messages.length = 0;
@@ -173,6 +198,7 @@ export function resetWindow(): void {
   answers.quickPick.length = 0;
   answers.inputBox.length = 0;
   treeViews.clear();
+  group.tabs = [];
   statusBarMessages.length = 0;
   activeTextEditor = undefined;
   visibleTextEditors = [];

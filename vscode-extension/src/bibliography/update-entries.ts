@@ -112,6 +112,8 @@ async function updateBibEntries(services: Services, previews: PreviewTexts, give
     { modal: true, detail: `${plan.changes.map((c) => `${c.key}: ${c.summary}`).join('\n')}${notes}` },
     UPDATE,
   );
+  // The preview has served its purpose either way; left open it would show two equal sides.
+  await closePreview(preview);
   if (answer !== UPDATE) return;
   await writeUpdate(file, name, before, plan);
   void vscode.window.showInformationMessage(`Paper Feed updated ${plan.changes.length} ${plan.changes.length === 1 ? 'entry' : 'entries'} in ${name}: ${listed(plan.changes.map((c) => c.key))}.`);
@@ -134,6 +136,13 @@ async function writeUpdate(file: vscode.Uri, name: string, before: string, plan:
   }
   await vscode.workspace.applyEdit(edit);
   if (!hadOwnChanges) await open.save();
+}
+
+/** Closes the diff tab showing `preview`, wherever it is. */
+async function closePreview(preview: vscode.Uri): Promise<void> {
+  const shown = preview.toString();
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === shown);
+  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }
 
 function problems(plan: BibUpdatePlan, missing: readonly string[]): string {
