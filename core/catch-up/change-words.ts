@@ -10,7 +10,14 @@ export function changeWords(update: PaperUpdate): string {
   if ((update.changed.includes('journal_ref') || update.changed.includes('doi')) && (update.journalRef || update.doi)) {
     words.push(`published${update.journalRef ? ` in ${update.journalRef}` : ''}${update.doi ? ` (doi:${update.doi})` : ''}`);
   }
-  const rest = update.changed.filter((c) => c === 'comment' || c === 'updated');
-  if (words.length === 0 && rest.length > 0) words.push(`${rest.join(' and ')} changed`);
+  if (words.length === 0) {
+    const rest = [...(update.changed.includes('comment') ? ['comment'] : []), ...(update.changed.includes('updated') ? ['date of the latest version'] : [])];
+    if (rest.length > 0) words.push(`new ${rest.join(' and ')}`);
+  }
   return words.join(', ');
+}
+
+/** Whether a change is one a person acts on (withdrawn, a new version, published), not only new details. */
+export function isMajorChange(update: PaperUpdate): boolean {
+  return update.changed.some((c) => c === 'withdrawn' || c === 'version' || c === 'journal_ref' || c === 'doi');
 }

@@ -127,6 +127,26 @@ describe('Check Kept Papers for Updates', () => {
     expect(standIn.shown.documents.at(-1)!.uri.fsPath).toBe(started.path('Vault/Papers/2605.50000.md'));
   });
 
+  it('lists published and new versions before notes that only gained details', async () => {
+    const template = recorded.get('2206.06921')!;
+    const current = paperOf(template);
+    // A note already at v3 and published, lacking only arXiv's dates: a minor change.
+    const { updated: _u, ...undated } = current;
+    const dated = keptV1(current, 'a2022').replace(/^version: 1$/m, 'version: 3');
+    void dated;
+    const minor = renderPaperNote(undated, { citekey: 'minor2022', keywords: [], digests: [] }).replace('---\n', '---\nrating: 5\n');
+    serveIdLookups(server, new Map([['2206.06921', template], ['2605.60000', entryAs(template, '2605.60000')]]));
+    await start({ 'Vault/A.md': minor, 'Vault/B.md': keptV1(paperOf(entryAs(template, '2605.60000')), 'b2026') });
+    standIn.answerMessage(() => SHOW_CHANGES);
+
+    await commands.executeCommand('paperFeed.checkForUpdates');
+
+    expect(standIn.shown.quickPicks[0]!.items.map((i) => [(i as { detail: string }).detail, (i as { description: string }).description])).toEqual([
+      ['B.md', 'v1 → v3, published in Indiana Univ. Math. J. 73 (2024), 1331-1356 (doi:10.1512/iumj.2024.73.9928)'],
+      ['A.md', 'new date of the latest version'],
+    ]);
+  });
+
   it('changes a note open with unsaved text through the editor, keeping that text unsaved', async () => {
     serveIdLookups(server, recorded);
     await start({ [KEPT]: kept });

@@ -6,7 +6,7 @@
 // said in its progress and its result.
 import * as vscode from 'vscode';
 import { IDS_PER_REQUEST } from '../../../core/arxiv/id-lookup';
-import { changeWords } from '../../../core/catch-up/change-words';
+import { changeWords, isMajorChange } from '../../../core/catch-up/change-words';
 import { checkForUpdates, type CatchUpReport } from '../../../core/catch-up/check';
 import { afterCheck, lastRunWording, readCatchUpState, type CatchUpState } from '../../../core/catch-up/state';
 import { isPaperFeedError } from '../../../core/errors';
@@ -115,9 +115,10 @@ export function checkSummary(report: CatchUpReport, previous: string): string {
   return `${parts.join(', ')}. Previous check: ${previous}.`;
 }
 
-/** The changed notes in a list; the one picked opens. */
+/** The changed notes in a list, withdrawn, new versions and published ones first; the one picked opens. */
 async function showChanges(root: vscode.Uri, report: CatchUpReport): Promise<void> {
-  const items = report.updates.map((update) => ({ label: update.title, description: changeWords(update), detail: update.path, path: update.path }));
+  const ordered = [...report.updates.filter(isMajorChange), ...report.updates.filter((u) => !isMajorChange(u))];
+  const items = ordered.map((update) => ({ label: update.title, description: changeWords(update), detail: update.path, path: update.path }));
   const picked = await vscode.window.showQuickPick(items, { title: 'Papers published or updated on arXiv', placeHolder: 'Open a note', matchOnDescription: true, matchOnDetail: true });
   if (picked) await vscode.window.showTextDocument(vscode.Uri.joinPath(root, ...picked.path.split('/')), { preview: false });
 }
