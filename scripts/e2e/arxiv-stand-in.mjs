@@ -1,5 +1,6 @@
 // A local stand-in for rss.arxiv.org: serves a fixture announcement for any category list,
-// and can be told (by the suite, over HTTP) to answer 503 until it recovers.
+// and can be told (by the suite, over HTTP) to answer 503 until it recovers. For export.arxiv.org's
+// API it answers id_list lookups from api-entries.xml: each asked id's entry, unknown ids left out.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ export async function startArxivStandIn({ fixtureDir, fixture }) {
   });
 
   function answerFeed(url, response) {
+    if (url.pathname === '/api/query') return answerLookup(url, response);
     if (!url.pathname.startsWith('/rss/')) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found on the arXiv stand-in.\n');
       return 404;
@@ -35,6 +37,17 @@ export async function startArxivStandIn({ fixtureDir, fixture }) {
     }
     const body = readFileSync(path.join(fixtureDir, state.fixture));
     response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
+    return 200;
+  }
+
+  function answerLookup(url, response) {
+    const asked = (url.searchParams.get('id_list') ?? '').split(',').filter(Boolean);
+    const fixtureText = readFileSync(path.join(fixtureDir, 'api-entries.xml'), 'utf8');
+    const entries = [...fixtureText.matchAll(/<entry>[^]*?<\/entry>/g)].map((m) => m[0]);
+    const found = asked.flatMap((id) => entries.filter((e) => e.includes(`<id>http://arxiv.org/abs/${id.replace(/v\d+$/, '')}v`)));
+    const head = fixtureText.slice(fixtureText.indexOf('<feed'), fixtureText.indexOf('<entry>'));
+    const body = `<?xml version='1.0' encoding='UTF-8'?>\n${head}  <opensearch:totalResults>${found.length}</opensearch:totalResults>\n  ${found.join('\n  ')}\n</feed>\n`;
+    response.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' }).end(body);
     return 200;
   }
 

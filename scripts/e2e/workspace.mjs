@@ -32,6 +32,7 @@ const QUIET_WORKBENCH = {
 export function paperFeedSettings(standInUrl) {
   return {
     'paperFeed.rssBase': `${standInUrl}/rss`,
+    'paperFeed.apiBase': `${standInUrl}/api/query`,
     'paperFeed.categories': ['cs.CL', 'cs.LG'],
     'paperFeed.groups': [
       { name: 'Language models', include: ['language model'] },

@@ -397,6 +397,96 @@ flow('12. the LaTeX thesis and the Markdown notes build with pdflatex + bibtex a
   }
 });
 
+flow('13. "Update arXiv Entries in the Bibliography…" shows the published form as a diff and, after the OK, changes only Paper Feed\'s entry', async () => {
+  // A person's own arXiv entry, which Paper Feed did not write: it must stay as it is.
+  const own = '@article{vaswani2017attention,\n  title = {Attention Is All You Need},\n  author = {Vaswani, Ashish and others},\n  eprint = {1706.03762},\n  year = {2017},\n}\n';
+  writeFileSync(bibFile, `${readFileSync(bibFile, 'utf8')}\n${own}`);
+  const before = readFileSync(bibFile, 'utf8');
+  const okafor = /@misc\{okafor2026sparse,\n[^@]*?\n\}/.exec(before)?.[0];
+  expect(okafor, 'the entry flow 2 appended').toBeDefined();
+  await workbench.runCommand('Notifications: Clear All Notifications');
+  // The diff's two sides need the room: the side bar is hidden for this flow and the next.
+  await workbench.runCommand('View: Toggle Primary Side Bar Visibility');
+  await workbench.openFile('refs.bib');
+
+  await workbench.runCommand('Paper Feed: Update arXiv Entries in the Bibliography…');
+  const notOurs = "The arXiv entry vaswani2017attention in refs.bib was not written by Paper Feed. Update it to arXiv's current form too? Its key stays.";
+  await workbench.dialog(notOurs).waitFor({ timeout: 30_000 });
+  await workbench.answerDialog(notOurs, "Only Paper Feed's");
+  const asked = workbench.dialog('Update 1 entry in refs.bib?');
+  await asked.waitFor();
+  expect(await asked.locator('.dialog-message-detail').textContent()).toBe('okafor2026sparse: @misc → @article; journal, volume, pages, doi');
+  await workbench.page.locator('.tab.active', { hasText: 'refs.bib ↔ arXiv now (1 entry)' }).waitFor();
+  await workbench.screenshot(screenshot('bib-update-diff.png'));
+  // One lookup for the three arXiv entries Paper Feed wrote and the person's one.
+  const lookups = (await servedRequests(run.standInUrl)).filter((r) => r.path.startsWith('/api/query'));
+  expect(lookups).toHaveLength(1);
+  expect(new URL(lookups[0]!.path, 'http://x').searchParams.get('id_list')).toBe('2605.10001,2605.10003,2605.11002,1706.03762');
+  expect(readFileSync(bibFile, 'utf8'), 'nothing is written before the OK').toBe(before);
+
+  await workbench.answerDialog('Update 1 entry in refs.bib?', 'Update');
+  // Answered, the preview closes: what stays open is the .bib itself.
+  await workbench.page.locator('.tab', { hasText: 'arXiv now' }).waitFor({ state: 'detached' });
+  const done = workbench.toasts().filter({ hasText: 'Paper Feed updated 1 entry in refs.bib: okafor2026sparse.' });
+  await done.first().waitFor();
+  const published = [
+    '@article{okafor2026sparse,',
+    '  title         = {Sparse Attention Budgets for Long-Context Language Models},',
+    '  author        = {Mira Okafor and Tobias Lindqvist and Hana Sato},',
+    '  journal       = {Trans. Assoc. Comput. Linguist.},',
+    '  volume        = {14},',
+    '  pages         = {512--530},',
+    '  year          = {2026},',
+    '  eprint        = {2605.10001},',
+    '  archivePrefix = {arXiv},',
+    '  primaryClass  = {cs.CL},',
+    '  doi           = {10.1162/tacl_a_00731},',
+    '  url           = {https://arxiv.org/abs/2605.10001}',
+    '}',
+  ].join('\n');
+  const after = await waitForFile(bibFile, (text) => text !== before);
+  expect(after).toBe(before.replace(okafor!, published));
+  expect(bibEntryKeys(after)).toEqual(bibEntryKeys(before));
+  expect(after).toContain(own);
+  await workbench.toastSettled(done.first());
+  await workbench.screenshot(screenshot('bib-update-done.png'));
+});
+
+flow('14. "Check Kept Papers for Updates" brings the kept notes up to date, says what changed and lists the notes', async () => {
+  await workbench.runCommand('Notifications: Clear All Notifications');
+  const streaming = path.join(run.workspaceDir, 'Reading', 'Streaming LMs.md');
+  const before = readFileSync(streaming, 'utf8');
+  const lookupsBefore = (await servedRequests(run.standInUrl)).filter((r) => r.path.startsWith('/api/query')).length;
+
+  await workbench.runCommand('Paper Feed: Check Kept Papers for Updates');
+  const said = workbench.toasts().filter({ hasText: 'Paper Feed checked 5 papers on arXiv (1 request): 5 published or updated. Previous check: never.' });
+  await said.first().waitFor({ timeout: 30_000 });
+  await workbench.toastSettled(said.first());
+  // The progress notification goes as the check ends; the screenshot shows the outcome alone.
+  await workbench.toasts().filter({ hasText: 'checking your papers on arXiv' }).waitFor({ state: 'detached' });
+  await workbench.screenshot(screenshot('check-updates-done.png'));
+  const lookups = (await servedRequests(run.standInUrl)).filter((r) => r.path.startsWith('/api/query'));
+  expect(lookups).toHaveLength(lookupsBefore + 1);
+  expect(new URL(lookups.at(-1)!.path, 'http://x').searchParams.get('id_list')!.split(',').sort()).toEqual(LIBRARY.map((p) => p.id));
+
+  const after = readFileSync(streaming, 'utf8');
+  expect(after).toContain('\nversion: 2\n');
+  expect(after).toContain("\njournal_ref: 'Nature Mach. Intell. 8, 1021-1030 (2026)'\n");
+  expect(after).toContain('\ndoi: 10.1038/s42256-026-01021-7\n');
+  expect(after).toContain('\nrating: 4\n');
+  expect(after).toContain('  journal       = {Nature Mach. Intell.},\n  volume        = {8},\n  pages         = {1021--1030},\n  year          = {2026},\n');
+  expect(after).toContain('@article{kept250120002,');
+  // The person's part of the note (everything after the generated block) is byte for byte as it was.
+  const tail = (text: string) => text.slice(text.indexOf('%% paper-feed:end %%'));
+  expect(tail(after)).toBe(tail(before));
+
+  await said.first().locator('.monaco-button', { hasText: /^Show Changes$/ }).click();
+  await workbench.quickPickRow('Streaming Language Models with Attention Sinks').waitFor();
+  await workbench.screenshot(screenshot('check-updates-changes.png'));
+  await workbench.quickPickRow('Streaming Language Models with Attention Sinks').click();
+  await workbench.page.locator('.tabs-container .tab.active[aria-label^="Streaming LMs.md"]').waitFor();
+});
+
 interface RealToolResult {
   tool: string;
   errors: string[];

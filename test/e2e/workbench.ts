@@ -226,6 +226,18 @@ export class Workbench {
     return this.toasts().filter({ has: this.page.locator('.notification-list-item-icon.codicon-error') });
   }
 
+  /** The modal dialog showing `message` (VS Code draws it in the page). */
+  dialog(message: string | RegExp): Locator {
+    return this.page.locator('.monaco-dialog-box', { hasText: message });
+  }
+
+  /** Clicks the button titled `button` in the dialog showing `message`, and waits until that dialog is gone. */
+  async answerDialog(message: string | RegExp, button: string): Promise<void> {
+    const dialog = this.dialog(message);
+    await dialog.getByRole('button', { name: button, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path });
   }
