@@ -130,10 +130,8 @@ describe('Check Kept Papers for Updates', () => {
   it('lists published and new versions before notes that only gained details', async () => {
     const template = recorded.get('2206.06921')!;
     const current = paperOf(template);
-    // A note already at v3 and published, lacking only arXiv's dates: a minor change.
+    // A note already at v3 and published, lacking only the date of the latest version: a minor change.
     const { updated: _u, ...undated } = current;
-    const dated = keptV1(current, 'a2022').replace(/^version: 1$/m, 'version: 3');
-    void dated;
     const minor = renderPaperNote(undated, { citekey: 'minor2022', keywords: [], digests: [] }).replace('---\n', '---\nrating: 5\n');
     serveIdLookups(server, new Map([['2206.06921', template], ['2605.60000', entryAs(template, '2605.60000')]]));
     await start({ 'Vault/A.md': minor, 'Vault/B.md': keptV1(paperOf(entryAs(template, '2605.60000')), 'b2026') });
