@@ -1,16 +1,38 @@
 // Benchmark 8: the VS Code extension with 5,000 kept papers, through its real providers against
 // the test stand-in for `vscode`: the feed tree's children (every node and its TreeItem, as the
-// view reads them) and the completion items offered after "@".
+// view reads them) and the completion items offered after "@"; and the size of its two bundles.
 
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { CancellationTokenSource, CompletionTriggerKind, Position } from 'vscode';
 import type { Announcement, Paper } from '../core/arxiv/paper';
 import { parseRss } from '../core/arxiv/rss';
 import { standIn } from '../test/stand-ins/vscode';
 import { startExtension, type Started } from '../test/vscode/support/extension-harness';
 import type { FeedNode } from '../vscode-extension/src/feed/feed-model';
-import { dailyFeed, syntheticId } from './inputs';
+import { dailyFeed, repoRoot, syntheticId } from './inputs';
 import { figureOf, shown } from './stats';
-import { log, runSuite } from './suite';
+import { log, runSuite, type BenchRow } from './suite';
+
+/** The desktop bundle and the web one (VS Code for the web, github.dev), as `npm run build` writes them. */
+function bundleSizeRow(): BenchRow {
+  const bundles = ['extension.js', 'web/extension.js'].map((name) => {
+    const file = join(repoRoot, 'dist', 'vscode', name);
+    return { name, bytes: existsSync(file) ? statSync(file).size : undefined };
+  });
+  const kb = (bytes: number | undefined) => (bytes === undefined ? 'not built' : `${(bytes / 1024).toFixed(1)} KB`);
+  return {
+    id: 'vscode-size',
+    what: 'VS Code bundle sizes: dist/vscode/extension.js and the web bundle',
+    measured: bundles.map((b) => `${b.name} ${kb(b.bytes)}`).join('; '),
+    comparedWith: '—',
+    ratio: '',
+    goal: '< 250 KB each',
+    met: bundles.every((b) => b.bytes !== undefined && b.bytes < 250 * 1024),
+    notes: ['the production builds (minified) that `npm run build` writes; 1 KB = 1,024 bytes'],
+    figures: Object.fromEntries(bundles.map((b) => [b.name, b.bytes ?? null])),
+  };
+}
 
 const PAPERS = 5000;
 const RUNS = 25;
@@ -108,6 +130,7 @@ await runSuite('vscode', async () => {
         notes: [`timed: provideCompletionItems after "@" in a Markdown line, through the registered provider (${items} items); the first call also derives every paper's citekey`],
         figures: { repeat: completion, firstMs: firstCompletion.ms, items },
       },
+      bundleSizeRow(),
     ];
   } finally {
     await started.stop();
