@@ -4,8 +4,8 @@ import { absUrlOf, pdfUrlOf } from '../core/arxiv/links';
 import { TFile, type App } from 'obsidian';
 import { tryParseArxivId } from '../core/arxiv/ids';
 import type { Paper } from '../core/arxiv/paper';
-import { readArxivId } from '../core/notes/note-facts';
-import { dayOf, listOf, textOf } from './frontmatter-values';
+import { readArxivId, readDay } from '../core/notes/note-facts';
+import { listOf, textOf } from './frontmatter-values';
 
 export interface PaperNote {
   file: TFile;
@@ -41,9 +41,9 @@ export function paperNoteOf(file: TFile, frontmatter: unknown): PaperNote | null
     absUrl: arxivUrl(fm.url) ?? absUrlOf(id),
     pdfUrl: arxivUrl(fm.pdf) ?? pdfUrlOf(id, version),
   };
-  const published = dayOf(fm.published);
+  const published = readDay(fm.published);
   if (published) paper.published = published;
-  const updated = dayOf(fm.updated);
+  const updated = readDay(fm.updated);
   if (updated) paper.updated = updated;
   const doi = textOf(fm.doi);
   if (doi) paper.doi = doi;

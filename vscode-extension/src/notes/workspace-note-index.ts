@@ -91,13 +91,13 @@ export class WorkspaceNoteIndex implements vscode.Disposable {
     const notes = new Map<string, WorkspaceNote>();
     if (!root) return notes;
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.md'), EXCLUDE, MAX_NOTES);
-    const found: FoundNote[] = [];
+    const claims = new Map<string, FoundNote[]>();
     for (let i = 0; i < files.length; i += READS_AT_ONCE) {
       const batch = await Promise.all(files.slice(i, i + READS_AT_ONCE).map((uri) => readNote(uri, root)));
-      for (const note of batch) if (note) found.push(note);
+      for (const found of batch) if (found) claims.set(found.id, [...(claims.get(found.id) ?? []), found]);
     }
     // When two notes claim one id, the original stands for it, by the rule every host uses.
-    for (const { id, note } of originalFirst(found)) if (!notes.has(id)) notes.set(id, note);
+    for (const [id, found] of claims) notes.set(id, (found.length > 1 ? originalFirst(found) : found)[0]!.note);
     return notes;
   }
 
