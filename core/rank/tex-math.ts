@@ -36,6 +36,7 @@ const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 /** The math between "$"s as text. */
 export function mathText(tex: string): string {
   let text = '';
+  let wordBefore = false;
   // x^2, x^{10}, a_1: digits are raised or lowered; anything else keeps its ^ or _.
   const scripted = tex.replace(/([\^_])(?:(\d)|\{(\d+)\})/g, (_, mark: string, one?: string, many?: string) =>
     [...(one ?? many!)].map((digit) => (mark === '^' ? SUPERSCRIPTS : SUBSCRIPTS)[Number(digit)]).join(''),
@@ -49,11 +50,14 @@ export function mathText(tex: string): string {
         continue;
       }
       const symbol = SYMBOLS[name];
-      // A word operator (log, max) keeps a space from a letter before it, as TeX sets it.
-      text += symbol === undefined ? `\\${name}` : /^[a-z]{2,}$/.test(symbol) && /\w$/.test(text) ? ` ${symbol}` : symbol;
-    } else if (brace === undefined && other !== undefined) {
-      text += other;
+      // A word operator (log, max) is set apart from letters on either side, as TeX sets it.
+      const word = symbol !== undefined && /^[a-z]{2,}$/.test(symbol);
+      text += symbol === undefined ? `\\${name}` : word && /\w$/.test(text) ? ` ${symbol}` : symbol;
+      wordBefore = word;
+      continue;
     }
+    if (other !== undefined) text += wordBefore && /^\w/.test(other) ? ` ${other}` : other;
+    if (brace === undefined) wordBefore = false;
   }
   return text;
 }

@@ -74,6 +74,17 @@ describe('libraryFromBib', async () => {
     });
   });
 
+  it('shows math and TeX symbols in titles as Zotero does: Greek letters, operators, scripts, dashes', async () => {
+    const items = await libraryFromBib(String.raw`
+@misc{ho, title = {Models for $\mathcal{O}(n \log n)$ and $\alpha$-Stable {L\'evy} Processes in \textit{Practice} --- a {\"U}berblick}, abstract = {A.}}
+@misc{erdos, title = {On {Erd\H{o}s}--{R\'enyi} graphs with $10^{6}$ nodes, $\log(x_2)$ \& 50\% density}, abstract = {B.}}
+`);
+    expect(items.map((item) => item.title)).toEqual([
+      'Models for O(n log n) and α-Stable Lévy Processes in Practice — a Überblick',
+      'On Erdős–Rényi graphs with 10⁶ nodes, log(x₂) & 50% density',
+    ]);
+  });
+
   it('returns nothing for text without entries', async () => {
     expect(await libraryFromBib('just a note, mail me at someone@example.org')).toEqual([]);
   });
