@@ -49,6 +49,10 @@ export enum FileType {
   SymbolicLink = 64,
 }
 
+export enum FilePermission {
+  Readonly = 1,
+}
+
 export enum ConfigurationTarget {
   Global = 1,
   Workspace = 2,

@@ -1,12 +1,12 @@
 // The `workspace` namespace of the stand-in: `fs` over the real disk, settings with the defaults
 // the manifest declares, findFiles over real folders, open documents and workspace edits.
 import type * as vscode from 'vscode';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, lstat, readdir, readFile, rename, rm, stat, writeFile, copyFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { documentChanged, StandInTextDocument } from './documents';
 import { EventEmitter } from './events';
-import { FileSystemError, FileType, RelativePattern } from './files';
+import { FilePermission, FileSystemError, FileType, RelativePattern } from './files';
 import { Uri, WorkspaceEdit } from './text';
 
 function fsError(error: unknown, uri: Uri): unknown {
@@ -35,8 +35,12 @@ async function onDisk<T>(uri: Uri, op: (path: string) => Promise<T>): Promise<T>
 export const fs = {
   stat: (uri: Uri): Promise<vscode.FileStat> =>
     onDisk(uri, async (p) => {
+      // As VS Code's disk provider: the link's target is described, with SymbolicLink added, and a
+      // file without its owner's write bit is Readonly.
       const s = await stat(p);
-      return { type: s.isDirectory() ? FileType.Directory : FileType.File, ctime: s.ctimeMs, mtime: s.mtimeMs, size: s.size };
+      const link = (await lstat(p)).isSymbolicLink() ? FileType.SymbolicLink : 0;
+      const permissions = (s.mode & 0o200) === 0 ? FilePermission.Readonly : undefined;
+      return { type: (s.isDirectory() ? FileType.Directory : FileType.File) | link, ctime: s.ctimeMs, mtime: s.mtimeMs, size: s.size, permissions };
     }),
   readDirectory: (uri: Uri): Promise<[string, FileType][]> =>
     onDisk(uri, async (p) =>

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { checkAppend } from '../../../core/cite/bib-append';
 import { appendEntry, bibEntries, hasKey, type BibEntryRef } from './bib-entries';
-import { currentText, readTextIfExists, writeText } from '../shared/text-files';
+import { currentText, readTextIfExists, replaceText } from '../shared/text-files';
 
 export interface BibAddition {
   key: string;
@@ -71,7 +71,7 @@ export async function addToBibliography(file: vscode.Uri, additions: readonly Bi
     await vscode.workspace.applyEdit(edit);
     if (!hadOwnChanges) await open.save();
   } else {
-    await writeText(file, after);
+    await replaceText(file, after);
   }
   return added;
 }

@@ -9,7 +9,7 @@ import { arxivIdsIn, planBibUpdate, type BibUpdatePlan } from '../../../core/cit
 import { PaperFeedError } from '../../../core/errors';
 import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
-import { currentText, writeText } from '../shared/text-files';
+import { currentText, replaceText } from '../shared/text-files';
 import { documentBibliography } from './bib-locate';
 import { resolvePath } from './paths';
 
@@ -124,7 +124,7 @@ async function writeUpdate(file: vscode.Uri, name: string, before: string, plan:
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
   const now = open ? open.getText() : await currentText(file);
   if (now !== before) throw new PaperFeedError('vault', `${name} changed while the preview was open; nothing was written. Run the command again.`);
-  if (!open) return void (await writeText(file, plan.text));
+  if (!open) return void (await replaceText(file, plan.text));
   const hadOwnChanges = open.isDirty;
   const edit = new vscode.WorkspaceEdit();
   // One edit per entry, so nothing outside the changed entries is touched, and one undo step.

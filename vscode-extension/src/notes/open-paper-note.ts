@@ -9,7 +9,7 @@ import { selectPapers } from '../../../core/select/select';
 import { noteFacts } from '../../../core/notes/note-facts';
 import { indexOfMaps, pathKey } from '../../../core/vault/index-of';
 import type { Services } from '../shared/services';
-import { exists, readTextIfExists, writeText } from '../shared/text-files';
+import { createText, exists, readTextIfExists } from '../shared/text-files';
 
 export async function openOrCreatePaperNote(services: Services, paper: Paper): Promise<vscode.Uri | undefined> {
   const notes = await services.notes.notes();
@@ -60,7 +60,7 @@ export async function openOrCreatePaperNote(services: Services, paper: Paper): P
     if (await exists(uri)) {
       throw new PaperFeedError('vault', `${planned.path} appeared while its note was being created; run the command again to open it.`);
     }
-    await writeText(uri, planned.content);
+    await createText(uri, planned.content);
     services.notes.invalidate();
     await vscode.window.showTextDocument(uri, { preview: false });
     return uri;

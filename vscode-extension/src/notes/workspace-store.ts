@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { indexOfMaps, pathKey } from '../../../core/vault/index-of';
 import type { IndexOptions, VaultIndex, VaultStore } from '../../../core/vault/store';
 import type { WorkspaceNoteIndex } from './workspace-note-index';
-import { exists, readTextIfExists, writeText } from '../shared/text-files';
+import { createText, exists, readTextIfExists, replaceText } from '../shared/text-files';
 
 export class WorkspaceVaultStore implements VaultStore {
   constructor(
@@ -40,7 +40,13 @@ export class WorkspaceVaultStore implements VaultStore {
 
   async create(path: string, content: string): Promise<void> {
     if (await exists(this.uri(path))) throw new Error('File already exists.');
-    await writeText(this.uri(path), content);
+    try {
+      await createText(this.uri(path), content);
+    } catch (error) {
+      // Another writer (a sync, a second window) took the name since the check: keep its file.
+      if (error instanceof vscode.FileSystemError && error.code === 'FileExists') throw new Error('File already exists.');
+      throw error;
+    }
     this.notes.invalidate();
   }
 
@@ -51,7 +57,7 @@ export class WorkspaceVaultStore implements VaultStore {
     if (current === undefined) throw new Error(`File not found: ${path}`);
     const next = fn(current);
     if (next === current) return current;
-    await writeText(this.uri(path), next);
+    await replaceText(this.uri(path), next);
     this.notes.invalidate();
     return next;
   }

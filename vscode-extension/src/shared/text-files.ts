@@ -34,6 +34,47 @@ export function writeText(uri: vscode.Uri, text: string): Thenable<void> {
   return vscode.workspace.fs.writeFile(uri, encoder.encode(text));
 }
 
+/**
+ * Replaces a person's file (a note, a .bib) whole or not at all: the text is written to a hidden
+ * file beside it and then moved over it, so a crash or a full disk never leaves half a note. A
+ * symbolic link is written through instead, so it stays a link to the person's shared file, and
+ * a read-only file is written in place so that it still refuses, as a direct write would.
+ */
+export async function replaceText(uri: vscode.Uri, text: string): Promise<void> {
+  const current = await vscode.workspace.fs.stat(uri).then(
+    (stat) => stat,
+    (error: unknown) => {
+      if (isMissing(error)) return undefined;
+      throw error;
+    },
+  );
+  const linked = current !== undefined && (current.type & vscode.FileType.SymbolicLink) !== 0;
+  const readOnly = current !== undefined && ((current.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0;
+  if (linked || readOnly) return writeText(uri, text);
+  return moveIntoPlace(uri, text, true);
+}
+
+/**
+ * Creates a file whole or not at all, and only where nothing is: the text is written beside it
+ * and then moved to the name without overwriting, so a file that appeared meanwhile is kept and
+ * this throws FileSystemError.FileExists.
+ */
+export function createText(uri: vscode.Uri, text: string): Promise<void> {
+  return moveIntoPlace(uri, text, false);
+}
+
+async function moveIntoPlace(uri: vscode.Uri, text: string, overwrite: boolean): Promise<void> {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const partial = vscode.Uri.joinPath(uri, '..', `.${name}.${Math.random().toString(16).slice(2, 10)}.paper-feed-partial`);
+  await writeText(partial, text);
+  try {
+    await vscode.workspace.fs.rename(partial, uri, { overwrite });
+  } catch (error) {
+    await vscode.workspace.fs.delete(partial).then(undefined, () => undefined);
+    throw error;
+  }
+}
+
 /** The text an editor shows for `uri` when it is open (unsaved changes included), else the file's. */
 export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
