@@ -97,7 +97,7 @@ await runSuite('parse', async () => {
         scratch,
       ),
     ];
-    if (fp.ok) for (const row of rows) row.notes.push(`feedparser: Debian python3-feedparser on ${'/usr/bin/python3'} (Python ${fp.feedparser.python}); ${fp.feedparser.provenance}`);
+    if (fp.ok) for (const row of rows) row.notes.push(`feedparser: Debian python3-feedparser on /usr/bin/python3 (Python ${fp.feedparser.python}); ${fp.feedparser.provenance}`);
     return rows;
   } finally {
     if (fp.ok) fp.feedparser.close();

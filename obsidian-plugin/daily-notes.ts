@@ -113,7 +113,7 @@ function fromPeriodicNotes(app: App): DailyNoteSettings | null {
     const sets = Array.isArray(settings.calendarSets) ? settings.calendarSets : [];
     // Periodic Notes 1.x keeps calendar sets; 0.x a single `daily` block.
     const daily = sets.find((s) => s.id === settings.activeCalendarSet)?.day ?? sets[0]?.day ?? settings.daily;
-    if (!daily || daily.enabled !== true) return null;
+    if (daily?.enabled !== true) return null;
     return cleaned(daily.folder, daily.format, daily.templatePath ?? daily.template);
   } catch {
     return null;
@@ -123,7 +123,7 @@ function fromPeriodicNotes(app: App): DailyNoteSettings | null {
 function fromCorePlugin(app: App): DailyNoteSettings | null {
   try {
     const plugin = (app as unknown as AppInternals).internalPlugins?.getPluginById?.('daily-notes');
-    if (!plugin || plugin.enabled !== true) return null;
+    if (plugin?.enabled !== true) return null;
     const options = (plugin.instance?.options ?? {}) as Record<string, unknown>;
     return cleaned(options.folder, options.format, options.template);
   } catch {

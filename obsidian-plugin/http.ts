@@ -16,7 +16,7 @@ export const requestUrlTransport: HttpTransport = async (request: HttpRequest): 
   });
   const response = signal ? await untilAborted(pending, signal) : await pending;
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers ?? {})) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(response.headers)) headers[name.toLowerCase()] = value;
   return { status: response.status, headers, body: response.text };
 };
 

@@ -97,7 +97,7 @@ export class LibraryNotes {
     const cache = this.app.metadataCache.getFileCache(file);
     let marked = cache ? keptByRules(rules, cache.frontmatter ?? {}, tagsOf(cache)) : false;
     let entry = entries.get(path);
-    const stale = !entry || entry.m !== file.stat.mtime || entry.s !== file.stat.size;
+    const stale = entry?.m !== file.stat.mtime || entry.s !== file.stat.size;
     // A note kept by a key added since its text was read needs its title and abstract now; one
     // the metadata cache has not reached yet is judged by its text.
     if (stale || !cache || (marked && entry?.b === undefined && !entry?.w)) {

@@ -269,7 +269,7 @@ export class VaultNoteIndex {
     const facts = path === undefined ? undefined : this.facts.get(path);
     if (path === undefined || !facts) {
       this.papers.delete(id);
-    } else if (!held || held.path !== path || held.version !== facts.version || held.citekey !== facts.citekey) {
+    } else if (held?.path !== path || held.version !== facts.version || held.citekey !== facts.citekey) {
       const note: IndexedPaperNote = { path };
       if (facts.version !== undefined) note.version = facts.version;
       if (facts.citekey !== undefined) note.citekey = facts.citekey;

@@ -14,7 +14,7 @@ function step(label, command, args) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const gates = [
   ['Type-check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ...(existsSync('eslint.config.mjs') ? [['Lint (eslint-plugin-obsidianmd)', npx, ['eslint', 'obsidian-plugin']]] : []),
+  ...(existsSync('eslint.config.mjs') ? [['Lint (eslint: typescript-eslint type-checked, obsidianmd on the plugin)', npx, ['eslint', '.']]] : []),
   ['Build (esbuild)', process.execPath, ['esbuild.config.mjs']],
 ];
 

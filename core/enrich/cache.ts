@@ -148,7 +148,7 @@ export class MemoryEnrichCache implements EnrichCache {
       for (const [key, value] of Object.entries(isRecord(overviews) ? overviews : {})) {
         const { text, ids } = isRecord(value) ? value : {};
         if (typeof text !== 'string' || text === '' || !Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) continue;
-        if (!cache.overviews.has(key)) cache.overviews.set(key, { text, ids: ids as string[] });
+        if (!cache.overviews.has(key)) cache.overviews.set(key, { text, ids });
       }
     }
     return cache;

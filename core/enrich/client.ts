@@ -167,7 +167,8 @@ export class ChatClient {
     const controller = new AbortController();
     const cancel = () => controller.abort();
     signal.addEventListener('abort', cancel, { once: true });
-    let timedOut = false;
+    // Typed wide: TypeScript does not see the timer set it.
+    let timedOut = false as boolean;
     // Wall time on purpose: the injected clock only paces backoff, and a test's fake clock
     // that skips ahead must not expire requests that are still being answered.
     const timer = setTimeout(() => {

@@ -117,9 +117,10 @@ export class EnrichSession {
     if (this.deps.signal?.aborted) stop.abort();
     this.deps.signal?.addEventListener('abort', cancel, { once: true });
 
-    let dirty = false;
+    // Typed wide: TypeScript does not see the callbacks below set them.
+    let dirty = false as boolean;
     let writing: Promise<void> | undefined;
-    let writeProblem: string | undefined;
+    let writeProblem = undefined as string | undefined;
     const flush = async () => {
       try {
         while (dirty && !writeProblem) {
@@ -186,7 +187,10 @@ export class EnrichSession {
     if (known || !this.settings.overview || papers.length === 0 || this.deps.signal?.aborted) return known;
     const apiKey = this.deps.apiKey?.trim() || undefined;
     const refused = keyTransportProblem(this.settings.baseUrl, apiKey);
-    if (refused) return void this.note(refused);
+    if (refused) {
+      this.note(refused);
+      return undefined;
+    }
     const cache = await this.loadCache();
     const { timeUp, timer } = this.clockStarted();
     if (timeUp.signal.aborted) return undefined;
@@ -215,7 +219,7 @@ export class EnrichSession {
       const answer = await client.complete(overviewMessages(shown, language, words), stop, overviewTokens(words));
       read = readOverview(answer.content, answer.finishReason, shown.length, language, words);
     } catch (error) {
-      read = { problem: timeUp.signal.aborted && !this.deps.signal?.aborted ? 'the time budget for this run ran out' : messageFor(error).replace(/\.$/, '') };
+      read = { problem: stop.aborted && !this.deps.signal?.aborted ? 'the time budget for this run ran out' : messageFor(error).replace(/\.$/, '') };
     } finally {
       clearTimeout(timer);
       this.deps.signal?.removeEventListener('abort', cancel);

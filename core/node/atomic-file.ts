@@ -37,8 +37,8 @@ export async function makeFolders(path: string): Promise<void> {
     const parent = nodePath.dirname(path);
     if (code !== 'ENOENT' || parent === path) throw error;
     await makeFolders(parent);
-    await mkdir(path).catch((again: NodeJS.ErrnoException) => {
-      if (again.code !== 'EEXIST') throw again;
+    await mkdir(path).catch((again: unknown) => {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
     });
   }
 }

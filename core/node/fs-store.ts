@@ -237,7 +237,7 @@ function folderOf(path: string): string {
 
 /** One sentence for a file-system failure: what could not be done, where, and why. */
 function vaultError(error: unknown, action: string, path: string): PaperFeedError {
-  if (isPaperFeedError(error)) return error as PaperFeedError;
+  if (isPaperFeedError(error)) return error;
   const what = isDiskFull(error) ? 'Free some space on the disk and try again.' : 'Check the vault folder and try again.';
   return new PaperFeedError('vault', `Could not ${action} "${path}": ${reasonFor(error)}. ${what}`);
 }

@@ -315,8 +315,9 @@ function lowerBound(bytes: Buffer, key: string): number {
 
 function isMeta(value: unknown): value is BaseMeta {
   if (typeof value !== 'object' || value === null) return false;
-  const meta = value as Partial<BaseMeta>;
-  const sections = meta.sections as Record<string, unknown> | undefined;
+  // Every field unknown until checked: the file on disk may hold anything.
+  const meta = value as { [K in keyof BaseMeta]?: unknown };
+  const sections = meta.sections;
   return (
     typeof meta.generation === 'string' &&
     typeof meta.checkedAt === 'number' &&
@@ -325,7 +326,7 @@ function isMeta(value: unknown): value is BaseMeta {
     Array.isArray(meta.dailies) && meta.dailies.every((d) => Array.isArray(d) && d.length === 2 && d.every((part) => typeof part === 'string')) &&
     typeof sections === 'object' && sections !== null &&
     ['notes', 'ids', 'citekeys', 'paths', 'recent', 'kept'].every((name) => {
-      const range = sections[name];
+      const range = (sections as Record<string, unknown>)[name];
       return Array.isArray(range) && range.length === 2 && range.every((n) => Number.isInteger(n));
     }) &&
     (meta.keep === undefined || (Array.isArray(meta.keep) && meta.keep.every((k) => typeof k === 'string')))

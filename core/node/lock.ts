@@ -157,7 +157,7 @@ function heldLock(path: string, me: LockHolder, staleMs: number): VaultLock {
       clearInterval(heartbeat);
       if (heldHere.get(path) === me.token) heldHere.delete(path);
       const text = await readFile(path, 'utf8').catch(() => null);
-      if (text !== null && text.includes(me.token)) await unlink(path).catch(() => undefined);
+      if (text?.includes(me.token)) await unlink(path).catch(() => undefined);
     },
   };
 }

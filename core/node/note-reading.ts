@@ -81,7 +81,7 @@ async function readFrontmatterText(absolute: string): Promise<string | null> {
       if (!/^\uFEFF?---/.test(text)) return null;
       const end = frontmatterEnd(text);
       // The closing line must be read whole ("---" could be the start of "----" in the next chunk).
-      if (end >= 0 && (bytesRead < size || text.indexOf('\n', end + 1) >= 0)) return text;
+      if (end >= 0 && (bytesRead < size || text.includes('\n', end + 1))) return text;
       if (bytesRead < size || size >= MAX_FRONTMATTER_BYTES) return null;
       size *= 4;
     }

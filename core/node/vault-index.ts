@@ -147,7 +147,7 @@ class Scan {
     const records: NoteRecord[] = [];
     await inBatches(files, async (file) => {
       const known = before.get(file.path);
-      if (known && known.m === file.mtimeMs && known.s === file.size && !(keepChanged && known.a !== undefined)) records.push(known);
+      if (known?.m === file.mtimeMs && known.s === file.size && !(keepChanged && known.a !== undefined)) records.push(known);
       else records.push(await this.read(file));
     });
     return records;

@@ -28,7 +28,6 @@ export function vaultPathSegments(path: string): string[] {
 
 /** The path shown in a message: control characters replaced, bounded length. */
 function printable(path: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we hide
   const clean = path.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 120 ? `${clean.slice(0, 117)}…` : clean;
 }

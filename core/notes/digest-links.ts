@@ -26,7 +26,7 @@ export function digestLink(path: string): string {
  * form of a date never both stay. `pathOfName` says where the daily note of a bare link's name is.
  */
 export function mergeDigests(existing: unknown, dailyPaths: readonly string[], pathOfName: (name: string) => string): Item[] | null {
-  const current = existing === undefined || existing === null ? [] : Array.isArray(existing) ? existing : [existing];
+  const current: unknown[] = existing === undefined || existing === null ? [] : Array.isArray(existing) ? existing : [existing];
   const items = current.map((item) => {
     const bare = typeof item === 'string' ? BARE_DIGEST.exec(item.trim()) : null;
     return bare ? { item: digestLink(pathOfName(bare[1]!)), rewritten: true } : { item, rewritten: false };
@@ -38,7 +38,7 @@ export function mergeDigests(existing: unknown, dailyPaths: readonly string[], p
     .map((entry) => entry.item);
   const merged = mergeBy(rewritten ? kept : existing, dailyPaths.map(digestLink), digestKey);
   if (merged) return merged;
-  return rewritten && kept.every(isPlain) ? (kept as Item[]) : null;
+  return rewritten && kept.every(isPlain) ? kept : null;
 }
 
 /** What a digest link points at, by note name: "[[arXiv/Daily/2026-05-29|2026-05-29]]" → "2026-05-29". */

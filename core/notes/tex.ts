@@ -164,7 +164,7 @@ class TexReader {
     if (next === undefined) return this.literal('\\', 1);
     if (next === '(' || next === '[') return this.readBracketMath(next);
     if (ACCENTS[next] !== undefined && !/[A-Za-z]/.test(next)) return this.readAccent(next, 2);
-    if (ESCAPED[next] !== undefined) return this.literal(ESCAPED[next]!, 2);
+    if (ESCAPED[next] !== undefined) return this.literal(ESCAPED[next], 2);
     const name = /^[A-Za-z]+/.exec(s.slice(this.pos + 1))?.[0];
     if (!name) return this.literal(s.slice(this.pos, this.pos + 2), 2);
     const after = this.pos + 1 + name.length;
@@ -174,7 +174,7 @@ class TexReader {
     if (WORDS[name] !== undefined) {
       this.pos = after;
       this.skipEmptyGroup();
-      return this.literal(WORDS[name]!, 0);
+      return this.literal(WORDS[name], 0);
     }
     const style = STYLES[name];
     if (style) return this.readStyled(style, after);

@@ -258,7 +258,8 @@ async function apply(note: PlannedNote, store: VaultStore, skipped: SkippedItem[
       return { change: 'created', text: note.content };
     }
     const { before, reapply } = note;
-    let written = false;
+    // Typed wide: TypeScript does not see the callback below set it.
+    let written = false as boolean;
     const text = await store.process(note.path, (current) => {
       // The person may have edited the note since it was read: redo the change on their text.
       const next = current === before || !reapply ? note.content : reapply(current);

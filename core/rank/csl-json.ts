@@ -31,7 +31,7 @@ function nameOf(name: CslName): string {
 function issuedAt(issued: CslItem['issued']): number | undefined {
   const parts = issued?.['date-parts'];
   const first = Array.isArray(parts) && Array.isArray(parts[0]) ? (parts[0] as unknown[]).map(Number) : undefined;
-  if (first && first[0] !== undefined && Number.isInteger(first[0])) {
+  if (first?.[0] !== undefined && Number.isInteger(first[0])) {
     return Date.UTC(first[0], (first[1] || 1) - 1, first[2] || 1);
   }
   const raw = /(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?/.exec(text(issued?.raw) || text(issued?.literal));
@@ -59,8 +59,8 @@ export function libraryFromCslJson(json: string): LibraryItem[] {
     const title = text(item.title);
     const abstract = text(item.abstract);
     if (title === '' || abstract === '') return [];
-    const authors = (Array.isArray(item.author) ? (item.author as CslName[]) : [])
-      .map((name) => (typeof name === 'object' && name !== null ? nameOf(name) : ''))
+    const authors = (Array.isArray(item.author) ? (item.author as unknown[]) : [])
+      .map((name) => (typeof name === 'object' && name !== null ? nameOf(name as CslName) : ''))
       .filter((name) => name !== '');
     const addedAt = issuedAt(item.issued);
     return [{

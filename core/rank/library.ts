@@ -154,7 +154,7 @@ export class LibraryIndex {
     let kept = 0;
     for (const [id, item] of wanted) {
       const doc = this.docs.get(id);
-      const current = doc && doc.fingerprint === fingerprintOf(item) && doc.noteName === item.noteName && doc.addedAt === item.addedAt && doc.title === item.title;
+      const current = doc?.fingerprint === fingerprintOf(item) && doc.noteName === item.noteName && doc.addedAt === item.addedAt && doc.title === item.title;
       if (current) kept += 1;
       else {
         this.add(item);
@@ -266,11 +266,14 @@ export class LibraryIndex {
 }
 
 /** One cached paper back to a LibraryDoc; undefined when the entry is damaged. */
-function decodeDoc(doc: LibraryJson['docs'][number], termCount: number, scratch: PostingsScratch): LibraryDoc | undefined {
-  if (typeof doc !== 'object' || doc === null || typeof doc.title !== 'string' || typeof doc.postings !== 'string') return undefined;
+function decodeDoc(stored: unknown, termCount: number, scratch: PostingsScratch): LibraryDoc | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const doc = stored as { [K in keyof LibraryJson['docs'][number]]?: unknown };
+  if (typeof doc.title !== 'string' || typeof doc.postings !== 'string') return undefined;
   const noteName = typeof doc.noteName === 'string' ? doc.noteName : undefined;
   const id = doc.id ?? noteName ?? doc.title;
-  const postings = typeof id === 'string' ? readPostings(doc.postings, termCount, scratch) : undefined;
+  if (typeof id !== 'string') return undefined;
+  const postings = readPostings(doc.postings, termCount, scratch);
   if (!postings) return undefined;
   return {
     id,
@@ -283,7 +286,10 @@ function decodeDoc(doc: LibraryJson['docs'][number], termCount: number, scratch:
   };
 }
 
-function isLibraryJson(json: unknown): json is LibraryJson {
+/** A cache file whose header is checked; each of its terms and docs is still checked on its own. */
+type StoredLibrary = Pick<LibraryJson, 'format' | 'layout' | 'analyzer'> & { terms: unknown[]; docs: unknown[] };
+
+function isLibraryJson(json: unknown): json is StoredLibrary {
   if (typeof json !== 'object' || json === null) return false;
   const candidate = json as Partial<LibraryJson>;
   return (

@@ -85,7 +85,7 @@ export function compileGroups(groups: readonly KeywordGroup[]): CompiledGroup[] 
   return groups.map((group, g) => {
     const at = `groups[${g}]`;
     const named = (where: string) => `${where} (group ${JSON.stringify(group.name)})`;
-    const include = (group.include ?? []).map((r, i) => compileRule(r, named(`${at}.include[${i}]`)));
+    const include = group.include.map((r, i) => compileRule(r, named(`${at}.include[${i}]`)));
     const exclude = (group.exclude ?? []).map((r, i) => compileRule(r, named(`${at}.exclude[${i}]`)));
     const authors: AuthorPattern[] = (group.authors ?? []).map(authorPattern);
     const categories = group.categories ?? [];

@@ -15,7 +15,7 @@ export class MemoryStore implements VaultStore {
   readonly reads: string[] = [];
 
   constructor(initial: Iterable<readonly [string, string]> | Record<string, string> = []) {
-    const entries = Symbol.iterator in initial ? (initial as Iterable<readonly [string, string]>) : Object.entries(initial);
+    const entries = Symbol.iterator in initial ? initial : Object.entries(initial);
     for (const [path, text] of entries) this.files.set(path, text);
   }
 

@@ -63,7 +63,7 @@ export class ZoteroLibrary {
       }
       start += items.length;
       const total = Number(response.headers['total-results']);
-      const more = /rel="next"/.test(response.headers.link ?? '') || (Number.isFinite(total) && start < total);
+      const more = (response.headers.link ?? '').includes('rel="next"') || (Number.isFinite(total) && start < total);
       if (items.length === 0 || !more) break;
       response = await this.page(since, start);
       requests += 1;
@@ -160,7 +160,7 @@ export class ZoteroLibrary {
     const data = json as Partial<CacheJson> | undefined;
     if (data?.format !== 'paper-feed-zotero' || data.layout !== 1 || data.port !== this.endpoint.port || !Array.isArray(data.entries)) return;
     this.version = typeof data.version === 'number' ? data.version : 0;
-    this.entries = new Map(data.entries.filter((entry) => typeof entry?.key === 'string').map((entry) => [entry.key, entry] as const));
+    this.entries = new Map(data.entries.filter((entry: ZoteroEntry | null) => typeof entry?.key === 'string').map((entry) => [entry.key, entry] as const));
   }
 
   private toJSON(): CacheJson {
@@ -173,7 +173,7 @@ function itemsOf(response: HttpResponse): ZoteroItemData[] {
   if (!Array.isArray(body)) throw zoteroError('Zotero answered the library request with something other than a list of items; update Zotero and try again.', response.status);
   return body.flatMap((item: unknown) => {
     const data = typeof item === 'object' && item !== null ? (item as { data?: unknown }).data : undefined;
-    return typeof data === 'object' && data !== null ? [data as ZoteroItemData] : [];
+    return typeof data === 'object' && data !== null ? [data] : [];
   });
 }
 

@@ -66,10 +66,10 @@ async function withCitekey(endpoint: ZoteroEndpoint, data: ZoteroItemData): Prom
 
 function saveRefused(status: number, body: string): PaperFeedError {
   if (status === 409) return zoteroError('Zotero is still busy with an earlier save from Paper Feed (409 SESSION_EXISTS); wait a moment and try again.', 409);
-  if (status === 500 && /libraryEditable/.test(body)) {
+  if (status === 500 && body.includes('libraryEditable')) {
     return zoteroError('The library selected in Zotero is read-only; select My Library or a collection you can edit in Zotero, then try again.', 500);
   }
-  if (status === 400 && /CONNECTOR_VERSION_OUTDATED/.test(body)) return zoteroError('Zotero asks for a newer connector protocol; update Paper Feed and try again.', 400);
+  if (status === 400 && body.includes('CONNECTOR_VERSION_OUTDATED')) return zoteroError('Zotero asks for a newer connector protocol; update Paper Feed and try again.', 400);
   if (status === 400 && /does not support method/i.test(body)) return zoteroError('This Zotero cannot save items for other applications; update Zotero to 7 or later.', 400);
   return zoteroError(`Zotero could not save the paper (HTTP ${status}); look at Help → Debug Output Logging in Zotero, then try again.`, status);
 }

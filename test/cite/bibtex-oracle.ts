@@ -103,7 +103,7 @@ export function oracleProblems(bib: string, written: ReadonlyArray<{ key: string
     const wanted = paper.authors.map((a) => expectedAuthor(a.name));
     if (JSON.stringify(authors) !== JSON.stringify(wanted)) problems.push(`${key}.author: wrote ${JSON.stringify(wanted)}, read ${JSON.stringify(authors)}`);
     const title = expectedTitle(paper.title);
-    const readTitle = collapse(String(cookedEntry.fields.title ?? ''));
+    const readTitle = collapse(cookedEntry.fields.title ?? '');
     if (title !== undefined && readTitle !== title) problems.push(`${key}.title: wrote ${JSON.stringify(title)}, read ${JSON.stringify(readTitle)}`);
   }
   return problems;

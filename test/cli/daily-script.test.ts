@@ -22,8 +22,8 @@ function runScript(args: string[], env: Record<string, string> = {}): Promise<Cl
     const child = spawn(process.execPath, [join(REPO, 'scripts', 'daily.mjs'), ...args], { cwd: work, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });

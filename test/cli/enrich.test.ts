@@ -11,7 +11,7 @@ import { runCli } from '../../core/node/cli/run';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { createFakeClock, type FakeClock } from '../support/fake-clock';
-import { fakeText, fakeTranslation, faults, startLlmServer, type LlmServer, type RecordedRequest } from '../support/llm-server';
+import { fakeText, fakeTranslation, faults, startLlmServer, type LlmServer } from '../support/llm-server';
 import { DEFAULT_FEED_PATH, ensureBuiltCli, feedDated, noteTimes, readNote, runBuiltCli } from './support';
 
 const KEY = 'sk-test-7c1f0a9e4b2d8c6e5f3a';
@@ -59,8 +59,6 @@ async function allFiles(dir: string): Promise<Map<string, string>> {
   }
   return files;
 }
-
-const titleOf = (r: RecordedRequest) => r.paper?.title ?? '';
 
 describe('paper-feed daily with enrichment', () => {
   it('writes translations and TL;DRs into the notes, and a second run asks nothing and writes nothing', async () => {

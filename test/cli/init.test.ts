@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 function runSteps(text: string): string[] {
-  const jobs = parseYaml(text).jobs as Record<string, { steps: { run?: string }[] }>;
+  const jobs = parseYaml(text).jobs as Record<string, { steps: Array<{ run?: string }> }>;
   return jobs.digest!.steps.flatMap((step) => (step.run ? [step.run] : []));
 }
 

@@ -240,7 +240,7 @@ flow('7. "Save to Zotero" from the tree item menu saves the paper once, then say
     await said.first().waitFor({ timeout: 45_000 }).catch(() => {
       throw new Error(`No message about Zotero within 45 s; the Zotero stand-in saw ${zotero!.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'no request'}.`);
     });
-    const settingNotYetRead = zotero.requests.length === 0 && /^Zotero is not running \(nothing answered on 127\.0\.0\.1:23119\)/.test((await said.first().textContent()) ?? '');
+    const settingNotYetRead = zotero.requests.length === 0 && ((await said.first().textContent()) ?? '').startsWith('Zotero is not running (nothing answered on 127.0.0.1:23119)');
     if (!settingNotYetRead || attempt === 10) break;
     await workbench.runCommand('Notifications: Clear All Notifications');
     await said.first().waitFor({ state: 'detached' });

@@ -50,7 +50,7 @@ export function buildLatex(folder: string, root: string): Build {
     const unresolved = [...log.matchAll(/Citation [`'](\S+?)' on page \d+ undefined/g)].map((m) => m[1]!);
     const printed = existsSync(path.join(dir, `${job}.bbl`)) ? [...readFileSync(path.join(dir, `${job}.bbl`), 'utf8').matchAll(/\\bibitem(?:\[[\s\S]*?\])?\{([^}]+)\}/g)].map((m) => m[1]!) : [];
     const problems = bibtex.out.split('\n').filter((line) => /^Warning--|error message|^I was expecting|^I'm skipping|Illegal/.test(line));
-    if (!/\\bibdata\{/.test(aux)) problems.push(`${root} names no bibliography (no \\bibdata in ${job}.aux)`);
+    if (!aux.includes('\\bibdata{')) problems.push(`${root} names no bibliography (no \\bibdata in ${job}.aux)`);
     return { runs, unresolved: [...new Set(unresolved)], printed, problems };
   });
 }

@@ -182,7 +182,7 @@ export class Workbench {
         return { x: box.left + 1, y: box.top + box.height / 2 };
       }, lineEnd)
       .catch(() => undefined);
-    const point = (await found?.jsonValue()) as { x: number; y: number } | undefined;
+    const point = await found?.jsonValue();
     if (!point) throw new Error(`The editor shows no line ending with "${lineEnd}".`);
     return point;
   }

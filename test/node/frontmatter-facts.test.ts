@@ -35,7 +35,7 @@ describe('frontmatterFacts', () => {
         }),
         fc.boolean(),
         (values, crlf) => {
-          const text = note(Object.entries(values) as Array<[string, FrontmatterValue]>, crlf ? '\r\n' : '\n');
+          const text = note(Object.entries(values), crlf ? '\r\n' : '\n');
           expect(frontmatterFacts(text)).toEqual(noteFacts(text));
         },
       ),

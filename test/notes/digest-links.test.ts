@@ -59,7 +59,7 @@ describe('digest links', () => {
     });
     await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store);
     expect(readFrontmatter(store.files.get('Mine.md')!).digests).toEqual(['[[Archive/2026-05-28|2026-05-28]]', '[[arXiv/Daily/2026-05-29|2026-05-29]]']);
-    expect(store.files.get('Mine.md')!.replace(/\ndigests:\n(  - .*\n)+/, '\n')).toBe(old.replace(/\ndigests:\n(  - .*\n)+/, '\n'));
+    expect(store.files.get('Mine.md')!.replace(/\ndigests:\n( {2}- .*\n)+/, '\n')).toBe(old.replace(/\ndigests:\n( {2}- .*\n)+/, '\n'));
   });
 });
 

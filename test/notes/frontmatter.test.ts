@@ -110,7 +110,7 @@ describe('writeFrontmatterKeys', () => {
         const entries = Object.entries(data);
         const created = writeFrontmatterKeys('', entries);
         expect(readFrontmatter(created)).toEqual(data);
-        const edited = writeFrontmatterKeys(`---\nmine: "kept"\n${'title: x\n'}---\nbody\n`, entries);
+        const edited = writeFrontmatterKeys(`---\nmine: "kept"\ntitle: x\n---\nbody\n`, entries);
         expect(readFrontmatter(edited)).toEqual({ title: 'x', mine: 'kept', ...data });
         expect(edited.startsWith('---\nmine: "kept"\n')).toBe(true);
         expect(edited.endsWith('\n---\nbody\n')).toBe(true);

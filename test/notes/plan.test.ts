@@ -77,7 +77,7 @@ describe('planNoteWrites', () => {
       keys: walked,
       values: walked,
       [Symbol.iterator]: walked,
-    } as never;
+    };
     const index = { ...indexOfMaps(papers, full.dailies), papers: lookupsOnly };
     const selection = selectPapers(announcement, DEFAULT_CONFIG, index.papers);
     const plan = planNoteWrites({ announcement, config: DEFAULT_CONFIG, selection, index, existing: new Map() });

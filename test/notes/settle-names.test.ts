@@ -128,7 +128,7 @@ describe('sync conflict copies', () => {
   it('prefers the note the daily note links to when neither name is a conflict copy', async () => {
     const store = new MemoryStore(await deviceAFiles());
     const moved = `Reading/Micro-Batch.md`;
-    store.files.set(`Aaa/${'Micro-Batch Scheduling.md'}`, store.files.get(MICRO)!);
+    store.files.set(`Aaa/Micro-Batch Scheduling.md`, store.files.get(MICRO)!);
     store.files.set(moved, store.files.get(MICRO)!);
     store.files.delete(MICRO);
     // The daily note links to the note at "Reading/Micro-Batch" (it was written there).

@@ -34,7 +34,7 @@ async function pluginWithNote(): Promise<{ app: App; plugin: PaperFeedPlugin }> 
 }
 
 function statusBar(app: App): FakeElement {
-  return app.statusBarEl.children[0] as FakeElement;
+  return app.statusBarEl.children[0]!;
 }
 
 /** Waits until the stand-in has received `count` requests (the run is now waiting on arXiv). */

@@ -165,7 +165,7 @@ describe('a fetch with translation on', () => {
 
   it('frees the fetch once the digest is written: a second fetch during translation runs at once, and translation goes on after it', async () => {
     const { app, plugin } = await pluginWith({ enrich: enrichSettings({ concurrency: 1 }) });
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     llm.respond(async (r) => {
       if (r.n === 2) await held;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import moment from 'moment';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
-import { FakeElement, kit, Platform } from '../stand-ins/obsidian';
+import { kit, Platform } from '../stand-ins/obsidian';
 import { CONFIG_DIR, fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings } from './support/harness';
 
 const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
@@ -53,7 +53,7 @@ describe('Fetch today’s papers', () => {
     expect(progress.hidden).toBe(true);
     expect(notices().slice(1)).toEqual(['Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated']);
 
-    const status = app.statusBarEl.children[0] as FakeElement;
+    const status = app.statusBarEl.children[0]!;
     expect(status.textContent).toBe(`Papers: 5 · ${moment(FRIDAY_MORNING).format('HH:mm')}`);
     expect(plugin.device.lastRun).toEqual({ announcement: '2026-05-29', at: FRIDAY_MORNING.getTime(), matched: 5 });
   });

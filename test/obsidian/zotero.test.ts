@@ -119,15 +119,15 @@ describe('Zotero in Obsidian', () => {
     const { app } = await withZotero();
     const setting = (name: string): Setting | undefined => settingsIn(app.settingTabs[0]!.containerEl).find((s) => s.nameEl.textContent === name);
     app.settingTabs[0]!.display();
-    const source = setting('Library source')!.components.find((c) => c instanceof DropdownComponent) as DropdownComponent;
+    const source = setting('Library source')!.components.find((c) => c instanceof DropdownComponent)!;
     expect([...source.options.keys()]).toEqual(['off', 'file', 'zotero']);
     expect(source.getValue()).toBe('zotero');
-    await (setting('Zotero port')!.components.find((c) => c instanceof TextComponent) as TextComponent).simulate('24119');
+    await setting('Zotero port')!.components.find((c) => c instanceof TextComponent)!.simulate('24119');
     await source.simulate('off');
     expect(((await storedSettings(app)).config as { library: unknown }).library).toMatchObject({ source: 'off', zoteroPort: 24119 });
     Platform.isDesktopApp = false;
     app.settingTabs[0]!.display();
-    const onPhone = setting('Library source')!.components.find((c) => c instanceof DropdownComponent) as DropdownComponent;
+    const onPhone = setting('Library source')!.components.find((c) => c instanceof DropdownComponent)!;
     expect([...onPhone.options.keys()]).toEqual(['off', 'file']);
     expect(setting('Zotero port')).toBeUndefined();
   });

@@ -68,7 +68,7 @@ describe('release:check', () => {
       'manifest.json: version "v1.0" must be X.Y.Z, digits and dots only.',
       'manifest.json: author should be a name, not an e-mail address.',
     ]);
-    expect(manifestProblems({ ...manifest, description: `${'Read papers. '.repeat(20)}` .trim() })).toEqual([
+    expect(manifestProblems({ ...manifest, description: 'Read papers. '.repeat(20).trim() })).toEqual([
       'manifest.json: description has 259 characters; keep it to 250.',
     ]);
   });

@@ -84,7 +84,7 @@ describe('systemd user timer', () => {
     for (const name of ['paper-feed.service', 'paper-feed.timer']) copyFileSync(path.join(RECIPES, name), path.join(units, name));
     const verify = run('systemd-analyze', ['verify', path.join(units, 'paper-feed.timer'), path.join(units, 'paper-feed.service')], units);
     expect([verify.code, verify.stderr]).toEqual([0, '']);
-    const onCalendar = recipe('paper-feed.timer').match(/^OnCalendar=(.*)$/m)![1]!;
+    const onCalendar = /^OnCalendar=(.*)$/m.exec(recipe('paper-feed.timer'))![1]!;
     const calendar = run('systemd-analyze', ['calendar', onCalendar], units);
     expect(calendar.code).toBe(0);
     expect(calendar.stdout).toContain('Normalized form: Mon..Thu,Sun *-*-* 20:30:00 America/New_York');
@@ -93,13 +93,13 @@ describe('systemd user timer', () => {
   });
 
   it('runs ExecStart, which writes the digest into ~/Notes', async () => {
-    const exec = recipe('paper-feed.service').match(/^ExecStart=\/bin\/sh -lc '(.*)'$/m)![1]!;
+    const exec = /^ExecStart=\/bin\/sh -lc '(.*)'$/m.exec(recipe('paper-feed.service'))![1]!;
     expectDigest(await runInHome('systemd', ['/bin/sh', '-lc', exec]));
   }, 120_000);
 });
 
 describe('launchd', () => {
-  const plist = (): { Label: string; ProgramArguments: string[]; StartCalendarInterval: Record<string, number>[] } => {
+  const plist = (): { Label: string; ProgramArguments: string[]; StartCalendarInterval: Array<Record<string, number>> } => {
     const parsed = run('python3', ['-c', 'import json,plistlib,sys; print(json.dumps(plistlib.load(open(sys.argv[1], "rb"))))', path.join(RECIPES, 'org.paper-feed.daily.plist')], work);
     if (parsed.code !== 0) throw new Error(`plistlib refused the plist: ${parsed.stderr}`);
     return JSON.parse(parsed.stdout);

@@ -44,7 +44,7 @@ async function runJob(label: string, extraEnv: Record<string, string> = {}): Pro
   const outputs: Ran[] = [];
   for (const step of steps.filter((s) => s.run)) {
     // A missing secret is an empty string on GitHub.
-    const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, String(value).replace(/\$\{\{\s*secrets\.\w+\s*\}\}/g, '')]));
+    const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, value.replace(/\$\{\{\s*secrets\.\w+\s*\}\}/g, '')]));
     const env = {
       ...npmEnvironment(registry.url, path.join(work, 'npm')),
       RUNNER_TEMP: path.join(runner, 'temp'),

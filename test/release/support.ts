@@ -24,7 +24,7 @@ export interface Ran {
 
 export function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Ran {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 180_000 });
-  return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? `${result.error?.message ?? ''}` };
+  return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? result.error?.message ?? '' };
 }
 
 /** Like run, without blocking this process: needed when the command talks to a server in it. */
@@ -33,8 +33,8 @@ export function runAsync(command: string, args: readonly string[], cwd: string, 
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });

@@ -67,6 +67,6 @@ describe('a catastrophic rule through the CLI', () => {
     // Reported for the reliability page, not asserted: how long the run took to stop.
     console.info(`stopped ${Date.now() - interrupted} ms after SIGINT`);
     expect(existsSync(lock)).toBe(false);
-    expect((await readdir(vault, { recursive: true })).filter((p) => String(p).endsWith('.md'))).toEqual([]);
+    expect((await readdir(vault, { recursive: true })).filter((p) => p.endsWith('.md'))).toEqual([]);
   }, 60_000);
 });

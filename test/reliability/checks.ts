@@ -3,7 +3,6 @@
 import { BLOCK_END, BLOCK_START } from '../../core/notes/markers';
 
 // Windows forbids < > : " / \ | ? * and controls; Obsidian links break on [ ] # ^ |.
-// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const FORBIDDEN_IN_NAMES = /[<>:"/\\|?*[\]#^\u0000-\u001f\u007f-\u009f]/;
 // Marks that reorder or hide text, so a name can pass for another.
 const SPOOFING = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
@@ -19,7 +18,7 @@ export function nameProblem(name: string): string | null {
   if (/[\ud800-\udfff]/.test(name.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) return 'holds a lone surrogate';
   if (name !== name.normalize('NFC')) return 'is not NFC-normalised';
   if (base.startsWith('.')) return 'starts with a dot (hidden)';
-  if (/[. ]$/.test(base) || /^ /.test(base)) return 'starts with a space or ends with a dot or space';
+  if (/[. ]$/.test(base) || base.startsWith(' ')) return 'starts with a space or ends with a dot or space';
   if (RESERVED.test(base)) return 'is a reserved Windows device name';
   if (Buffer.byteLength(name, 'utf8') > 255) return 'is longer than 255 bytes';
   return null;
@@ -49,7 +48,7 @@ function withoutCodeSpans(text: string): string {
       continue;
     }
     if (text[i] !== '`') {
-      out += text[i];
+      out += text.charAt(i);
       i += 1;
       continue;
     }

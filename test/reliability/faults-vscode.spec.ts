@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { CancellationTokenSource, MarkdownString, Position, commands, type TextDocument } from 'vscode';
+import { CancellationTokenSource, MarkdownString, Position, commands } from 'vscode';
 import type { Paper } from '../../core/arxiv/paper';
 import { createArxivClient } from '../../core/arxiv/polite';
 import { fetchTransport } from '../../core/arxiv/fetch-transport';
@@ -83,7 +83,7 @@ describe('VS Code against a failing arXiv', () => {
       expect(tree[0]).toBe(GROUP_LINE);
       standIn.setSetting('paperFeed.rssBase', server.url(`/f/${fault.slug}/rss`));
       standIn.shown.messages.length = 0;
-      const outcome = (await commands.executeCommand('paperFeed.refresh')) as { status: string; message: string };
+      const outcome = await commands.executeCommand<{ status: string; message: string }>('paperFeed.refresh');
 
       expect(outcome.status).toBe('failed');
       expect(standIn.shown.messages).toEqual([{ level: 'error', message: outcome.message, items: [RETRY], modal: false }]);
@@ -126,7 +126,7 @@ describe('VS Code with hostile metadata', () => {
       const [hoverProvider] = standIn.providers.hover;
       const editor = await started.openEditor('draft.md', [[0, 0]]);
       for (let line = 0; line < papers.length; line += 1) {
-        const hover = await hoverProvider!.provider.provideHover(editor.document as unknown as TextDocument, new Position(line, 8), new CancellationTokenSource().token);
+        const hover = await hoverProvider!.provider.provideHover(editor.document, new Position(line, 8), new CancellationTokenSource().token);
         const [content] = (hover?.contents ?? []) as MarkdownString[];
         expect(content, `hover on line ${line}`).toBeInstanceOf(MarkdownString);
         shown.push([`hover of ${papers[line]!.id}`, content!]);
@@ -161,7 +161,6 @@ function linkTargets(markdown: string): string[] {
 function oneLineProblem(text: unknown): string | undefined {
   if (text === undefined || typeof text === 'boolean') return undefined;
   const value = typeof text === 'string' ? text : (text as { label: string }).label;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
   return /[\u0000-\u001f\u007f\u2028\u2029]/.test(value) ? 'a control character or line break' : undefined;
 }
 
@@ -171,7 +170,7 @@ describe('VS Code settings with a catastrophic rule', () => {
     const settings = { 'paperFeed.rssBase': server.url('/good/rss'), 'paperFeed.groups': [{ name: 'Regex', include: ['/(a+)+$/'] }], 'paperFeed.fetchOnOpen': false };
     const started = await startExtension({ settings, services: { client: instantClient } });
     try {
-      const outcome = (await commands.executeCommand('paperFeed.refresh')) as { status: string; message: string };
+      const outcome = await commands.executeCommand<{ status: string; message: string }>('paperFeed.refresh');
       expect(outcome.status).toBe('failed');
       expect(outcome.message).toBe(
         'groups[0].include[0]: "/(a+)+$/" repeats a group that itself repeats (like "(a+)+"), which can make matching a long abstract take hours; write it without the nested repetition (for example "/a+$/" instead of "/(a+)+$/"). Fix it in the Paper Feed settings (paperFeed.*).',

@@ -88,7 +88,6 @@ async function writeAndCheck(papers: Paper[], config: PaperFeedConfig, enrichmen
     expect(parseYaml(shape.yaml)).toEqual(written);
     expect(data.arxiv_id).toBe(paper.id);
     expect((data.authors as unknown[]).length).toBe(paper.authors.length);
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     expect(String(data.title)).not.toMatch(/[\u0000-\u001f\u007f\u2028\u2029]/);
 
     // 3. One marked block right after the frontmatter, nothing hostile starting a line in it, the

@@ -151,7 +151,7 @@ async function killAndRecover(i: number, afterWritingMs: number, window: WriteWi
   expect(recovered.notes).toEqual(after);
   expect(recovered.others).toEqual([]);
   // The dead run's lock and temp files are gone once a run has finished; its caches may stay.
-  expect(recovered.state.filter((p) => /^\.paper-feed\/lock/.test(p) || TEMP_FILE.test(basename(p)))).toEqual([]);
+  expect(recovered.state.filter((p) => p.startsWith('.paper-feed/lock') || TEMP_FILE.test(basename(p)))).toEqual([]);
   await rm(vault, { recursive: true, force: true });
 
   const done = [...crashed.notes].filter(([path, text]) => text === after.get(path) && text !== before.get(path)).length;

@@ -7,7 +7,7 @@ import { makeAnnouncement, makePaper } from '../support/papers';
 
 const none = new Map<string, IndexedPaperNote>();
 const config = (groups: KeywordGroup[], more: Partial<PaperFeedConfig> = {}): PaperFeedConfig => ({ ...DEFAULT_CONFIG, groups, ...more });
-const ids = (papers: { id: string }[]) => papers.map((p) => p.id);
+const ids = (papers: Array<{ id: string }>) => papers.map((p) => p.id);
 
 describe('selectPapers', () => {
   const a = makePaper({ id: '2605.00001', title: 'Diffusion models for proteins' });

@@ -121,7 +121,7 @@ export async function startArxivServer(limits: ArxivServerLimits = {}): Promise<
     let scripted: ScriptedResponse = { status: 404, body: `The arXiv stand-in has no reply scripted for ${path}.` };
     if (handler) scripted = await handler(received, index);
     else if (queue && queue.length > 1) scripted = queue.shift()!;
-    else if (queue && queue.length === 1) {
+    else if (queue?.length === 1) {
       scripted = queue[0]!;
       repeating.add(path);
     }

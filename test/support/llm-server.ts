@@ -66,7 +66,7 @@ export function fakeText(source: string, language: string): string {
   if (base.startsWith('ja')) return swap(0x3042, 80);
   if (base.startsWith('ru')) return swap(0x0430, 32);
   if (base.startsWith('en')) return `This paper studies ${source.split(/\s+/).slice(0, 6).join(' ')}.`;
-  return source.replace(/\p{L}+/gu, (word) => [...word].reverse().join(''));
+  return source.replace(/\p{L}+/gu, (word) => Array.from(word).reverse().join(''));
 }
 
 /** The default answer: JSON with every key asked for, in the language asked for. */
@@ -138,11 +138,11 @@ export async function startLlmServer(initial: Responder = fakeTranslation): Prom
     state.requests.push(recorded);
 
     const redirected = redirects.get(req.url ?? '');
-    const reply: Reply = redirected
-      ? redirected
-      : req.url === '/v1/chat/completions' && req.method === 'POST'
-      ? await responder(recorded)
-      : { status: 404, body: JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }) };
+    const reply: Reply =
+      redirected ??
+      (req.url === '/v1/chat/completions' && req.method === 'POST'
+        ? await responder(recorded)
+        : { status: 404, body: JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }) });
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (res.destroyed) return;
     const text = reply.body ?? completion(reply.content ?? '', reply.finishReason ?? 'stop', body?.model ?? '', recorded.n);

@@ -78,7 +78,7 @@ export async function startZoteroStandIn(options: ZoteroStandInOptions = {}): Pr
     let key = '';
     let n = (keySeed += 7919) * 104_729;
     for (let i = 0; i < 8; i += 1) {
-      key += KEY_CHARS[n % KEY_CHARS.length];
+      key += KEY_CHARS.charAt(n % KEY_CHARS.length);
       n = Math.floor(n / KEY_CHARS.length) + i * 31;
     }
     return key;
@@ -128,7 +128,7 @@ export async function startZoteroStandIn(options: ZoteroStandInOptions = {}): Pr
   function answer(request: ZoteroRequestSeen, req: IncomingMessage, res: ServerResponse): void {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     if (!['localhost', '127.0.0.1', '[::1]'].includes(host)) return send(res, 400, 'Invalid Host header');
-    const browser = /^Mozilla\//.test(request.headers['user-agent'] ?? '') || 'origin' in request.headers;
+    const browser = (request.headers['user-agent'] ?? '').startsWith('Mozilla/') || 'origin' in request.headers;
     const allowed = 'x-zotero-connector-api-version' in request.headers || 'zotero-allowed-request' in request.headers;
     if (browser && !allowed && request.path !== '/connector/ping') {
       if (major() >= 10) {
@@ -159,8 +159,7 @@ export async function startZoteroStandIn(options: ZoteroStandInOptions = {}): Pr
     }
     if (body.sessionID !== undefined) sessions.add(body.sessionID);
     const saved = (body.items ?? []).map((item) => {
-      const { attachments, notes, ...fields } = item;
-      void notes;
+      const { attachments, notes: _notes, ...fields } = item;
       return { item: add(fields), attachments: Array.isArray(attachments) ? (attachments as Array<Record<string, unknown>>) : [] };
     });
     const [maj, min, patch] = version().split('.').map(Number);

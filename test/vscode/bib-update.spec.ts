@@ -62,7 +62,7 @@ describe('updating arXiv entries in refs.bib', () => {
       expect(shown.message).toBe("The arXiv entry hand2016 in refs.bib was not written by Paper Feed. Update it to arXiv's current form too? Its key stays.");
       return 'Include mine';
     });
-    standIn.answerMessage(() => undefined as unknown as string);
+    standIn.answerMessage(() => undefined);
     await commands.executeCommand('paperFeed.updateBibEntries');
     const asked = standIn.shown.messages.find((m) => m.message === 'Update 2 entries in refs.bib?');
     expect(asked).toBeDefined();

@@ -5,7 +5,7 @@ import type { Announcement } from '../../core/arxiv/paper';
 import { Citekeys } from '../../vscode-extension/src/citations/citekeys';
 import { paper } from './support/papers';
 
-const day = (date: string, ...papers: ReturnType<typeof paper>[]): Announcement => ({ date, announcedAt: '', categories: [], papers, skipped: [] });
+const day = (date: string, ...papers: Array<ReturnType<typeof paper>>): Announcement => ({ date, announcedAt: '', categories: [], papers, skipped: [] });
 const older = paper('2605.00001', 'Deep Nets', ['Ann Lee'], '');
 const newer = paper('2605.00002', 'Deep Trees', ['Bo Lee'], '');
 

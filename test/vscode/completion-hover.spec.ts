@@ -1,7 +1,7 @@
 // Completion after `@` and `[[`, and hover over citations and arXiv ids, through the providers
 // the extension registers for Markdown.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CompletionTriggerKind, MarkdownString, Position, Range, CancellationTokenSource, commands, type CompletionItem, type TextDocument } from 'vscode';
+import { CompletionTriggerKind, MarkdownString, Position, Range, CancellationTokenSource, commands, type CompletionItem } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import { completionSite } from '../../vscode-extension/src/citations/completion';
 import { latest, paperNote } from './support/papers';
@@ -18,7 +18,7 @@ const token = new CancellationTokenSource().token;
 async function complete(s: Started, relative: string, line: number, character: number): Promise<CompletionItem[]> {
   const [registration] = standIn.providers.completion;
   const editor = await s.openEditor(relative, [[line, character]]);
-  const result = await registration!.provider.provideCompletionItems(editor.document as unknown as TextDocument, new Position(line, character), token, {
+  const result = await registration!.provider.provideCompletionItems(editor.document, new Position(line, character), token, {
     triggerKind: CompletionTriggerKind.TriggerCharacter,
     triggerCharacter: '@',
   });
@@ -28,7 +28,7 @@ async function complete(s: Started, relative: string, line: number, character: n
 async function hover(s: Started, relative: string, line: number, character: number) {
   const [registration] = standIn.providers.hover;
   const editor = await s.openEditor(relative, [[line, character]]);
-  return registration!.provider.provideHover(editor.document as unknown as TextDocument, new Position(line, character), token);
+  return registration!.provider.provideHover(editor.document, new Position(line, character), token);
 }
 
 const rangeOf = (r: unknown) => {
@@ -96,7 +96,7 @@ describe('completion', () => {
     started = await startExtension({ announcements: [latest], files: { 'draft.md': '@' } });
     const items = await complete(started, 'draft.md', 0, 1);
     const [registration] = standIn.providers.completion;
-    const resolved = (await registration!.provider.resolveCompletionItem!(items[2]!, token)) as CompletionItem;
+    const resolved = (await registration!.provider.resolveCompletionItem!(items[2]!, token))!;
     const doc = resolved.documentation as MarkdownString;
     expect(doc.isTrusted).toBe(false);
     expect(doc.value).toContain('**Byte Models for Low-Resource Scripts**');

@@ -32,7 +32,7 @@ const token = new CancellationTokenSource().token;
 const PAPER_MIME = 'application/vnd.paperfeed.papers';
 
 async function documentOf(s: Started, relative: string): Promise<TextDocument> {
-  return (await s.openEditor(relative, [[0, 0]])).document as unknown as TextDocument;
+  return (await s.openEditor(relative, [[0, 0]])).document;
 }
 
 describe('drag from the tree', () => {
@@ -132,7 +132,7 @@ describe('drop into Markdown and LaTeX', () => {
     own.insert(open.uri, new Position(0, 0), '% my notes\n');
     await workspace.applyEdit(own);
     const edit = await drop(started, 'draft.md', '2605.20001');
-    await workspace.applyEdit(edit!.additionalEdit! as never);
+    await workspace.applyEdit(edit!.additionalEdit!);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(open.getText()).toMatch(/^% my notes\n\n@misc\{okafor2026sparse,/);
     expect(open.isDirty).toBe(true);

@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { commands, Position, ProgressLocation, type CancellationToken, type MarkdownString, type TextDocument } from 'vscode';
+import { commands, Position, ProgressLocation, type CancellationToken, type MarkdownString } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import { fetchTransport } from '../../core/arxiv/fetch-transport';
 import { createArxivClient } from '../../core/arxiv/polite';
@@ -62,7 +62,7 @@ async function translated(): Promise<void> {
 
 /** A reply held back until `release` is called. */
 function gate(): { hold: Promise<void>; release: () => void } {
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   const hold = new Promise<void>((resolve) => (release = resolve));
   return { hold, release };
 }
@@ -75,7 +75,7 @@ async function tooltipOf(s: Started, id: string): Promise<string> {
 async function hoverOver(s: Started, relative: string, character: number): Promise<string> {
   const [registration] = standIn.providers.hover;
   const editor = await s.openEditor(relative, [[0, character]]);
-  const shown = await registration!.provider.provideHover(editor.document as unknown as TextDocument, new Position(0, character), token);
+  const shown = await registration!.provider.provideHover(editor.document, new Position(0, character), token);
   return (shown!.contents[0] as MarkdownString).value;
 }
 

@@ -102,7 +102,7 @@ describe('fetch', () => {
     started = await startExtension({ settings: { 'paperFeed.rssBase': server.rssBase }, services: { client: oneAttempt } });
     await commands.executeCommand('paperFeed.refresh');
     server.answer({ status: 503 });
-    const outcome = (await commands.executeCommand('paperFeed.refresh')) as { status: string };
+    const outcome = await commands.executeCommand<{ status: string }>('paperFeed.refresh');
     expect(outcome.status).toBe('failed');
     expect(standIn.shown.messages.filter((m) => m.level === 'error')).toHaveLength(1);
     expect((await labels(started))[0]).toBe('Language models (1)');
@@ -113,7 +113,7 @@ describe('fetch', () => {
     started = await startExtension({ settings: { 'paperFeed.rssBase': server.rssBase }, services: { client: oneAttempt, now: () => new Date('2026-05-30T12:00:00Z') } });
     await commands.executeCommand('paperFeed.refresh');
     server.answer({ status: 200, fixture: 'empty.xml' });
-    const outcome = (await commands.executeCommand('paperFeed.refresh')) as { status: string; message: string };
+    const outcome = await commands.executeCommand<{ status: string; message: string }>('paperFeed.refresh');
     expect(outcome.status).toBe('empty');
     expect(standIn.shown.messages).toEqual([{ level: 'information', message: outcome.message, items: [], modal: false }]);
     expect(outcome.message).toBe('No arXiv announcement tonight (Saturday); the next is Sunday 20:00 ET.');

@@ -20,7 +20,7 @@ const choose = (format: string) => standIn.answerQuickPick((shown) => (shown.ite
 
 async function project(s: Started, relative: string) {
   const editor = await s.openEditor(relative, [[0, 0]]);
-  const found = await latexProject(editor.document as unknown as TextDocument);
+  const found = await latexProject(editor.document);
   const inWorkspace = (uri: Uri) => uri.fsPath.slice(s.workspace.length + 1);
   return { root: inWorkspace(found.root), bibFiles: found.bibFiles.map(inWorkspace), packages: found.packages };
 }
@@ -144,7 +144,7 @@ describe('completion and hover in LaTeX', () => {
     started = await startExtension({ announcements: [latest], files });
     const [, latex] = standIn.providers.completion;
     const editor = await started.openEditor('main.tex', [[2, 30]]);
-    const items = (await latex!.provider.provideCompletionItems(editor.document as unknown as TextDocument, new Position(2, 30), token, {
+    const items = (await latex!.provider.provideCompletionItems(editor.document, new Position(2, 30), token, {
       triggerKind: CompletionTriggerKind.Invoke,
       triggerCharacter: undefined,
     })) as CompletionItem[];

@@ -27,5 +27,6 @@ export function registerFeatures(context: vscode.ExtensionContext, services: Ser
   registerBibUpdate(context, services);
 }
 
-// Everything is in context.subscriptions, which VS Code disposes.
-export function deactivate(): void {}
+export function deactivate(): void {
+  // Everything is in context.subscriptions, which VS Code disposes.
+}

@@ -115,14 +115,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     if (spec.kind === 'switch') {
       if (equals >= 0) throw usage(`${name} takes no value`);
-      (options[spec.key as SwitchFlag] as boolean) = true;
+      options[spec.key as SwitchFlag] = true;
       continue;
     }
     let value: string | undefined;
     if (equals >= 0) value = arg.slice(equals + 1);
     else {
       value = args[i + 1];
-      if (value !== undefined && value.startsWith('--')) value = undefined;
+      if (value?.startsWith('--')) value = undefined;
       else i += 1;
     }
     if (value === undefined || value.trim() === '') throw usage(`${name} needs a value (${spec.value})`);

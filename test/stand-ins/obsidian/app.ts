@@ -100,7 +100,7 @@ export class App {
 
   /** Missing (undefined) before 1.11.4, as on an older app. */
   get secretStorage(): SecretStorage {
-    return (requireVersion('1.11.4') ? this.keychain : undefined) as SecretStorage;
+    return (requireVersion('1.11.4') ? this.keychain : undefined)!;
   }
 
   constructor(options: { vault?: Vault } = {}) {
@@ -188,7 +188,7 @@ export abstract class Plugin extends Component {
   /** The app awaits an async onload before it calls the plugin loaded. */
   async loadAsync(): Promise<void> {
     if (!this.markLoaded()) return;
-    await (this.onload() as unknown as Promise<void> | void);
+    await this.onload();
   }
   override load(): void {
     void this.loadAsync();

@@ -262,7 +262,7 @@ export class Setting {
   addExtraButton(cb: (component: ExtraButtonComponent) => unknown): this {
     return this.add(new ExtraButtonComponent(this.controlEl), cb);
   }
-  addComponent<T extends BaseComponent>(cb: (el: HTMLElement) => T): this {
+  addComponent(cb: (el: HTMLElement) => BaseComponent): this {
     if (!requireVersion('1.11.0')) throw new TypeError('setting.addComponent is not a function');
     this.components.push(cb(this.controlEl));
     return this;

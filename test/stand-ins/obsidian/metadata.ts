@@ -79,10 +79,9 @@ export class MetadataCache extends Events {
     const path = resolveAmong(this.vault.getFiles().map((f) => f.path))(linkpath, sourcePath);
     return path === null ? null : this.vault.getFileByPath(path);
   }
-  fileToLinktext(file: TFile, sourcePath: string, omitMdExtension = true): string {
+  fileToLinktext(file: TFile, _sourcePath: string, omitMdExtension = true): string {
     const unique = this.vault.getMarkdownFiles().filter((f) => f.name === file.name).length === 1;
     const text = unique ? file.name : file.path;
-    void sourcePath;
     return omitMdExtension && text.endsWith('.md') ? text.slice(0, -3) : text;
   }
 

@@ -144,7 +144,7 @@ export class Workspace extends Events {
     const linkpath = linktext.split('#')[0]!.split('|')[0]!;
     let file = this.metadataCache.getFirstLinkpathDest(linkpath, sourcePath);
     // Like the app, following a link to a missing note creates it.
-    if (!file) file = await this.vault.create(linkpath.endsWith('.md') ? linkpath : `${linkpath}.md`, '');
+    file ??= await this.vault.create(linkpath.endsWith('.md') ? linkpath : `${linkpath}.md`, '');
     await this.getLeaf(newLeaf).openFile(file);
   }
 }

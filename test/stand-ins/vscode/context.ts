@@ -42,7 +42,7 @@ class MemorySecrets {
 }
 
 export interface StandInContext {
-  subscriptions: { dispose(): unknown }[];
+  subscriptions: Array<{ dispose(): unknown }>;
   workspaceState: MemoryMemento;
   globalState: MemoryMemento;
   secrets: MemorySecrets;
@@ -75,6 +75,6 @@ export function extensionContext(options: { globalStorage: string; extensionPath
 }
 
 /** Disposes every subscription, as VS Code does when the extension is deactivated. */
-export function disposeContext(context: { subscriptions: { dispose(): unknown }[] }): void {
+export function disposeContext(context: { subscriptions: Array<{ dispose(): unknown }> }): void {
   for (const item of context.subscriptions.splice(0)) item.dispose();
 }

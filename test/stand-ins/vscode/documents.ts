@@ -106,11 +106,11 @@ export class StandInTextDocument {
     this.text = text;
     this.version++;
     this.isDirty = true;
-    documentChanged.fire({ document: this as unknown as vscode.TextDocument, contentChanges, reason: undefined });
+    documentChanged.fire({ document: this, contentChanges, reason: undefined });
   }
 }
 
-type EditorEdit = { edit: TextEdit; kind: 'insert' | 'replace' | 'delete' };
+interface EditorEdit { edit: TextEdit; kind: 'insert' | 'replace' | 'delete' }
 
 export class StandInTextEditor {
   selections: readonly Selection[];
@@ -135,12 +135,12 @@ export class StandInTextEditor {
   async edit(callback: (builder: vscode.TextEditorEdit) => void): Promise<boolean> {
     const collected: EditorEdit[] = [];
     callback({
-      insert: (location, value) => collected.push({ edit: TextEdit.insert(location as Position, value), kind: 'insert' }),
+      insert: (location, value) => collected.push({ edit: TextEdit.insert(location, value), kind: 'insert' }),
       replace: (location, value) => {
         const range = location instanceof Range ? location : new Range(location as Position, location as Position);
         collected.push({ edit: TextEdit.replace(range, value), kind: 'replace' });
       },
-      delete: (location) => collected.push({ edit: TextEdit.delete(location as Range), kind: 'delete' }),
+      delete: (location) => collected.push({ edit: TextEdit.delete(location), kind: 'delete' }),
       setEndOfLine: () => undefined,
     });
     const doc = this.document;

@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 
 export class Disposable {
-  static from(...items: { dispose(): unknown }[]): Disposable {
+  static from(...items: Array<{ dispose(): unknown }>): Disposable {
     return new Disposable(() => items.forEach((item) => item.dispose()));
   }
   private disposed = false;
@@ -17,7 +17,7 @@ export class Disposable {
 
 export class EventEmitter<T> {
   private listeners: Array<(e: T) => unknown> = [];
-  readonly event = (listener: (e: T) => unknown, thisArgs?: unknown, disposables?: { dispose(): unknown }[]) => {
+  readonly event = (listener: (e: T) => unknown, thisArgs?: unknown, disposables?: Array<{ dispose(): unknown }>) => {
     const bound = thisArgs === undefined ? listener : listener.bind(thisArgs);
     this.listeners.push(bound);
     const disposable = new Disposable(() => {

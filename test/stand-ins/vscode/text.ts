@@ -145,7 +145,7 @@ export class Uri {
 
 export class SnippetString {
   constructor(public value = '') {}
-  appendText(text: string): SnippetString {
+  appendText(text: string): this {
     this.value += text.replace(/[$}\\]/g, '\\$&');
     return this;
   }
@@ -167,7 +167,7 @@ export class TextEdit {
   ) {}
 }
 
-type FileOperation = { kind: 'create'; uri: Uri; contents?: Uint8Array; overwrite?: boolean; ignoreIfExists?: boolean };
+interface FileOperation { kind: 'create'; uri: Uri; contents?: Uint8Array; overwrite?: boolean; ignoreIfExists?: boolean }
 
 export class WorkspaceEdit {
   /** Stand-in only: the text edits per URI, in the order they were added. */

@@ -28,7 +28,7 @@ export class MarkdownString {
     this.supportThemeIcons = supportThemeIcons;
   }
   /** Escapes like VS Code's `appendText`: syntax marks, runs of blanks as &nbsp;, `>`, and paragraphs per newline. */
-  appendText(value: string): MarkdownString {
+  appendText(value: string): this {
     this.value += value
       .replace(/[\\`*_{}[\]()#+\-!~]/g, '\\$&')
       .replace(/([ \t]+)/g, (blanks: string) => '&nbsp;'.repeat(blanks.length))
@@ -36,11 +36,11 @@ export class MarkdownString {
       .replace(/\n/g, '\n\n');
     return this;
   }
-  appendMarkdown(value: string): MarkdownString {
+  appendMarkdown(value: string): this {
     this.value += value;
     return this;
   }
-  appendCodeblock(code: string, language = ''): MarkdownString {
+  appendCodeblock(code: string, language = ''): this {
     this.value += `\n\`\`\`${language}\n${code}\n\`\`\`\n`;
     return this;
   }

@@ -55,7 +55,7 @@ export function answerInputBox(pick: Answer<vscode.InputBoxOptions | undefined, 
 }
 
 function showMessage(level: MessageLevel, message: string, rest: unknown[]): Promise<unknown> {
-  const options = rest[0] !== null && typeof rest[0] === 'object' && !('title' in (rest[0] as object)) ? (rest.shift() as vscode.MessageOptions) : undefined;
+  const options = rest[0] !== null && typeof rest[0] === 'object' && !('title' in rest[0]) ? (rest.shift() as vscode.MessageOptions) : undefined;
   const items = rest.map((item) => (typeof item === 'string' ? item : (item as vscode.MessageItem).title));
   const entry: ShownMessage = { level, message, items, modal: options?.modal ?? false };
   shown.messages.push(entry);
@@ -69,7 +69,7 @@ export const showWarningMessage = (message: string, ...rest: unknown[]) => showM
 export const showInformationMessage = (message: string, ...rest: unknown[]) => showMessage('information', message, rest);
 
 export async function showQuickPick(
-  items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>,
+  items: ReadonlyArray<string | vscode.QuickPickItem> | Thenable<ReadonlyArray<string | vscode.QuickPickItem>>,
   options?: vscode.QuickPickOptions,
 ): Promise<unknown> {
   const entry: ShownQuickPick = { items: [...(await items)], options };
@@ -137,7 +137,7 @@ export const treeViews = new Map<string, StandInTreeView<unknown>>();
 
 export function createTreeView<T>(viewId: string, options: vscode.TreeViewOptions<T>): StandInTreeView<T> {
   const view = new StandInTreeView(viewId, options);
-  treeViews.set(viewId, view as StandInTreeView<unknown>);
+  treeViews.set(viewId, view);
   return view;
 }
 

@@ -42,11 +42,14 @@ export const fs = {
       const permissions = (s.mode & 0o200) === 0 ? FilePermission.Readonly : undefined;
       return { type: (s.isDirectory() ? FileType.Directory : FileType.File) | link, ctime: s.ctimeMs, mtime: s.mtimeMs, size: s.size, permissions };
     }),
-  readDirectory: (uri: Uri): Promise<[string, FileType][]> =>
+  readDirectory: (uri: Uri): Promise<Array<[string, FileType]>> =>
     onDisk(uri, async (p) =>
       (await readdir(p, { withFileTypes: true })).map((d) => [d.name, d.isDirectory() ? FileType.Directory : FileType.File] as [string, FileType]),
     ),
-  createDirectory: (uri: Uri): Promise<void> => onDisk(uri, async (p) => void (await mkdir(p, { recursive: true }))),
+  createDirectory: (uri: Uri): Promise<void> =>
+    onDisk(uri, async (p) => {
+      await mkdir(p, { recursive: true });
+    }),
   readFile: (uri: Uri): Promise<Uint8Array> => onDisk(uri, async (p) => new Uint8Array(await readFile(p))),
   writeFile: (uri: Uri, content: Uint8Array): Promise<void> =>
     onDisk(uri, async (p) => {
@@ -123,7 +126,7 @@ export function getConfiguration(section?: string): vscode.WorkspaceConfiguratio
     }),
     update: async (key: string, value: unknown) => setSetting(full(key), value),
   };
-  return configuration as unknown as vscode.WorkspaceConfiguration;
+  return configuration;
 }
 
 /** Stand-in only: sets (or with `undefined`, removes) a user setting and fires the change event. */

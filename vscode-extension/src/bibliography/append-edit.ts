@@ -66,7 +66,9 @@ export function saveOnceApplied(append: BibAppend, waitMs = 60_000): vscode.Disp
     if (append.notice) void vscode.window.showWarningMessage(append.notice);
     if (!hadOwnChanges) void event.document.save();
   });
-  const timer = setTimeout(() => stop.dispose(), waitMs);
+  const timer = setTimeout(() => {
+    stop.dispose();
+  }, waitMs);
   const stop = new vscode.Disposable(() => {
     listener.dispose();
     clearTimeout(timer);

@@ -73,7 +73,7 @@ async function followMagic(start: vscode.Uri, text: string): Promise<vscode.Uri 
   let file = start;
   let content: string | undefined = text;
   const chain: string[] = [];
-  for (let step = 0; step < MAGIC_CHAIN && content !== undefined; step++) {
+  for (let step = 0; step < MAGIC_CHAIN; step++) {
     const named = magicRoot(content);
     if (!named) break;
     const next = resolvePath(named, folderOf(file));

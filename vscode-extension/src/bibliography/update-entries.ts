@@ -124,7 +124,10 @@ async function writeUpdate(file: vscode.Uri, name: string, before: string, plan:
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
   const now = open ? open.getText() : await currentText(file);
   if (now !== before) throw new PaperFeedError('vault', `${name} changed while the preview was open; nothing was written. Run the command again.`);
-  if (!open) return void (await replaceText(file, plan.text));
+  if (!open) {
+    await replaceText(file, plan.text);
+    return;
+  }
   const hadOwnChanges = open.isDirty;
   const edit = new vscode.WorkspaceEdit();
   // One edit per entry, so nothing outside the changed entries is touched, and one undo step.

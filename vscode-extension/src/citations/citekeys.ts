@@ -113,7 +113,7 @@ export class CitekeyBook {
     const announcements = await this.cache.load();
     const notes = await this.notes.notes();
     const library = await this.libraryKeys();
-    if (this.memo && this.memo.cacheVersion === this.cache.version && this.memo.notes === notes && this.memo.library === library) return this.memo.keys;
+    if (this.memo?.cacheVersion === this.cache.version && this.memo.notes === notes && this.memo.library === library) return this.memo.keys;
     const noteKeys = new Map<string, string>();
     for (const [id, note] of notes) if (note.citekey) noteKeys.set(id, note.citekey);
     const keys = Citekeys.assign(announcements, noteKeys, library);

@@ -16,7 +16,7 @@ const EXTENSION_ID = 'paper-feed.paper-feed';
 
 export function registerFeedView(context: vscode.ExtensionContext, services: Services): FeedTreeProvider {
   const { cache, notes, fetcher, settings } = services;
-  const library = new FeedLibrary(notes, services.vaultRoot, (config) => services.zotero.library(config));
+  const library = new FeedLibrary(notes, () => services.vaultRoot(), (config) => services.zotero.library(config));
   const provider = new FeedTreeProvider({ cache, notes, settings, translations: services.translations, library });
   const view = vscode.window.createTreeView(VIEW_ID, {
     treeDataProvider: provider,

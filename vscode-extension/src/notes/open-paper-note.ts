@@ -43,7 +43,7 @@ export async function openOrCreatePaperNote(services: Services, paper: Paper): P
   const knownCitekeys = await services.zotero.citekeys(config);
   for (let round = 0; round <= inFolder.length; round += 1) {
     const [planned] = planNoteWrites({ announcement: single, config, selection, index: indexOfMaps(known, new Map()), existing: new Map(), taken, knownCitekeys });
-    if (!planned || planned.role !== 'paper' || planned.kind !== 'create') return undefined;
+    if (planned?.role !== 'paper' || planned.kind !== 'create') return undefined;
     const holder = inFolder.find((path) => pathKey(path) === pathKey(planned.path));
     if (holder !== undefined) {
       const held = vscode.Uri.joinPath(root, holder);
