@@ -220,7 +220,10 @@ export class Fetcher {
       return void this.failed(error, true, false);
     }
     const nothing = noListingsMessage(plan);
-    if (nothing !== null) return void new Notice(nothing, 10_000);
+    if (nothing !== null) {
+      new Notice(nothing, 10_000);
+      return;
+    }
     const progress = new ProgressNotice(`Paper Feed: fetching ${from} to ${to} from arXiv…`);
     const say = (text: string) => progress.set(`Paper Feed: ${text}`);
     const { signal } = this.start();

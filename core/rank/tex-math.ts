@@ -39,7 +39,7 @@ export function mathText(tex: string): string {
   let wordBefore = false;
   // x^2, x^{10}, a_1: digits are raised or lowered; anything else keeps its ^ or _.
   const scripted = tex.replace(/([\^_])(?:(\d)|\{(\d+)\})/g, (_, mark: string, one?: string, many?: string) =>
-    [...(one ?? many!)].map((digit) => (mark === '^' ? SUPERSCRIPTS : SUBSCRIPTS)[Number(digit)]).join(''),
+    Array.from(one ?? many!).map((digit) => (mark === '^' ? SUPERSCRIPTS : SUBSCRIPTS)[Number(digit)]).join(''),
   );
   for (const [, name, brace, other] of scripted.matchAll(/\\([A-Za-z]+|.)\s*|([{}])|\s+|([^\\{}\s]+)/gs)) {
     if (name !== undefined) {

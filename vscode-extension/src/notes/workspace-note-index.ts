@@ -116,7 +116,7 @@ interface FoundNote {
 async function readNote(uri: vscode.Uri, root: vscode.Uri): Promise<FoundNote | undefined> {
   const text = await readTextIfExists(uri);
   // Most Markdown files are not paper notes; skip the YAML parser for them.
-  if (text === undefined || !text.includes('arxiv_id')) return undefined;
+  if (!text?.includes('arxiv_id')) return undefined;
   // A note with broken YAML has no properties, but its arxiv_id line still names its paper.
   const { data, facts } = readNoteText(text);
   const { arxivId: id, version, citekey } = facts;
