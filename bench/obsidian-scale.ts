@@ -28,7 +28,7 @@ const TEMPLATE_ID = '2312.99999';
 const TEMPLATE_KEY = 'templatekey0';
 const TEMPLATE_DAY = '2023-12-31';
 
-export type FetchOutcome = { kind: string; report?: WriteReport; error?: unknown };
+export interface FetchOutcome { kind: string; report?: WriteReport; error?: unknown }
 export type LoadedPlugin = StandIn.Plugin & { fetcher: { fetchToday(trigger: 'command'): Promise<FetchOutcome> }; notes: { ready(): Promise<void>; snapshot(): Promise<{ papers: Map<string, unknown> }> } };
 
 /** A local rss.arxiv.org on 127.0.0.1 that answers every request with the feed, and counts them. */

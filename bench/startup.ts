@@ -36,12 +36,12 @@ const WARMUP = 3;
 const run = promisify(execFile);
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
-type Extension = { activate(context: vscode.ExtensionContext): unknown };
+interface Extension { activate(context: vscode.ExtensionContext): unknown }
 
 /** `vscode` as the extension sees it: the stand-in, with `workspace` open to counting (a module namespace is read-only). */
 const counted: Record<string, unknown> = {};
-const countedWorkspace = new Proxy(vscode.workspace, { get: (target, key) => (typeof key === 'string' && key in counted ? counted[key] : Reflect.get(target, key)) });
-const host = new Proxy(vscode, { get: (target, key) => (key === 'workspace' ? countedWorkspace : Reflect.get(target, key)) });
+const countedWorkspace = new Proxy(vscode.workspace, { get: (target, key) => (typeof key === 'string' && key in counted ? counted[key] : (Reflect.get(target, key) as unknown)) });
+const host = new Proxy(vscode, { get: (target, key) => (key === 'workspace' ? countedWorkspace : (Reflect.get(target, key) as unknown)) });
 
 /** Evaluates extension.js as VS Code does: CommonJS, `vscode` from the host. */
 function loadExtension(): { extension: Extension; evaluateMs: number } {
@@ -169,7 +169,7 @@ await runSuite('startup', async () => {
     installCounters(tally);
     // A control: the counters must see a walk and a request made on purpose, or their zeros mean nothing.
     tally.active = true;
-    await (countedWorkspace.findFiles as typeof vscode.workspace.findFiles)('**/*.md');
+    await countedWorkspace.findFiles('**/*.md');
     await fs.promises.readdir(workspace);
     await (await fetch(base)).arrayBuffer();
     tally.active = false;
@@ -186,7 +186,7 @@ await runSuite('startup', async () => {
       const { stdout } = await run(process.execPath, [process.argv[1]!, '--cold', workspace, storage, base], { env: process.env, maxBuffer: 1 << 20 });
       cold.push(JSON.parse(stdout) as ColdRun);
     }
-    const { extension, evaluateMs } = loadExtension();
+    const { extension } = loadExtension();
     const times: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i += 1) {
       const ms = await activateOnce(extension, tally, workspace, storage, base);

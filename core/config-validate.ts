@@ -37,7 +37,7 @@ export function validateConfig(input: unknown, source?: string): PaperFeedConfig
   if (input.announceTypes !== undefined) config.announceTypes = announceTypes(input.announceTypes, fail);
   if (input.trackUpdates !== undefined) {
     if (typeof input.trackUpdates !== 'boolean') fail('trackUpdates', 'must be true or false.');
-    config.trackUpdates = input.trackUpdates as boolean;
+    config.trackUpdates = input.trackUpdates;
   }
   if (input.folders !== undefined) config.folders = folders(input.folders, fail);
   if (input.paperNoteName !== undefined) config.paperNoteName = oneOf(input.paperNoteName, NOTE_NAMES, 'paperNoteName', fail);
@@ -45,11 +45,11 @@ export function validateConfig(input: unknown, source?: string): PaperFeedConfig
   if (input.topPicks !== undefined) {
     const n = input.topPicks;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_TOP_PICKS) fail('topPicks', `${show(n)} is not a whole number from 0 (off) to ${MAX_TOP_PICKS}.`);
-    config.topPicks = n as number;
+    config.topPicks = n;
   }
   if (input.orderGroupsByRelevance !== undefined) {
     if (typeof input.orderGroupsByRelevance !== 'boolean') fail('orderGroupsByRelevance', 'must be true or false.');
-    config.orderGroupsByRelevance = input.orderGroupsByRelevance as boolean;
+    config.orderGroupsByRelevance = input.orderGroupsByRelevance;
   }
   if (input.library !== undefined) config.library = library(input.library, fail);
   return config;
@@ -59,7 +59,7 @@ const MAX_TOP_PICKS = 100;
 
 function library(value: unknown, fail: Fail): LibrarySettings {
   if (!isRecord(value)) fail('library', 'must be an object like {"keepKeys": ["rating"], "file": "Zotero.bib"}.');
-  const given = value as Record<string, unknown>;
+  const given = value;
   checkKeys(given, ['keepKeys', 'file', 'halfLifeDays', 'source', 'zoteroPort'], 'library', fail);
   const result: LibrarySettings = { keepKeys: [...DEFAULT_CONFIG.library.keepKeys] };
   if (given.keepKeys !== undefined) {
@@ -67,14 +67,14 @@ function library(value: unknown, fail: Fail): LibrarySettings {
     result.keepKeys = (given.keepKeys as unknown[]).map((item, i) => {
       const at = `library.keepKeys[${i}]`;
       if (typeof item !== 'string') fail(at, `${show(item)} is not text; write "rating", "status: read" or "tag: paper/keep".`);
-      const rule = parseKeepKey(item as string);
+      const rule = parseKeepKey(item);
       if ('problem' in rule) fail(at, `${show(item)} ${rule.problem}`);
-      return (item as string).trim();
+      return item.trim();
     });
   }
   if (given.file !== undefined && given.file !== '') {
     if (typeof given.file !== 'string') fail('library.file', 'must be the path of a .bib or CSL-JSON file inside the vault, such as "Zotero/My Library.bib".');
-    const file = (given.file as string).trim().replace(/\\/g, '/');
+    const file = given.file.trim().replace(/\\/g, '/');
     const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
     const problem = file.startsWith('/') || /^[A-Za-z]:/.test(file) ? 'is not inside the vault; give a path relative to the vault folder' : folder && folderProblem(folder);
     if (problem) fail('library.file', `${show(given.file)} ${problem}.`);
@@ -84,7 +84,7 @@ function library(value: unknown, fail: Fail): LibrarySettings {
   if (given.halfLifeDays !== undefined) {
     const days = given.halfLifeDays;
     if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 36_500) fail('library.halfLifeDays', `${show(days)} is not a number of days above 0, such as 180.`);
-    result.halfLifeDays = days as number;
+    result.halfLifeDays = days;
   }
   if (given.source !== undefined) {
     result.source = oneOf(given.source, LIBRARY_SOURCES, 'library.source', fail);
@@ -93,7 +93,7 @@ function library(value: unknown, fail: Fail): LibrarySettings {
   if (given.zoteroPort !== undefined) {
     const port = given.zoteroPort;
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535) fail('library.zoteroPort', `${show(port)} is not a port number; Zotero listens on 23119 (Juris-M on 24119).`);
-    result.zoteroPort = port as number;
+    result.zoteroPort = port;
   }
   return result;
 }
@@ -107,7 +107,7 @@ function categoryList(value: unknown, key: string, fail: Fail, emptyOk: boolean)
     if (typeof text !== 'string' || !isCategoryName(text)) {
       fail(`${key}[${i}]`, `${show(item)} is not an arXiv category; write an archive ("cs", "math-ph") or archive.CLASS ("cs.LG", "q-bio.NC").`);
     }
-    return text as string;
+    return text;
   });
 }
 
@@ -117,10 +117,10 @@ function groupList(value: unknown, fail: Fail): KeywordGroup[] {
   return (value as unknown[]).map((raw, g) => {
     const at = `groups[${g}]`;
     if (!isRecord(raw)) fail(at, 'must be an object with a "name" and "include" rules.');
-    const group = raw as Record<string, unknown>;
+    const group = raw;
     checkKeys(group, ['name', 'include', 'exclude', 'categories', 'authors'], at, fail);
     if (typeof group.name !== 'string' || group.name.trim() === '') fail(`${at}.name`, 'must be a non-empty name.');
-    const name = (group.name as string).trim();
+    const name = group.name.trim();
     const twin = names.get(name.toLowerCase());
     if (twin !== undefined) fail(`${at}.name`, `"${name}" is also the name of groups[${twin}]; give each group its own name.`);
     names.set(name.toLowerCase(), g);
@@ -142,10 +142,10 @@ function ruleList(value: unknown, key: string, fail: Fail): Array<string | Rule>
     const at = `${key}[${i}]`;
     if (typeof item === 'string') return checkMatch(item, at, fail);
     if (!isRecord(item)) fail(at, 'must be a phrase, "/regex/flags", or {"match": "...", "in": ["title"]}.');
-    const rule = item as Record<string, unknown>;
+    const rule = item;
     checkKeys(rule, ['match', 'in'], at, fail);
     if (typeof rule.match !== 'string') fail(`${at}.match`, 'must be a phrase or "/regex/flags".');
-    const result: Rule = { match: checkMatch(rule.match as string, `${at}.match`, fail) };
+    const result: Rule = { match: checkMatch(rule.match, `${at}.match`, fail) };
     if (rule.in !== undefined) {
       if (!Array.isArray(rule.in) || rule.in.length === 0) fail(`${at}.in`, `must be a non-empty list of fields from ${FIELDS.map((f) => `"${f}"`).join(', ')}.`);
       result.in = (rule.in as unknown[]).map((field, k) =>
@@ -172,7 +172,7 @@ function authorList(value: unknown, key: string, fail: Fail): string[] {
   if (!Array.isArray(value)) fail(key, 'must be a list of author names such as ["Yann LeCun"].');
   return (value as unknown[]).map((item, i) => {
     if (typeof item !== 'string' || !/[\p{L}]/u.test(item)) fail(`${key}[${i}]`, `${show(item)} is not an author name.`);
-    return (item as string).trim();
+    return item.trim();
   });
 }
 
@@ -189,16 +189,16 @@ function announceTypes(value: unknown, fail: Fail): AnnounceType[] {
 
 function folders(value: unknown, fail: Fail): PaperFeedConfig['folders'] {
   if (!isRecord(value)) fail('folders', 'must be an object like {"daily": "arXiv/Daily", "papers": "arXiv/Papers"}.');
-  const given = value as Record<string, unknown>;
+  const given = value;
   checkKeys(given, ['daily', 'papers'], 'folders', fail);
   const result = { ...DEFAULT_CONFIG.folders };
   for (const key of ['daily', 'papers'] as const) {
     const folder = given[key];
     if (folder === undefined) continue;
     if (typeof folder !== 'string') fail(`folders.${key}`, 'must be a folder path inside the vault, such as "arXiv/Daily".');
-    const problem = folderProblem(folder as string);
+    const problem = folderProblem(folder);
     if (problem) fail(`folders.${key}`, `${show(folder)} ${problem}.`);
-    result[key] = normalizeFolder(folder as string);
+    result[key] = normalizeFolder(folder);
   }
   return result;
 }
@@ -236,6 +236,7 @@ function cloneDefaults(): PaperFeedConfig {
 }
 
 function show(value: unknown): string {
-  const text = typeof value === 'string' ? quoted(value) : (JSON.stringify(value) ?? String(value));
+  // JSON.stringify gives undefined for undefined, functions and symbols, though its type says string.
+  const text = typeof value === 'string' ? quoted(value) : ((JSON.stringify(value) as string | undefined) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -57,7 +57,8 @@ export function writeFrontmatterKeys(
   const split = splitFrontmatter(text) as Split | null;
   const eol = split?.eol ?? (text.includes('\r\n') ? '\r\n' : '\n');
   const lines: Line[] = split ? [...split.lines] : [];
-  let changed = false;
+  // Typed wide: TypeScript does not see the callback below set it.
+  let changed = false as boolean;
   entries.forEach(([key, value], k) => {
     if (sameValue(before[key], value)) return;
     changed = true;

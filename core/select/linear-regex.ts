@@ -124,11 +124,11 @@ class Parser {
       this.pos += 2;
       return { type: 'assert', kind: c };
     }
-    if (/^[1-9]/.test(rest) || /^k</.test(rest)) {
+    if (/^[1-9]/.test(rest) || rest.startsWith('k<')) {
       this.pos = start + 1 + (/^(?:\d+|k<[^>]*>)/.exec(rest)?.[0].length ?? 1);
       return { type: 'backref' };
     }
-    if (this.unicode && /^u\{/.test(rest)) return take(rest.indexOf('}') + 1);
+    if (this.unicode && rest.startsWith('u{')) return take(rest.indexOf('}') + 1);
     if (/^u[\dA-Fa-f]{4}/.test(rest)) {
       // In unicode mode a surrogate pair written as two escapes is one character.
       const pair = this.unicode && /^u[dD][89abAB][\dA-Fa-f]{2}\\u[dD][c-fC-F][\dA-Fa-f]{2}/.test(rest + src.slice(start + 16, start + 20));
@@ -196,7 +196,7 @@ export function compileRegex(tree: RegexNode, flags: string): LinearRegex {
   const unicode = /[uv]/.test(flags);
   const multiline = flags.includes('m');
   const caseless = flags.includes('i');
-  const native = [...flags].filter((flag) => 'isuv'.includes(flag)).join('');
+  const native = Array.from(flags).filter((flag) => 'isuv'.includes(flag)).join('');
   const automaton = build(tree, native, caseless, { states: 0 });
   // \w, which \b looks at; with i and u JavaScript adds ſ (U+017F) and the Kelvin sign.
   const isWord = (code: number) =>

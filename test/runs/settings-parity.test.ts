@@ -74,7 +74,7 @@ async function vscodeMessage(c: Case): Promise<string> {
   hosts.vscode = await startExtension({
     settings: { 'paperFeed.rssBase': hosts.server.url('/rss'), 'paperFeed.apiBase': hosts.server.url('/api/query'), 'paperFeed.fetchOnOpen': false, [`paperFeed.${c.key}`]: c.value },
   });
-  const outcome = (await commands.executeCommand('paperFeed.refresh')) as { status: string; message: string };
+  const outcome = await commands.executeCommand<{ status: string; message: string }>('paperFeed.refresh');
   expect(outcome.status).toBe('failed');
   return outcome.message;
 }
