@@ -341,6 +341,9 @@ async function obsidianSessionChild(): Promise<number[]> {
         if (file) await app.vault.delete(file);
       }
       await app.metadataCache.settled();
+      // What the stand-in records for tests (notices shown, requests made) is not the plugin's to keep.
+      standIn.kit.reset();
+      standIn.requestLog.length = 0;
       heaps.push(mb(await settledHeap()));
     }
     plugin.unload();
