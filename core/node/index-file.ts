@@ -236,10 +236,12 @@ export class BaseIndex {
   *find(section: SectionName, key: string): Generator<string> {
     const bytes = this.section(section);
     const wanted = JSON.stringify(key);
+    const ascii = isAscii(wanted) ? Buffer.from(wanted, 'latin1') : undefined;
     for (let at = lowerBound(bytes, wanted); at < bytes.length; ) {
       const tab = bytes.indexOf(0x09, at);
       const lineEnd = bytes.indexOf(0x0a, tab);
-      if (bytes.toString('utf8', at, tab) !== wanted) return;
+      const same = ascii ? tab - at === ascii.length && bytes.compare(ascii, 0, ascii.length, at, tab) === 0 : bytes.toString('utf8', at, tab) === wanted;
+      if (!same) return;
       yield bytes.toString('utf8', tab + 1, lineEnd);
       at = lineEnd + 1;
     }
@@ -296,18 +298,24 @@ function readFullySync(fd: number, into: Buffer, position: number): void {
   }
 }
 
+const isAscii = (text: string) => /^[\x00-\x7f]*$/.test(text);
+
 /**
- * The start of the first line of a sorted section whose key is not below `key`. Keys are compared
- * as decoded text, the order the section was sorted in (UTF-8 bytes sort otherwise for a few characters).
+ * The start of the first line of a sorted section whose key is not below `key`, in the order the
+ * section was sorted in (JavaScript's, by UTF-16 units). Against an ASCII key, comparing UTF-8
+ * bytes gives that same order (the two differ only between two non-ASCII characters), so ids,
+ * citekeys and path hashes are looked up without decoding a line; other keys decode each line passed.
  */
 function lowerBound(bytes: Buffer, key: string): number {
+  const ascii = isAscii(key) ? Buffer.from(key, 'latin1') : undefined;
   let low = 0;
   let high = bytes.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     const lineStart = middle === 0 ? 0 : Math.max(low, bytes.lastIndexOf(0x0a, middle - 1) + 1);
     const tab = bytes.indexOf(0x09, lineStart);
-    if (bytes.toString('utf8', lineStart, tab) < key) low = bytes.indexOf(0x0a, tab) + 1;
+    const below = ascii ? bytes.compare(ascii, 0, ascii.length, lineStart, tab) < 0 : bytes.toString('utf8', lineStart, tab) < key;
+    if (below) low = bytes.indexOf(0x0a, tab) + 1;
     else high = lineStart;
   }
   return low;
