@@ -60,6 +60,16 @@ describe('index.txt read a section at a time', () => {
     expect(base.meta.count).toBe(records.length);
   });
 
+  it('tells taken citekeys from free ones among many that share a start', async () => {
+    const many: NoteRecord[] = Array.from({ length: 60 }, (_, i) => ({ path: `arXiv/Papers/Wang ${i} \u{1F600}.md`, m: i, s: 1, a: `2401.${String(i + 10).padStart(5, '0')}`, v: 1, c: `wang2024deep${i === 0 ? '' : String.fromCharCode(96 + (i % 26 || 26)).repeat(Math.ceil(i / 26))}` }));
+    const base = BaseIndex.parse(baseBytes(many, meta, 0, pathKey))!;
+    for (const record of many) expect(base.has('citekeys', record.c!)).toBe(true);
+    expect(base.has('citekeys', 'wang2024deepkkk')).toBe(false);
+    expect(base.has('citekeys', 'wang2024dee')).toBe(false);
+    expect(base.has('citekeys', 'wang2024deepzzzz')).toBe(false);
+    expect([...base.find('ids', '2401.00069')].map((text) => JSON.parse(text)[0])).toEqual(['arXiv/Papers/Wang 59 \u{1F600}.md']);
+  });
+
   it('answers the same from the bytes a full check has just written', async () => {
     const bytes = baseBytes(records, meta, 4, pathKey);
     const fromMemory = BaseIndex.parse(bytes)!;
