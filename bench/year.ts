@@ -97,7 +97,8 @@ await runSuite('year', async () => {
     time.set(at);
     served = feedForDay(text, papers, day);
     out.length = 0;
-    const weekly = day % 5 === 0 && day > 0;
+    // Every Monday, the first one too (in a new vault it has little to look up), so the first and last ten runs hold two checks each.
+    const weekly = day % 5 === 0;
     const argv = ['daily', '--vault', vault, '--rss-base', `${base}/rss`, '--api-base', `${base}/api/query`, '--quiet', '--json', ...(weekly ? ['--check-updates'] : [])];
     const began = performance.now();
     const code = await runCli({ argv, cwd: scratch, env: {}, stdout: { write: (s: string) => out.push(s) }, stderr: discard, version: 'bench', now: () => new Date(Date.now()), clock: time.clock });
