@@ -272,7 +272,10 @@ export class Fetcher {
   /** The update check's findings wait on this device until a digest lists them. */
   private readonly catchUpKeeper: CatchUpKeeper = {
     load: () => Promise.resolve(this.host.device.catchUp),
-    save: (state) => Promise.resolve(void (this.host.device.catchUp = state)),
+    save: (state) => {
+      this.host.device.catchUp = state;
+      return Promise.resolve();
+    },
   };
 
   private async syncedDigest(): Promise<RunOutcome | null> {
