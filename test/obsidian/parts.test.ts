@@ -105,12 +105,21 @@ describe('VaultNoteIndex', () => {
     expect(after.dailies.size).toBe(0);
   });
 
-  it('picks the same note every time when a sync conflict leaves two with one id', async () => {
+  it('picks the original when a sync conflict copy, made earlier, claims the same id', async () => {
     const app = new App();
-    await app.vault.seed('b conflict.md', paper("'2605.30001'"));
+    await app.vault.seed('a (conflicted copy 2026-06-01).md', paper("'2605.30001'"));
     await app.vault.seed('a.md', paper("'2605.30001'"));
     await app.metadataCache.settled();
     expect((await new VaultNoteIndex(app as never).snapshot()).papers.get('2605.30001')?.path).toBe('a.md');
+  });
+
+  it('of two notes with plain names and one id, picks the older, whatever their names sort as', async () => {
+    const app = new App();
+    const older = await app.vault.seed('b.md', paper("'2605.30001'"));
+    const newer = await app.vault.seed('a.md', paper("'2605.30001'"));
+    newer.stat.ctime = older.stat.ctime + 1000;
+    await app.metadataCache.settled();
+    expect((await new VaultNoteIndex(app as never).snapshot()).papers.get('2605.30001')?.path).toBe('b.md');
   });
 
   it('knows a note the store just wrote before the metadata cache does', async () => {
