@@ -65,7 +65,22 @@ export function journalYear(journalRef: string): string | undefined {
  * the entry and, with it, the whole bibliography (and pandoc drops \textbraceleft unread).
  */
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^<>|]/g, (c) => LATEX_ESCAPES[c]!);
+  return breakLigatures(text.replace(/[\\{}&%$#_~^<>|]/g, (c) => LATEX_ESCAPES[c]!));
+}
+
+/**
+ * Plain text is characters, but TeX fonts join some pairs into one glyph: -- and --- into
+ * dashes, '' and `` into curly double quotes, !` and ?` into ¡ and ¿, and ,, into „. Where the
+ * text holds such a pair (arXiv's '\@' or -{}- kept two characters apart), an empty group keeps
+ * them two, as every BibTeX reader and LaTeX read it.
+ */
+function breakLigatures(text: string): string {
+  return text.replace(/-(?=-)|'(?=')|[`!?](?=`)|,(?=,)/g, '$&{}');
+}
+
+/** Joins written pieces, keeping a ligature pair apart where one piece ends and the next begins. */
+function joinWritten(pieces: readonly string[]): string {
+  return pieces.reduce((out, piece) => out + (breakLigatures(out.slice(-1) + piece.charAt(0)).length > 2 ? '{}' : '') + piece, '');
 }
 
 // <, > and | print as ¡, ¿ and — in LaTeX's default font encoding, so they are written as what
@@ -99,7 +114,7 @@ export function bibtexName(name: string): string {
 export function bibtexTitle(title: string): string {
   const state = { atStart: true };
   // TeX spaces ("\ ", "~") next to typed ones would leave double spaces, which parsers fold.
-  const written = oneLine(titleParts(parseTex(oneLine(title)), state).join(''));
+  const written = oneLine(joinWritten(titleParts(parseTex(oneLine(title)), state)));
   // A title that reads as nothing in TeX (a stray "}") is kept as the characters arXiv sent.
   return written === '' ? escapeLatex(oneLine(title)) : written;
 }

@@ -55,3 +55,21 @@ describe('BibTeX read back by Better BibTeX’s parser', () => {
     );
   });
 });
+
+describe('characters TeX fonts would join', () => {
+  // arXiv's TeX keeps these pairs apart with \@ or {}; written side by side, LaTeX and every
+  // BibTeX reader would print one glyph (an en dash, a curly quote, ¡ or ¿) instead of two.
+  it.each([
+    ["'\\@'\\@' marks", "'{}'{}' marks"],
+    ["''\\@'' is two curly quotes", '”” is two curly quotes'],
+    ['-{}- and ---{}', '-{}- and —'],
+    ['`\\@` quotes', '`{}` quotes'],
+    ['Why?\\@` and !\\@`', 'Why?{}` and !{}`'],
+    ['a,\\@, b', 'a,{}, b'],
+  ])('%s is written so it reads back as written', (title, written) => {
+    const paper = makePaper({ title, authors: ['Ada Lovelace'], published: '2026-05-27' });
+    const entry = bibtexEntry(paper, 'k2026');
+    expect(entry).toContain(`title         = {${written}}`);
+    expect(oracleProblems(bibOf([{ key: 'k2026', paper, entry }]), [{ key: 'k2026', paper, entry }])).toEqual([]);
+  });
+});
