@@ -70,7 +70,7 @@ describe('characters TeX fonts would join', () => {
     const paper = makePaper({ title, authors: ['Ada Lovelace'], published: '2026-05-27' });
     const entry = bibtexEntry(paper, 'k2026');
     expect(entry).toContain(`title         = {${written}}`);
-    const written = [{ key: 'k2026', paper, entry }];
-    expect(oracleProblems(bibOf(written), written)).toEqual([]);
+    const entries = [{ key: 'k2026', paper, entry }];
+    expect(oracleProblems(bibOf(entries), entries)).toEqual([]);
   });
 });
