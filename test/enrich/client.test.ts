@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatClient, keyTransportProblem, retryAfterMs } from '../../core/enrich/client';
 import { PaperFeedError } from '../../core/errors';
 import { faults, startLlmServer, type LlmServer } from '../support/llm-server';
-import { fakeClock, type FakeClock } from './fake-clock';
+import { createFakeClock, type FakeClock } from '../support/fake-clock';
 import { fetchTransport } from './fetch-transport';
 
 const KEY = 'sk-proj-Zq8vT3xWm91LkPa0cDe7';
@@ -14,7 +14,7 @@ let server: LlmServer;
 let clock: FakeClock;
 beforeEach(async () => {
   server = await startLlmServer(() => ({ content: '{"title":"稀疏注意力"}' }));
-  clock = fakeClock();
+  clock = createFakeClock();
 });
 afterEach(() => server.close());
 

@@ -7,7 +7,7 @@ import { enrichPapers, type EnrichReport } from '../../core/enrich/enrich';
 import { keySafeTransport } from '../../core/enrich/key-safe-transport';
 import type { EnrichSettings } from '../../core/enrich/settings';
 import { fakeText, fakeTranslation, startLlmServer, type LlmServer, type RecordedRequest } from '../support/llm-server';
-import { fakeClock } from './fake-clock';
+import { createFakeClock } from '../support/fake-clock';
 import { samplePapers, settingsFor } from './papers';
 
 let server: LlmServer;
@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 function run(papers = samplePapers(4), overrides: Partial<EnrichSettings> = {}): Promise<EnrichReport> {
-  return enrichPapers(papers, settingsFor(server.baseUrl, overrides), { transport: keySafeTransport, cache, clock: fakeClock(), random: () => 0 });
+  return enrichPapers(papers, settingsFor(server.baseUrl, overrides), { transport: keySafeTransport, cache, clock: createFakeClock(), random: () => 0 });
 }
 
 const LM_STUDIO_400 = { status: 400, body: JSON.stringify({ error: "'response_format.type' must be 'json_schema' or 'text'" }) };

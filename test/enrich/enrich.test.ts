@@ -6,7 +6,7 @@ import { MemoryEnrichCache } from '../../core/enrich/cache';
 import { enrichPapers, type EnrichDeps, type EnrichReport } from '../../core/enrich/enrich';
 import type { EnrichSettings } from '../../core/enrich/settings';
 import { fakeText, fakeTranslation, faults, startLlmServer, type LlmServer, type RecordedRequest } from '../support/llm-server';
-import { fakeClock, type FakeClock } from './fake-clock';
+import { createFakeClock, type FakeClock } from '../support/fake-clock';
 import { fetchTransport } from './fetch-transport';
 import { samplePapers, settingsFor } from './papers';
 
@@ -15,7 +15,7 @@ let clock: FakeClock;
 let cache: MemoryEnrichCache;
 beforeEach(async () => {
   server = await startLlmServer();
-  clock = fakeClock();
+  clock = createFakeClock(Date.parse('2026-05-29T12:00:00Z'));
   cache = new MemoryEnrichCache();
 });
 afterEach(() => server.close());

@@ -6,7 +6,7 @@ import { MemoryEnrichCache } from '../../core/enrich/cache';
 import { enrichPapers, type EnrichDeps, type EnrichReport } from '../../core/enrich/enrich';
 import type { EnrichSettings } from '../../core/enrich/settings';
 import { fakeText, fakeTranslation, faults, startLlmServer, type LlmServer, type RecordedRequest } from '../support/llm-server';
-import { fakeClock } from './fake-clock';
+import { createFakeClock } from '../support/fake-clock';
 import { fetchTransport } from './fetch-transport';
 import { samplePapers, settingsFor } from './papers';
 
@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 function run(papers = samplePapers(4), overrides: Partial<EnrichSettings> = {}, deps: Partial<EnrichDeps> = {}): Promise<EnrichReport> {
-  return enrichPapers(papers, settingsFor(server.baseUrl, overrides), { transport: fetchTransport, cache, clock: fakeClock(), random: () => 0, ...deps });
+  return enrichPapers(papers, settingsFor(server.baseUrl, overrides), { transport: fetchTransport, cache, clock: createFakeClock(), random: () => 0, ...deps });
 }
 
 const indexOf = (papers: Array<{ title: string }>, request: RecordedRequest) => papers.findIndex((p) => p.title === request.paper?.title);

@@ -6,7 +6,7 @@ import { EnrichSession, type EnrichResults } from '../../core/enrich/session';
 import type { EnrichSettings } from '../../core/enrich/settings';
 import { PaperFeedError } from '../../core/errors';
 import { fakeTranslation, faults, startLlmServer, type LlmServer } from '../support/llm-server';
-import { fakeClock } from './fake-clock';
+import { createFakeClock } from '../support/fake-clock';
 import { fetchTransport } from './fetch-transport';
 import { samplePapers, settingsFor } from './papers';
 
@@ -19,7 +19,7 @@ afterEach(() => server.close());
 function sessionWith(overrides: Partial<EnrichSettings>, saved: EnrichCacheData[] = [], lines: string[] = [], failSave = false): EnrichSession {
   return new EnrichSession(settingsFor(server.baseUrl, overrides), {
     transport: fetchTransport,
-    clock: fakeClock(),
+    clock: createFakeClock(),
     random: () => 0,
     onLine: (line) => lines.push(line),
     cache: {
