@@ -2,6 +2,7 @@
 // arXiv stand-in and a local OpenAI-compatible stand-in: they run after the fetch (whose progress
 // ends as soon as the feed shows) in a cancellable progress of their own, are kept in global
 // storage, and fill in the tree tooltip and the hover as answers arrive.
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +12,7 @@ import { fetchTransport } from '../../core/arxiv/fetch-transport';
 import { createArxivClient } from '../../core/arxiv/polite';
 import { escapeMarkdown } from '../../vscode-extension/src/shared/paper-markdown';
 import { fakeText, fakeTranslation, faults, startLlmServer, type LlmServer } from '../support/llm-server';
-import { startArxivServer, type ArxivServer } from './support/arxiv-server';
+import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { paperNode, startExtension, type Started } from './support/extension-harness';
 
 const KEY = 'sk-vscode-9a8b7c6d5e4f3a2b1c0d';
@@ -20,10 +21,11 @@ const SPARSE_ID = '2605.30001';
 const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) } as unknown as CancellationToken;
 
 let started: Started | undefined;
-let arxiv: ArxivServer;
+let arxiv: ArxivStandIn;
 let llm: LlmServer;
 beforeEach(async () => {
-  arxiv = await startArxivServer({ status: 200, fixture: 'announcement.xml' });
+  arxiv = await startArxivServer();
+  arxiv.reply('/rss/cs.CL+cs.LG', { body: readFileSync(new URL('./fixtures/announcement.xml', import.meta.url), 'utf8') });
   llm = await startLlmServer();
 });
 afterEach(async () => {
@@ -39,7 +41,7 @@ const services = { client: () => createArxivClient({ transport: fetchTransport()
 function settings(enrich: Record<string, unknown> = {}): Record<string, unknown> {
   const on = { enabled: true, baseUrl: llm.baseUrl, model: 'qwen2.5:7b', 'produce.tldr': true, ...enrich };
   return {
-    'paperFeed.rssBase': arxiv.rssBase,
+    'paperFeed.rssBase': arxiv.url('/rss'),
     'paperFeed.categories': ['cs.CL', 'cs.LG'],
     'paperFeed.fetchOnOpen': false,
     ...Object.fromEntries(Object.entries(on).map(([key, value]) => [`paperFeed.enrich.${key}`, value])),
@@ -87,7 +89,7 @@ async function everyFile(dir: string): Promise<string> {
 
 describe('translation after a fetch', () => {
   it('is off by default: a fetch sends nothing and the tooltip shows only the English', async () => {
-    started = await startExtension({ settings: { 'paperFeed.rssBase': arxiv.rssBase, 'paperFeed.categories': ['cs.CL', 'cs.LG'], 'paperFeed.fetchOnOpen': false } });
+    started = await startExtension({ settings: { 'paperFeed.rssBase': arxiv.url('/rss'), 'paperFeed.categories': ['cs.CL', 'cs.LG'], 'paperFeed.fetchOnOpen': false } });
     await commands.executeCommand('paperFeed.refresh');
     expect(llm.requests).toEqual([]);
     // No translation, so no second progress.

@@ -1,5 +1,6 @@
 // Fetching against a real local arXiv stand-in (127.0.0.1): progress, the kept cache that opens
 // the next window without a request, one error with "Retry", the badge, and the fetch on open.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,18 +9,32 @@ import { ProgressLocation, commands } from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import { createArxivClient } from '../../core/arxiv/polite';
 import { fetchTransport } from '../../core/arxiv/fetch-transport';
-import { startArxivServer, type ArxivServer } from './support/arxiv-server';
+import { startArxivServer, type ArxivStandIn, type ScriptedResponse } from '../support/arxiv-server';
 import { readTree, startExtension, type Started } from './support/extension-harness';
 import { RETRY } from '../../vscode-extension/src/fetching/feed-fetcher';
 
 let started: Started | undefined;
-let server: ArxivServer | undefined;
+let server: ArxivStandIn | undefined;
 afterEach(async () => {
   await started?.stop();
   await server?.close();
   started = undefined;
   server = undefined;
 });
+
+// The feed of the default categories, and the one of cs.CL and cs.LG.
+const DEFAULT_FEED = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
+const CL_LG_FEED = '/rss/cs.CL+cs.LG';
+const feed = (name: string): ScriptedResponse => ({ body: readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8') });
+const ANNOUNCEMENT = feed('announcement.xml');
+const UNAVAILABLE: ScriptedResponse = { status: 503, body: 'Service Unavailable' };
+
+/** The stand-in, answering `path` with `first` until told otherwise. */
+async function serve(first: ScriptedResponse, path = DEFAULT_FEED): Promise<ArxivStandIn> {
+  const started = await startArxivServer();
+  started.reply(path, first);
+  return started;
+}
 
 const labels = async (s: Started) => (await readTree(s.tree)).map((r) => `${'  '.repeat(r.depth)}${r.item.label as string}`);
 // One attempt per request, and a clock whose sleeps pass at once: arXiv's 3 s pacing is the core's
@@ -41,14 +56,14 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe('fetch', () => {
   it('reads the announcement with progress, keeps it, and shows its groups', async () => {
-    server = await startArxivServer({ status: 200, fixture: 'announcement.xml' });
+    server = await serve(ANNOUNCEMENT, CL_LG_FEED);
     started = await startExtension({
-      settings: { 'paperFeed.rssBase': server.rssBase, 'paperFeed.categories': ['cs.CL', 'cs.LG'], 'paperFeed.fetchOnOpen': false },
+      settings: { 'paperFeed.rssBase': server.url('/rss'), 'paperFeed.categories': ['cs.CL', 'cs.LG'], 'paperFeed.fetchOnOpen': false },
     });
     expect(await started.tree.getChildren()).toEqual([]);
     const outcome = await commands.executeCommand('paperFeed.refresh');
     expect(outcome).toEqual({ status: 'fetched', date: '2026-05-29', papers: 3 });
-    expect(server.requests).toEqual(['/rss/cs.CL+cs.LG']);
+    expect(server.requests.map((r) => r.url)).toEqual([CL_LG_FEED]);
     expect(standIn.shown.progress.map((p) => [p.options.location, p.options.title, p.options.cancellable, p.done])).toEqual([
       [ProgressLocation.Notification, 'Paper Feed: fetching cs.CL, cs.LG from arXiv', true, true],
     ]);
@@ -65,12 +80,12 @@ describe('fetch', () => {
   it('opens the next window from the kept cache, without a request', async () => {
     const storage = await mkdtemp(join(tmpdir(), 'paper-feed-storage-'));
     try {
-      server = await startArxivServer({ status: 200, fixture: 'announcement.xml' });
-      const settings = { 'paperFeed.rssBase': server.rssBase, 'paperFeed.fetchOnOpen': false };
+      server = await serve(ANNOUNCEMENT);
+      const settings = { 'paperFeed.rssBase': server.url('/rss'), 'paperFeed.fetchOnOpen': false };
       started = await startExtension({ settings, storage });
       await commands.executeCommand('paperFeed.refresh');
       await started.stop();
-      server.answer({ status: 503 });
+      server.reply(DEFAULT_FEED, UNAVAILABLE);
       started = await startExtension({ settings, storage });
       expect((await labels(started))[0]).toBe('Language models (1)');
       expect(server.requests).toHaveLength(1);
@@ -80,10 +95,10 @@ describe('fetch', () => {
   });
 
   it('shows one error with "Retry" when arXiv fails, and fetches again when Retry is chosen', async () => {
-    server = await startArxivServer({ status: 503 });
-    started = await startExtension({ settings: { 'paperFeed.rssBase': server.rssBase }, services: { client: oneAttempt } });
+    server = await serve(UNAVAILABLE);
+    started = await startExtension({ settings: { 'paperFeed.rssBase': server.url('/rss') }, services: { client: oneAttempt } });
     standIn.answerMessage((shown) => {
-      server!.answer({ status: 200, fixture: 'announcement.xml' });
+      server!.reply(DEFAULT_FEED, ANNOUNCEMENT);
       return shown.items.includes(RETRY) ? RETRY : undefined;
     });
     const outcome = await commands.executeCommand('paperFeed.refresh');
@@ -98,10 +113,10 @@ describe('fetch', () => {
   });
 
   it('keeps the tree it had when the person dismisses the error', async () => {
-    server = await startArxivServer({ status: 200, fixture: 'announcement.xml' });
-    started = await startExtension({ settings: { 'paperFeed.rssBase': server.rssBase }, services: { client: oneAttempt } });
+    server = await serve(ANNOUNCEMENT);
+    started = await startExtension({ settings: { 'paperFeed.rssBase': server.url('/rss') }, services: { client: oneAttempt } });
     await commands.executeCommand('paperFeed.refresh');
-    server.answer({ status: 503 });
+    server.reply(DEFAULT_FEED, UNAVAILABLE);
     const outcome = await commands.executeCommand<{ status: string }>('paperFeed.refresh');
     expect(outcome.status).toBe('failed');
     expect(standIn.shown.messages.filter((m) => m.level === 'error')).toHaveLength(1);
@@ -109,10 +124,10 @@ describe('fetch', () => {
   });
 
   it('says when arXiv announced nothing, and keeps the papers it had', async () => {
-    server = await startArxivServer({ status: 200, fixture: 'announcement.xml' });
-    started = await startExtension({ settings: { 'paperFeed.rssBase': server.rssBase }, services: { client: oneAttempt, now: () => new Date('2026-05-30T12:00:00Z') } });
+    server = await serve(ANNOUNCEMENT);
+    started = await startExtension({ settings: { 'paperFeed.rssBase': server.url('/rss') }, services: { client: oneAttempt, now: () => new Date('2026-05-30T12:00:00Z') } });
     await commands.executeCommand('paperFeed.refresh');
-    server.answer({ status: 200, fixture: 'empty.xml' });
+    server.reply(DEFAULT_FEED, feed('empty.xml'));
     const outcome = await commands.executeCommand<{ status: string; message: string }>('paperFeed.refresh');
     expect(outcome.status).toBe('empty');
     expect(standIn.shown.messages).toEqual([{ level: 'information', message: outcome.message, items: [], modal: false }]);
@@ -121,8 +136,8 @@ describe('fetch', () => {
   });
 
   it('badges the view with the new matches while it is hidden, and clears the badge once seen', async () => {
-    server = await startArxivServer({ status: 200, fixture: 'announcement.xml' });
-    started = await startExtension({ settings: { 'paperFeed.rssBase': server.rssBase, 'paperFeed.fetchOnOpen': false } });
+    server = await serve(ANNOUNCEMENT);
+    started = await startExtension({ settings: { 'paperFeed.rssBase': server.url('/rss'), 'paperFeed.fetchOnOpen': false } });
     await commands.executeCommand('paperFeed.refresh');
     await until(() => started!.view.badge !== undefined, 'the badge');
     expect(started.view.badge).toEqual({ value: 2, tooltip: "2 new papers in arXiv's 2026-05-29 listing" });
@@ -134,8 +149,8 @@ describe('fetch', () => {
   });
 
   it('fetches by itself when the view opens and a newer announcement is due', async () => {
-    server = await startArxivServer({ status: 200, fixture: 'announcement.xml' });
-    started = await startExtension({ settings: { 'paperFeed.rssBase': server.rssBase } });
+    server = await serve(ANNOUNCEMENT);
+    started = await startExtension({ settings: { 'paperFeed.rssBase': server.url('/rss') } });
     expect(server.requests).toEqual([]);
     started.view.setVisible(true);
     await until(() => server!.requests.length === 1 && !standIn.shown.progress.some((p) => !p.done), 'the automatic fetch');
@@ -144,8 +159,8 @@ describe('fetch', () => {
   });
 
   it('shows an automatic fetch failure in the view, not as a pop-up', async () => {
-    server = await startArxivServer({ status: 503 });
-    started = await startExtension({ settings: { 'paperFeed.rssBase': server.rssBase }, services: { client: oneAttempt } });
+    server = await serve(UNAVAILABLE);
+    started = await startExtension({ settings: { 'paperFeed.rssBase': server.url('/rss') }, services: { client: oneAttempt } });
     started.view.setVisible(true);
     await until(() => started!.view.message !== undefined, 'the view message');
     expect(started.view.message).toMatch(/503/);
