@@ -1,12 +1,11 @@
 // End to end: the built `paper-feed` CLI, run as a child process against a local arXiv stand-in
 // on 127.0.0.1, writing into a temporary vault.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
+import { closedPort, startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { acquireVaultLock } from '../../core/node/lock';
 import packageJson from '../../package.json';
 import { DEFAULT_FEED_PATH, asReplacement, ensureBuiltCli, feedDated, feedWith, noteTimes, readNote, runBuiltCli, sampleItem } from './support';
@@ -38,13 +37,6 @@ afterEach(async () => {
 
 const daily = (...extra: string[]) => runBuiltCli(['daily', '--rss-base', server.url('/rss'), ...extra], work);
 
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('paper-feed daily', () => {
   it('writes the announcement from the feed and prints what it did', async () => {

@@ -2,10 +2,10 @@
 // offline message names the npm command to try the sample with.
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { closedPort } from '../support/arxiv-server';
 import { ensureBuiltCli, REPO, type CliResult } from './support';
 
 let work: string;
@@ -36,11 +36,7 @@ it('runs the CLI with the arguments given', async () => {
 });
 
 it('suggests "npm run daily -- --sample" when arXiv cannot be reached', async () => {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  const result = await runScript(['daily', '--rss-base', `http://127.0.0.1:${port}/rss`], { PAPER_FEED_MAX_ATTEMPTS: '1' });
+  const result = await runScript(['daily', '--rss-base', `http://127.0.0.1:${await closedPort()}/rss`], { PAPER_FEED_MAX_ATTEMPTS: '1' });
   expect(result).toEqual({
     code: 1,
     stdout: '',

@@ -1,6 +1,7 @@
 // Small, realistic papers for enrichment tests (the fields enrichment reads, the rest filled in).
 import type { Paper } from '../../core/arxiv/paper';
 import type { EnrichSettings } from '../../core/enrich/settings';
+import { makePaper } from '../support/papers';
 
 const TOPICS = [
   'Sparse Attention for Long Context Language Models',
@@ -21,18 +22,8 @@ export function samplePapers(count: number): Paper[] {
   return Array.from({ length: count }, (_, i) => {
     const id = `2605.${String(28800 + i).padStart(5, '0')}`;
     const title = TOPICS[i % TOPICS.length]!;
-    return {
-      id,
-      version: 1,
-      title,
-      authors: [{ name: 'Ada Lovelace', affiliations: [] }],
-      abstract: `We study ${title.toLowerCase()}. Our method improves accuracy on three benchmarks while using less compute, and we release code and data.`,
-      categories: ['cs.LG'],
-      primaryCategory: 'cs.LG',
-      announceType: 'new',
-      absUrl: `https://arxiv.org/abs/${id}`,
-      pdfUrl: `https://arxiv.org/pdf/${id}v1`,
-    };
+    const abstract = `We study ${title.toLowerCase()}. Our method improves accuracy on three benchmarks while using less compute, and we release code and data.`;
+    return makePaper({ id, title, authors: ['Ada Lovelace'], abstract, categories: ['cs.LG'] });
   });
 }
 

@@ -1,11 +1,9 @@
 // "Fetch today's papers" through the real plugin class: it loads without touching the network,
 // writes the digest and the paper notes through the Vault API, says what it did, and a second run
 // writes nothing.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import moment from 'moment';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
+import { closedPort, startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { kit, Platform } from '../stand-ins/obsidian';
 import { CONFIG_DIR, fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings } from './support/harness';
 
@@ -148,11 +146,3 @@ describe('Fetch today’s papers', () => {
   });
 });
 
-/** A port nothing listens on: taken from the system, then let go. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}

@@ -2,19 +2,10 @@
 
 import type { Paper } from '../../core/arxiv/paper';
 import type { LibraryItem } from '../../core/rank/library';
+import { makePaper } from '../support/papers';
 
 export function paper(id: string, title: string, abstract: string, authors: string[] = ['Ada Example']): Paper {
-  return {
-    id,
-    version: 1,
-    title,
-    authors: authors.map((name) => ({ name, affiliations: [] })),
-    abstract,
-    categories: ['cs.LG'],
-    primaryCategory: 'cs.LG',
-    absUrl: `https://arxiv.org/abs/${id}`,
-    pdfUrl: `https://arxiv.org/pdf/${id}v1`,
-  };
+  return makePaper({ id, title, abstract, authors });
 }
 
 /** A small library of five kept papers; the first is about diffusion policies for robots. */

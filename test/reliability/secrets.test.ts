@@ -4,7 +4,6 @@
 // the CLI's output, even with PAPER_FEED_DEBUG=1, nor in the vault it writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpTransport } from '../../core/arxiv/http';
@@ -14,6 +13,7 @@ import { validateEnrichSettings, type EnrichSettings } from '../../core/enrich/s
 import { messageFor } from '../../core/errors';
 import { createFakeClock } from '../support/fake-clock';
 import { faults, fakeTranslation, startLlmServer, type LlmServer } from '../support/llm-server';
+import { closedPort } from '../support/arxiv-server';
 import { makePaper } from '../support/papers';
 import { ensureBuiltCli, runCli, snapshot } from './cli-host';
 
@@ -149,14 +149,6 @@ describe('the API key and the CLI, with debug output on', () => {
   }, 60_000);
 });
 
-/** A port nothing listens on: taken from the system, then let go. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** The fetch transport a Node host uses, refusing redirects so the key cannot follow one. */
 const fetchJson: HttpTransport = async (request) => {

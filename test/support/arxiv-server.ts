@@ -190,3 +190,12 @@ export async function startArxivServer(limits: ArxivServerLimits = {}): Promise<
     close,
   };
 }
+
+/** A port nothing listens on (taken from the system, then let go): arXiv that cannot be reached. */
+export async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}

@@ -1,23 +1,10 @@
 // Small, readable announcements for the VS Code tests: a latest listing whose papers hit the
 // default keyword groups in known ways, and an earlier one.
 import type { Announcement, Paper } from '../../../core/arxiv/paper';
+import { makePaper } from '../../support/papers';
 
 export function paper(id: string, title: string, authors: string[], abstract: string, extra: Partial<Paper> = {}): Paper {
-  const version = extra.version ?? 1;
-  return {
-    id,
-    version,
-    title,
-    authors: authors.map((name) => ({ name, affiliations: [] })),
-    abstract,
-    categories: extra.categories ?? ['cs.CL'],
-    primaryCategory: extra.categories?.[0] ?? 'cs.CL',
-    announceType: 'new',
-    published: '2026-05-28',
-    absUrl: `https://arxiv.org/abs/${id}`,
-    pdfUrl: `https://arxiv.org/pdf/${id}v${version}`,
-    ...extra,
-  };
+  return makePaper({ id, title, authors, abstract, categories: ['cs.CL'], published: '2026-05-28', ...extra });
 }
 
 export const sparseAttention = paper(
