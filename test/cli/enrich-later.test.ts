@@ -2,46 +2,34 @@
 // written first and filled in as answers arrive, within a time budget; every paper left
 // untranslated has a reason, in plain output and --json; papers turned down the same way are
 // asked again only after a pause; redirects are named, not retried.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fetchTransport } from '../../core/arxiv/fetch-transport';
 import type { CliContext } from '../../core/node/cli/context';
 import { runCli } from '../../core/node/cli/run';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { createFakeClock, type FakeClock } from '../support/fake-clock';
 import { fakeTranslation, faults, startLlmServer, type LlmServer, type RecordedRequest } from '../support/llm-server';
-import { DEFAULT_FEED_PATH, feedDated } from './support';
+import { DEFAULT_FEED_PATH, feedDated, useCliWorkspace } from './support';
 
 const DAILY = join('arXiv', 'Daily', '2026-05-28.md');
 const PENDING = '*Translation pending — the next run fills it in.*';
 const DAY = 86_400_000;
 
-let arxiv: ArxivStandIn;
+const cli = useCliWorkspace('pf-later-', { build: false });
 let llm: LlmServer;
-let work: string;
-let vault: string;
-
-beforeAll(async () => {
-  arxiv = await startArxivServer();
-});
-afterAll(() => arxiv.close());
 beforeEach(async () => {
-  work = await mkdtemp(join(tmpdir(), 'pf-later-'));
-  vault = join(work, 'vault');
-  arxiv.reply(DEFAULT_FEED_PATH, { body: feedDated('Thu, 28 May 2026 00:00:00 -0400') });
+  cli.arxiv.reply(DEFAULT_FEED_PATH, { body: feedDated('Thu, 28 May 2026 00:00:00 -0400') });
   llm = await startLlmServer();
 });
 afterEach(async () => {
   await llm.close();
-  await rm(work, { recursive: true, force: true });
 });
 
 async function writeConfig(enrich: Record<string, unknown>): Promise<void> {
   const settings = { enabled: true, baseUrl: llm.baseUrl, model: 'qwen2.5:7b', targetLanguage: 'zh-CN', produce: { title: true, abstract: true, tldr: false }, ...enrich };
-  await writeFile(join(work, 'paper-feed.config.json'), JSON.stringify({ enrich: settings }));
+  await writeFile(join(cli.work, 'paper-feed.config.json'), JSON.stringify({ enrich: settings }));
 }
 
 interface Run {
@@ -55,8 +43,8 @@ async function daily({ clock = createFakeClock(), json = false, ownTransport = f
   let stdout = '';
   let stderr = '';
   const context: CliContext = {
-    argv: ['daily', '--rss-base', arxiv.url('/rss'), ...(json ? ['--json'] : [])],
-    cwd: work,
+    argv: ['daily', '--rss-base', cli.arxiv.url('/rss'), ...(json ? ['--json'] : [])],
+    cwd: cli.work,
     env: {},
     stdout: { write: (text: string) => (stdout += text), isTTY: false },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
@@ -69,13 +57,13 @@ async function daily({ clock = createFakeClock(), json = false, ownTransport = f
 }
 
 async function paperNotes(): Promise<string[]> {
-  const folder = join(vault, 'arXiv', 'Papers');
+  const folder = join(cli.vault, 'arXiv', 'Papers');
   return Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name), 'utf8')));
 }
 
 /** Every note's text and modification time, by path. */
 async function snapshot(): Promise<Record<string, string>> {
-  const files = (await readdir(vault, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.md'));
+  const files = (await readdir(cli.vault, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && f.name.endsWith('.md'));
   const seen: Record<string, string> = {};
   for (const file of files) {
     const path = join(file.parentPath, file.name);
@@ -91,8 +79,8 @@ describe('the digest first, translations after', () => {
     await writeConfig({ concurrency: 1 });
     const seen: Array<{ n: number; dailyWritten: boolean; notes: number; translated: number }> = [];
     llm.respond(async (r) => {
-      const notes = existsSync(join(vault, 'arXiv', 'Papers')) ? await paperNotes() : [];
-      seen.push({ n: r.n, dailyWritten: existsSync(join(vault, DAILY)), notes: notes.length, translated: notes.filter((t) => !t.includes(PENDING)).length });
+      const notes = existsSync(join(cli.vault, 'arXiv', 'Papers')) ? await paperNotes() : [];
+      seen.push({ n: r.n, dailyWritten: existsSync(join(cli.vault, DAILY)), notes: notes.length, translated: notes.filter((t) => !t.includes(PENDING)).length });
       return faults.slow(40, fakeTranslation(r));
     });
     const started = Date.now();
@@ -105,7 +93,7 @@ describe('the digest first, translations after', () => {
     expect(seen.at(-1)!.translated).toBeGreaterThanOrEqual(9);
     expect(result.stdout.indexOf('19 notes created')).toBeLessThan(result.stdout.indexOf('translated: 19 papers'));
     expect((await paperNotes()).filter((t) => t.includes(PENDING))).toEqual([]);
-    expect(await readFile(join(vault, DAILY), 'utf8')).not.toContain('pending');
+    expect(await readFile(join(cli.vault, DAILY), 'utf8')).not.toContain('pending');
     expect(took).toBeGreaterThan(0); // measured for the record; speed goals live in the bench
   });
 
@@ -149,7 +137,7 @@ describe('why a paper was not translated', () => {
     const notes = await paperNotes();
     expect(notes.filter((t) => t.includes(turnedDown))).toHaveLength(7);
     expect(notes.filter((t) => t.includes(PENDING))).toEqual([]);
-    expect((await readFile(join(vault, DAILY), 'utf8')).split(turnedDown)).toHaveLength(7 + 1);
+    expect((await readFile(join(cli.vault, DAILY), 'utf8')).split(turnedDown)).toHaveLength(7 + 1);
     const written = await snapshot();
 
     // Straight after, the same papers are not asked again: the model would answer the same,

@@ -1,18 +1,16 @@
 // Translation and TL;DRs in the CLI (issue #9), end to end: the built `paper-feed` against a local
 // arXiv stand-in and a local OpenAI-compatible stand-in, writing into a temporary vault. Progress
 // and Ctrl-C run in-process, where the terminal and the signal can be set.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readdir, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fetchTransport } from '../../core/arxiv/fetch-transport';
 import type { CliContext } from '../../core/node/cli/context';
 import { runCli } from '../../core/node/cli/run';
 import { readFrontmatter } from '../../core/notes/frontmatter';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { createFakeClock, type FakeClock } from '../support/fake-clock';
 import { fakeText, fakeTranslation, faults, startLlmServer, type LlmServer } from '../support/llm-server';
-import { DEFAULT_FEED_PATH, ensureBuiltCli, feedDated, noteTimes, readNote, runBuiltCli } from './support';
+import { DEFAULT_FEED_PATH, feedDated, noteTimes, readNote, runBuiltCli, useCliWorkspace } from './support';
 
 const KEY = 'sk-test-7c1f0a9e4b2d8c6e5f3a';
 const KEY_ENV = 'PF_TEST_LLM_KEY';
@@ -21,35 +19,22 @@ const LIE_TITLE = 'Score-Based Generative Modeling on Compact Lie Groups';
 const DAILY = 'arXiv/Daily/2026-05-28.md';
 const PENDING = '*Translation pending — the next run fills it in.*';
 
-let arxiv: ArxivStandIn;
+const cli = useCliWorkspace('pf-enrich-');
 let llm: LlmServer;
-let work: string;
-let vault: string;
-
-beforeAll(async () => {
-  ensureBuiltCli();
-  arxiv = await startArxivServer();
-}, 120_000);
-afterAll(async () => {
-  await arxiv.close();
-});
 beforeEach(async () => {
-  work = await mkdtemp(join(tmpdir(), 'pf-enrich-'));
-  vault = join(work, 'vault');
-  arxiv.reply(DEFAULT_FEED_PATH, { body: feedDated('Thu, 28 May 2026 00:00:00 -0400') });
+  cli.arxiv.reply(DEFAULT_FEED_PATH, { body: feedDated('Thu, 28 May 2026 00:00:00 -0400') });
   llm = await startLlmServer();
 });
 afterEach(async () => {
   await llm.close();
-  await rm(work, { recursive: true, force: true });
 });
 
 async function writeConfig(enrich: Record<string, unknown>): Promise<void> {
   const settings = { enabled: true, baseUrl: llm.baseUrl, model: 'qwen2.5:7b', targetLanguage: 'zh-CN', produce: { title: true, abstract: true, tldr: true }, ...enrich };
-  await writeFile(join(work, 'paper-feed.config.json'), JSON.stringify({ enrich: settings }));
+  await writeFile(join(cli.work, 'paper-feed.config.json'), JSON.stringify({ enrich: settings }));
 }
 
-const daily = (env: Record<string, string> = {}) => runBuiltCli(['daily', '--rss-base', arxiv.url('/rss')], work, env);
+const daily = (env: Record<string, string> = {}) => runBuiltCli(['daily', '--rss-base', cli.arxiv.url('/rss')], cli.work, env);
 
 /** Every file under `dir` with its text (the vault's state folder included). */
 async function allFiles(dir: string): Promise<Map<string, string>> {
@@ -70,16 +55,16 @@ describe('paper-feed daily with enrichment', () => {
     expect(llm.requests).toHaveLength(19);
     expect(new Set(llm.requests.map((r) => r.headers.authorization))).toEqual(new Set([`Bearer ${KEY}`]));
 
-    const note = await readNote(vault, LIE);
+    const note = await readNote(cli.vault, LIE);
     const title = fakeText(LIE_TITLE, 'zh-CN');
     expect(note).toContain(`# ${LIE_TITLE}\n\n${title}\n\n**TL;DR:** `);
     expect(readFrontmatter(note)).toMatchObject({ title: LIE_TITLE, title_translated: title, tldr: expect.any(String) });
     expect(note).not.toContain('pending');
-    expect(await readNote(vault, DAILY)).toContain(`|${LIE_TITLE}]]\n${title}\n`);
-    const cache = JSON.parse(await readFile(join(vault, '.paper-feed', 'enrich-cache.json'), 'utf8')) as { entries: Record<string, string> };
+    expect(await readNote(cli.vault, DAILY)).toContain(`|${LIE_TITLE}]]\n${title}\n`);
+    const cache = JSON.parse(await readFile(join(cli.vault, '.paper-feed', 'enrich-cache.json'), 'utf8')) as { entries: Record<string, string> };
     expect(Object.keys(cache.entries)).toHaveLength(19 * 3);
 
-    const before = await noteTimes(vault);
+    const before = await noteTimes(cli.vault);
     const second = await daily({ [KEY_ENV]: KEY, PAPER_FEED_DEBUG: '1' });
     expect(second.stdout).toBe(
       '19 papers matched · 0 notes created · 0 updated · daily note arXiv/Daily/2026-05-28.md\n' +
@@ -87,9 +72,9 @@ describe('paper-feed daily with enrichment', () => {
         '  translated: 19 papers · 19 from the cache · 0 failed\n',
     );
     expect(llm.requests).toHaveLength(19);
-    expect(await noteTimes(vault)).toEqual(before);
+    expect(await noteTimes(cli.vault)).toEqual(before);
 
-    for (const [path, text] of await allFiles(vault)) expect(text.includes(KEY), path).toBe(false);
+    for (const [path, text] of await allFiles(cli.vault)) expect(text.includes(KEY), path).toBe(false);
     for (const output of [first.stdout, first.stderr, second.stdout, second.stderr]) expect(output).not.toContain(KEY);
   });
 
@@ -100,14 +85,14 @@ describe('paper-feed daily with enrichment', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`API key rejected by ${llm.host}. Check the key in the enrichment settings; translation continues on the next run.\n`);
     expect(result.stdout).toContain('19 notes created');
-    expect(await readNote(vault, LIE)).toContain(PENDING);
-    for (const [path, text] of await allFiles(vault)) expect(text.includes(KEY), path).toBe(false);
+    expect(await readNote(cli.vault, LIE)).toContain(PENDING);
+    for (const [path, text] of await allFiles(cli.vault)) expect(text.includes(KEY), path).toBe(false);
     expect(result.stdout).not.toContain(KEY);
   });
 
   it('asks without a key when the variable named is not set, says so, and --json carries the counts', async () => {
     await writeConfig({ apiKeyEnv: 'PF_UNSET_KEY' });
-    const result = await runBuiltCli(['daily', '--rss-base', arxiv.url('/rss'), '--json'], work);
+    const result = await runBuiltCli(['daily', '--rss-base', cli.arxiv.url('/rss'), '--json'], cli.work);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('The environment variable PF_UNSET_KEY is not set; asking the endpoint without an API key.\n');
     expect(llm.requests.map((r) => r.headers.authorization)).toEqual(Array(19).fill(undefined));
@@ -123,7 +108,7 @@ describe('paper-feed daily with enrichment', () => {
     const result = await daily();
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `Setting enrich.model is empty; name the model the endpoint serves, such as "qwen2.5:7b". Fix it in ${join(work, 'paper-feed.config.json')}.\n`,
+      `Setting enrich.model is empty; name the model the endpoint serves, such as "qwen2.5:7b". Fix it in ${join(cli.work, 'paper-feed.config.json')}.\n`,
     );
     expect(llm.requests).toEqual([]);
   });
@@ -141,8 +126,8 @@ async function run(signal?: AbortSignal, clock: FakeClock = createFakeClock(), e
     let stdout = '';
     let stderr = '';
     const context: CliContext = {
-      argv: ['daily', '--rss-base', arxiv.url('/rss'), ...extra],
-      cwd: work,
+      argv: ['daily', '--rss-base', cli.arxiv.url('/rss'), ...extra],
+      cwd: cli.work,
       env: {},
       stdout: { write: (text: string) => (stdout += text), isTTY: false },
       stderr: { write: (text: string) => (stderr += text), isTTY: true, columns: 200 },
@@ -177,10 +162,10 @@ describe('progress and Ctrl-C, in-process', () => {
     expect(result.stderr).toContain('Cancelled after 2 of 19 papers; the next run continues with the rest.\n');
     expect(result.stdout).toContain('19 notes created');
     expect(llm.requests).toHaveLength(3);
-    const notes = [...(await allFiles(join(vault, 'arXiv', 'Papers'))).values()];
+    const notes = [...(await allFiles(join(cli.vault, 'arXiv', 'Papers'))).values()];
     expect(notes).toHaveLength(19);
     expect(notes.filter((text) => text.includes(PENDING))).toHaveLength(17);
-    const cache = JSON.parse(await readFile(join(vault, '.paper-feed', 'enrich-cache.json'), 'utf8')) as { entries: Record<string, string> };
+    const cache = JSON.parse(await readFile(join(cli.vault, '.paper-feed', 'enrich-cache.json'), 'utf8')) as { entries: Record<string, string> };
     expect(Object.keys(cache.entries)).toHaveLength(2 * 3);
   });
 });

@@ -1,10 +1,13 @@
 // Shared by the CLI tests: the built CLI (rebuilt when older than its sources), a way to run it
-// as a child process, and the feeds the local arXiv stand-in serves.
+// as a child process, the folders a test runs it in, and the feeds the local arXiv stand-in serves.
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { SAMPLE_ANNOUNCEMENT_XML } from '../../core/node/sample/announcement';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -26,6 +29,54 @@ export function ensureBuiltCli(): void {
   if (!existsSync(CLI) || statSync(CLI).mtimeMs < sources) {
     throw new Error(`The CLI could not be built:\n${build.stderr}`);
   }
+}
+
+/** What the CLI tests of one file share; read it inside a test (each test gets new folders). */
+export interface CliWorkspace {
+  /** The arXiv stand-in, one for the whole file. */
+  readonly arxiv: ArxivStandIn;
+  /** A new folder per test, the CLI's working folder; removed after the test. */
+  readonly work: string;
+  /** `vault` inside `work` (not created: the CLI makes it). */
+  readonly vault: string;
+}
+
+/**
+ * Registers the hooks every CLI test file repeated: the CLI built (unless `build` is false, for
+ * tests that run it in-process), an arXiv stand-in for the file (unless `arxiv` is false), and a
+ * fresh work folder per test. Hooks the file registers after this one run after it.
+ */
+export function useCliWorkspace(prefix: string, options: { build?: boolean; arxiv?: boolean } = {}): CliWorkspace {
+  let arxiv: ArxivStandIn | undefined;
+  let work: string | undefined;
+  beforeAll(async () => {
+    if (options.build !== false) ensureBuiltCli();
+    if (options.arxiv !== false) arxiv = await startArxivServer();
+  }, 120_000);
+  afterAll(async () => {
+    await arxiv?.close();
+  });
+  beforeEach(async () => {
+    work = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} exists only inside a test`);
+    return value;
+  };
+  return {
+    get arxiv() {
+      return started(arxiv, 'The arXiv stand-in');
+    },
+    get work() {
+      return started(work, 'The work folder');
+    },
+    get vault() {
+      return join(started(work, 'The work folder'), 'vault');
+    },
+  };
 }
 
 export interface CliResult {

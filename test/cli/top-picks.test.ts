@@ -1,35 +1,24 @@
 // End to end (issue #10): the built CLI writes the bundled sample into a vault where the person
 // has kept six paper notes; the daily note opens with Top picks, each with its reason.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { keptNotes } from '../notes/kept-notes';
-import { ensureBuiltCli, noteTimes, readNote, runBuiltCli } from './support';
+import { noteTimes, readNote, runBuiltCli, useCliWorkspace } from './support';
 
 const DAILY = 'arXiv/Daily/2026-05-29.md';
-let work: string;
-let vault: string;
-
-beforeAll(() => {
-  ensureBuiltCli();
-}, 120_000);
+const cli = useCliWorkspace('pf-picks-', { arxiv: false });
 beforeEach(async () => {
-  work = await mkdtemp(join(tmpdir(), 'pf-picks-'));
-  vault = join(work, 'vault');
   const anHourAgo = new Date(Date.now() - 3_600_000);
   for (const [path, text] of Object.entries(keptNotes())) {
-    await mkdir(dirname(join(vault, path)), { recursive: true });
-    await writeFile(join(vault, path), text);
-    await utimes(join(vault, path), anHourAgo, anHourAgo);
+    await mkdir(dirname(join(cli.vault, path)), { recursive: true });
+    await writeFile(join(cli.vault, path), text);
+    await utimes(join(cli.vault, path), anHourAgo, anHourAgo);
   }
 });
-afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
-});
 
-const daily = () => runBuiltCli(['daily', '--sample', '--vault', vault], work);
+const daily = () => runBuiltCli(['daily', '--sample', '--vault', cli.vault], cli.work);
 
 /** The lines of the "## Top picks" section, heading included. */
 function topPicks(note: string): string[] {
@@ -50,7 +39,7 @@ describe('paper-feed daily with a library', () => {
         '  top picks: 10 by your library of 6 papers · 2 beyond your groups\n',
       stderr: '',
     });
-    const note = await readNote(vault, DAILY);
+    const note = await readNote(cli.vault, DAILY);
     const body = note.slice(note.indexOf('%% paper-feed:start %%'));
     // The first section, under the two lines that say which announcement it is.
     expect(body.split('\n').slice(1, 6)).toEqual([
@@ -70,25 +59,25 @@ describe('paper-feed daily with a library', () => {
     // Every pick links to a note that exists, also the two no group matched.
     for (const line of picks) {
       const target = /^- \[\[([^|\]]+)/.exec(line)![1]!;
-      const paperNote = await readFile(join(vault, `${target}.md`), 'utf8');
+      const paperNote = await readFile(join(cli.vault, `${target}.md`), 'utf8');
       expect(readFrontmatter(paperNote).score).toBeGreaterThan(0);
     }
   });
 
   it('writes nothing on a second run of the same announcement', async () => {
     await daily();
-    const before = await noteTimes(vault);
+    const before = await noteTimes(cli.vault);
     const again = await daily();
     expect(again.stdout.split('\n')[0]).toBe('19 papers matched · 0 notes created · 0 updated · daily note arXiv/Daily/2026-05-29.md');
-    expect(await noteTimes(vault)).toEqual(before);
+    expect(await noteTimes(cli.vault)).toEqual(before);
   });
 
   it('says in the daily note that Top picks need five library papers when there are fewer', async () => {
-    await rm(join(vault, 'Reading', 'Conformal GNN.md'));
-    await rm(join(vault, 'Reading', 'Reward hacking.md'));
+    await rm(join(cli.vault, 'Reading', 'Conformal GNN.md'));
+    await rm(join(cli.vault, 'Reading', 'Reward hacking.md'));
     const result = await daily();
     expect(result.stdout).not.toContain('top picks');
-    expect(topPicks(await readNote(vault, DAILY))).toEqual([
+    expect(topPicks(await readNote(cli.vault, DAILY))).toEqual([
       '## Top picks',
       'Top picks start when your library has 5 papers (it has 4): keep the paper notes you have read, or name a .bib or CSL-JSON file in the settings. Until then papers are listed in keyword order.',
     ]);
@@ -96,21 +85,21 @@ describe('paper-feed daily with a library', () => {
 
   it('sees a rating given in place to an old note at the weekly check, or at once with --check-all', async () => {
     // An old note the person had not kept: last changed two months ago, like its folder.
-    const old = join(vault, 'Reading', 'Conformal GNN.md');
-    await rm(join(vault, 'Reading', 'Reward hacking.md'));
+    const old = join(cli.vault, 'Reading', 'Conformal GNN.md');
+    await rm(join(cli.vault, 'Reading', 'Reward hacking.md'));
     const plain = (await readFile(old, 'utf8')).replace('Read it twice; the key idea is in section 3.\n', '');
     await writeFile(old, plain);
     const twoMonthsAgo = new Date(Date.now() - 60 * 24 * 3_600_000);
-    for (const path of [old, join(vault, 'Reading'), vault]) await utimes(path, twoMonthsAgo, twoMonthsAgo);
+    for (const path of [old, join(cli.vault, 'Reading'), cli.vault]) await utimes(path, twoMonthsAgo, twoMonthsAgo);
     await daily();
-    expect(topPicks(await readNote(vault, DAILY))[1]).toContain('(it has 4)');
+    expect(topPicks(await readNote(cli.vault, DAILY))[1]).toContain('(it has 4)');
 
     // Rated in place (as Obsidian saves): the file changes, its folder does not.
     await writeFile(old, plain.replace('\ntags:\n', '\nrating: 5\ntags:\n'));
     await daily();
-    expect(topPicks(await readNote(vault, DAILY))[1]).toContain('(it has 4)');
-    const checked = await runBuiltCli(['daily', '--sample', '--check-all', '--vault', vault], work);
+    expect(topPicks(await readNote(cli.vault, DAILY))[1]).toContain('(it has 4)');
+    const checked = await runBuiltCli(['daily', '--sample', '--check-all', '--vault', cli.vault], cli.work);
     expect(checked.code).toBe(0);
-    expect(topPicks(await readNote(vault, DAILY))[1]).toBe('Ranked against the 5 papers in your library (scores from 0 to 1):');
+    expect(topPicks(await readNote(cli.vault, DAILY))[1]).toBe('Ranked against the 5 papers in your library (scores from 0 to 1):');
   });
 });
