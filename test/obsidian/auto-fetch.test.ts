@@ -2,37 +2,28 @@
 // once per announcement, after the settle time and the person's "fetch after" time, only on the
 // device that has it on; a rate limit is retried at the time arXiv gave, with one notice; a
 // cancelled one is not tried again before the next announcement.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import moment from 'moment';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
-import { kit, type App } from '../stand-ins/obsidian';
+import type { App } from '../stand-ins/obsidian';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
 import { earliestFetch } from '../../obsidian-plugin/auto-fetch';
-import { fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings } from './support/harness';
+import { FEED_PATH, fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 /** Thursday 28 May 2026, 20:00 US Eastern: the announcement of the 2026-05-29 listing. */
 const ANNOUNCED = Date.parse('2026-05-29T00:00:00Z');
 const MINUTE = 60_000;
 
-let server: ArxivStandIn;
+const host = usePluginTest({ fake: ['setInterval', 'clearInterval'] });
 let plugin: PaperFeedPlugin | null = null;
-beforeEach(async () => {
-  server = await startArxivServer();
-  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
-});
 afterEach(async () => {
-  await server.close();
   plugin?.unload();
   plugin = null;
-  vi.useRealTimers();
-  kit.reset();
 });
 
 async function start(at: number, settings: Record<string, unknown> = {}, prepare?: (app: App) => void): Promise<App> {
   vi.setSystemTime(at);
   const app = newApp();
-  await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: false, ...settings });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false, ...settings });
   prepare?.(app);
   plugin = await loadPlugin(app, { layoutReady: false });
   return app;
@@ -47,12 +38,12 @@ async function pass(app: App, minutes: number): Promise<void> {
 }
 
 function feedRequests(): number {
-  return server.count(FEED_PATH);
+  return host.arxiv.count(FEED_PATH);
 }
 
 describe('automatic fetch', () => {
   it('never runs during onload or before the layout is ready, then runs once for the announcement', async () => {
-    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
     const before = feedRequests();
     const app = await start(ANNOUNCED + 13 * 60 * MINUTE);
     await pass(app, 3);
@@ -69,7 +60,7 @@ describe('automatic fetch', () => {
   });
 
   it('waits until half an hour after the announcement', async () => {
-    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
     const app = await start(ANNOUNCED - 10 * MINUTE, {}, (a) =>
       a.saveLocalStorage('paper-feed-last-run', { announcement: '2026-05-28', at: ANNOUNCED - 86_400_000, matched: 3 }),
     );
@@ -83,7 +74,7 @@ describe('automatic fetch', () => {
   });
 
   it('waits for the local "fetch after" time', async () => {
-    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
     const after = moment(ANNOUNCED + 3 * 60 * MINUTE);
     const app = await start(ANNOUNCED + 60 * MINUTE, { fetchAfter: after.format('HH:mm') });
     app.workspace.markLayoutReady();
@@ -96,10 +87,10 @@ describe('automatic fetch', () => {
   });
 
   it('leaves the vault alone when another device fetched first and sync brought its digest in', async () => {
-    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
     vi.setSystemTime(ANNOUNCED + 60 * MINUTE);
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: false });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false });
     const digest = '---\ndate: 2026-05-29\nannounced: 2026-05-28T20:00:00-04:00\npapers: 3\ntags:\n  - paper-feed/daily\n---\n# From the laptop\n';
     await app.vault.seed('arXiv/Daily/2026-05-29.md', digest);
     await app.metadataCache.settled();
@@ -116,7 +107,7 @@ describe('automatic fetch', () => {
   });
 
   it('does nothing on a device where it is turned off', async () => {
-    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
     const app = await start(ANNOUNCED + 60 * MINUTE, {}, (a) => a.saveLocalStorage('paper-feed-auto-fetch', false));
     app.workspace.markLayoutReady();
     const before = feedRequests();
@@ -126,7 +117,7 @@ describe('automatic fetch', () => {
   });
 
   it('retries a rate-limited run at the time arXiv gave, with one notice saying when', async () => {
-    server.reply(FEED_PATH, { status: 429, headers: { 'Retry-After': '300' }, body: 'Rate exceeded.' }, { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply(FEED_PATH, { status: 429, headers: { 'Retry-After': '300' }, body: 'Rate exceeded.' }, { body: fixture('rss-2026-05-29.xml') });
     const start_ = ANNOUNCED + 60 * MINUTE;
     const app = await start(start_);
     app.workspace.markLayoutReady();
@@ -143,7 +134,7 @@ describe('automatic fetch', () => {
   });
 
   it('after an empty feed for the latest announcement, waits for the next announcement instead of asking every minute', async () => {
-    server.reply(FEED_PATH, { body: fixture('rss-empty-2026-05-30.xml') });
+    host.arxiv.reply(FEED_PATH, { body: fixture('rss-empty-2026-05-30.xml') });
     // Saturday noon in New York: the latest announcement is Thursday's; this device has not fetched it.
     const app = await start(Date.parse('2026-05-30T16:00:00Z'));
     app.workspace.markLayoutReady();
@@ -155,7 +146,7 @@ describe('automatic fetch', () => {
   });
 
   it('tells once when arXiv keeps failing, then keeps trying quietly', async () => {
-    server.reply(FEED_PATH, { status: 503, body: 'down' });
+    host.arxiv.reply(FEED_PATH, { status: 503, body: 'down' });
     const app = await start(ANNOUNCED + 60 * MINUTE);
     app.workspace.markLayoutReady();
     await pass(app, 1);
@@ -168,7 +159,7 @@ describe('automatic fetch', () => {
   });
 
   it('does not try again before the next announcement once the person cancelled it', async () => {
-    server.reply(FEED_PATH, { hang: true });
+    host.arxiv.reply(FEED_PATH, { hang: true });
     const app = await start(ANNOUNCED + 60 * MINUTE);
     app.workspace.markLayoutReady();
     const before = feedRequests();
@@ -178,7 +169,7 @@ describe('automatic fetch', () => {
     await settle(app, plugin!);
     expect(notices().slice(1)).toEqual(['Fetch cancelled.']);
 
-    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
     // Past the half hour after which a failed automatic fetch is tried again.
     await pass(app, 120);
     expect(feedRequests()).toBe(before + 1);

@@ -2,32 +2,20 @@
 // status bar stop a run that waits on arXiv (a stand-in that never answers) at once, with one
 // notice and the vault exactly as it was; cancelled while writing, it stops between two notes and
 // every note written is whole; with nothing running, the command says so.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeElement, kit, type App } from '../stand-ins/obsidian';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
-import { fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings } from './support/harness';
+import { FEED_PATH, fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const FRIDAY_MORNING = new Date('2026-05-29T13:00:00Z');
 /** A note of the person's that must come through every cancel unchanged. */
 const OWN_NOTE = 'Reading list.md';
 
-let server: ArxivStandIn;
-beforeEach(async () => {
-  server = await startArxivServer();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(FRIDAY_MORNING);
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
-});
+const host = usePluginTest({ at: FRIDAY_MORNING });
 
 async function pluginWithNote(): Promise<{ app: App; plugin: PaperFeedPlugin }> {
   const app = newApp();
-  await storeSettings(app, { rssBase: server.url('/rss'), apiBase: server.url('/api/query'), linkFromDailyNote: false });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), apiBase: host.arxiv.url('/api/query'), linkFromDailyNote: false });
   await app.vault.create(OWN_NOTE, '# To read\n\n- [[Attention Is All You Need]]\n');
   const plugin = await loadPlugin(app);
   return { app, plugin };
@@ -39,12 +27,12 @@ function statusBar(app: App): FakeElement {
 
 /** Waits until the stand-in has received `count` requests (the run is now waiting on arXiv). */
 async function requestsArrived(count: number): Promise<void> {
-  await vi.waitFor(() => expect(server.requests).toHaveLength(count));
+  await vi.waitFor(() => expect(host.arxiv.requests).toHaveLength(count));
 }
 
 describe('Cancel the running fetch', () => {
   it('stops a fetch of today’s papers that waits on arXiv, says so once and changes nothing', async () => {
-    server.reply(FEED_PATH, { hang: true });
+    host.arxiv.reply(FEED_PATH, { hang: true });
     const { app, plugin } = await pluginWithNote();
     const before = app.vault.snapshot();
     const writes = app.vault.writes;
@@ -68,10 +56,10 @@ describe('Cancel the running fetch', () => {
     expect(plugin.fetcher.retryAt).toBeNull();
     expect(statusBar(app).textContent).toBe('Papers: not fetched yet');
     expect(statusBar(app).hasClass('mod-clickable')).toBe(false);
-    expect(server.requests).toHaveLength(1);
+    expect(host.arxiv.requests).toHaveLength(1);
 
     // Nothing is left stuck: the next fetch runs and writes the digest.
-    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
     runCommand(app, 'fetch-today');
     await settle(app, plugin);
     expect(notices().at(-1)).toBe('Paper Feed: 5 papers for 2026-05-29 · 5 new notes · 0 updated');
@@ -79,7 +67,7 @@ describe('Cancel the running fetch', () => {
   });
 
   it('stops a date-range fetch when the status bar item is clicked, with the vault as it was', async () => {
-    server.handle('/api/query', () => ({ hang: true }));
+    host.arxiv.handle('/api/query', () => ({ hang: true }));
     const { app, plugin } = await pluginWithNote();
     const before = app.vault.snapshot();
 
@@ -93,14 +81,14 @@ describe('Cancel the running fetch', () => {
     expect(kit.notices[0]!.hidden).toBe(true);
     expect(notices().slice(1)).toEqual(['Fetch cancelled.']);
     expect(app.vault.snapshot()).toEqual(before);
-    expect(server.requests.map((r) => r.path)).toEqual(['/api/query']);
+    expect(host.arxiv.requests.map((r) => r.path)).toEqual(['/api/query']);
     // A click with nothing running does nothing at all.
     statusBar(app).click();
     expect(notices()).toHaveLength(2);
   });
 
   it('stops between two notes once writing has begun: each note written is whole, and the next run writes the rest', async () => {
-    server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
     const { app, plugin } = await pluginWithNote();
     const create = app.vault.create.bind(app.vault);
     let created = 0;
@@ -137,6 +125,6 @@ describe('Cancel the running fetch', () => {
     expect(notices()).toEqual(['Paper Feed is not fetching anything, so there is nothing to cancel.']);
     expect(app.vault.snapshot()).toEqual(before);
     expect(plugin.fetcher.busy).toBe(false);
-    expect(server.requests).toHaveLength(0);
+    expect(host.arxiv.requests).toHaveLength(0);
   });
 });

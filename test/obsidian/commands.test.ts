@@ -1,30 +1,17 @@
 // The palette commands, the ribbon icon and obsidian://paper-feed links, run as a person would.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { kit, MarkdownView, settingsIn, SuggestModal, TextComponent, ButtonComponent, type App, type Modal } from '../stand-ins/obsidian';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { readProtocolRequest } from '../../obsidian-plugin/protocol';
-import { fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings } from './support/harness';
+import { fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const SPARSE = 'arXiv/Papers/Sparse Routing for Large Language Model Inference.md';
 
-let server: ArxivStandIn;
-beforeEach(async () => {
-  server = await startArxivServer();
-  server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-05-29T13:00:00Z'));
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
-});
+const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z'), feed: 'rss-2026-05-29.xml' });
 
 async function fetched(): Promise<{ app: App; plugin: PaperFeedPlugin }> {
   const app = newApp();
-  await storeSettings(app, { rssBase: server.url('/rss'), apiBase: server.url('/api/query'), linkFromDailyNote: false });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), apiBase: host.arxiv.url('/api/query'), linkFromDailyNote: false });
   const plugin = await loadPlugin(app);
   await plugin.fetcher.fetchToday('command');
   await settle(app, plugin);
@@ -127,7 +114,7 @@ describe('commands', () => {
 
   it('fetches and opens the digest from the ribbon icon', async () => {
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: false });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false });
     const plugin = await loadPlugin(app);
     const ribbon = app.ribbonEl.children[0]!;
     expect(ribbon.getAttr('aria-label')).toBe("Fetch today's papers and open the digest");
@@ -146,7 +133,7 @@ describe('commands', () => {
 
   it('answers obsidian://paper-feed links: fetch, open a paper, and a clear word for a bad link', async () => {
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: false });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false });
     const plugin = await loadPlugin(app);
     await app.openObsidianUrl('obsidian://paper-feed?fetch');
     await settle(app, plugin);
@@ -161,11 +148,11 @@ describe('commands', () => {
   });
 
   it('fetches a date range from the API after checking the two dates', async () => {
-    server.handle('/api/query', (request) => ({
+    host.arxiv.handle('/api/query', (request) => ({
       body: fixture(request.query.get('search_query')!.includes('202605261800') ? 'api-2026-05-28.xml' : 'api-2026-05-29.xml'),
     }));
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss'), apiBase: server.url('/api/query'), linkFromDailyNote: false });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss'), apiBase: host.arxiv.url('/api/query'), linkFromDailyNote: false });
     const plugin = await loadPlugin(app);
     runCommand(app, 'fetch-range');
     const modal = kit.modals[0] as Modal;
@@ -185,6 +172,6 @@ describe('commands', () => {
     expect(Object.keys(app.vault.snapshot()).filter((p) => p.startsWith('arXiv/Daily/'))).toEqual(['arXiv/Daily/2026-05-28.md', 'arXiv/Daily/2026-05-29.md']);
     expect(app.vault.text('arXiv/Daily/2026-05-29.md')).toContain('Offline Reinforcement Learning from Logged Dialogues');
     expect(notices().at(-1)).toBe('Paper Feed: 2 daily notes from 2026-05-28 to 2026-05-29 · 2 papers · 2 new notes');
-    expect(server.requests.filter((r) => r.path === '/api/query')).toHaveLength(2);
+    expect(host.arxiv.requests.filter((r) => r.path === '/api/query')).toHaveLength(2);
   });
 });

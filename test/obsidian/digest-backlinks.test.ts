@@ -3,35 +3,22 @@
 // notes plugin keeps a note of the same name (its default format is YYYY-MM-DD) in the vault root
 // or in a folder. Notes written by earlier versions (bare `[[2026-05-29]]`) are brought over on
 // their next update, and a link Obsidian rewrote after a rename is not written back.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../core/notes/frontmatter';
-import { kit, type App } from '../stand-ins/obsidian';
+import { type App } from '../stand-ins/obsidian';
 import { parseYaml, getFrontMatterInfo } from '../stand-ins/obsidian/yaml';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
-import { fixture, loadPlugin, newApp, settle, storeSettings } from './support/harness';
+import { loadPlugin, newApp, settle, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const DIGEST = 'arXiv/Daily/2026-05-29.md';
 const SPARSE = 'arXiv/Papers/Sparse Routing for Large Language Model Inference.md';
 
-let server: ArxivStandIn;
-beforeEach(async () => {
-  server = await startArxivServer();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-05-29T13:00:00Z'));
-  server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
-});
+const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z'), feed: 'rss-2026-05-29.xml' });
 
 /** A vault whose core Daily notes plugin (default format) files its notes in `folder`. */
 async function vaultWithJournal(folder: string): Promise<App> {
   const app = newApp();
   app.internalPlugins.plugins['daily-notes'] = { enabled: true, instance: { options: { folder } } };
-  await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: true });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: true });
   return app;
 }
 

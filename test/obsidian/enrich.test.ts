@@ -6,31 +6,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DropdownComponent, kit, SecretComponent, settingsIn, TextComponent, ToggleComponent, type App, type Setting } from '../stand-ins/obsidian';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { fakeText, fakeTranslation, faults, startLlmServer, type LlmServer } from '../support/llm-server';
-import { CONFIG_DIR, fixture, loadPlugin, newApp, notices, runCommand, settle, storedSettings, storeSettings } from './support/harness';
+import { CONFIG_DIR, fixture, loadPlugin, newApp, notices, runCommand, settle, storedSettings, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const SPARSE = 'Sparse Routing for Large Language Model Inference';
 const SPARSE_NOTE = `arXiv/Papers/${SPARSE}.md`;
 const DIGEST = 'arXiv/Daily/2026-05-29.md';
 const CACHE = `${CONFIG_DIR}/plugins/paper-feed/enrich-cache.json`;
 const KEY = 'sk-obsidian-5d2c8e1f7a9b3c4d6e0f';
 
-let arxiv: ArxivStandIn;
+const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z'), feed: 'rss-2026-05-29.xml' });
 let llm: LlmServer;
 beforeEach(async () => {
-  arxiv = await startArxivServer();
   llm = await startLlmServer();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-05-29T13:00:00Z'));
-  arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
 });
 afterEach(async () => {
-  await arxiv.close();
   await llm.close();
-  vi.useRealTimers();
-  kit.reset();
 });
 
 function enrichSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -39,7 +30,7 @@ function enrichSettings(overrides: Record<string, unknown> = {}): Record<string,
 
 async function pluginWith(settings: Record<string, unknown> = {}): Promise<{ app: App; plugin: PaperFeedPlugin }> {
   const app = newApp();
-  await storeSettings(app, { rssBase: arxiv.url('/rss'), ...settings });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), ...settings });
   return { app, plugin: await loadPlugin(app) };
 }
 
@@ -195,10 +186,10 @@ describe('a fetch with translation on', () => {
   });
 
   it('frees a range once every day is written: the range returns while the model still answers, and a fetch of today runs at once', async () => {
-    arxiv.handle('/api/query', (request) => ({
+    host.arxiv.handle('/api/query', (request) => ({
       body: fixture(request.query.get('search_query')!.includes('202605261800') ? 'api-2026-05-28.xml' : 'api-2026-05-29.xml'),
     }));
-    const { app, plugin } = await pluginWith({ apiBase: arxiv.url('/api/query'), linkFromDailyNote: false, enrich: enrichSettings({ concurrency: 1 }) });
+    const { app, plugin } = await pluginWith({ apiBase: host.arxiv.url('/api/query'), linkFromDailyNote: false, enrich: enrichSettings({ concurrency: 1 }) });
     let release = () => undefined as void;
     const held = new Promise<void>((resolve) => (release = resolve));
     llm.respond(async (r) => {

@@ -1,35 +1,23 @@
 // "Fetch today's papers" through the real plugin class: it loads without touching the network,
 // writes the digest and the paper notes through the Vault API, says what it did, and a second run
 // writes nothing.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import moment from 'moment';
-import { closedPort, startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
+import { closedPort } from '../support/arxiv-server';
 import { kit, Platform } from '../stand-ins/obsidian';
-import { CONFIG_DIR, fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings } from './support/harness';
+import { CONFIG_DIR, FEED_PATH, fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const FRIDAY_MORNING = new Date('2026-05-29T13:00:00Z');
 
-let server: ArxivStandIn;
-beforeEach(async () => {
-  server = await startArxivServer();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(FRIDAY_MORNING);
-  server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
-});
+const host = usePluginTest({ at: FRIDAY_MORNING, feed: 'rss-2026-05-29.xml' });
 
 describe('Fetch today’s papers', () => {
   it('writes the digest and one note per matched paper, then says what it did', async () => {
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss') });
-    const before = server.count();
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss') });
+    const before = host.arxiv.count();
     const plugin = await loadPlugin(app);
-    expect(server.count()).toBe(before);
+    expect(host.arxiv.count()).toBe(before);
 
     expect(runCommand(app, 'fetch-today')).toBe(true);
     await settle(app, plugin);
@@ -58,7 +46,7 @@ describe('Fetch today’s papers', () => {
 
   it('writes nothing the second time for the same announcement', async () => {
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss') });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss') });
     const plugin = await loadPlugin(app);
     await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);
@@ -75,7 +63,7 @@ describe('Fetch today’s papers', () => {
 
   it('keeps its settings and state out of the notes and inside the vault’s own config folder', async () => {
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss') });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss') });
     const plugin = await loadPlugin(app);
     await plugin.saveSettings();
     expect(await app.vault.adapter.exists(`${CONFIG_DIR}/plugins/paper-feed/data.json`)).toBe(true);
@@ -112,21 +100,21 @@ describe('Fetch today’s papers', () => {
 
   it('says once that a run is already going when asked again, and runs only once', async () => {
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss') });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss') });
     const plugin = await loadPlugin(app);
-    const requests = server.count(FEED_PATH);
+    const requests = host.arxiv.count(FEED_PATH);
     runCommand(app, 'fetch-today');
     runCommand(app, 'fetch-today');
     await settle(app, plugin);
-    expect(server.count(FEED_PATH)).toBe(requests + 1);
+    expect(host.arxiv.count(FEED_PATH)).toBe(requests + 1);
     expect(notices()).toContain("Paper Feed is already fetching today's papers; it will say when it is done.");
   });
 
   it('on a night without an announcement, says when the next one comes and writes nothing', async () => {
     vi.setSystemTime(new Date('2026-05-30T15:00:00Z'));
-    server.handle(FEED_PATH, () => ({ body: fixture('rss-empty-2026-05-30.xml') }));
+    host.arxiv.handle(FEED_PATH, () => ({ body: fixture('rss-empty-2026-05-30.xml') }));
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss') });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss') });
     const plugin = await loadPlugin(app);
     const outcome = await plugin.fetcher.fetchToday('command');
     expect(outcome).toEqual({ kind: 'empty', date: '2026-05-30' });

@@ -1,25 +1,12 @@
 // A second fetch of an unchanged announcement (issue #14): it reads only what it must and writes no
 // file at all, the plugin's caches and the person's journal note included, so sync has nothing to
 // carry and no device sees a new modified time. Every read and write is counted.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { kit, type App } from '../stand-ins/obsidian';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
-import { fixture, loadPlugin, newApp, settle, storeSettings } from './support/harness';
+import { describe, expect, it, vi } from 'vitest';
+import { type App } from '../stand-ins/obsidian';
+import { loadPlugin, newApp, settle, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 
-let server: ArxivStandIn;
-beforeEach(async () => {
-  server = await startArxivServer();
-  server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-05-29T13:00:00Z'));
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
-});
+const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z'), feed: 'rss-2026-05-29.xml' });
 
 /** Counts every note read and every file write (notes, plugin files) from here on. */
 function countIo(app: App) {
@@ -43,7 +30,7 @@ describe('fetching the same announcement again', () => {
   it('writes no file at all and reads only the notes of the papers it lists, with the Daily notes link on', async () => {
     const app = newApp();
     app.internalPlugins.plugins['daily-notes'] = { enabled: true, instance: { options: { folder: 'Journal', format: 'YYYY-MM-DD', template: '' } } };
-    await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: true });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: true });
     const plugin = await loadPlugin(app);
     await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);

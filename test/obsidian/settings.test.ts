@@ -1,7 +1,7 @@
 // The settings tab, operated like a person would: a change is saved and in effect at once; a wrong
 // category or regex is shown beside its field and nothing is saved; device-only choices stay on
 // the device.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ButtonComponent,
   DropdownComponent,
@@ -16,24 +16,13 @@ import {
   type Setting,
 } from '../stand-ins/obsidian';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
-import { fixture, loadPlugin, newApp, notices, settle, storedSettings, storeSettings } from './support/harness';
+import { fixture, loadPlugin, newApp, notices, settle, storedSettings, storeSettings, usePluginTest } from './support/harness';
 
-let server: ArxivStandIn;
-beforeEach(async () => {
-  server = await startArxivServer();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-05-29T13:00:00Z'));
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
-});
+const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z') });
 
 async function openTab(settings: Record<string, unknown> = {}): Promise<{ app: App; plugin: PaperFeedPlugin; tab: { containerEl: HTMLElement; display(): void; hide(): void } }> {
   const app = newApp();
-  await storeSettings(app, { rssBase: server.url('/rss'), ...settings });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), ...settings });
   const plugin = await loadPlugin(app);
   const tab = app.settingTabs[0]!;
   tab.display();
@@ -70,10 +59,10 @@ describe('settings tab', () => {
     expect((await storedSettings(app)).config).toMatchObject({ categories: ['cs.RO', 'eess.SY'] });
     expect(errorOf(setting(tab, 'Categories'))).toBeNull();
 
-    server.reply('/rss/cs.RO+eess.SY', { body: fixture('rss-2026-05-29.xml') });
+    host.arxiv.reply('/rss/cs.RO+eess.SY', { body: fixture('rss-2026-05-29.xml') });
     await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);
-    expect(server.requests.map((r) => r.path)).toEqual(['/rss/cs.RO+eess.SY']);
+    expect(host.arxiv.requests.map((r) => r.path)).toEqual(['/rss/cs.RO+eess.SY']);
   });
 
   it('shows a wrong category beside the field and keeps the settings in use', async () => {
@@ -160,7 +149,7 @@ describe('settings tab', () => {
 
   it('takes settings that sync changed on disk without a restart', async () => {
     const { app, plugin } = await openTab();
-    await storeSettings(app, { rssBase: server.url('/rss'), fetchAfter: '06:45', config: { categories: ['hep-th'] } });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss'), fetchAfter: '06:45', config: { categories: ['hep-th'] } });
     await plugin.onExternalSettingsChange();
     expect([plugin.settings.fetchAfter, plugin.settings.config.categories]).toEqual(['06:45', ['hep-th']]);
   });
@@ -172,7 +161,7 @@ describe('settings tab', () => {
     expect((tab.containerEl as unknown as FakeElement).find('paper-feed-general-error')?.textContent).toContain(problem);
     const outcome = await plugin.fetcher.fetchToday('command');
     expect(outcome.kind).toBe('failed');
-    expect(server.requests).toEqual([]);
+    expect(host.arxiv.requests).toEqual([]);
     expect(notices().at(-1)).toBe(problem);
   });
 });

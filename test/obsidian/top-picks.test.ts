@@ -1,38 +1,25 @@
 // "Top picks" in Obsidian (issue #10), through the real plugin: the library from the vault's kept
 // notes (keys and tags from the metadata cache, text read only for changed notes), cached in the
 // plugin's folder, and the settings section that edits it.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { kit, settingsIn, TextAreaComponent, TextComponent, ToggleComponent, type App, type Setting } from '../stand-ins/obsidian';
+import { describe, expect, it, vi } from 'vitest';
+import { settingsIn, TextAreaComponent, TextComponent, ToggleComponent, type App, type Setting } from '../stand-ins/obsidian';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
 import { LIBRARY_INDEX_FILE } from '../../obsidian-plugin/library-notes';
 import { LIBRARY_NOTES_FILE } from '../../obsidian-plugin/library-notes-file';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { KEPT_PAPERS, keptNote, keptNotes } from '../notes/kept-notes';
-import { CONFIG_DIR, fixture, loadPlugin, MANIFEST, newApp, notices, settle, storedSettings, storeSettings } from './support/harness';
+import { CONFIG_DIR, loadPlugin, MANIFEST, newApp, notices, settle, storedSettings, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const DAILY = 'arXiv/Daily/2026-05-29.md';
 const PLUGIN_FOLDER = `${CONFIG_DIR}/plugins/${MANIFEST.id}`;
 
-let server: ArxivStandIn;
-beforeEach(async () => {
-  server = await startArxivServer();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-05-29T13:00:00Z'));
-  server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
-});
+const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z'), feed: 'rss-2026-05-29.xml' });
 
 async function vaultWith(notes: Record<string, string>): Promise<{ app: App; plugin: PaperFeedPlugin }> {
   const app = newApp();
   for (const [path, text] of Object.entries(notes)) await app.vault.seed(path, text);
   await app.metadataCache.settled();
-  await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: false });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false });
   const plugin = await loadPlugin(app);
   return { app, plugin };
 }

@@ -1,27 +1,16 @@
 // Issue #22: the daily note's trends in Obsidian come from the plugin's note index (kept from the
 // notes it writes and from metadata-cache events), on the same device right after the earlier
 // fetch and on a second device that only has the synced files; a second fetch writes nothing.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
-import { kit, type App } from '../stand-ins/obsidian';
-import { fixture, loadPlugin, newApp, settle, storeSettings } from './support/harness';
+import { describe, expect, it, vi } from 'vitest';
+import { type App } from '../stand-ins/obsidian';
+import { FEED_PATH, fixture, loadPlugin, newApp, settle, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 
-let server: ArxivStandIn;
-beforeEach(async () => {
-  server = await startArxivServer();
-  vi.useFakeTimers({ toFake: ['Date'] });
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
-});
+const host = usePluginTest();
 
 async function fetchOn(app: App, plugin: Awaited<ReturnType<typeof loadPlugin>>, now: string, feed: string): Promise<void> {
   vi.setSystemTime(new Date(now));
-  server.reply(FEED_PATH, { body: fixture(feed) });
+  host.arxiv.reply(FEED_PATH, { body: fixture(feed) });
   await plugin.fetcher.fetchToday('command');
   await settle(app, plugin);
 }
@@ -33,7 +22,7 @@ function trendsOf(text: string): string {
 describe('trends in Obsidian', () => {
   it('count Friday’s digest in Monday’s, and a second fetch changes nothing', async () => {
     const app = newApp();
-    await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: false });
+    await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false });
     const plugin = await loadPlugin(app);
     await fetchOn(app, plugin, '2026-05-29T13:00:00Z', 'rss-2026-05-29.xml');
     const friday = app.vault.text('arXiv/Daily/2026-05-29.md')!;
@@ -64,7 +53,7 @@ describe('trends in Obsidian', () => {
     // A second device with the synced files reads the same tallies from its own index.
     const other = newApp();
     for (const [path, text] of Object.entries(app.vault.snapshot())) await other.vault.seed(path, text);
-    await storeSettings(other, { rssBase: server.url('/rss'), linkFromDailyNote: false });
+    await storeSettings(other, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false });
     const second = await loadPlugin(other);
     await other.metadataCache.settled();
     await fetchOn(other, second, '2026-06-01T15:00:00Z', 'rss-2026-06-01.xml');

@@ -1,31 +1,20 @@
 // "Paper Feed: Check kept papers for updates" and the weekly background check (issue #19), run in
 // the obsidian stand-in against the arXiv stand-in serving recorded API entries.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { kit, type App } from '../stand-ins/obsidian';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { type App } from '../stand-ins/obsidian';
 import { parseApiFeed } from '../../core/arxiv/api';
 import { renderPaperNote } from '../../core/notes/paper-note';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { feedOf, recordedEntries, serveIdLookups } from '../catch-up/api-entries';
-import { fixture, loadPlugin, newApp, notices, runCommand, settle, storeSettings } from './support/harness';
+import { loadPlugin, newApp, notices, runCommand, settle, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const NOTE = 'arXiv/Papers/Attainable forms of Assouad spectra.md';
 const recorded = recordedEntries();
 
-let server: ArxivStandIn;
+const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z'), feed: 'rss-2026-05-29.xml' });
 beforeEach(async () => {
-  server = await startArxivServer();
-  server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
-  serveIdLookups(server, recorded);
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-05-29T13:00:00Z'));
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
+  serveIdLookups(host.arxiv, recorded);
 });
 
 function keptV1Note(): string {
@@ -37,7 +26,7 @@ function keptV1Note(): string {
 
 async function vault(): Promise<{ app: App; plugin: PaperFeedPlugin }> {
   const app = newApp();
-  await storeSettings(app, { rssBase: server.url('/rss'), apiBase: server.url('/api/query'), linkFromDailyNote: false });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), apiBase: host.arxiv.url('/api/query'), linkFromDailyNote: false });
   await app.vault.createFolder('arXiv');
   await app.vault.createFolder('arXiv/Papers');
   await app.vault.create(NOTE, keptV1Note());
@@ -46,7 +35,7 @@ async function vault(): Promise<{ app: App; plugin: PaperFeedPlugin }> {
   return { app, plugin };
 }
 
-const lookups = () => server.requests.filter((r) => r.path === '/api/query').length;
+const lookups = () => host.arxiv.requests.filter((r) => r.path === '/api/query').length;
 
 describe('checking kept papers for updates in Obsidian', () => {
   it('the command brings a kept note to v3 with its journal DOI, says so, and the next digest lists it', async () => {
@@ -89,11 +78,11 @@ describe('checking kept papers for updates in Obsidian', () => {
   });
 
   it('can be cancelled, and says so', async () => {
-    server.handle('/api/query', () => ({ delayMs: 2000, body: feedOf([]) }));
+    host.arxiv.handle('/api/query', () => ({ delayMs: 2000, body: feedOf([]) }));
     const { app, plugin } = await vault();
     expect(runCommand(app, 'cancel-update-check')).toBe(false);
     const running = plugin.updates.run();
-    await vi.waitFor(() => expect(server.requests.some((r) => r.path === '/api/query')).toBe(true));
+    await vi.waitFor(() => expect(host.arxiv.requests.some((r) => r.path === '/api/query')).toBe(true));
     expect(runCommand(app, 'cancel-update-check')).toBe(true);
     expect(await running).toBeNull();
     expect(notices().at(-1)).toBe('Paper Feed: the update check was cancelled; notes already brought up to date stay so.');

@@ -1,34 +1,22 @@
 // The plugin in a living vault: notes found by frontmatter after renames and folder moves, a second
 // synced device that must not duplicate what the first wrote (even before its metadata cache has
 // caught up), and a note open in the editor while Paper Feed updates it.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
-import { kit, MarkdownView, TFile, type App } from '../stand-ins/obsidian';
+import { describe, expect, it, vi } from 'vitest';
+import { MarkdownView, TFile, type App } from '../stand-ins/obsidian';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
-import { fixture, loadPlugin, newApp, notices, settle, storeSettings } from './support/harness';
+import { FEED_PATH, fixture, loadPlugin, newApp, notices, settle, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const FRIDAY = new Date('2026-05-29T13:00:00Z');
 const MONDAY = new Date('2026-06-01T13:00:00Z');
 const SPARSE = 'arXiv/Papers/Sparse Routing for Large Language Model Inference.md';
 
-let server: ArxivStandIn;
-beforeEach(async () => {
-  server = await startArxivServer();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(FRIDAY);
-});
-afterEach(async () => {
-  await server.close();
-  vi.useRealTimers();
-  kit.reset();
-});
+const host = usePluginTest({ at: FRIDAY });
 
 async function deviceWithFriday(): Promise<{ app: App; plugin: PaperFeedPlugin }> {
   const app = newApp();
-  await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: false });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false });
   const plugin = await loadPlugin(app);
-  server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
+  host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
   await plugin.fetcher.fetchToday('command');
   await settle(app, plugin);
   return { app, plugin };
@@ -36,7 +24,7 @@ async function deviceWithFriday(): Promise<{ app: App; plugin: PaperFeedPlugin }
 
 async function fetchMonday(app: App, plugin: PaperFeedPlugin): Promise<void> {
   vi.setSystemTime(MONDAY);
-  server.reply(FEED_PATH, { body: fixture('rss-2026-06-01.xml') });
+  host.arxiv.reply(FEED_PATH, { body: fixture('rss-2026-06-01.xml') });
   await plugin.fetcher.fetchToday('command');
   await settle(app, plugin);
 }
@@ -87,7 +75,7 @@ describe('Paper Feed in a living vault', () => {
     const second = newApp();
     second.metadataCache.hold();
     for (const [path, text] of Object.entries(first.app.vault.snapshot())) await second.vault.seed(path, text);
-    await storeSettings(second, { rssBase: server.url('/rss'), linkFromDailyNote: false });
+    await storeSettings(second, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false });
     const plugin = await loadPlugin(second);
     expect(plugin.device.lastRun).toBeNull();
     const writes = second.vault.writes;

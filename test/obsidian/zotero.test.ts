@@ -2,43 +2,32 @@
 // answers from the recorded samples: the library feeds Top picks; "Save to Zotero" from a paper
 // note, from the paper under the cursor in the daily note and from an obsidian:// link saves once
 // and records `zotero: KEY`; "Open in Zotero"; one notice per failure; nothing on phones.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DropdownComponent, kit, MarkdownView, Platform, settingsIn, TextComponent, type App, type Setting } from '../stand-ins/obsidian';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
-import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { startZoteroStandIn, type ZoteroStandIn, type ZoteroStandInOptions } from '../support/zotero-stand-in';
 import { KEPT_PAPERS } from '../notes/kept-notes';
-import { CONFIG_DIR, fixture, loadPlugin, MANIFEST, newApp, notices, runCommand, settle, storedSettings, storeSettings } from './support/harness';
+import { CONFIG_DIR, loadPlugin, MANIFEST, newApp, notices, runCommand, settle, storedSettings, storeSettings, usePluginTest } from './support/harness';
 
-const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
 const DAILY = 'arXiv/Daily/2026-05-29.md';
 const SPARSE = 'arXiv/Papers/Sparse Routing for Large Language Model Inference.md';
 const LOCAL_API_OFF = 'Zotero\'s local API is off; in Zotero turn on Settings → Advanced → "Allow other applications on this computer to communicate with Zotero", then try again.';
 
-let server: ArxivStandIn;
+const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z'), feed: 'rss-2026-05-29.xml' });
 let zotero: ZoteroStandIn | undefined;
-beforeEach(async () => {
-  server = await startArxivServer();
-  server.reply(FEED_PATH, { body: fixture('rss-2026-05-29.xml') });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-05-29T13:00:00Z'));
-});
 afterEach(async () => {
-  await server.close();
   await zotero?.close();
   zotero = undefined;
   Platform.isDesktopApp = true;
   Platform.isMobileApp = false;
-  vi.useRealTimers();
-  kit.reset();
 });
 
 async function withZotero(options: ZoteroStandInOptions = {}): Promise<{ app: App; plugin: PaperFeedPlugin; z: ZoteroStandIn }> {
   const z = (zotero = await startZoteroStandIn(options));
   for (const kept of KEPT_PAPERS) z.add({ itemType: 'preprint', title: kept.title, abstractNote: kept.abstract, archiveID: `arXiv:${kept.id}` });
   const app = newApp();
-  await storeSettings(app, { rssBase: server.url('/rss'), linkFromDailyNote: false, config: { library: { source: 'zotero', zoteroPort: z.port } } });
+  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), linkFromDailyNote: false, config: { library: { source: 'zotero', zoteroPort: z.port } } });
   const plugin = await loadPlugin(app);
   const outcome = await plugin.fetcher.fetchToday('command');
   await settle(app, plugin);

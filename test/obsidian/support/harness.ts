@@ -1,12 +1,14 @@
 // Loads the real Paper Feed plugin into the obsidian stand-in: an App with an in-memory vault whose
 // config folder is deliberately not ".obsidian", settings pointing at a local arXiv stand-in, and
 // helpers to run commands and wait for runs to finish.
+import { afterEach, beforeEach, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { App, kit, Vault, type PluginManifest } from '../../stand-ins/obsidian';
 import PaperFeedPlugin from '../../../obsidian-plugin/main';
 import { createArxivClient, type ArxivClient } from '../../../core/arxiv/polite';
 import { requestUrlTransport } from '../../../obsidian-plugin/http';
 import { clock } from '../../../obsidian-plugin/notices';
+import { startArxivServer, type ArxivStandIn } from '../../support/arxiv-server';
 
 /**
  * The plugin with an arXiv client whose waits (3 s pacing, retry backoff) return at once; its
@@ -69,4 +71,43 @@ export async function settle(app: App, plugin: PaperFeedPlugin): Promise<void> {
 /** Notice messages shown so far. */
 export function notices(): string[] {
   return kit.messages();
+}
+
+/** The feed the default categories ask for. */
+export const FEED_PATH = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
+
+export interface PluginTestOptions {
+  /** Date (and only Date, unless `fake` says more) is faked, and set to this when given. */
+  at?: Date;
+  /** The timers faked besides Date. */
+  fake?: Array<'setInterval' | 'clearInterval'>;
+  /** A recorded listing in test/fixtures/obsidian/ that FEED_PATH serves from the start. */
+  feed?: string;
+}
+
+/**
+ * Registers the hooks the plugin tests share: per test a new arXiv stand-in and a faked Date;
+ * afterwards the stand-in closed, real timers back and the obsidian stand-in's state reset.
+ * Hooks the file registers after this one run after its beforeEach and before its afterEach.
+ */
+export function usePluginTest(options: PluginTestOptions = {}): { readonly arxiv: ArxivStandIn } {
+  let arxiv: ArxivStandIn | undefined;
+  beforeEach(async () => {
+    arxiv = await startArxivServer();
+    vi.useFakeTimers({ toFake: ['Date', ...(options.fake ?? [])] });
+    if (options.at) vi.setSystemTime(options.at);
+    if (options.feed) arxiv.reply(FEED_PATH, { body: fixture(options.feed) });
+  });
+  afterEach(async () => {
+    await arxiv?.close();
+    arxiv = undefined;
+    vi.useRealTimers();
+    kit.reset();
+  });
+  return {
+    get arxiv() {
+      if (!arxiv) throw new Error('The arXiv stand-in exists only inside a test');
+      return arxiv;
+    },
+  };
 }
