@@ -5,7 +5,7 @@
 // their next update, and a link Obsidian rewrote after a rename is not written back.
 import { describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../core/notes/frontmatter';
-import { type App } from '../stand-ins/obsidian';
+import type { App } from '../stand-ins/obsidian';
 import { parseYaml, getFrontMatterInfo } from '../stand-ins/obsidian/yaml';
 import { loadPlugin, newApp, settle, storeSettings, usePluginTest } from './support/harness';
 

@@ -2,7 +2,7 @@
 // file at all, the plugin's caches and the person's journal note included, so sync has nothing to
 // carry and no device sees a new modified time. Every read and write is counted.
 import { describe, expect, it, vi } from 'vitest';
-import { type App } from '../stand-ins/obsidian';
+import type { App } from '../stand-ins/obsidian';
 import { loadPlugin, newApp, settle, storeSettings, usePluginTest } from './support/harness';
 
 

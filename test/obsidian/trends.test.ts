@@ -2,7 +2,7 @@
 // notes it writes and from metadata-cache events), on the same device right after the earlier
 // fetch and on a second device that only has the synced files; a second fetch writes nothing.
 import { describe, expect, it, vi } from 'vitest';
-import { type App } from '../stand-ins/obsidian';
+import type { App } from '../stand-ins/obsidian';
 import { FEED_PATH, fixture, loadPlugin, newApp, settle, storeSettings, usePluginTest } from './support/harness';
 
 

@@ -1,7 +1,7 @@
 // "Paper Feed: Check kept papers for updates" and the weekly background check (issue #19), run in
 // the obsidian stand-in against the arXiv stand-in serving recorded API entries.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { type App } from '../stand-ins/obsidian';
+import type { App } from '../stand-ins/obsidian';
 import { parseApiFeed } from '../../core/arxiv/api';
 import { renderPaperNote } from '../../core/notes/paper-note';
 import { readFrontmatter } from '../../core/notes/frontmatter';
