@@ -1,23 +1,14 @@
 // A run killed (SIGKILL) at any point leaves every note whole: each file in the vault is exactly
 // what a complete run writes, and the next run finishes the job and clears the debris.
-import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLI, ensureBuiltCli, runBuiltCli } from './support';
+import { CLI, runBuiltCli, useCliWorkspace } from './support';
 
 const KILLS = 8;
-let work: string;
-
-beforeAll(() => ensureBuiltCli(), 120_000);
-beforeEach(async () => {
-  work = await mkdtemp(join(tmpdir(), 'pf-crash-'));
-});
-afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+const cli = useCliWorkspace('pf-crash-', { arxiv: false });
 
 /** Every file under `dir` (hidden ones too) with its text. */
 async function contents(dir: string): Promise<Map<string, string>> {
@@ -43,23 +34,23 @@ function killAfter(vault: string, delayMs: number): Promise<void> {
 }
 
 it(`leaves only whole notes when killed at ${KILLS} points of a run, and the next run completes`, async () => {
-  const reference = join(work, 'reference');
+  const reference = join(cli.work, 'reference');
   const started = Date.now();
-  expect((await runBuiltCli(['daily', '--sample', '--vault', reference], work)).code).toBe(0);
+  expect((await runBuiltCli(['daily', '--sample', '--vault', reference], cli.work)).code).toBe(0);
   // Kill points spread over the whole run as long as it takes on this machine right now.
   const runMs = Date.now() - started;
   const expected = await contents(reference);
   const expectedNotes = [...expected.keys()].filter((p) => p.endsWith('.md')).sort();
 
   for (let i = 0; i < KILLS; i += 1) {
-    const vault = join(work, `vault-${i}`);
+    const vault = join(cli.work, `vault-${i}`);
     await killAfter(vault, Math.round(runMs * (0.2 + (0.9 * i) / (KILLS - 1))));
     for (const [path, text] of await contents(vault)) {
       if (!path.endsWith('.md')) continue;
       expect({ path, text }).toEqual({ path, text: expected.get(path) });
     }
 
-    expect((await runBuiltCli(['daily', '--sample', '--vault', vault], work)).code).toBe(0);
+    expect((await runBuiltCli(['daily', '--sample', '--vault', vault], cli.work)).code).toBe(0);
     const final = await contents(vault);
     expect([...final.keys()].filter((p) => p.endsWith('.md')).sort()).toEqual(expectedNotes);
     for (const path of expectedNotes) expect(final.get(path)).toBe(expected.get(path));

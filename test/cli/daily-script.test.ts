@@ -1,36 +1,19 @@
 // `npm run daily` (scripts/daily.mjs): runs the built CLI with the given arguments, and its
 // offline message names the npm command to try the sample with.
-import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { closedPort } from '../support/arxiv-server';
-import { ensureBuiltCli, REPO, type CliResult } from './support';
+import { runProcess } from '../support/process';
+import { REPO, useCliWorkspace, type CliResult } from './support';
 
-let work: string;
-beforeAll(() => ensureBuiltCli(), 120_000);
-beforeEach(async () => {
-  work = await mkdtemp(join(tmpdir(), 'pf-script-'));
-});
-afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+const cli = useCliWorkspace('pf-script-', { arxiv: false });
 
 function runScript(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'scripts', 'daily.mjs'), ...args], { cwd: work, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(process.execPath, [join(REPO, 'scripts', 'daily.mjs'), ...args], { cwd: cli.work, env: { ...process.env, ...env } });
 }
 
 it('runs the CLI with the arguments given', async () => {
-  const result = await runScript(['--sample', '--vault', join(work, 'v'), '--quiet']);
+  const result = await runScript(['--sample', '--vault', join(cli.work, 'v'), '--quiet']);
   expect(result.code).toBe(0);
   expect(result.stdout.split('\n')[0]).toBe('19 papers matched · 19 notes created · 0 updated · daily note arXiv/Daily/2026-05-29.md');
 });

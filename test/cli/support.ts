@@ -1,13 +1,14 @@
 // Shared by the CLI tests: the built CLI (rebuilt when older than its sources), a way to run it
 // as a child process, the folders a test runs it in, and the feeds the local arXiv stand-in serves.
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
+import { runProcess, type ProcessResult } from '../support/process';
 import { SAMPLE_ANNOUNCEMENT_XML } from '../../core/node/sample/announcement';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -79,24 +80,12 @@ export function useCliWorkspace(prefix: string, options: { build?: boolean; arxi
   };
 }
 
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliResult = ProcessResult;
 
 /** Runs the built CLI in `cwd` with a clean environment (no PAPER_FEED_* from the caller). */
 export function runBuiltCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PAPER_FEED_')));
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
+  return runProcess(process.execPath, [CLI, ...args], { cwd, env: { ...inherited, ...env } });
 }
 
 /** The bundled sample, re-dated: a feed the tests can tell apart from `--sample`. */

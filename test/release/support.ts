@@ -1,9 +1,10 @@
 // Shared by the release tests: the CLI package packed into a test's own folder, and a way to run
 // commands there and see what they printed.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBuiltCli } from '../cli/support';
+import { runProcess, type ProcessResult } from '../support/process';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const VERSION: string = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version;
@@ -16,11 +17,7 @@ export function packCli(folder: string): string {
   return path.join(folder, `paper-feed-${VERSION}.tgz`);
 }
 
-export interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type Ran = ProcessResult;
 
 export function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Ran {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 180_000 });
@@ -29,15 +26,7 @@ export function run(command: string, args: readonly string[], cwd: string, env: 
 
 /** Like run, without blocking this process: needed when the command talks to a server in it. */
 export function runAsync(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(command, args, { cwd, env, timeoutMs: 180_000 });
 }
 
 /** Every file under `folder`, relative, with "/" separators, sorted. */
