@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { TEXT_LOADERS } from './scripts/text-loaders.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = !watch;
@@ -14,6 +15,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   target: 'es2022',
+  loader: TEXT_LOADERS,
 };
 
 const builds = [

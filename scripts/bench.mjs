@@ -9,6 +9,7 @@ import { cpus, tmpdir, availableParallelism, loadavg, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { TEXT_LOADERS } from './text-loaders.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(repoRoot);
@@ -88,6 +89,7 @@ try {
     target: 'node20',
     logLevel: 'warning',
     alias: { vscode: './test/stand-ins/vscode.ts' },
+    loader: TEXT_LOADERS,
     plugins: [ownImportMetaUrl],
     // gray-matter and friends are CommonJS that call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },

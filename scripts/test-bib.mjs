@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkBibWithRealTools, ensureBibTools } from './bib/real-tools.mjs';
+import { TEXT_LOADERS } from './text-loaders.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(repoRoot);
@@ -21,6 +22,7 @@ async function loadCorpus(dir) {
     platform: 'node',
     format: 'esm',
     packages: 'external',
+    loader: TEXT_LOADERS,
     outfile,
     logLevel: 'warning',
   });
