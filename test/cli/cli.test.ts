@@ -124,7 +124,7 @@ describe('paper-feed daily', () => {
       stdout: '4 papers matched · 4 notes created · 0 updated · daily note arXiv/Daily/2026-05-28.md\n  by group: reinforcement learning 4 · world simulators 1\n',
       stderr: '',
     });
-    const digest = await readNote(vault, 'arXiv/Daily/2026-05-28.md');
+    const digest = await readNote(cli.vault, 'arXiv/Daily/2026-05-28.md');
     expect(digest).toContain('\nkeywords:\n  - reinforcement learning\n  - world simulators\nmatches:\n  - \'reinforcement learning: 4\'\n  - \'world simulators: 1\'\n');
     expect(digest).toContain('**4 papers matched** — reinforcement learning 4 · world simulators 1');
     const sections = digest.split('\n').filter((line) => /^(## |### |- \[\[)/.test(line) && line !== '## Top picks');
@@ -139,7 +139,7 @@ describe('paper-feed daily', () => {
       '## world simulators (1)',
       `- ${link(VIDEO)} — shown under reinforcement learning`,
     ]);
-    expect(await readNote(vault, `arXiv/Papers/${VIDEO}.md`)).toContain('\nkeywords:\n  - reinforcement learning\n  - world simulators\n');
+    expect(await readNote(cli.vault, `arXiv/Papers/${VIDEO}.md`)).toContain('\nkeywords:\n  - reinforcement learning\n  - world simulators\n');
   });
 
   it('works offline with --sample', async () => {
