@@ -12,7 +12,7 @@ import { createArxivClient } from '../core/arxiv/polite';
 import { checkForUpdates, DEFAULT_MAX_REQUESTS } from '../core/catch-up/check';
 import { IDS_PER_REQUEST } from '../core/arxiv/id-lookup';
 import { renderPaperNote } from '../core/notes/paper-note';
-import { MemoryStore } from '../core/vault/memory-store';
+import { MemoryStore } from '../core/notes/memory-store';
 import { entryAs, feedOf, recordedEntries } from '../test/catch-up/api-entries';
 import { startArxivServer } from '../test/support/arxiv-server';
 import { createFakeClock } from '../test/support/fake-clock';

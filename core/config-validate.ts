@@ -7,7 +7,7 @@ import { PaperFeedError } from './errors';
 import { isRecord } from './record';
 import { parseKeepKey } from './notes/keep-keys';
 import { folderProblem, normalizeFolder, quoted } from './notes/sanitize';
-import { isCategoryName } from './select/categories';
+import { isCategoryName } from './arxiv/categories';
 import { regexParts, ruleRegex } from './select/rules';
 
 /** The top-level keys a config may have; hosts with more settings pass only these. */

@@ -7,7 +7,7 @@ import { librarySource, type PaperFeedConfig } from '../core/config';
 import { messageFor } from '../core/errors';
 import type { LibraryCache, ZoteroLibrarySource } from '../core/notes/library-source';
 import { readArxivId } from '../core/notes/note-facts';
-import { texToPlain } from '../core/notes/tex';
+import { texToPlain } from '../core/text/tex-tokens';
 import { saveMessage, Zotero, zoteroSelectLink } from '../core/zotero/zotero';
 import { requestUrlTransport } from './http';
 import { jsonFileCache } from './json-file-cache';

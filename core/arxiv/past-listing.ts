@@ -3,7 +3,7 @@
 // announcement the RSS feed gave that evening. Papers whose primary category is not followed
 // came in as cross-lists. Used by every host's "date range" command.
 
-import { inCategories } from '../select/categories';
+import { inCategories } from './categories';
 import { DEFAULT_API_BASE, buildSearchQuery } from './api-query';
 import { announcementFor, submissionWindow } from './calendar';
 import type { Announcement } from './paper';

@@ -4,7 +4,18 @@
 // A day's feed is megabytes and this runs on phones, so it walks the text with indexOf and
 // character codes rather than building tokens.
 
-import type { XmlElement } from './xml';
+/** One element as read, matched by namespace URI and local name, never by prefix. */
+export interface XmlElement {
+  /** Namespace URI ('' when the element is in no namespace). */
+  ns: string;
+  /** Local name, without prefix. */
+  name: string;
+  /** Attributes by their name as written (prefix kept: "rdf:about"). */
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** Text directly inside this element (and inside CDATA), entities decoded. */
+  text: string;
+}
 
 /** Prefix → namespace URI; shared by every element that declares nothing new. */
 type Scope = ReadonlyMap<string, string>;

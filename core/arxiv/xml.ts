@@ -1,10 +1,10 @@
 // A small namespace-aware view of an XML document. arXiv serialises the same elements with
 // different prefixes and declaration sites, so readers match elements by namespace URI and local
-// name, never by prefix. The reading itself is in ./xml-reader.ts.
+// name, never by prefix. The reading itself, and the element it reads into, are in ./xml-reader.ts.
 
-import { readXml } from './xml-reader';
+import { readXml, type XmlElement } from './xml-reader';
 
-export { decodeEntities } from './xml-reader';
+export { decodeEntities, type XmlElement } from './xml-reader';
 
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -15,18 +15,6 @@ export const NS = {
   rss1: 'http://purl.org/rss/1.0/',
   none: '',
 } as const;
-
-export interface XmlElement {
-  /** Namespace URI ('' when the element is in no namespace). */
-  ns: string;
-  /** Local name, without prefix. */
-  name: string;
-  /** Attributes by their name as written (prefix kept: "rdf:about"). */
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  /** Text directly inside this element (and inside CDATA), entities decoded. */
-  text: string;
-}
 
 /**
  * Parses a whole document and returns its root element, or a reason when the text is not

@@ -1,7 +1,7 @@
 // What a catch-up check changed in one note, in a few words ("v1 → v3, published in Phys. Rev. D
 // 108, 034512 (2023) (doi:…)"), for the CLI's lines and VS Code's list of changes alike.
 
-import type { PaperUpdate } from './check';
+import type { PaperUpdate } from '../notes/published-and-updated';
 
 export function changeWords(update: PaperUpdate): string {
   const words: string[] = [];

@@ -11,8 +11,9 @@ import type { ArxivClient } from '../arxiv/polite';
 import { PaperFeedError, isPaperFeedError } from '../errors';
 import { FrontmatterError } from '../notes/frontmatter';
 import { metadataText } from '../notes/note-values';
+import type { PaperUpdate } from '../notes/published-and-updated';
 import type { VaultStore } from '../vault/store';
-import { refreshPaperNote, type ChangedFact } from './refresh-note';
+import { refreshPaperNote } from './refresh-note';
 import { notesToCheck, thisRunsShare } from './which-notes';
 
 /** Requests per run by default: 20 × 100 ids, about a minute at arXiv's pace. */
@@ -32,19 +33,6 @@ export interface CatchUpOptions {
   signal?: AbortSignal;
   /** Ids looked up so far, of this run's. */
   onProgress?: (done: number, total: number) => void;
-}
-
-/** One note the check changed. */
-export interface PaperUpdate {
-  id: string;
-  path: string;
-  title: string;
-  changed: ChangedFact[];
-  fromVersion: number;
-  toVersion: number;
-  journalRef?: string;
-  doi?: string;
-  withdrawn: boolean;
 }
 
 export interface CatchUpReport {

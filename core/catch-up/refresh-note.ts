@@ -12,10 +12,8 @@ import { findMarkedBlock, replaceMarkedBlock } from '../notes/markers';
 import { metadataText } from '../notes/note-values';
 import { readVersion } from '../notes/note-facts';
 import { arxivFacts, paperBlock } from '../notes/paper-note';
+import type { ChangedFact } from '../notes/published-and-updated';
 import { isWithdrawn } from './withdrawn';
-
-/** The facts a check compares, named as the note's keys are. */
-export type ChangedFact = 'version' | 'updated' | 'journal_ref' | 'doi' | 'comment' | 'withdrawn';
 
 export interface NoteRefresh {
   /** The note's text after the refresh (the same string when nothing changed). */

@@ -5,8 +5,8 @@
 // and a damaged one must cost a list, never a run.
 
 import { metadataText } from '../notes/note-values';
-import type { CatchUpReport, PaperUpdate } from './check';
-import type { ChangedFact } from './refresh-note';
+import type { CatchUpReport } from './check';
+import type { ChangedFact, PaperUpdate } from '../notes/published-and-updated';
 
 export interface ListedUpdate extends PaperUpdate {
   /** The listing date of the daily note that shows it, once one does. */

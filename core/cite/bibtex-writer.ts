@@ -4,7 +4,7 @@
 // Better BibTeX protect them, and names in the "Last, Jr., First" form when they have a suffix.
 
 import type { Paper } from '../arxiv/paper';
-import { parseTex, plainOf, type TexToken } from '../notes/tex';
+import { parseTex, plainOf, type TexToken } from '../text/tex-tokens';
 import { paperYear } from './citekey';
 import { readJournalRef } from './journal-ref';
 import { KNOWN_MATH_COMMANDS } from './math-commands';

@@ -2,7 +2,7 @@
 // significant title word (feng2026micro), lower-case ASCII, unique within the vault.
 
 import type { Paper } from '../arxiv/paper';
-import { texToPlain } from '../notes/tex';
+import { texToPlain } from '../text/tex-tokens';
 import { asciiKey, familyName } from './names';
 
 // Words that say nothing about a paper, skipped when choosing the title word.

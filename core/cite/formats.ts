@@ -4,7 +4,7 @@
 import { absUrlOf } from '../arxiv/links';
 import type { Paper } from '../arxiv/paper';
 import type { CitationFormat } from '../config';
-import { texToMarkdown } from '../notes/markdown';
+import { texToMarkdown } from '../text/markdown';
 import { bibtexEntry } from './bibtex-writer';
 
 export interface CitationContext {

@@ -7,8 +7,8 @@ import type { LibraryItem } from '../rank/library';
 import { pathKey } from '../vault/index-of';
 import { LookupMap } from '../vault/lookup-map';
 import { originalFirst, type Duplicate } from '../vault/originals';
-import type { IndexedPaperNote, VaultIndex } from '../vault/store';
-import { talliesByDate, type DigestTally } from '../notes/digest-tally';
+import type { DigestTally, IndexedPaperNote, VaultIndex } from '../vault/store';
+import { talliesByDate } from '../notes/digest-tally';
 import { pathHash, type BaseIndex, type JournalEntry, type NoteRecord } from './index-file';
 
 export class IndexView {

@@ -12,20 +12,21 @@ import type { Selection } from '../select/select';
 import { announcedWording, longDate } from './dates';
 import { pendingLine, tldrMarkdown, translatedAbstractMarkdown, translatedTitleMarkdown, type Enrichments } from './enrichment-markdown';
 import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from './frontmatter';
-import { escapeMarkdownText, linkText, markdownParagraphs } from './markdown';
+import { escapeMarkdownText, linkText, markdownParagraphs } from '../text/markdown';
 import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';
 import { resolveAmong, type LinkResolver } from './link-resolution';
 import { linkedPaths, sameButLinkForm } from './same-links';
 import { DAILY_TAG } from './note-facts';
-import { FOLLOWED_KEY, tallyFrontmatter, tallyOfSelection, type DigestTally } from './digest-tally';
+import { FOLLOWED_KEY, tallyFrontmatter, tallyOfSelection } from './digest-tally';
+import type { DigestTally } from '../vault/store';
 import { trendsLines, type TrendsView } from './trends';
 import { mergeList } from './note-values';
-import { texToPlain } from './tex';
+import { texToPlain } from '../text/tex-tokens';
 import { topPicksLines, type TopPicksView } from './top-picks';
 import { overviewLines } from './overview';
 import type { DailyOverview } from '../enrich/overview';
-import type { PaperUpdate } from '../catch-up/check';
-import { publishedAndUpdatedLines } from '../catch-up/daily-section';
+import type { PaperUpdate } from './published-and-updated';
+import { publishedAndUpdatedLines } from './published-and-updated';
 
 export interface DailyNoteInput {
   announcement: Announcement;

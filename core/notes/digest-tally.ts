@@ -7,14 +7,8 @@ import type { KeywordGroup } from '../config';
 import type { Selection } from '../select/select';
 import { authorPattern, matchesAuthor } from '../select/authors';
 import { LookupMap } from '../vault/lookup-map';
+import type { DigestTally } from '../vault/store';
 import type { FrontmatterValue } from './frontmatter';
-
-export interface DigestTally {
-  /** Group name → papers matched (groups with none are left out). */
-  groups: ReadonlyMap<string, number>;
-  /** Followed authors (as the person wrote them) with a matched paper. */
-  authors: readonly string[];
-}
 
 export const MATCHES_KEY = 'matches';
 export const FOLLOWED_KEY = 'followed_authors';

@@ -3,7 +3,7 @@
 // The text comes from a model, so it is escaped exactly like arXiv's own abstracts.
 
 import type { PaperEnrichment } from '../enrich/enrich';
-import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from './markdown';
+import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from '../text/markdown';
 
 /** What a run got per arXiv id; a paper without an entry was not enriched this run. */
 export type Enrichments = ReadonlyMap<string, PaperEnrichment>;

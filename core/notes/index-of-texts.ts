@@ -1,10 +1,9 @@
 // The vault index of notes held as whole texts (the in-memory store, tests): each note's facts
 // read by note-facts.ts, the original first when two notes claim one id or date.
 
-import type { IndexedPaperNote, VaultIndex } from '../vault/store';
+import type { DigestTally, IndexedPaperNote, VaultIndex } from '../vault/store';
 import { indexOfMaps } from '../vault/index-of';
 import { originalFirst } from '../vault/originals';
-import type { DigestTally } from './digest-tally';
 import { noteFacts } from './note-facts';
 
 /** The index of `files` (path → text); when two notes claim one id, the original wins (see originals.ts). */

@@ -6,7 +6,8 @@
 
 import { tryParseArxivId } from '../arxiv/ids';
 import { FrontmatterError, readFrontmatter, type FrontmatterData } from './frontmatter';
-import { FOLLOWED_KEY, MATCHES_KEY, readTally, type DigestTally } from './digest-tally';
+import { FOLLOWED_KEY, MATCHES_KEY, readTally } from './digest-tally';
+import type { DigestTally } from '../vault/store';
 
 export const DAILY_TAG = 'paper-feed/daily';
 export const PAPER_TAG = 'paper';

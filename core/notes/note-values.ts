@@ -2,7 +2,7 @@
 // frontmatter, and how lists that "only grow" are merged.
 
 import { toWellFormed } from './sanitize';
-import { texToPlain } from './tex';
+import { texToPlain } from '../text/tex-tokens';
 
 export type Item = string | number | boolean;
 

@@ -3,7 +3,7 @@
 // escaped like any other text from outside.
 
 import type { DailyOverview } from '../enrich/overview';
-import { texToMarkdown } from './markdown';
+import { texToMarkdown } from '../text/markdown';
 
 /** The callout's lines; `linkOf` gives the link for a cited arXiv id (undefined drops the citation). */
 export function overviewLines(overview: DailyOverview, linkOf: (id: string) => string | undefined): string[] {

@@ -7,7 +7,7 @@ import { bibtexEntry } from '../cite/bibtex-writer';
 import type { PaperEnrichment } from '../enrich/enrich';
 import { enrichmentIsNews, paperTldrLine, pendingLine, tldrMarkdown, translatedAbstractMarkdown, translatedTitleMarkdown } from './enrichment-markdown';
 import { bodyOffset, readFrontmatter, writeFrontmatterKeys, type FrontmatterValue } from './frontmatter';
-import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from './markdown';
+import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from '../text/markdown';
 import { findMarkedBlock, markedBlock, replaceMarkedBlock } from './markers';
 import { digestLink, mergeDigests } from './digest-links';
 import { mergeList, metadataText } from './note-values';

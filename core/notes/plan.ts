@@ -12,12 +12,12 @@ import type { DailyOverview } from '../enrich/overview';
 import type { Enrichments } from './enrichment-markdown';
 import { FrontmatterError } from './frontmatter';
 import { metadataText } from './note-values';
-import { titleForFileName } from './tex';
+import { titleForFileName } from '../text/tex-tokens';
 import { renderPaperNote, updatePaperNote, type PaperNoteFacts } from './paper-note';
 import { FALLBACK_NOTE_NAME, joinVaultPath, noteFileName, utf8Length } from './sanitize';
 import type { TopPicksView } from './top-picks';
 import type { LinkResolver } from './link-resolution';
-import type { PaperUpdate } from '../catch-up/check';
+import type { PaperUpdate } from './published-and-updated';
 import { tallyOfSelection } from './digest-tally';
 import { trendsOf } from './trends';
 

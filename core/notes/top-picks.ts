@@ -11,7 +11,7 @@ import { coldStartNotice, explain } from '../rank/explain';
 import type { LibraryIndex } from '../rank/library';
 import { orderByRelevance, rankPapers, type NearestPaper, type RankedPaper, type RankResult } from '../rank/score';
 import type { Selection } from '../select/select';
-import { escapeMarkdownText, linkText } from './markdown';
+import { escapeMarkdownText, linkText } from '../text/markdown';
 import { noteNameOf } from './library-items';
 
 export interface AnnouncementRanking {

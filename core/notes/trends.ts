@@ -5,8 +5,8 @@
 
 import { isListingDate } from '../arxiv/calendar';
 import { addDays } from '../arxiv/eastern-time';
-import type { DigestTally } from './digest-tally';
-import { escapeMarkdownText } from './markdown';
+import type { DigestTally } from '../vault/store';
+import { escapeMarkdownText } from '../text/markdown';
 
 export const SHORT_WINDOW = 7;
 export const LONG_WINDOW = 30;

@@ -10,7 +10,7 @@ import { PaperFeedError, isPaperFeedError } from '../errors';
 import { selectPapersCancellably, type Selection } from '../select/select';
 import { pathKey } from '../vault/index-of';
 import type { Duplicate } from '../vault/originals';
-import type { PaperUpdate } from '../catch-up/check';
+import type { PaperUpdate } from './published-and-updated';
 import type { IndexedPaperNote, VaultIndex, VaultStore } from '../vault/store';
 import { FrontmatterError } from './frontmatter';
 import { loadLibrary, refreshZotero, type LibraryCache, type ZoteroLibrarySource } from './library-source';

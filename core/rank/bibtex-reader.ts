@@ -4,7 +4,7 @@
 // symbols). A damaged entry is skipped, never the whole file.
 
 import { bibNames, nameCommaParts, readBib } from '../cite/bib-file';
-import { parseTex, plainOf, type TexToken } from '../notes/tex';
+import { parseTex, plainOf, type TexToken } from '../text/tex-tokens';
 import type { LibraryItem } from './library';
 import { mathText } from './tex-math';
 

@@ -6,9 +6,9 @@
 
 import type { Paper } from '../arxiv/paper';
 import type { Field, KeywordGroup, Rule } from '../config';
-import { texToPlain } from '../notes/tex';
+import { texToPlain } from '../text/tex-tokens';
 import { authorPattern, matchesAuthor, type AuthorPattern } from './authors';
-import { inCategories } from './categories';
+import { inCategories } from '../arxiv/categories';
 import { userRegex, type TextPattern } from './user-regex';
 
 export const DEFAULT_FIELDS: readonly Field[] = ['title', 'abstract'];

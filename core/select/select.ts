@@ -4,8 +4,15 @@
 import type { Announcement, AnnounceType, Paper } from '../arxiv/paper';
 import type { KeywordGroup, PaperFeedConfig } from '../config';
 import { PaperFeedError } from '../errors';
-import type { IndexedPaperNote } from '../vault/store';
 import { compileGroups, paperText, type CompiledGroup, type PaperText } from './rules';
+
+/**
+ * A paper the vault already has a note for (the vault index's entry fits): a replacement of it is
+ * an update worth listing even when no group matches it.
+ */
+export interface KnownPaper {
+  version?: number;
+}
 
 export interface Selection {
   /** Every configured group, in config order, with its papers in arXiv order (may be empty). */
@@ -26,7 +33,7 @@ const CACHE_SIZE = 8;
 export function selectPapers(
   announcement: Announcement,
   config: PaperFeedConfig,
-  known: ReadonlyMap<string, IndexedPaperNote>,
+  known: ReadonlyMap<string, KnownPaper>,
 ): Selection {
   const steps = selecting(announcement, config, known);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
@@ -39,7 +46,7 @@ export function selectPapers(
 export async function selectPapersCancellably(
   announcement: Announcement,
   config: PaperFeedConfig,
-  known: ReadonlyMap<string, IndexedPaperNote>,
+  known: ReadonlyMap<string, KnownPaper>,
   signal?: AbortSignal,
 ): Promise<Selection> {
   const steps = selecting(announcement, config, known);
@@ -62,7 +69,7 @@ const TURN_MS = 50;
 function* selecting(
   announcement: Announcement,
   config: PaperFeedConfig,
-  known: ReadonlyMap<string, IndexedPaperNote>,
+  known: ReadonlyMap<string, KnownPaper>,
 ): Generator<void, Selection> {
   const groups = compiledGroups(config.groups);
   const counted = new Set<AnnounceType>(config.announceTypes);

@@ -1,8 +1,15 @@
 // The small surface every vault implementation offers: in memory (tests), the Node file
 // system (CLI) and Obsidian's Vault API. Paths are vault-relative with "/" separators.
 
-import type { DigestTally } from '../notes/digest-tally';
 import type { LibraryItem } from '../rank/library';
+
+/** What a daily note records about its listing (its `matches` and `followed_authors`), kept with its index entry. */
+export interface DigestTally {
+  /** Group name → papers matched (groups with none are left out). */
+  groups: ReadonlyMap<string, number>;
+  /** Followed authors (as the person wrote them) with a matched paper. */
+  authors: readonly string[];
+}
 
 export interface IndexedPaperNote {
   path: string;

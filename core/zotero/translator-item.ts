@@ -3,7 +3,7 @@
 
 import type { Paper } from '../arxiv/paper';
 import { familyName } from '../cite/names';
-import { texToPlain } from '../notes/tex';
+import { texToPlain } from '../text/tex-tokens';
 
 export interface TranslatorItem {
   itemType: 'preprint';

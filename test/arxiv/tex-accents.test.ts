@@ -2,7 +2,7 @@
 // and TeX letter the same way.
 import { describe, expect, it } from 'vitest';
 import { cleanName } from '../../core/arxiv/tex';
-import { texToPlain } from '../../core/notes/tex';
+import { texToPlain } from '../../core/text/tex-tokens';
 import { unmarkedText as rankWords } from '../../core/rank/tex-text';
 
 const READERS: Record<string, (tex: string) => string> = { names: cleanName, titles: texToPlain, ranking: rankWords };

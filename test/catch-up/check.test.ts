@@ -8,7 +8,7 @@ import { afterCheck } from '../../core/catch-up/state';
 import { PaperFeedError } from '../../core/errors';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { renderPaperNote } from '../../core/notes/paper-note';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { startArxivServer, type ArxivStandIn } from '../support/arxiv-server';
 import { createFakeClock, type FakeClock } from '../support/fake-clock';
 import { entryAs, feedOf, recordedEntries, serveIdLookups, withdrawnEntry } from './api-entries';

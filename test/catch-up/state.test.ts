@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterCheck, afterDaily, lastRunWording, readCatchUpState, updatesForDaily } from '../../core/catch-up/state';
-import type { CatchUpReport, PaperUpdate } from '../../core/catch-up/check';
+import type { CatchUpReport } from '../../core/catch-up/check';
+import type { PaperUpdate } from '../../core/notes/published-and-updated';
 
 const update = (id: string, extra: Partial<PaperUpdate> = {}): PaperUpdate => ({ id, path: `P/${id}.md`, title: id, changed: ['doi'], fromVersion: 1, toVersion: 1, withdrawn: false, ...extra });
 const report = (updates: PaperUpdate[]): CatchUpReport => ({ candidates: 5, checked: 5, requests: 1, updates, missing: [], skipped: [], nextCursor: 0 });

@@ -6,7 +6,7 @@
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Paper } from '../../core/arxiv/paper';
 import { isCorporateName, nameParts } from '../../core/cite/names';
-import { parseTex, plainOf } from '../../core/notes/tex';
+import { parseTex, plainOf } from '../../core/text/tex-tokens';
 
 /** The fields of an entry as bibtexEntry lays them out: one `name = {value}` per line. */
 export function writtenFields(entry: string): Map<string, string> {

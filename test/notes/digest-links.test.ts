@@ -9,7 +9,7 @@ import { resolveAmong } from '../../core/notes/link-resolution';
 import { renderPaperNote } from '../../core/notes/paper-note';
 import { sameButLinkForm } from '../../core/notes/same-links';
 import { writeAnnouncement } from '../../core/notes/write';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { makePaper, sampleAnnouncement } from '../support/papers';
 
 const inDaily = (name: string) => `arXiv/Daily/${name}.md`;

@@ -7,7 +7,7 @@ import type { PaperEnrichment } from '../../core/enrich/enrich';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { BLOCK_END, BLOCK_START, findMarkedBlock } from '../../core/notes/markers';
 import { writeAnnouncement, type WriteOptions } from '../../core/notes/write';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { makeAnnouncement, makePaper, sampleAnnouncement } from '../support/papers';
 
 const MICRO = 'arXiv/Papers/Micro-Batch Scheduling for Large Language Model Training at Scale.md';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleForFileName } from '../../core/notes/tex';
+import { titleForFileName } from '../../core/text/tex-tokens';
 import { noteFileName } from '../../core/notes/sanitize';
 
 describe('titleForFileName', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { writeAnnouncement } from '../../core/notes/write';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { DEFAULT_CONFIG, type PaperFeedConfig } from '../../core/config';
 import { makeAnnouncement, makePaper } from '../support/papers';

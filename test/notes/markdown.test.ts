@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from '../../core/notes/markdown';
-import { texToPlain } from '../../core/notes/tex';
+import { escapeMarkdownText, markdownParagraphs, texToMarkdown } from '../../core/text/markdown';
+import { texToPlain } from '../../core/text/tex-tokens';
 import { BLOCK_END } from '../../core/notes/markers';
 
 describe('TeX in metadata to Obsidian Markdown', () => {

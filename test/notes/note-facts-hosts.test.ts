@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Uri } from 'vscode';
 import { App, kit } from '../stand-ins/obsidian';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { FsVaultStore } from '../../core/node/fs-store';
 import type { IndexedPaperNote } from '../../core/vault/store';
 import { VaultNoteIndex } from '../../obsidian-plugin/vault-note-index';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildVaultIndex } from '../../core/notes/index-of-texts';
 import { readArxivId, tagList } from '../../core/notes/note-facts';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 
 describe('the vault index', () => {
   it('finds paper notes by arxiv_id and daily notes by date and tag, wherever they are', () => {

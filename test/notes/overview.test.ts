@@ -8,7 +8,7 @@ import { EnrichSession } from '../../core/enrich/session';
 import type { EnrichSettings } from '../../core/enrich/settings';
 import { BLOCK_END, BLOCK_START } from '../../core/notes/markers';
 import { writeThenEnrich } from '../../core/notes/write-then-enrich';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { fetchTransport } from '../enrich/fetch-transport';
 import { settingsFor } from '../enrich/papers';
 import { fakeTranslation, startLlmServer, type LlmServer, type RecordedRequest } from '../support/llm-server';

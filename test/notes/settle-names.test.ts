@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from '../../core/config';
 import { noteFacts } from '../../core/notes/note-facts';
 import { writeAnnouncement } from '../../core/notes/write';
 import { buildVaultIndex } from '../../core/notes/index-of-texts';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import type { VaultIndex } from '../../core/vault/store';
 import { sampleAnnouncement } from '../support/papers';
 

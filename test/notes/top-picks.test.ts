@@ -10,7 +10,7 @@ import { NO_LIBRARY_CACHE, type LibraryCache } from '../../core/notes/library-so
 import { BLOCK_START } from '../../core/notes/markers';
 import { writeAnnouncement } from '../../core/notes/write';
 import { coldStartNotice } from '../../core/rank/explain';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { makeAnnouncement, makePaper } from '../support/papers';
 import { KEPT_PAPERS, keptNote, keptNotes } from './kept-notes';
 

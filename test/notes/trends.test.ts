@@ -4,13 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type PaperFeedConfig } from '../../core/config';
 import { readFrontmatter } from '../../core/notes/frontmatter';
-import { readTally, type DigestTally } from '../../core/notes/digest-tally';
+import { readTally } from '../../core/notes/digest-tally';
+import type { DigestTally } from '../../core/vault/store';
 import { buildVaultIndex } from '../../core/notes/index-of-texts';
 import { planNoteWrites } from '../../core/notes/plan';
 import { trendsLines, trendsOf } from '../../core/notes/trends';
 import { writeAnnouncement } from '../../core/notes/write';
 import { selectPapers } from '../../core/select/select';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { makeAnnouncement, makePaper } from '../support/papers';
 
 const tally = (groups: Record<string, number>, authors: string[] = []): DigestTally => ({ groups: new Map(Object.entries(groups)), authors });

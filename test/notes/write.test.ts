@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeAnnouncement } from '../../core/notes/write';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { renderPaperNote } from '../../core/notes/paper-note';
 import { BLOCK_END, BLOCK_START } from '../../core/notes/markers';

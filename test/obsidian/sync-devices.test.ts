@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { writeAnnouncement, type WriteReport } from '../../core/notes/write';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { CACHE_WAIT_MS } from '../../obsidian-plugin/vault-note-index';
 import { claimCounts, days, device, syncInto, withTimePassing } from './support/sync-devices';
 

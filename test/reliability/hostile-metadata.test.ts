@@ -13,7 +13,7 @@ import { DEFAULT_CONFIG, type PaperFeedConfig, type PaperNoteName } from '../../
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { paperFrontmatter } from '../../core/notes/paper-note';
 import { writeAnnouncement } from '../../core/notes/write';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import { parseYaml } from '../stand-ins/obsidian/yaml';
 import { FEED_LISTING, rssFeed, rssItem, xmlText } from '../support/fault-feeds';
 import { makeAnnouncement, makePaper } from '../support/papers';

@@ -13,7 +13,7 @@ import { DEFAULT_CONFIG, type PaperFeedConfig } from '../../core/config';
 import { FsVaultStore } from '../../core/node/fs-store';
 import { readFrontmatter } from '../../core/notes/frontmatter';
 import { writeAnnouncement } from '../../core/notes/write';
-import { MemoryStore } from '../../core/vault/memory-store';
+import { MemoryStore } from '../../core/notes/memory-store';
 import type { VaultStore } from '../../core/vault/store';
 import { kit, type TFile } from '../stand-ins/obsidian';
 import { startArxivServer } from '../support/arxiv-server';

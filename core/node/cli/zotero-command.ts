@@ -10,7 +10,7 @@ import type { Paper } from '../../arxiv/paper';
 import { searchAll } from '../../arxiv/search';
 import { librarySource, type PaperFeedConfig } from '../../config';
 import { PaperFeedError } from '../../errors';
-import { texToPlain } from '../../notes/tex';
+import { texToPlain } from '../../text/tex-tokens';
 import type { ZoteroLibrary } from '../../zotero/library';
 import { recordZoteroKey } from '../../zotero/note-key';
 import { saveMessage, Zotero } from '../../zotero/zotero';

@@ -5,7 +5,7 @@
 import { absUrlOf, pdfUrlOf } from '../../../core/arxiv/links';
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import { markdownParagraphs, texToMarkdown } from '../../../core/notes/markdown';
+import { markdownParagraphs, texToMarkdown } from '../../../core/text/markdown';
 import { metadataText } from '../../../core/notes/note-values';
 import type { ShownEnrichment } from '../enrich/translations';
 

@@ -1,7 +1,7 @@
 // "Save to Zotero", wired (issue #23): the tree's context menu saves the clicked paper (and the
 // others selected with it) unless Zotero has it, and offers to show it in Zotero.
 import * as vscode from 'vscode';
-import { texToPlain } from '../../../core/notes/tex';
+import { texToPlain } from '../../../core/text/tex-tokens';
 import { saveMessage, zoteroSelectLink } from '../../../core/zotero/zotero';
 import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';

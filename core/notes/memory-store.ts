@@ -2,10 +2,10 @@
 // matters: "File already exists." on create, atomic process(), paths that collide without
 // regard to case (as on macOS and Windows), and an index built from frontmatter.
 
-import { buildVaultIndex } from '../notes/index-of-texts';
-import { keepRules } from '../notes/keep-keys';
-import { libraryItemOf, noteLibraryFacts } from '../notes/library-items';
-import type { IndexOptions, VaultIndex, VaultStore } from './store';
+import { buildVaultIndex } from './index-of-texts';
+import { keepRules } from './keep-keys';
+import { libraryItemOf, noteLibraryFacts } from './library-items';
+import type { IndexOptions, VaultIndex, VaultStore } from '../vault/store';
 
 export class MemoryStore implements VaultStore {
   readonly files = new Map<string, string>();

@@ -3,8 +3,23 @@
 // (the journal's DOI, or arXiv).
 
 import { absUrlOf } from '../arxiv/links';
-import { escapeMarkdownText, linkText, texToMarkdown } from '../notes/markdown';
-import type { PaperUpdate } from './check';
+import { escapeMarkdownText, linkText, texToMarkdown } from '../text/markdown';
+
+/** The facts a check compares, named as the note's keys are. */
+export type ChangedFact = 'version' | 'updated' | 'journal_ref' | 'doi' | 'comment' | 'withdrawn';
+
+/** One note the catch-up check changed. */
+export interface PaperUpdate {
+  id: string;
+  path: string;
+  title: string;
+  changed: ChangedFact[];
+  fromVersion: number;
+  toVersion: number;
+  journalRef?: string;
+  doi?: string;
+  withdrawn: boolean;
+}
 
 export function publishedAndUpdatedLines(updates: readonly PaperUpdate[]): string[] {
   if (updates.length === 0) return [];

@@ -2,7 +2,7 @@
 // meant — math intact, \textbf as bold — and that can never open a tag, link, HTML element,
 // comment, callout, list or frontmatter by accident.
 
-import { parseTex, plainOf, type TexToken } from './tex';
+import { parseTex, plainOf, type TexToken } from './tex-tokens';
 
 /** Inline Markdown for a title, comment or one abstract paragraph. */
 export function texToMarkdown(source: string): string {
