@@ -11,7 +11,7 @@ import {
   withoutComments,
 } from '../../vscode-extension/src/bibliography/latex-source';
 import { latexCompletionSite } from '../../vscode-extension/src/citations/completion';
-import { commandsFor, latexCitation } from '../../vscode-extension/src/citations/latex-citation';
+import { commandsFor, latexCitation } from '../../vscode-extension/src/shared/latex-citation';
 
 describe('comments', () => {
   it('blanks every comment and keeps escaped percent signs and line breaks', () => {

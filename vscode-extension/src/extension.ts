@@ -1,7 +1,7 @@
 // Paper Feed for VS Code: a table of contents. Each feature lives in its own folder and registers
 // its commands and providers here; nothing is read or fetched until a feature is first used.
 import type * as vscode from 'vscode';
-import { createServices, type Services } from './shared/services';
+import { createServices, type Services } from './services';
 import { registerFeedView } from './feed/index';
 import { registerCitations } from './citations/index';
 import { registerSearch } from './search/index';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Announcement } from '../../../core/arxiv/paper';
 import { standIn } from '../../stand-ins/vscode';
 import { activate, registerFeatures } from '../../../vscode-extension/src/extension';
-import { createServices, type ServiceOptions } from '../../../vscode-extension/src/shared/services';
+import { createServices, type ServiceOptions } from '../../../vscode-extension/src/services';
 import { FeedCache } from '../../../vscode-extension/src/cache/feed-cache';
 import type { FeedNode } from '../../../vscode-extension/src/feed/feed-model';
 import type { FeedTreeProvider } from '../../../vscode-extension/src/feed/feed-tree';

@@ -7,11 +7,20 @@ import * as vscode from 'vscode';
 import { lookUpIds } from '../../../core/arxiv/id-lookup';
 import { arxivIdsIn, planBibUpdate, type BibUpdatePlan } from '../../../core/cite/bib-update';
 import { PaperFeedError } from '../../../core/errors';
-import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
 import { currentText, replaceText } from '../shared/text-files';
 import { documentBibliography } from './bib-locate';
 import { resolvePath } from './paths';
+import type { ArxivClient } from '../../../core/arxiv/polite';
+import type { CitationSettings, ExtensionSettings } from '../settings/settings';
+
+/** What updating a .bib uses of the extension's services (extension.ts hands them over). */
+export interface BibUpdateServices {
+  arxiv(): ArxivClient;
+  citationSettings: (scope?: vscode.Uri) => CitationSettings;
+  settings: () => ExtensionSettings;
+}
+
 
 export const UPDATE_BIB_COMMAND = 'paperFeed.updateBibEntries';
 const PREVIEW_SCHEME = 'paper-feed-bib-preview';
@@ -30,7 +39,7 @@ class PreviewTexts implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function registerBibUpdate(context: vscode.ExtensionContext, services: Services): void {
+export function registerBibUpdate(context: vscode.ExtensionContext, services: BibUpdateServices): void {
   const previews = new PreviewTexts();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
@@ -39,7 +48,7 @@ export function registerBibUpdate(context: vscode.ExtensionContext, services: Se
 }
 
 /** The .bib to update: the one given, the one in the editor, the active document's, else the setting's. */
-async function bibToUpdate(services: Services, given: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+async function bibToUpdate(services: BibUpdateServices, given: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
   if (given) return given;
   const active = vscode.window.activeTextEditor?.document;
   if (active && /\.bib$/i.test(active.uri.path)) return active.uri;
@@ -52,7 +61,7 @@ async function bibToUpdate(services: Services, given: vscode.Uri | undefined): P
   return configured ? resolvePath(configured, folder) : undefined;
 }
 
-async function updateBibEntries(services: Services, previews: PreviewTexts, given: vscode.Uri | undefined): Promise<void> {
+async function updateBibEntries(services: BibUpdateServices, previews: PreviewTexts, given: vscode.Uri | undefined): Promise<void> {
   const file = await bibToUpdate(services, given);
   if (!file) {
     void vscode.window.showInformationMessage('Paper Feed found no .bib to update: open it, or set "paperFeed.bibliography", and run the command again.');

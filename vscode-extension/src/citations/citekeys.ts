@@ -6,7 +6,7 @@ import { makeCitekey } from '../../../core/cite/citekey';
 import type { BibEntryRef } from '../bibliography/bib-entries';
 import { tryParseArxivId } from '../../../core/arxiv/ids';
 import type { FeedCache } from '../cache/feed-cache';
-import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
+import type { WorkspaceNoteIndex } from '../workspace/workspace-note-index';
 
 export class Citekeys {
   private constructor(

@@ -10,9 +10,9 @@ import { documentBibliography, type DocumentBibliography } from '../bibliography
 import { addToBibliography, readEntries, type BibAddition } from '../bibliography/add-to-bibliography';
 import { hasKey } from '../bibliography/bib-entries';
 import { documentKind } from '../shared/document-kind';
-import { commandsFor, isLatexCommand, latexCitation, type LatexCommand } from './latex-citation';
+import { commandsFor, isLatexCommand, latexCitation, type LatexCommand } from '../shared/latex-citation';
 import type { CitekeyBook, Citekeys } from './citekeys';
-import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
+import type { WorkspaceNoteIndex } from '../workspace/workspace-note-index';
 import type { CitationSettings } from '../settings/settings';
 
 /** A Markdown-world format or a LaTeX command. */

@@ -7,7 +7,7 @@ import type { Paper } from '../../../core/arxiv/paper';
 import { paperMarkdown, plainTitle } from '../shared/paper-markdown';
 import type { Citer } from './citer';
 import type { Citekeys } from './citekeys';
-import type { WorkspaceNote } from '../notes/workspace-note-index';
+import type { WorkspaceNote } from '../workspace/workspace-note-index';
 import { documentKind } from '../shared/document-kind';
 
 export const ADD_TO_BIBLIOGRAPHY = 'paperFeed.internal.addToBibliography';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import type { CitationFormat } from '../../../core/config';
-import { isLatexCommand, LATEX_COMMAND_NAMES } from './latex-citation';
+import { isLatexCommand, LATEX_COMMAND_NAMES } from '../shared/latex-citation';
 import type { CitationPlan, Citer, CiteFormat, DocumentLike } from './citer';
 
 export const FORMAT_NAMES: Record<CitationFormat, string> = {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import { tryParseArxivId } from '../../../core/arxiv/ids';
 import { paperMarkdown } from '../shared/paper-markdown';
-import type { ShownEnrichment } from '../enrich/translations';
+import type { ShownEnrichment } from '../shared/paper-markdown';
 import type { Citer } from './citer';
 import { documentKind } from '../shared/document-kind';
 

@@ -2,10 +2,9 @@
 // for Markdown (Pandoc) and LaTeX documents. Everything registered here goes into context.subscriptions.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
 import { papersFromArguments } from '../shared/paper-arguments';
-import { pickPaper } from '../search/paper-picker';
+import { pickPaper } from './paper-picker';
 import { pickFormat } from './format-picker';
 import { insertCitation, showBibliographyChange } from './insert-citation';
 import { ADD_TO_BIBLIOGRAPHY, PaperCompletionProvider } from './completion';
@@ -13,12 +12,29 @@ import { PaperHoverProvider } from './hover';
 import { CITATION_KIND, CitationDropProvider, LATEX_CITATION_KIND, PAPER_MIME } from './drop';
 import { LATEX_SELECTOR, PANDOC_SELECTOR } from '../shared/document-kind';
 import { CitationPasteProvider } from './paste';
+import type { FeedCache } from '../cache/feed-cache';
+import type { CitekeyBook } from './citekeys';
+import type { Citer } from './citer';
+import type { WorkspaceNoteIndex } from '../workspace/workspace-note-index';
+import type { Translations } from '../enrich/translations';
+
+/** What the citation commands use of the extension's services (extension.ts hands them over). */
+export interface CitationServices {
+  cache: FeedCache;
+  citekeys: CitekeyBook;
+  citer: Citer;
+  findPaper(id: string): Promise<Paper | undefined>;
+  notes: WorkspaceNoteIndex;
+  papers(): Promise<Paper[]>;
+  translations: Translations;
+}
+
 
 const WRITING: vscode.DocumentSelector = [...PANDOC_SELECTOR, ...LATEX_SELECTOR];
 const STATUS_MS = 5000;
 
 /** The papers a command names, or (from the palette) the one the person picks. */
-async function papersToCite(services: Services, args: unknown[], title: string): Promise<Paper[]> {
+async function papersToCite(services: CitationServices, args: unknown[], title: string): Promise<Paper[]> {
   await services.cache.load();
   const named = papersFromArguments(args, (id) => services.cache.find(id));
   if (named.length > 0) return named;
@@ -30,7 +46,7 @@ async function papersToCite(services: Services, args: unknown[], title: string):
   return picked ? [picked] : [];
 }
 
-export function registerCitations(context: vscode.ExtensionContext, services: Services): void {
+export function registerCitations(context: vscode.ExtensionContext, services: CitationServices): void {
   const { citer } = services;
   const completion = new PaperCompletionProvider(citer, () => services.papers(), () => services.notes.notes());
   const drop = new CitationDropProvider(citer, (id) => services.findPaper(id));

@@ -6,7 +6,7 @@ import type { Announcement } from '../../../core/arxiv/paper';
 import type { AfterFetchWork } from '../fetching/feed-fetcher';
 import { messageFor } from '../../../core/errors';
 import { selectPapers } from '../../../core/select/select';
-import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
+import type { WorkspaceNoteIndex } from '../workspace/workspace-note-index';
 import type { ExtensionSettings } from '../settings/settings';
 import type { Translations } from './translations';
 

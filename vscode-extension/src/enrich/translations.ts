@@ -1,6 +1,7 @@
 // Translations and TL;DRs for the feed. After a fetch the matched papers go to the
 // configured OpenAI-compatible endpoint, with the key from VS Code's secret storage; the results
 // are kept in globalStorageUri/enrich-cache.json, which the tree tooltip and the hover read.
+import type { ShownEnrichment } from '../shared/paper-markdown';
 import * as vscode from 'vscode';
 import type { HttpTransport } from '../../../core/arxiv/http';
 import type { Paper } from '../../../core/arxiv/paper';
@@ -14,12 +15,6 @@ import { readEnrichSettings } from '../settings/settings';
 import { readTextIfExists, writeText } from '../shared/text-files';
 
 const FILE = 'enrich-cache.json';
-
-/** What a tooltip or hover shows beside the English. */
-export interface ShownEnrichment {
-  titleTranslated?: string;
-  tldr?: string;
-}
 
 export interface TranslationsDeps {
   storage: vscode.Uri;

@@ -9,7 +9,7 @@ import { rankAnnouncement } from '../../../core/notes/top-picks';
 import { LibraryIndex } from '../../../core/rank/library';
 import type { RankResult } from '../../../core/rank/score';
 import type { Selection } from '../../../core/select/select';
-import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
+import type { WorkspaceNoteIndex } from '../workspace/workspace-note-index';
 import { readTextIfExists } from '../shared/text-files';
 
 /** More than the kept history ever needs; a bound against settings edited many times over. */

@@ -7,9 +7,9 @@ import { BaseTreeProvider } from './base-tree-provider';
 import { feedChildren, feedRoots, latestMatchedCount, nodeLabel, type FeedNode } from './feed-model';
 import { paperMarkdown } from '../shared/paper-markdown';
 import type { FeedCache } from '../cache/feed-cache';
-import type { WorkspaceNoteIndex } from '../notes/workspace-note-index';
+import type { WorkspaceNoteIndex } from '../workspace/workspace-note-index';
 import type { ExtensionSettings } from '../settings/settings';
-import type { ShownEnrichment } from '../enrich/translations';
+import type { ShownEnrichment } from '../shared/paper-markdown';
 import { ranksPapers, type FeedLibrary } from './feed-library';
 import { relevanceLine } from './relevance-line';
 

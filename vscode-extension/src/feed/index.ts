@@ -2,19 +2,40 @@
 // title actions (fetch, filter, settings) and the fetch when the view opens and papers are due.
 import * as vscode from 'vscode';
 import { latestAnnouncement } from '../../../core/arxiv/calendar';
-import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
 import { affectsPaperFeed } from '../settings/settings';
 import { FeedTreeProvider, type RenderedFeed } from './feed-tree';
 import { FeedDragController } from './feed-drag';
 import { FeedLibrary } from './feed-library';
 import { feedRoots, latestMatchedCount } from './feed-model';
+import type { FeedCache } from '../cache/feed-cache';
+import type { WorkspaceNoteIndex } from '../workspace/workspace-note-index';
+import type { FeedFetcher } from '../fetching/feed-fetcher';
+import type { Citer } from '../citations/citer';
+import type { Translations } from '../enrich/translations';
+import type { ZoteroService } from '../zotero/zotero-service';
+import type { CitationSettings, ExtensionSettings } from '../settings/settings';
+
+/** What the feed view uses of the extension's services (extension.ts hands them over). */
+export interface FeedServices {
+  cache: FeedCache;
+  notes: WorkspaceNoteIndex;
+  fetcher: FeedFetcher;
+  settings: () => ExtensionSettings;
+  citationSettings: (scope?: vscode.Uri) => CitationSettings;
+  citer: Citer;
+  now: () => Date;
+  translations: Translations;
+  vaultRoot(): vscode.Uri | undefined;
+  zotero: ZoteroService;
+}
+
 
 export const VIEW_ID = 'paperFeed.feed';
 const SEEN_KEY = 'paperFeed.seenAnnouncement';
 const EXTENSION_ID = 'paper-feed.paper-feed';
 
-export function registerFeedView(context: vscode.ExtensionContext, services: Services): FeedTreeProvider {
+export function registerFeedView(context: vscode.ExtensionContext, services: FeedServices): FeedTreeProvider {
   const { cache, notes, fetcher, settings } = services;
   const library = new FeedLibrary(notes, () => services.vaultRoot(), (config) => services.zotero.library(config));
   const provider = new FeedTreeProvider({ cache, notes, settings, translations: services.translations, library });

@@ -1,11 +1,17 @@
 // Links out, wired: a paper's abstract page and its PDF, opened in the browser.
 import * as vscode from 'vscode';
-import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
 import { papersFromArguments } from '../shared/paper-arguments';
 import { absUrl, pdfUrl } from '../shared/paper-markdown';
+import type { FeedCache } from '../cache/feed-cache';
 
-export function registerLinks(context: vscode.ExtensionContext, services: Services): void {
+/** What the link commands use of the extension's services (extension.ts hands them over). */
+export interface LinkServices {
+  cache: FeedCache;
+}
+
+
+export function registerLinks(context: vscode.ExtensionContext, services: LinkServices): void {
   const open = (link: typeof absUrl) => async (...args: unknown[]) => {
     await services.cache.load();
     // Only the item that was clicked: a context menu should not open a browser tab per selected paper.

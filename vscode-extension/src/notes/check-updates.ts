@@ -10,16 +10,28 @@ import { changeWords, isMajorChange } from '../../../core/catch-up/change-words'
 import { checkForUpdates, type CatchUpReport } from '../../../core/catch-up/check';
 import { afterCheck, lastRunWording, readCatchUpState, type CatchUpState } from '../../../core/catch-up/state';
 import { isPaperFeedError } from '../../../core/errors';
-import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
-import { WorkspaceVaultStore } from './workspace-store';
+import { WorkspaceVaultStore } from '../workspace/workspace-store';
+import type { ArxivClient } from '../../../core/arxiv/polite';
+import type { WorkspaceNoteIndex } from '../workspace/workspace-note-index';
+import type { ExtensionSettings } from '../settings/settings';
+
+/** What the update check uses of the extension's services (extension.ts hands them over). */
+export interface UpdateCheckServices {
+  arxiv(): ArxivClient;
+  notes: WorkspaceNoteIndex;
+  now: () => Date;
+  settings: () => ExtensionSettings;
+  vaultRoot(): vscode.Uri | undefined;
+}
+
 
 export const CHECK_UPDATES_COMMAND = 'paperFeed.checkForUpdates';
 /** workspaceState key: when the check last ran in this workspace, and where a capped one stopped. */
 export const CHECK_STATE_KEY = 'paperFeed.updateCheck';
 export const SHOW_CHANGES = 'Show Changes';
 
-export function registerUpdateCheck(context: vscode.ExtensionContext, services: Services): void {
+export function registerUpdateCheck(context: vscode.ExtensionContext, services: UpdateCheckServices): void {
   let running: Promise<void> | undefined;
   context.subscriptions.push(
     registerCommand(CHECK_UPDATES_COMMAND, async () => {
@@ -43,7 +55,7 @@ function storedState(context: vscode.ExtensionContext): CatchUpState {
   return readCatchUpState(stored === undefined ? null : JSON.stringify(stored));
 }
 
-async function checkKeptPapers(context: vscode.ExtensionContext, services: Services): Promise<void> {
+async function checkKeptPapers(context: vscode.ExtensionContext, services: UpdateCheckServices): Promise<void> {
   const root = services.vaultRoot();
   if (!root) {
     void vscode.window.showInformationMessage('Open the folder (or Obsidian vault) that holds your paper notes first; Paper Feed checks the notes in it.');

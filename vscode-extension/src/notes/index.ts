@@ -1,13 +1,12 @@
 // Paper notes, wired: "Open or Create Paper Note" for a paper in the feed, and "Check Kept
 // Papers for Updates" over the notes in the vault folder.
 import type * as vscode from 'vscode';
-import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
 import { papersFromArguments } from '../shared/paper-arguments';
-import { openOrCreatePaperNote } from './open-paper-note';
-import { registerUpdateCheck } from './check-updates';
+import { openOrCreatePaperNote, type PaperNoteServices } from './open-paper-note';
+import { registerUpdateCheck, type UpdateCheckServices } from './check-updates';
 
-export function registerNotes(context: vscode.ExtensionContext, services: Services): void {
+export function registerNotes(context: vscode.ExtensionContext, services: PaperNoteServices & UpdateCheckServices): void {
   context.subscriptions.push(
     registerCommand('paperFeed.openNote', async (...args) => {
       await services.cache.load();

@@ -8,10 +8,22 @@ import { planNoteWrites } from '../../../core/notes/plan';
 import { selectPapers } from '../../../core/select/select';
 import { noteFacts } from '../../../core/notes/note-facts';
 import { indexOfMaps, pathKey } from '../../../core/vault/index-of';
-import type { Services } from '../shared/services';
 import { createText, exists, readTextIfExists } from '../shared/text-files';
+import type { FeedCache } from '../cache/feed-cache';
+import type { WorkspaceNoteIndex } from '../workspace/workspace-note-index';
+import type { ExtensionSettings } from '../settings/settings';
+import type { ZoteroService } from '../zotero/zotero-service';
 
-export async function openOrCreatePaperNote(services: Services, paper: Paper): Promise<vscode.Uri | undefined> {
+/** What opening or writing a paper note uses of the extension's services (extension.ts hands them over). */
+export interface PaperNoteServices {
+  cache: FeedCache;
+  notes: WorkspaceNoteIndex;
+  settings: () => ExtensionSettings;
+  vaultRoot(): vscode.Uri | undefined;
+  zotero: ZoteroService;
+}
+
+export async function openOrCreatePaperNote(services: PaperNoteServices, paper: Paper): Promise<vscode.Uri | undefined> {
   const notes = await services.notes.notes();
   const found = notes.get(paper.id);
   if (found) {

@@ -1,12 +1,22 @@
 // Search, wired: pick any kept paper and insert its citation (the document's default format:
 // \cite in LaTeX) at every cursor; without an editor, the citation goes to the clipboard instead.
 import * as vscode from 'vscode';
-import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
 import { insertCitation } from '../citations/insert-citation';
-import { pickPaper } from './paper-picker';
+import { pickPaper } from '../citations/paper-picker';
+import type { CitekeyBook } from '../citations/citekeys';
+import type { Citer } from '../citations/citer';
+import type { Paper } from '../../../core/arxiv/paper';
 
-export function registerSearch(context: vscode.ExtensionContext, services: Services): void {
+/** What the search command uses of the extension's services (extension.ts hands them over). */
+export interface SearchServices {
+  citekeys: CitekeyBook;
+  citer: Citer;
+  papers(): Promise<Paper[]>;
+}
+
+
+export function registerSearch(context: vscode.ExtensionContext, services: SearchServices): void {
   context.subscriptions.push(
     registerCommand('paperFeed.search', async () => {
       const paper = await pickPaper(await services.papers(), await services.citekeys.current(), 'Search cached papers');

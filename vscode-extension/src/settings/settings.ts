@@ -6,7 +6,7 @@ import { validateConfig } from '../../../core/config-validate';
 import { arxivAddress } from '../../../core/arxiv-addresses';
 import { validateEnrichSettings, type EnrichSettings } from '../../../core/enrich/settings';
 import { isPaperFeedError, PaperFeedError } from '../../../core/errors';
-import { isLatexCommand, type LatexCommand } from '../citations/latex-citation';
+import { isLatexCommand, type LatexCommand } from '../shared/latex-citation';
 
 export const SECTION = 'paperFeed';
 /** Where a person fixes a setting, named in its problem's sentence. */

@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import { markdownParagraphs, texToMarkdown } from '../../../core/text/markdown';
 import { metadataText } from '../../../core/notes/note-values';
-import type { ShownEnrichment } from '../enrich/translations';
 
 /** Markdown syntax in `text` shown as the characters themselves. */
 export function escapeMarkdown(text: string): string {
@@ -39,6 +38,12 @@ export function authorLine(paper: Paper): string {
  * `enrichment`: the translated title (under the English one) and the TL;DR, which a model wrote.
  * `relevance`: the paper's score and reason against the library (issue #10), Markdown already escaped.
  */
+/** What a tooltip or hover shows beside the English. */
+export interface ShownEnrichment {
+  titleTranslated?: string;
+  tldr?: string;
+}
+
 export function paperMarkdown(paper: Paper, options: { citekey?: string; enrichment?: ShownEnrichment; relevance?: string } = {}): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;

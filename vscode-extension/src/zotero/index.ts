@@ -3,13 +3,25 @@
 import * as vscode from 'vscode';
 import { texToPlain } from '../../../core/text/tex-tokens';
 import { saveMessage, zoteroSelectLink } from '../../../core/zotero/zotero';
-import type { Services } from '../shared/services';
 import { registerCommand } from '../shared/commands';
 import { papersFromArguments } from '../shared/paper-arguments';
+import type { FeedCache } from '../cache/feed-cache';
+import type { CitekeyBook } from '../citations/citekeys';
+import type { ExtensionSettings } from '../settings/settings';
+import type { ZoteroService } from '../zotero/zotero-service';
+
+/** What the Zotero commands use of the extension's services (extension.ts hands them over). */
+export interface ZoteroServices {
+  cache: FeedCache;
+  citekeys: CitekeyBook;
+  settings: () => ExtensionSettings;
+  zotero: ZoteroService;
+}
+
 
 const OPEN = 'Open in Zotero';
 
-export function registerZotero(context: vscode.ExtensionContext, services: Services): void {
+export function registerZotero(context: vscode.ExtensionContext, services: ZoteroServices): void {
   // The tree's menu item shows only where Zotero can be reached (not in VS Code for the web).
   void vscode.commands.executeCommand('setContext', 'paperFeed.zoteroAvailable', services.zotero.available);
   context.subscriptions.push(

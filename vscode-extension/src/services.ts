@@ -1,19 +1,21 @@
-// The long-lived parts every feature uses, created once per activation. Nothing here reads a
-// file or the network until first asked, so activation stays instant.
+// The long-lived parts the features use, created once per activation: the composition root,
+// beside extension.ts. Each feature names what it needs (its own *Services interface) and is
+// handed these, so features never import this file. Nothing here reads a file or the network
+// until first asked, so activation stays instant.
 import * as vscode from 'vscode';
-import type { Paper } from '../../../core/arxiv/paper';
-import { createArxivClient, type ArxivClient } from '../../../core/arxiv/polite';
-import { fetchTransport } from '../../../core/arxiv/fetch-transport';
-import { FeedCache } from '../cache/feed-cache';
-import { WorkspaceNoteIndex } from '../notes/workspace-note-index';
-import { CitekeyBook, NO_LIBRARY_KEYS } from '../citations/citekeys';
-import { Citer } from '../citations/citer';
-import { FeedFetcher } from '../fetching/feed-fetcher';
-import { enrichAfterFetch } from '../enrich/after-fetch';
-import { Translations } from '../enrich/translations';
-import { readCitationSettings, readSettings, type CitationSettings, type ExtensionSettings } from '../settings/settings';
-import type { HttpTransport } from '../../../core/arxiv/http';
-import { ZoteroService } from '../zotero/zotero-service';
+import type { Paper } from '../../core/arxiv/paper';
+import { createArxivClient, type ArxivClient } from '../../core/arxiv/polite';
+import { fetchTransport } from '../../core/arxiv/fetch-transport';
+import { FeedCache } from './cache/feed-cache';
+import { WorkspaceNoteIndex } from './workspace/workspace-note-index';
+import { CitekeyBook, NO_LIBRARY_KEYS } from './citations/citekeys';
+import { Citer } from './citations/citer';
+import { FeedFetcher } from './fetching/feed-fetcher';
+import { enrichAfterFetch } from './enrich/after-fetch';
+import { Translations } from './enrich/translations';
+import { readCitationSettings, readSettings, type CitationSettings, type ExtensionSettings } from './settings/settings';
+import type { HttpTransport } from '../../core/arxiv/http';
+import { ZoteroService } from './zotero/zotero-service';
 
 export interface Services {
   cache: FeedCache;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import { authorLine, plainTitle } from '../shared/paper-markdown';
-import type { Citekeys } from '../citations/citekeys';
+import type { Citekeys } from './citekeys';
 
 interface PaperItem extends vscode.QuickPickItem {
   paper: Paper;
