@@ -1,4 +1,4 @@
-// Benchmark: the catch-up check (issue #19) over vaults of 500, 5,000 and 50,000 paper notes,
+// Benchmark: the catch-up check over vaults of 500, 5,000 and 50,000 paper notes,
 // all submitted in the last 12 months (the worst case: every note is looked up). The local arXiv
 // stand-in answers each id_list request from a recorded API entry (../shared/arxiv-samples),
 // given each note's id; one note in 20 comes back published (v3, journal reference, DOI). The

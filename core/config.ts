@@ -41,7 +41,7 @@ export function librarySource(library: LibrarySettings): LibrarySource {
   return library.source ?? (library.file ? 'file' : 'off');
 }
 
-/** The person's library, which "Top picks" ranks each announcement against (issue #10). */
+/** The person's library, which "Top picks" ranks each announcement against. */
 export interface LibrarySettings {
   /**
    * What marks a paper note as kept, besides the person's own writing outside the generated
@@ -52,7 +52,7 @@ export interface LibrarySettings {
   /** A vault-relative .bib or CSL-JSON file (a Zotero export); its entries with an abstract count. */
   file?: string;
   /**
-   * Where the library comes from besides the kept notes (issue #23): nothing, the running Zotero
+   * Where the library comes from besides the kept notes: nothing, the running Zotero
    * (desktop only; where Zotero cannot be reached, as on phones, `file` stands in), or `file`.
    * Unset: `file` when one is named, else nothing.
    */

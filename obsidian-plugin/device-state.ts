@@ -42,7 +42,7 @@ export class DeviceState {
     this.app.saveLocalStorage(LAST_RUN_KEY, run);
   }
 
-  /** The catch-up check's state on this device (issue #19): last run, cursor, changes to list. */
+  /** The catch-up check's state on this device: last run, cursor, changes to list. */
   get catchUp(): CatchUpState {
     const stored: unknown = this.app.loadLocalStorage(CATCH_UP_KEY);
     return readCatchUpState(typeof stored === 'string' ? stored : null);

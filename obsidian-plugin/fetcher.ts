@@ -42,7 +42,7 @@ export interface FetcherHost {
   enrichment: Enrichment;
   /** Where the "Top picks" library index is kept between runs. */
   library: LibraryCache;
-  /** The running Zotero's library, when the settings choose it and this is the desktop app (issue #23). */
+  /** The running Zotero's library, when the settings choose it and this is the desktop app. */
   zotero?: (config: PaperFeedConfig) => ZoteroLibrarySource | undefined;
   settings(): PaperFeedSettings;
   /** Why the saved config was set aside, or null; runs refuse while it stands. */

@@ -1,4 +1,4 @@
-// The "Top picks" library in Obsidian (issue #10): which paper notes the person kept, and the
+// The "Top picks" library in Obsidian: which paper notes the person kept, and the
 // ranker's index of them, both cached in the plugin's folder. Keep keys and tags come from the
 // metadata cache; a note's text is read only when it is new or changed since the last run.
 import type { App, CachedMetadata, TFile } from 'obsidian';

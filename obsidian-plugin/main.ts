@@ -99,7 +99,7 @@ export default class PaperFeedPlugin extends Plugin implements SettingsHost {
     // The automatic fetch waits for the workspace, and its first tick comes a minute later, so
     // startup stays fast and sync has a moment to bring in notes from other devices.
     this.app.workspace.onLayoutReady(() => {
-      // The weekly update check (issue #19) waits its turn behind the day's fetch.
+      // The weekly update check waits its turn behind the day's fetch.
       this.registerInterval(window.setInterval(() => void this.autoFetch.tick().then(() => this.updates.tick()), TICK_MS));
     });
   }

@@ -1,5 +1,5 @@
 // The paper note in view, read back into the core's Paper from its frontmatter (the note contract
-// in DESIGN.md), so the paper commands work on any note with an `arxiv_id`, wherever it lives.
+// in docs/NOTES.md), so the paper commands work on any note with an `arxiv_id`, wherever it lives.
 import { absUrlOf, pdfUrlOf } from '../core/arxiv/links';
 import { TFile, type App } from 'obsidian';
 import { tryParseArxivId } from '../core/arxiv/ids';

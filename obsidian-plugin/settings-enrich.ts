@@ -1,4 +1,4 @@
-// The "Translation and summaries" section of the settings tab (issue #9). Off by default; each
+// The "Translation and summaries" section of the settings tab. Off by default; each
 // change is checked by the core's validateEnrichSettings and saved only when valid. The API key
 // is picked with Obsidian's SecretComponent, so the settings keep the secret's name, not the key.
 import { requireApiVersion, SecretComponent, Setting, type App } from 'obsidian';

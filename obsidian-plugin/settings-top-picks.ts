@@ -1,4 +1,4 @@
-// The "Top picks" section of the settings tab (issue #10): how many picks head the daily note,
+// The "Top picks" section of the settings tab: how many picks head the daily note,
 // whether groups follow relevance, and what makes up the library (keep keys, a .bib/CSL-JSON file).
 import { Platform, Setting } from 'obsidian';
 import { librarySource, type LibrarySource, type PaperFeedConfig } from '../core/config';

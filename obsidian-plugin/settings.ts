@@ -19,7 +19,7 @@ export interface PaperFeedSettings {
   /** arXiv's addresses; only mirrors (and tests) change them, by editing data.json. */
   rssBase: string;
   apiBase: string;
-  /** Translation and TL;DRs through an OpenAI-compatible endpoint (issue #9); off by default. */
+  /** Translation and TL;DRs through an OpenAI-compatible endpoint; off by default. */
   enrich: EnrichSettings;
   /** The name of the secret in Obsidian's secret storage that holds the endpoint's API key; "" for none. */
   apiKeySecret: string;

@@ -1,4 +1,4 @@
-// "Paper Feed: Check kept papers for updates" (issue #19), and the same check at most once a week
+// "Paper Feed: Check kept papers for updates", and the same check at most once a week
 // in the background on devices that fetch automatically. Kept and recent paper notes are looked
 // up on arXiv by id and brought up to date; the next digest lists the changes. One check at a
 // time, with a progress notice and a command to cancel it; a background check speaks only when

@@ -1,4 +1,4 @@
-// Zotero in Obsidian (issue #23), desktop only: the running Zotero as the Top picks library (its
+// Zotero in Obsidian, desktop only: the running Zotero as the Top picks library (its
 // copy kept in the plugin folder beside the library index), "Save to Zotero" for the paper note in
 // view, the paper under the cursor in a daily note and obsidian://paper-feed?zotero=ID links, which
 // records the item as `zotero: KEY` in the paper note, and "Open in Zotero".

@@ -1,4 +1,4 @@
-// The catch-up check (issue #19): looks the chosen paper notes up on arXiv by id, a batch per
+// The catch-up check: looks the chosen paper notes up on arXiv by id, a batch per
 // request through the polite client, and brings each note whose facts changed up to date. Each
 // write goes through the store's process(), redone on the note's text at that moment, so an edit
 // the person makes meanwhile is kept; a note whose frontmatter cannot be changed safely is left

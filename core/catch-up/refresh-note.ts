@@ -1,4 +1,4 @@
-// A paper note brought up to what arXiv says now (issue #19): the owned keys (version, updated,
+// A paper note brought up to what arXiv says now: the owned keys (version, updated,
 // journal_ref, doi, comment, and withdrawn), the generated block's facts and its BibTeX, which
 // becomes the published form once arXiv has a journal reference and DOI. The person's keys and
 // text outside the block are never touched, and the citekey stays. For the same version the

@@ -1,4 +1,4 @@
-// What a host keeps between catch-up checks (issue #19): when the last one ran, where a capped run
+// What a host keeps between catch-up checks: when the last one ran, where a capped run
 // stopped, and the changes the daily notes list under "Published and updated". A change is shown
 // in the first daily note written after the check and stays in that note when the same listing is
 // written again; a later listing no longer shows it. Read defensively: the file is the host's,

@@ -1,4 +1,4 @@
-// Which paper notes a catch-up check looks up, in what order (issue #19). Kept notes first: they
+// Which paper notes a catch-up check looks up, in what order. Kept notes first: they
 // are the papers a person cites, so a journal reference or a withdrawal matters most there. Then
 // papers submitted in the last 12 months, newest first: most preprints that get published do so
 // within a year, and arXiv's metadata of older papers rarely changes. The arXiv id alone gives

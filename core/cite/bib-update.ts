@@ -1,4 +1,4 @@
-// "Update arXiv entries in refs.bib" (issue #19), without a host: which entries of a .bib are
+// "Update arXiv entries in refs.bib", without a host: which entries of a .bib are
 // arXiv papers, which of them Paper Feed wrote, and what each becomes once arXiv knows more (a
 // journal reference and DOI make it the published @article). The key never changes; an entry
 // Paper Feed did not write is left alone unless the person asks; every new entry must read back

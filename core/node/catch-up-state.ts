@@ -1,4 +1,4 @@
-// The catch-up check's state in the vault's `.paper-feed/updates.json` (issue #19): when it last
+// The catch-up check's state in the vault's `.paper-feed/updates.json`: when it last
 // ran, where a capped run stopped, and the changes the next daily note lists. Written atomically;
 // a missing or damaged file reads as "never checked".
 

@@ -25,10 +25,10 @@ export interface NoteRecord {
   c?: string;
   /** Listing date of a daily note (has `date` and the daily tag). */
   d?: string;
-  /** A daily note's tally (issue #22): matches per group, and the followed authors it lists. */
+  /** A daily note's tally: matches per group, and the followed authors it lists. */
   g?: Array<[string, number]>;
   f?: string[];
-  /** Library facts (issue #10), for kept paper notes: kept, title, abstract, joined (ms). */
+  /** Library facts, for kept paper notes: kept, title, abstract, joined (ms). */
   k?: 1;
   t?: string;
   b?: string;

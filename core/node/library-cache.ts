@@ -1,4 +1,4 @@
-// Where the CLI keeps the "Top picks" library index between runs (issue #10): beside the vault
+// Where the CLI keeps the "Top picks" library index between runs: beside the vault
 // index in `.paper-feed/library.json`, written atomically, so a run tokenises only new or edited
 // library papers.
 
@@ -8,7 +8,7 @@ import type { LibraryCache } from '../notes/library-source';
 import { replaceFileAtomically } from './atomic-file';
 
 const LIBRARY_CACHE_FILE = 'library.json';
-/** The library as the running Zotero last gave it (issue #23), beside the index. */
+/** The library as the running Zotero last gave it, beside the index. */
 export const ZOTERO_CACHE_FILE = 'zotero-library.json';
 
 /** The cache in `stateFolder` (the vault's `.paper-feed`); a missing or damaged file reads as none. */

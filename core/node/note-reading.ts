@@ -1,5 +1,5 @@
 // Reading what the vault index needs from one note on disk: the identifying frontmatter keys,
-// and for paper notes the library facts of Top picks (issue #10). Also the crash-debris sweep.
+// and for paper notes the library facts of Top picks. Also the crash-debris sweep.
 
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';

@@ -33,9 +33,9 @@ export interface DailyNoteInput {
   selection: Selection;
   /** arXiv id → vault path of the paper's note (with ".md"), for every matched and updated paper. */
   notePaths: ReadonlyMap<string, string>;
-  /** Translations and TL;DRs by arXiv id, when enrichment is on (issue #9). */
+  /** Translations and TL;DRs by arXiv id, when enrichment is on. */
   enrichments?: Enrichments;
-  /** The "Top picks" section (issue #10), when the run ranked the announcement and picks are on. */
+  /** The "Top picks" section, when the run ranked the announcement and picks are on. */
   topPicks?: TopPicksView;
   /** The day's machine-written overview, when enrichment wrote one. */
   overview?: DailyOverview;
@@ -53,11 +53,11 @@ export interface DailyNoteInput {
   /** Where a link leads in the vault (the app's own answer, in Obsidian); see sameButLinkForm. */
   resolveLink?: LinkResolver;
   /**
-   * With Zotero as the library source (issue #23), each paper gets a link: "In Zotero" to the item
+   * With Zotero as the library source, each paper gets a link: "In Zotero" to the item
    * (arXiv id → item key here), else "Save to Zotero", which the Obsidian plugin answers.
    */
   zoteroLinks?: ReadonlyMap<string, string>;
-  /** What the catch-up check changed since the last daily note (issue #19): "Published and updated". */
+  /** What the catch-up check changed since the last daily note: "Published and updated". */
   catchUp?: readonly PaperUpdate[];
 }
 

@@ -1,4 +1,4 @@
-// How a run's translations and TL;DRs (issue #9) read in notes: the Markdown lines the paper and
+// How a run's translations and TL;DRs read in notes: the Markdown lines the paper and
 // daily notes show, the marker for parts still missing, and whether a note already shows them.
 // The text comes from a model, so it is escaped exactly like arXiv's own abstracts.
 

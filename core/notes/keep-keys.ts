@@ -1,4 +1,4 @@
-// The settings that mark a paper note as kept for the library (issue #10): "rating" (the property
+// The settings that mark a paper note as kept for the library: "rating" (the property
 // has a value), "status: read" (the property is that value) or "tag: paper/keep" (the note has that
 // tag). One reading of them for every host, and one check against a note's properties and tags.
 

@@ -1,4 +1,4 @@
-// Which paper notes the person has kept, and what the ranker needs of them (issue #10), read from
+// Which paper notes the person has kept, and what the ranker needs of them, read from
 // a note's text alone so every host decides the same way. Kept: the person wrote in the note
 // outside the generated block, or marked it with a keep key or tag (./keep-keys.ts).
 

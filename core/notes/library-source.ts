@@ -1,4 +1,4 @@
-// The person's library for one run (issue #10): the kept paper notes the store's index found, plus
+// The person's library for one run: the kept paper notes the store's index found, plus
 // the .bib or CSL-JSON file named in the settings, in a LibraryIndex restored from the host's cache
 // so only papers added or edited since the last run are tokenised.
 
@@ -30,7 +30,7 @@ export interface LoadedLibrary {
 }
 
 /**
- * The running Zotero's library (issue #23, core/zotero/library.ts), on desktop hosts. `refresh`
+ * The running Zotero's library (core/zotero/library.ts), on desktop hosts. `refresh`
  * throws a PaperFeedError when Zotero cannot be reached; `items` then holds what the last refresh got.
  */
 export interface ZoteroLibrarySource {

@@ -24,9 +24,9 @@ export interface PaperNoteFacts {
    * links earlier versions wrote; without it they point into the folder of the first digest.
    */
   digestPathOf?: (name: string) => string;
-  /** This run's translation and TL;DR, when enrichment is on (issue #9). */
+  /** This run's translation and TL;DR, when enrichment is on. */
   enrichment?: PaperEnrichment;
-  /** Relevance to the person's library (0..1), when this run ranked the paper (issue #10). */
+  /** Relevance to the person's library (0..1), when this run ranked the paper. */
   score?: number;
 }
 

@@ -45,26 +45,26 @@ export interface PlanInput {
   existing: ReadonlyMap<string, string>;
   /** Other files known to exist where a new note might go (compared case-insensitively). */
   taken?: Iterable<string>;
-  /** This run's translations and TL;DRs by arXiv id (issue #9); absent when enrichment is off. */
+  /** This run's translations and TL;DRs by arXiv id; absent when enrichment is off. */
   enrichments?: Enrichments;
   /** The day's machine-written overview, when there is one. */
   overview?: DailyOverview;
-  /** Top picks no group matched (issue #10): they get notes like matched papers, with no keywords. */
+  /** Top picks no group matched: they get notes like matched papers, with no keywords. */
   picks?: readonly Paper[];
   /** arXiv id → relevance score for the `score` key, for the papers this run ranked. */
   scores?: ReadonlyMap<string, number>;
   /** The daily note's "Top picks" section, when it has one. */
   topPicks?: TopPicksView;
   /**
-   * arXiv id → the citation key the person already cites the paper with (Zotero, issue #23): a new
+   * arXiv id → the citation key the person already cites the paper with (Zotero): a new
    * note takes it unless another note has it. A note's own key, once written, always stays.
    */
   knownCitekeys?: ReadonlyMap<string, string>;
-  /** arXiv id → Zotero item key for the papers already in the person's Zotero (issue #23). */
+  /** arXiv id → Zotero item key for the papers already in the person's Zotero. */
   inZotero?: ReadonlyMap<string, string>;
   /** Where a link leads in the vault, when the host can ask the app (Obsidian). */
   resolveLink?: LinkResolver;
-  /** What the catch-up check changed, for the daily note's "Published and updated" (issue #19). */
+  /** What the catch-up check changed, for the daily note's "Published and updated". */
   catchUp?: readonly PaperUpdate[];
 }
 

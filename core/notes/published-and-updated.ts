@@ -1,4 +1,4 @@
-// The daily note's "Published and updated" section (issue #19): what the last catch-up check
+// The daily note's "Published and updated" section: what the last catch-up check
 // changed in the person's paper notes, each with a link to its note and to where to read it now
 // (the journal's DOI, or arXiv).
 

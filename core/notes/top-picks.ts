@@ -1,4 +1,4 @@
-// "Top picks" (issue #10): the announcement ranked once against the person's library, and how the
+// "Top picks": the announcement ranked once against the person's library, and how the
 // daily note shows the best of it, each with the reason it was picked.
 //
 // Every announced paper of the counted types is ranked, not only the keyword matches: the point

@@ -39,7 +39,7 @@ export interface WriteReport {
   skipped: SkippedItem[];
   /** The run's papers (and digest) that several notes claim, the one kept up to date first. */
   duplicates: Duplicate[];
-  /** The "Top picks" (issue #10), when the run ranked the announcement and picks are on. */
+  /** The "Top picks", when the run ranked the announcement and picks are on. */
   topPicks?: TopPicksReport;
 }
 
@@ -57,7 +57,7 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /**
-   * Translations and TL;DRs for the run's papers (issue #9), by arXiv id: called once, after
+   * Translations and TL;DRs for the run's papers, by arXiv id: called once, after
    * selection, with the matched and updated papers (not at all when there are none). The host
    * wraps enrichPapers; it resolves with what it got, however little, and never blocks the notes.
    */
@@ -72,17 +72,17 @@ export interface WriteOptions {
    */
   writesAtOnce?: number;
   /**
-   * Top picks and relevance order (issue #10), when the config asks for them (topPicks above 0 or
+   * Top picks and relevance order, when the config asks for them (topPicks above 0 or
    * orderGroupsByRelevance): where the library's index is kept between runs (NO_LIBRARY_CACHE for
    * none). Without it nothing is ranked.
    */
   library?: LibraryCache;
   /**
-   * The running Zotero (issue #23), on desktop hosts: when the library source is "zotero" it is
+   * The running Zotero, on desktop hosts: when the library source is "zotero" it is
    * refreshed once, feeds Top picks, and gives new paper notes the citation keys it holds.
    */
   zotero?: ZoteroLibrarySource;
-  /** What the catch-up check changed since the last daily note, listed under "Published and updated" (issue #19). */
+  /** What the catch-up check changed since the last daily note, listed under "Published and updated". */
   catchUp?: readonly PaperUpdate[];
 }
 

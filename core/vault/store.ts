@@ -49,7 +49,7 @@ export interface VaultIndex {
    */
   tallies?: ReadonlyMap<string, DigestTally>;
   /**
-   * The paper notes the person kept, as library items for "Top picks" (issue #10): present when
+   * The paper notes the person kept, as library items for "Top picks": present when
    * index() was given keepKeys and the store can tell (see core/notes/library-items.ts).
    */
   library?: LibraryItem[];

@@ -1,4 +1,4 @@
-// The one door to the Zotero desktop app (issue #23): its HTTP server on 127.0.0.1, and nothing
+// The one door to the Zotero desktop app: its HTTP server on 127.0.0.1, and nothing
 // else. Every request carries the header Zotero's browser guard asks for, and every failure
 // becomes one sentence a person can act on (the cases are in ../../shared/zotero-samples/PROTOCOL.md).
 

@@ -1,4 +1,4 @@
-// `zotero: KEY` in a paper note (issue #23): the Zotero item a saved paper became, so the note can
+// `zotero: KEY` in a paper note: the Zotero item a saved paper became, so the note can
 // open it in Zotero. A key Paper Feed owns: written when the paper is saved, never removed by a run.
 
 import { writeFrontmatterKeys } from '../notes/frontmatter';

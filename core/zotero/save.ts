@@ -1,4 +1,4 @@
-// "Save to Zotero" (issue #23): look the paper up by arXiv id through the local API, and only when
+// "Save to Zotero": look the paper up by arXiv id through the local API, and only when
 // Zotero does not have it, send it through the connector's saveItems as the browser connector
 // would. The answer names the item and the key people cite it with.
 

@@ -1,4 +1,4 @@
-// What a desktop host holds for Zotero (issue #23): one endpoint on 127.0.0.1, the library kept
+// What a desktop host holds for Zotero: one endpoint on 127.0.0.1, the library kept
 // current from the local API, and "Save to Zotero". Built on request; nothing runs until asked.
 
 import type { Paper } from '../arxiv/paper';

@@ -1,4 +1,4 @@
-// Issue #15, item 7: a date that names no real day is refused wherever arXiv's dates are read,
+// A date that names no real day is refused wherever arXiv's dates are read,
 // never rolled over into the next month ("Mon, 31 Jun 2026" is not 1 July).
 import { describe, expect, it } from 'vitest';
 import { parseApiFeed } from '../../core/arxiv/api';

@@ -1,6 +1,6 @@
-// Issue #19: a journal reference is split into BibTeX's parts only where it reads one way. The
+// A journal reference is split into BibTeX's parts only where it reads one way. The
 // table holds every journal_ref in the recorded arXiv responses (../shared/arxiv-samples, read in
-// place) and the common shapes from the issue, plus tricky ones that must stay whole.
+// place) and the common shapes journals use, plus tricky ones that must stay whole.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,4 +1,4 @@
-// Translation and TL;DRs in the CLI (issue #9), end to end: the built `paper-feed` against a local
+// Translation and TL;DRs in the CLI, end to end: the built `paper-feed` against a local
 // arXiv stand-in and a local OpenAI-compatible stand-in, writing into a temporary vault. Progress
 // and Ctrl-C run in-process, where the terminal and the signal can be set.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

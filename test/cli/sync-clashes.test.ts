@@ -1,4 +1,4 @@
-// The built CLI against names that clash the way synced vaults make them clash (issue #14): a
+// The built CLI against names that clash the way synced vaults make them clash: a
 // person's note whose name differs from a new note's only in case or Unicode form (one file on
 // macOS, Windows, iOS and Android, two on this Linux disk), a dangling link at a new note's name,
 // and sync conflict copies claiming one paper. Real files on disk, a local arXiv stand-in.
@@ -79,7 +79,7 @@ describe('a new note never takes a name that is taken once case and Unicode form
   });
 });
 
-describe('a dangling link at a new note’s name (issue #15, item 5)', () => {
+describe('a dangling link at a new note’s name', () => {
   it('counts as taken: every note and the daily note are written, the link is left alone, every run', async () => {
     const link = join(cli.vault, PAPERS, 'Speculative Decoding with Adaptive Draft Lengths.md');
     await symlink(join(cli.work, 'nowhere.md'), link);

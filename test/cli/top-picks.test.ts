@@ -1,4 +1,4 @@
-// End to end (issue #10): the built CLI writes the bundled sample into a vault where the person
+// End to end: the built CLI writes the bundled sample into a vault where the person
 // has kept six paper notes; the daily note opens with Top picks, each with its reason.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// `paper-feed update` and `daily --check-updates` in-process (issue #19): the check against the
+// `paper-feed update` and `daily --check-updates` in-process: the check against the
 // arXiv stand-in serving recorded API entries, the state it keeps, and the digest's
 // "Published and updated" section.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';

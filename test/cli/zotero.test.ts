@@ -1,4 +1,4 @@
-// The built CLI with the running Zotero (issue #23), against a Zotero stand-in on 127.0.0.1 that
+// The built CLI with the running Zotero, against a Zotero stand-in on 127.0.0.1 that
 // answers from the recorded samples: the library feeds Top picks, a new paper note takes the key
 // Zotero has, `paper-feed zotero add` saves once, and every failure is one line.
 import { afterEach, describe, expect, it } from 'vitest';

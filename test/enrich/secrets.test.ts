@@ -1,4 +1,4 @@
-// The API key (issues #9 and #7): it goes to the configured endpoint in one header and
+// The API key: it goes to the configured endpoint in one header and
 // appears nowhere else: not in results, reasons, stop lines or the cache a host writes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpTransport } from '../../core/arxiv/http';

@@ -1,4 +1,4 @@
-// Issue #15, item 4: a completely full disk. Every write through node:fs/promises into the vault
+// A completely full disk. Every write through node:fs/promises into the vault
 // below fails the way a full disk fails (files can be created, nothing can be written into them),
 // so what the CLI's lock and store do with ENOSPC is seen on real files. A real full file system
 // (a 64 kB tmpfs) gave the same results; see docs/RELIABILITY.md.

@@ -1,4 +1,4 @@
-// The CLI's "Top picks" library on disk (issue #10): kept notes found through the cached vault
+// The CLI's "Top picks" library on disk: kept notes found through the cached vault
 // index, re-read only when they change, and the library index kept in .paper-feed/library.json.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Issue #15, items 2 and 6: `.paper-feed/` (lock, index, caches) is never followed out of the
+// `.paper-feed/` (lock, index, caches) is never followed out of the
 // vault, and what stands in its way is named with what to do, never as EEXIST or EISDIR.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';

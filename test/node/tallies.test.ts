@@ -1,4 +1,4 @@
-// Issue #22: the CLI's vault index keeps each daily note's tally (its `matches` and
+// The CLI's vault index keeps each daily note's tally (its `matches` and
 // `followed_authors`), in its log and in index.txt, so the next day's trends come from the index
 // without opening the earlier digests, and a person's edit to a digest's `matches` is seen.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue #22: `digests` links by the digest's path, so a journal note of the same name cannot take
+// `digests` links by the digest's path, so a journal note of the same name cannot take
 // the link; the bare links earlier versions wrote become that form, and one date stays one entry.
 // The daily note keeps a link the app rewrote after a rename when it still leads to the same note.
 import { describe, expect, it } from 'vitest';

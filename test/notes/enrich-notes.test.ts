@@ -1,4 +1,4 @@
-// Translations and TL;DRs in the notes (issue #9): where they show, the frontmatter keys, the
+// Translations and TL;DRs in the notes: where they show, the frontmatter keys, the
 // pending marker a later run replaces, and no write when a run brings nothing new.
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../core/arxiv/paper';

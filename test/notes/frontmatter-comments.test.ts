@@ -1,4 +1,4 @@
-// Issue #15, item 1: the person's comments inside Paper Feed's own frontmatter keys survive every
+// The person's comments inside Paper Feed's own frontmatter keys survive every
 // update: a comment after a value, and comment and blank lines among a list's items.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

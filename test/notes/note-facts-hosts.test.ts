@@ -12,7 +12,7 @@ import { MemoryStore } from '../../core/notes/memory-store';
 import { FsVaultStore } from '../../core/node/fs-store';
 import type { IndexedPaperNote } from '../../core/vault/store';
 import { VaultNoteIndex } from '../../obsidian-plugin/vault-note-index';
-import { WorkspaceNoteIndex } from '../../vscode-extension/src/notes/workspace-note-index';
+import { WorkspaceNoteIndex } from '../../vscode-extension/src/workspace/workspace-note-index';
 
 type Notes = Record<string, string>;
 interface Found {

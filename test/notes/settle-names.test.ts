@@ -1,4 +1,4 @@
-// A run whose index is behind the vault (issue #14): sync brought notes in after the index last
+// A run whose index is behind the vault: sync brought notes in after the index last
 // looked, or brings one in between the run's look and its write. The run reads what holds a name
 // before it takes it, and adopts a note for the same paper or digest instead of writing a twin.
 import { describe, expect, it } from 'vitest';

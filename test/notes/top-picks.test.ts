@@ -1,4 +1,4 @@
-// "Top picks" in the notes (issue #10): the daily note's section, the picks' notes, the `score`
+// "Top picks" in the notes: the daily note's section, the picks' notes, the `score`
 // key, the cold start, relevance order, the library file, and which notes count as kept.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type PaperFeedConfig } from '../../core/config';

@@ -1,4 +1,4 @@
-// Issue #22, part 2: the daily note's "Trends" — matches per group today, over the last 7 and
+// The daily note's "Trends" — matches per group today, over the last 7 and
 // 30 announcements (arXiv's calendar: no Friday or Saturday evenings), and what is new lately —
 // read from the tallies earlier daily notes record, asked for date by date.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue #22: each paper note's `digests` links back to its digest, and the link resolves there the
+// Each paper note's `digests` links back to its digest, and the link resolves there the
 // way Obsidian resolves it (getFirstLinkpathDest from the paper note), also when the core Daily
 // notes plugin keeps a note of the same name (its default format is YYYY-MM-DD) in the vault root
 // or in a folder. Notes written by earlier versions (bare `[[2026-05-29]]`) are brought over on

@@ -1,4 +1,4 @@
-// Translation and summaries in the Obsidian plugin (issue #9), through the real plugin class in
+// Translation and summaries in the Obsidian plugin, through the real plugin class in
 // the stand-in app: the settings section (off by default, the key picked from secret storage, the
 // line older versions see), a fetch that ends once the digest is written and translates after it
 // with a progress notice, the cache in the plugin's folder, a second fetch that asks nothing, a

@@ -1,4 +1,4 @@
-// The note index and the Top picks library kept current note by note (issue #8, "scaling by
+// The note index and the Top picks library kept current note by note ("scaling by
 // design"): what a run sees follows every create, edit, rename and delete, while a run with
 // nothing changed reads no note and saves no cache.
 import { afterEach, describe, expect, it, vi } from 'vitest';

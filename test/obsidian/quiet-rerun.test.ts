@@ -1,4 +1,4 @@
-// A second fetch of an unchanged announcement (issue #14): it reads only what it must and writes no
+// A second fetch of an unchanged announcement: it reads only what it must and writes no
 // file at all, the plugin's caches and the person's journal note included, so sync has nothing to
 // carry and no device sees a new modified time. Every read and write is counted.
 import { describe, expect, it, vi } from 'vitest';

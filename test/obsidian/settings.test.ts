@@ -89,7 +89,7 @@ describe('settings tab', () => {
     expect((await storedSettings(app)).config).toMatchObject({ groups: [{}, { include: ['policy optimization', { match: '/(offline|batch) RL/i', in: ['title'] }] }, {}] });
   });
 
-  it('shows a catastrophic regex (nested repetition) beside that group’s rules, naming it, and keeps the rules in use (#15)', async () => {
+  it('shows a catastrophic regex (nested repetition) beside that group’s rules, naming it, and keeps the rules in use', async () => {
     const { app, plugin, tab } = await openTab();
     const include = setting(tab, 'Include', 1);
     await control(include, TextAreaComponent).simulate('policy optimization\n/(\\w+\\s?)+$/');

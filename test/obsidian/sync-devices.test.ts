@@ -1,4 +1,4 @@
-// Two devices, one vault, kept in step by sync (issue #14). Device A fetches day 2 first; sync
+// Two devices, one vault, kept in step by sync. Device A fetches day 2 first; sync
 // then brings A's notes into device B (created, renamed, modified) while B's metadata cache lags
 // behind, and B fetches day 2 at once. Whatever the lag, B must end with exactly A's notes: one per
 // paper, one digest per date, no twin beside a synced note. Fake timers move the cache's lag.

@@ -1,4 +1,4 @@
-// Random interleavings of what happens to a synced vault (issue #14): two devices fetch day 1 and
+// Random interleavings of what happens to a synced vault: two devices fetch day 1 and
 // day 2 in any order, sync mirrors one device into the other at any moment (renames included),
 // sync tools leave conflict copies, the person moves a note, and the metadata cache lags by 0 ms to
 // 8 s. After every step, on every device: Paper Feed wrote no second note for any paper and no
@@ -90,7 +90,7 @@ describe('random interleavings of sync, conflict copies and fetches', () => {
         const devices = [await device(), await device()] as const;
         /** Conflict copies the "sync tool" made, per device. */
         const copies = [new Set<string>(), new Set<string>()];
-        // Both devices have used Paper Feed before (their indexes are built), as in the issue.
+        // Both devices have used Paper Feed before (their indexes are built), as when two devices each ran Paper Feed before syncing.
         for (const d of devices) await withTimePassing(writeAnnouncement(announcements[0]!, DEFAULT_CONFIG, d.store));
         const fetched: Announcement[][] = [[announcements[0]!], [announcements[0]!]];
         for (const s of steps) {

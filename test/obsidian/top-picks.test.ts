@@ -1,4 +1,4 @@
-// "Top picks" in Obsidian (issue #10), through the real plugin: the library from the vault's kept
+// "Top picks" in Obsidian, through the real plugin: the library from the vault's kept
 // notes (keys and tags from the metadata cache, text read only for changed notes), cached in the
 // plugin's folder, and the settings section that edits it.
 import { describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue #22: the daily note's trends in Obsidian come from the plugin's note index (kept from the
+// The daily note's trends in Obsidian come from the plugin's note index (kept from the
 // notes it writes and from metadata-cache events), on the same device right after the earlier
 // fetch and on a second device that only has the synced files; a second fetch writes nothing.
 import { describe, expect, it, vi } from 'vitest';

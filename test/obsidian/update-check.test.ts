@@ -1,4 +1,4 @@
-// "Paper Feed: Check kept papers for updates" and the weekly background check (issue #19), run in
+// "Paper Feed: Check kept papers for updates" and the weekly background check, run in
 // the obsidian stand-in against the arXiv stand-in serving recorded API entries.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../stand-ins/obsidian';

@@ -1,4 +1,4 @@
-// Reading a paper back out of Paper Feed's own Markdown for "Save to Zotero" (issue #23).
+// Reading a paper back out of Paper Feed's own Markdown for "Save to Zotero".
 import { describe, expect, it } from 'vitest';
 import { renderPaperNote } from '../../core/notes/paper-note';
 import { paperAbstractOf, paperIdNear } from '../../obsidian-plugin/zotero-text';

@@ -1,4 +1,4 @@
-// Zotero in Obsidian (issue #23), through the real plugin and a Zotero stand-in on 127.0.0.1 that
+// Zotero in Obsidian, through the real plugin and a Zotero stand-in on 127.0.0.1 that
 // answers from the recorded samples: the library feeds Top picks; "Save to Zotero" from a paper
 // note, from the paper under the cursor in the daily note and from an obsidian:// link saves once
 // and records `zotero: KEY`; "Open in Zotero"; one notice per failure; nothing on phones.

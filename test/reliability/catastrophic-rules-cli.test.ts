@@ -1,4 +1,4 @@
-// Issue #15, item 3, through the built `paper-feed` CLI: a group rule that would backtrack for
+// Runaway rules, through the built `paper-feed` CLI: a group rule that would backtrack for
 // ever is refused before anything is asked of arXiv, and Ctrl-C during a long match ends the run
 // with exit 130 and gives the vault lock back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

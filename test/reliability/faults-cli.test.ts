@@ -1,4 +1,4 @@
-// Every fault of issue #7 through the built `paper-feed` CLI, against the fault-injecting arXiv
+// Every network and feed fault through the built `paper-feed` CLI, against the fault-injecting arXiv
 // stand-in: the person reads one line saying what happened and what to do, the stand-in counts
 // retries only where they belong (429, 5xx, network) at arXiv's 3-second pacing, and a failed run
 // leaves the vault byte for byte as it was.

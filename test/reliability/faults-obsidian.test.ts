@@ -1,4 +1,4 @@
-// Every fault of issue #7 through the Obsidian plugin (the real plugin class in the obsidian
+// Every network and feed fault through the Obsidian plugin (the real plugin class in the obsidian
 // stand-in, real HTTP to the fault-injecting arXiv stand-in): one notice saying what happened and
 // what to do, retries only on 429, 5xx and the network, each at arXiv's 3-second pacing, and a
 // vault whose notes are exactly as they were.

@@ -1,4 +1,4 @@
-// Issue #15, item 8: the VS Code extension against the same fault-injecting arXiv stand-in and
+// The VS Code extension against the same fault-injecting arXiv stand-in and
 // fault table as the CLI and Obsidian: one error message with "Retry" per fault, the kept
 // announcements (the cache on disk) byte for byte as they were, and the tree still showing them
 // and fetching again on Retry. Then hostile metadata in the tree, its tooltips and the hover.

@@ -1,4 +1,4 @@
-// Hostile metadata (issue #7), property-based: whatever arXiv's titles, authors, abstracts,
+// Hostile metadata, property-based: whatever arXiv's titles, authors, abstracts,
 // comments and ids hold, a note lands inside its folder under a name every platform accepts, its
 // frontmatter reads back as exactly what was written, its generated block cannot end early or
 // open a frontmatter, and no HTML reaches the Markdown raw. Checked on Papers made directly and on
@@ -51,8 +51,8 @@ function paperFrom(meta: HostileMetadata, index: number): Paper {
 }
 
 /**
- * Writes the papers into an empty vault, with a model's translation and TL;DR when given (issue
- * #9: model output is hostile text too), and checks every note against the issue's four rules.
+ * Writes the papers into an empty vault, with a model's translation and TL;DR when given (model
+ * output is hostile text too), and checks every note against the four rules at the top of this file.
  */
 async function writeAndCheck(papers: Paper[], config: PaperFeedConfig, enrichment?: PaperEnrichment): Promise<void> {
   const store = new MemoryStore();

@@ -1,4 +1,4 @@
-// An API key (issue #9) never shows up where a person, a log or a synced vault could see it: not
+// An API key never shows up where a person, a log or a synced vault could see it: not
 // in reports, messages or thrown errors of the enrichment core, whatever the endpoint or the
 // transport echoes, not in a settings error when it was pasted into the wrong field, and not in
 // the CLI's output, even with PAPER_FEED_DEBUG=1, nor in the vault it writes.

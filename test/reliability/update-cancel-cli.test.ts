@@ -1,4 +1,4 @@
-// Ctrl-C during `paper-feed update` (issue #19), through the built CLI against an arXiv stand-in
+// Ctrl-C during `paper-feed update`, through the built CLI against an arXiv stand-in
 // that answers its second lookup slowly: the run ends with exit 130 and one sentence, no note is
 // half-written (each is byte for byte what it was), the vault lock is given back, and the next
 // `paper-feed update` finishes the whole check.

@@ -1,4 +1,4 @@
-// Issue #15, items 2, 4 and 6, through the built `paper-feed` CLI on real folders: a linked
+// Vault shapes, through the built `paper-feed` CLI on real folders: a linked
 // `.paper-feed/` is refused without writing through it, a file or folder in the way of Paper
 // Feed's own is named, and a paper note that is a symbolic link is named in the run's summary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

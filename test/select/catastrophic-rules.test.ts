@@ -1,4 +1,4 @@
-// Issue #15, item 3: a rule that backtracks for ever must neither hang a run nor reach one.
+// A rule that backtracks for ever must neither hang a run nor reach one.
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../core/config-validate';
 import { isPaperFeedError } from '../../core/errors';

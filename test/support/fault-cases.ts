@@ -1,4 +1,4 @@
-// The faults of issue #7 as one table both hosts are tested against: what the arXiv stand-in
+// The network and feed faults as one table both hosts are tested against: what the arXiv stand-in
 // answers, how many requests a client allowed two attempts should make (retries on 429, 5xx and
 // the network only), and the one line each host must show. `TIME` stands for a clock time.
 

@@ -81,7 +81,7 @@ export function fakeTranslation(request: RecordedRequest): Reply {
   return { content: JSON.stringify(out) };
 }
 
-/** Ready-made faults, named as in the issue. */
+/** Ready-made faults, named by what the endpoint does wrong. */
 export const faults = {
   unauthorized: (echo = ''): Reply => ({
     status: 401,

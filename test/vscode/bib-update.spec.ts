@@ -1,4 +1,4 @@
-// "Paper Feed: Update arXiv Entries in the Bibliography…" (issue #19) in the VS Code stand-in:
+// "Paper Feed: Update arXiv Entries in the Bibliography…" in the VS Code stand-in:
 // the lookup goes to the local arXiv stand-in serving recorded API entries; the change is shown
 // as a diff and written only after the person's OK; keys never change; the person's own entries
 // only when included.

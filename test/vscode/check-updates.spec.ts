@@ -1,4 +1,4 @@
-// "Paper Feed: Check Kept Papers for Updates" in the VS Code stand-in (issue #19): the core's
+// "Paper Feed: Check Kept Papers for Updates" in the VS Code stand-in: the core's
 // catch-up check over the notes in the vault folder, against the local arXiv stand-in serving
 // recorded API entries. Exact note contents, request counts, the progress in requests, the one
 // message when done, and when it last ran (kept in workspaceState).

@@ -1,4 +1,4 @@
-// Translation and TL;DRs in VS Code (issue #9), through the real extension in the stand-in, a local
+// Translation and TL;DRs in VS Code, through the real extension in the stand-in, a local
 // arXiv stand-in and a local OpenAI-compatible stand-in: they run after the fetch (whose progress
 // ends as soon as the feed shows) in a cancellable progress of their own, are kept in global
 // storage, and fill in the tree tooltip and the hover as answers arrive.

@@ -1,4 +1,4 @@
-// "Top picks" in VS Code (issue #10), through the real extension: the kept announcement ranked
+// "Top picks" in VS Code, through the real extension: the kept announcement ranked
 // against the workspace vault's kept notes, each group sorted by relevance when asked, and the
 // reason in a paper's tooltip.
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Zotero in VS Code (issue #23), through the real extension and a Zotero stand-in on 127.0.0.1
+// Zotero in VS Code, through the real extension and a Zotero stand-in on 127.0.0.1
 // that answers from the recorded samples: the library feeds Top picks, "Save to Zotero" from the
 // tree saves once, a BBT key is cited with no .bib append, and every failure is one message.
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The library source setting (issue #23): off, the running Zotero, or an export file.
+// The library source setting: off, the running Zotero, or an export file.
 import { describe, expect, it } from 'vitest';
 import { librarySource } from '../../core/config';
 import { validateConfig } from '../../core/config-validate';

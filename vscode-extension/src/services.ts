@@ -23,9 +23,9 @@ export interface Services {
   citekeys: CitekeyBook;
   citer: Citer;
   fetcher: FeedFetcher;
-  /** Translated titles and TL;DRs kept for the tooltip and hover (issue #9). */
+  /** Translated titles and TL;DRs kept for the tooltip and hover. */
   translations: Translations;
-  /** The running Zotero (issue #23): library, citation keys, "Save to Zotero". */
+  /** The running Zotero: library, citation keys, "Save to Zotero". */
   zotero: ZoteroService;
   /** Every setting, checked by the core; throws a 'bad-config' PaperFeedError. */
   settings: () => ExtensionSettings;

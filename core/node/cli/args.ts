@@ -20,7 +20,7 @@ export interface CliOptions {
   sample: boolean;
   /** Look at every note in the vault this run (the weekly full check, now). */
   checkAll: boolean;
-  /** daily: run the catch-up check of kept papers first (issue #19). */
+  /** daily: run the catch-up check of kept papers first. */
   checkUpdates: boolean;
   json: boolean;
   quiet: boolean;

@@ -14,7 +14,7 @@ export const EXIT = {
   vault: 3,
   /** Paper Feed itself failed; a bug to report. */
   internal: 4,
-  /** Zotero could not be reached or refused (issue #23). */
+  /** Zotero could not be reached or refused. */
   zotero: 5,
   /** Stopped by Ctrl-C (128 + SIGINT). */
   cancelled: 130,

@@ -1,4 +1,4 @@
-// `paper-feed update` (and `daily --check-updates`): the catch-up check of issue #19. Kept and
+// `paper-feed update` (and `daily --check-updates`): the catch-up check. Kept and
 // recent paper notes are looked up on arXiv again, by id, and brought up to date; the changes wait
 // in .paper-feed/updates.json for the next daily note's "Published and updated".
 

@@ -1,4 +1,4 @@
-// The CLI's Zotero (issue #23): the running Zotero as the Top picks library for `daily` and
+// The CLI's Zotero: the running Zotero as the Top picks library for `daily` and
 // `range`, and `paper-feed zotero add ID`, which saves one arXiv paper unless Zotero has it.
 
 import { stat } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Two devices sharing one vault through sync, for the sync tests (issue #14): the announcements
+// Two devices sharing one vault through sync, for the sync tests: the announcements
 // they fetch, a device (the stand-in app with the plugin's index and store), sync itself, and
 // counts of the notes claiming each paper and each digest.
 import { vi } from 'vitest';

@@ -1,4 +1,4 @@
-// "Paper Feed: Update arXiv Entries in the Bibliography…" (issue #19): looks the .bib's arXiv
+// "Paper Feed: Update arXiv Entries in the Bibliography…": looks the .bib's arXiv
 // entries up on arXiv (100 ids per request, through the shared polite client, cancellable), shows
 // the change as a diff, and writes only after the person says so. Keys never change; entries
 // Paper Feed did not write are updated only when the person includes them; the file is read again

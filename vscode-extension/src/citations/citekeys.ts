@@ -19,7 +19,7 @@ export class Citekeys {
 
   /**
    * Keys for `announcements` (newest first, as kept), with `noteKeys` (arXiv id → a note's citekey)
-   * first, then `libraryKeys` (the keys the person's Zotero cites papers with, issue #23) for papers
+   * first, then `libraryKeys` (the keys the person's Zotero cites papers with) for papers
    * without a note, unless a note has that key.
    */
   static assign(announcements: readonly Announcement[], noteKeys: ReadonlyMap<string, string>, libraryKeys: ReadonlyMap<string, string> = new Map()): Citekeys {

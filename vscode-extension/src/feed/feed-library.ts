@@ -1,4 +1,4 @@
-// "Top picks" in VS Code (issue #10): the workspace's kept paper notes (and the library file named
+// "Top picks" in VS Code: the workspace's kept paper notes (and the library file named
 // in the settings) as a library index kept in memory, and each kept announcement ranked against it
 // once per change of the library or the settings, not once per redraw of the tree.
 import * as vscode from 'vscode';
@@ -28,7 +28,7 @@ export class FeedLibrary {
     private readonly notes: WorkspaceNoteIndex,
     /** The vault folder the library file's path is relative to. */
     private readonly root: () => vscode.Uri | undefined,
-    /** The running Zotero's library, when the settings choose it (issue #23). */
+    /** The running Zotero's library, when the settings choose it. */
     private readonly zotero: (config: PaperFeedConfig) => ZoteroLibrarySource | undefined = () => undefined,
   ) {}
 

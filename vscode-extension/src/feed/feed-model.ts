@@ -15,7 +15,7 @@ export interface GroupNode {
   date: string;
   name: string;
   papers: Paper[];
-  /** Each paper's ranking against the library, when the feed was ranked (issue #10). */
+  /** Each paper's ranking against the library, when the feed was ranked. */
   ranked?: ReadonlyMap<string, RankedPaper>;
 }
 export interface UpdatedNode {
@@ -24,7 +24,7 @@ export interface UpdatedNode {
   date: string;
   papers: Paper[];
 }
-/** The papers closest to the person's library (issue #10), best first, as the daily note lists them. */
+/** The papers closest to the person's library, best first, as the daily note lists them. */
 export interface PicksNode {
   kind: 'picks';
   key: string;
@@ -58,7 +58,7 @@ export interface FeedInput {
   known: ReadonlyMap<string, IndexedPaperNote>;
   /** Words every shown paper must contain (title, authors, id, abstract); empty shows all. */
   filter?: string;
-  /** Ranks an announcement against the person's library (issue #10); absent when ranking is off. */
+  /** Ranks an announcement against the person's library; absent when ranking is off. */
   rank?: (announcement: Announcement, selection: Selection) => RankResult;
 }
 

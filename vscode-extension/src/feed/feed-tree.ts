@@ -28,7 +28,7 @@ export interface FeedTreeDeps {
   settings: () => ExtensionSettings;
   /** The translated titles and TL;DRs kept, when translation is on (tooltips show them). */
   translations?: { load(): Promise<void>; shownFor(paper: Paper): ShownEnrichment | undefined };
-  /** The library the feed is ranked by, when the settings ask for it (issue #10). */
+  /** The library the feed is ranked by, when the settings ask for it. */
   library?: FeedLibrary;
 }
 

@@ -1,4 +1,4 @@
-// The tooltip's line for a ranked paper (issue #10): "Relevance 0.42 — close to “Paper A”; shares
+// The tooltip's line for a ranked paper: "Relevance 0.42 — close to “Paper A”; shares
 // *diffusion policy*", with every piece of paper or library text escaped for the MarkdownString.
 import { explain } from '../../../core/rank/explain';
 import type { RankedPaper } from '../../../core/rank/score';

@@ -26,7 +26,7 @@ export interface FetcherDeps {
   now: () => Date;
   /**
    * The work to run in the background once a fetch is kept and its progress has ended
-   * (translation and TL;DRs, issue #9), or undefined when there is none (translation is off).
+   * (translation and TL;DRs), or undefined when there is none (translation is off).
    */
   afterFetch?: (announcement: Announcement) => AfterFetchWork | undefined;
 }

@@ -1,4 +1,4 @@
-// "Paper Feed: Check Kept Papers for Updates" (issue #19), the counterpart of the Obsidian command:
+// "Paper Feed: Check Kept Papers for Updates", the counterpart of the Obsidian command:
 // the core's catch-up check over the paper notes in the vault folder (kept ones, then those of
 // the last 12 months), looked up on arXiv 100 ids per request through the shared polite client,
 // each changed note rewritten by the core's note rules (the person's bytes untouched). One check

@@ -51,7 +51,7 @@ export async function openOrCreatePaperNote(services: PaperNoteServices, paper: 
   // Unicode form are folded (one file on macOS, Windows and phones) is read; if it is this paper's
   // note (synced in, or written by another device) it is opened, else the next name is tried.
   const taken = new Set<string>();
-  // A paper in the person's Zotero gets the key they already cite it with (issue #23).
+  // A paper in the person's Zotero gets the key they already cite it with.
   const knownCitekeys = await services.zotero.citekeys(config);
   for (let round = 0; round <= inFolder.length; round += 1) {
     const [planned] = planNoteWrites({ announcement: single, config, selection, index: indexOfMaps(known, new Map()), existing: new Map(), taken, knownCitekeys });

@@ -1,4 +1,4 @@
-// The API key for the OpenAI-compatible endpoint used for summaries and translation (#9). It
+// The API key for the OpenAI-compatible endpoint used for summaries and translation. It
 // lives in VS Code's secret storage (the OS keychain), never in settings, notes or logs.
 import type * as vscode from 'vscode';
 

@@ -16,7 +16,7 @@ export interface ExtensionSettings {
   config: PaperFeedConfig;
   /** Where announcements are read from (https://rss.arxiv.org/rss unless a mirror or test server). */
   rssBase: string;
-  /** arXiv's API, for looking papers up by id (issue #19). */
+  /** arXiv's API, for looking papers up by id. */
   apiBase: string;
   /** Earlier announcements kept below the latest one. */
   historyCount: number;

@@ -36,7 +36,7 @@ export function authorLine(paper: Paper): string {
 
 /**
  * `enrichment`: the translated title (under the English one) and the TL;DR, which a model wrote.
- * `relevance`: the paper's score and reason against the library (issue #10), Markdown already escaped.
+ * `relevance`: the paper's score and reason against the library, Markdown already escaped.
  */
 /** What a tooltip or hover shows beside the English. */
 export interface ShownEnrichment {

@@ -19,7 +19,7 @@ export interface WorkspaceNote {
   name: string;
   version?: number;
   citekey?: string;
-  /** What "Top picks" needs to tell whether the person kept the note (issue #10). */
+  /** What "Top picks" needs to tell whether the person kept the note. */
   keep: KeepFacts;
 }
 

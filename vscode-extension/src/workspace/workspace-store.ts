@@ -1,4 +1,4 @@
-// The vault folder as the core's VaultStore, so the core's runs (the catch-up check of issue #19)
+// The vault folder as the core's VaultStore, so the core's runs (the catch-up check)
 // work on the person's notes from VS Code: notes are found through the WorkspaceNoteIndex (by `arxiv_id`),
 // read and written through vscode.workspace.fs, and a note open in an editor is changed through
 // the editor (only the changed span, one undo step), keeping any unsaved text of the person's.

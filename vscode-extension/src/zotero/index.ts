@@ -1,4 +1,4 @@
-// "Save to Zotero", wired (issue #23): the tree's context menu saves the clicked paper (and the
+// "Save to Zotero", wired: the tree's context menu saves the clicked paper (and the
 // others selected with it) unless Zotero has it, and offers to show it in Zotero.
 import * as vscode from 'vscode';
 import { texToPlain } from '../../../core/text/tex-tokens';

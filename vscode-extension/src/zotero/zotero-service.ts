@@ -1,4 +1,4 @@
-// The running Zotero for the extension (issue #23): one client per port, its library kept in the
+// The running Zotero for the extension: one client per port, its library kept in the
 // extension's global storage beside the feed, refreshed at most once a minute for Top picks and
 // citation keys. The web bundle (VS Code for the web, in a browser worker) cannot reach Zotero on the
 // person's computer, so there it does not exist; code-server and remote hosts run the Node bundle.
