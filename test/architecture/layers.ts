@@ -4,7 +4,7 @@
 
 /** The host-free core, from the bottom up. */
 export const CORE_LAYERS: ReadonlyArray<readonly string[]> = [
-  ['core/errors.ts', 'core/date-text.ts'],
+  ['core/errors.ts', 'core/date-text.ts', 'core/record.ts'],
   ['core/arxiv'],
   ['core/config.ts', 'core/text'],
   ['core/cite', 'core/enrich'],
@@ -13,7 +13,7 @@ export const CORE_LAYERS: ReadonlyArray<readonly string[]> = [
   ['core/vault'],
   ['core/notes'],
   ['core/catch-up', 'core/zotero'],
-  ['core/runs', 'core/config-validate.ts'],
+  ['core/runs', 'core/config-validate.ts', 'core/arxiv-addresses.ts'],
   ['core/node'],
 ];
 
