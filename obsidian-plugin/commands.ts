@@ -30,23 +30,20 @@ export function registerCommands(plugin: Plugin, actions: Actions, fetcher: Fetc
     plugin.addCommand({ id: 'save-to-zotero', name: 'Save this paper to Zotero', checkCallback: (checking) => zotero.saveInView(checking) });
     plugin.addCommand({ id: 'open-in-zotero', name: 'Open this paper in Zotero', checkCallback: (checking) => zotero.openInView(checking) });
   }
-  plugin.addCommand({
-    id: 'cancel-translation',
-    name: 'Cancel translation',
-    checkCallback: (checking) => {
-      if (!enrichment.running) return false;
-      if (!checking) enrichment.cancel();
-      return true;
-    },
-  });
-  plugin.addCommand({
-    id: 'cancel-update-check',
-    name: 'Cancel the update check',
-    checkCallback: (checking) => {
-      if (!updates.running) return false;
-      if (!checking) updates.cancel();
-      return true;
-    },
-  });
+  addCancelCommand(plugin, 'cancel-translation', 'Cancel translation', enrichment);
+  addCancelCommand(plugin, 'cancel-update-check', 'Cancel the update check', updates);
   plugin.addRibbonIcon('newspaper', "Fetch today's papers and open the digest", () => void actions.fetchAndOpen());
+}
+
+/** A command listed only while `job` runs, which stops it. */
+function addCancelCommand(plugin: Plugin, id: string, name: string, job: { readonly running: boolean; cancel(): void }): void {
+  plugin.addCommand({
+    id,
+    name,
+    checkCallback: (checking) => {
+      if (!job.running) return false;
+      if (!checking) job.cancel();
+      return true;
+    },
+  });
 }

@@ -55,47 +55,47 @@ function renderGroup(el: HTMLElement, group: KeywordGroup, index: number, host: 
     .addTextArea((text) => text.setValue(rulesToText(group.include)).onChange((value) => setGroup((g) => (g.include = textToRules(value)))));
   host.errors.claim(include, at, `${at}.include`);
 
-  const exclude = new Setting(el)
-    .setName('Exclude')
-    .setDesc('Papers matching any of these rules stay out of the group.')
-    .addTextArea((text) =>
-      text.setValue(rulesToText(group.exclude)).onChange((value) =>
-        setGroup((g) => {
-          const rules = textToRules(value);
-          if (rules.length) g.exclude = rules;
-          else delete g.exclude;
-        }),
-      ),
-    );
+  const exclude = listSetting(el, 'Exclude', 'Papers matching any of these rules stay out of the group.', 'area', rulesToText(group.exclude), textToRules, (list) =>
+    setGroup((g) => (list ? (g.exclude = list) : delete g.exclude)),
+  );
   host.errors.claim(exclude, `${at}.exclude`);
 
-  const categories = new Setting(el)
-    .setName('Categories')
-    .setDesc('Only papers in these categories, e.g. "cs.RO, eess.SY" or a whole archive such as "cs". Empty: any category.')
-    .addText((text) =>
-      text.setValue(categoriesToText(group.categories)).onChange((value) =>
-        setGroup((g) => {
-          const list = textToCategories(value);
-          if (list.length) g.categories = list;
-          else delete g.categories;
-        }),
-      ),
-    );
+  const categories = listSetting(
+    el,
+    'Categories',
+    'Only papers in these categories, e.g. "cs.RO, eess.SY" or a whole archive such as "cs". Empty: any category.',
+    'line',
+    categoriesToText(group.categories),
+    textToCategories,
+    (list) => setGroup((g) => (list ? (g.categories = list) : delete g.categories)),
+  );
   host.errors.claim(categories, `${at}.categories`);
 
-  const authors = new Setting(el)
-    .setName('Followed authors')
-    .setDesc('A paper by any of these people belongs to the group. One name per line.')
-    .addTextArea((text) =>
-      text.setValue(linesToText(group.authors)).onChange((value) =>
-        setGroup((g) => {
-          const list = lines(value);
-          if (list.length) g.authors = list;
-          else delete g.authors;
-        }),
-      ),
-    );
+  const authors = listSetting(el, 'Followed authors', 'A paper by any of these people belongs to the group. One name per line.', 'area', linesToText(group.authors), lines, (list) =>
+    setGroup((g) => (list ? (g.authors = list) : delete g.authors)),
+  );
   host.errors.claim(authors, `${at}.authors`);
+}
+
+/** A text field holding an optional list: `store` gets the list, or undefined when it is empty (the key is then left out). */
+function listSetting<T>(
+  el: HTMLElement,
+  name: string,
+  desc: string,
+  field: 'line' | 'area',
+  shown: string,
+  parse: (value: string) => T[],
+  store: (list: T[] | undefined) => Promise<void>,
+): Setting {
+  const setting = new Setting(el).setName(name).setDesc(desc);
+  const wire = (text: { setValue(value: string): unknown; onChange(callback: (value: string) => unknown): unknown }) => {
+    text.setValue(shown);
+    text.onChange((value) => {
+      const list = parse(value);
+      void store(list.length ? list : undefined);
+    });
+  };
+  return field === 'area' ? setting.addTextArea(wire) : setting.addText(wire);
 }
 
 function freeName(groups: readonly KeywordGroup[]): string {

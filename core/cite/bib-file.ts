@@ -257,40 +257,36 @@ function inheritCrossrefs(entries: BibEntry[]): void {
 
 /** The names of an author or editor field: split at "and" outside braces, "others" included. */
 export function bibNames(value: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < value.length; i += 1) {
-    const ch = value[i];
-    if (ch === '{') depth += 1;
-    else if (ch === '}') depth -= 1;
-    else if (depth === 0 && /\s/.test(ch!)) {
-      const and = /^\s+and\s+/i.exec(value.slice(i, i + 64));
-      if (and) {
-        names.push(value.slice(start, i));
-        i += and[0].length - 1;
-        start = i + 1;
-      }
-    }
-  }
-  names.push(value.slice(start));
+  const names = splitOutsideBraces(value, (i) => (/\s/.test(value.charAt(i)) ? (/^\s+and\s+/i.exec(value.slice(i, i + 64))?.[0].length ?? 0) : 0));
   return names.map((name) => name.trim()).filter((name) => name !== '');
 }
 
 /** A name's comma-separated parts outside braces: "von Last, Jr, First" → three parts. */
 export function nameCommaParts(name: string): string[] {
-  const parts: string[] = [];
+  return splitOutsideBraces(name, (i) => (name.charAt(i) === ',' ? 1 : 0)).map((part) => part.trim());
+}
+
+/**
+ * `text` cut at each separator outside braces; `separatorAt(i)` says how long the separator
+ * starting at i is (0: none there).
+ */
+function splitOutsideBraces(text: string, separatorAt: (i: number) => number): string[] {
+  const pieces: string[] = [];
   let depth = 0;
   let start = 0;
-  for (let i = 0; i < name.length; i += 1) {
-    const ch = name[i];
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
     if (ch === '{') depth += 1;
     else if (ch === '}') depth -= 1;
-    else if (ch === ',' && depth === 0) {
-      parts.push(name.slice(start, i).trim());
-      start = i + 1;
+    else if (depth === 0) {
+      const length = separatorAt(i);
+      if (length > 0) {
+        pieces.push(text.slice(start, i));
+        i += length - 1;
+        start = i + 1;
+      }
     }
   }
-  parts.push(name.slice(start).trim());
-  return parts;
+  pieces.push(text.slice(start));
+  return pieces;
 }
