@@ -1,4 +1,4 @@
-// Benchmarks of memory and of the first fetch of a session (issue #20):
+// Benchmarks of memory and of the first fetch of a session:
 // - peak RSS of the built CLI's `paper-feed daily` into a vault of 50,000 paper notes on disk, the
 //   run that builds the index and a normal run, alternated;
 // - the Obsidian plugin in a stand-in vault of 50,000 notes against an empty one (JS heap it keeps
