@@ -52,13 +52,28 @@ await runSuite('catch-up', async () => {
       const before = server.count('/api/query');
       const started = performance.now();
       // One uncapped pass: what covering the whole vault costs (a capped run does a share of it).
-      const report = await checkForUpdates(store, { client, apiBase: server.url('/api/query'), now: NOW, keepKeys: ['rating'], maxRequests: Number.MAX_SAFE_INTEGER });
+      const report = await checkForUpdates(store, {
+        client,
+        apiBase: server.url('/api/query'),
+        now: NOW,
+        keepKeys: ['rating'],
+        maxRequests: Number.MAX_SAFE_INTEGER,
+      });
       const realMs = performance.now() - started;
       const requests = server.count('/api/query') - before;
       const pacingMs = clock.sleeps.reduce((a, b) => a + b, 0);
       const perRun = Math.min(DEFAULT_MAX_REQUESTS, requests);
       const runs = Math.ceil(requests / DEFAULT_MAX_REQUESTS);
-      figures[String(size)] = { requests, expected: Math.ceil(size / IDS_PER_REQUEST), updated: report.updates.length, realMs: Math.round(realMs), pacingMs, totalMs: Math.round(realMs + pacingMs), perRun, runs };
+      figures[String(size)] = {
+        requests,
+        expected: Math.ceil(size / IDS_PER_REQUEST),
+        updated: report.updates.length,
+        realMs: Math.round(realMs),
+        pacingMs,
+        totalMs: Math.round(realMs + pacingMs),
+        perRun,
+        runs,
+      };
       log(`${size} notes: ${requests} requests, ${report.updates.length} updated, ${Math.round(realMs)} ms own work + ${pacingMs / 1000} s pacing`);
       cells.push(`${size.toLocaleString('en')}: ${requests} requests, ${formatDuration(realMs + pacingMs)} (${(realMs / 1000).toFixed(1)} s own work)`);
     }

@@ -27,8 +27,19 @@ export async function generateVault(root: string, count: number, papers: readonl
   const folder = join(root, DEFAULT_CONFIG.folders.papers);
   await mkdir(folder, { recursive: true });
   const templates = papers.map((source) => {
-    const paper: Paper = { ...source, id: TEMPLATE_ID, version: 1, absUrl: `https://arxiv.org/abs/${TEMPLATE_ID}`, pdfUrl: `https://arxiv.org/pdf/${TEMPLATE_ID}v1`, published: TEMPLATE_DAY, updated: TEMPLATE_DAY };
-    return { name: noteFileName(source.title, 150), text: renderPaperNote(paper, { citekey: TEMPLATE_KEY, keywords: ['Language models'], digests: [TEMPLATE_DAY] }) };
+    const paper: Paper = {
+      ...source,
+      id: TEMPLATE_ID,
+      version: 1,
+      absUrl: `https://arxiv.org/abs/${TEMPLATE_ID}`,
+      pdfUrl: `https://arxiv.org/pdf/${TEMPLATE_ID}v1`,
+      published: TEMPLATE_DAY,
+      updated: TEMPLATE_DAY,
+    };
+    return {
+      name: noteFileName(source.title, 150),
+      text: renderPaperNote(paper, { citekey: TEMPLATE_KEY, keywords: ['Language models'], digests: [TEMPLATE_DAY] }),
+    };
   });
   let next = 0;
   const writeOne = async () => {
@@ -50,4 +61,3 @@ export async function generateVault(root: string, count: number, papers: readonl
   const settled = new Date(Date.now() - 60_000);
   for (const path of [folder, join(root, 'arXiv'), root]) await utimes(path, settled, settled);
 }
-

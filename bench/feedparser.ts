@@ -40,9 +40,18 @@ export async function startFeedparser(): Promise<FeedparserOrWhy> {
     // Another apt (an e2e run, a helper) may hold dpkg's or the package lists' lock: wait for it.
     const wait = ['-o', `DPkg::Lock::Timeout=${APT_LOCK_WAIT_S}`];
     const update = spawnSync('apt-get', [...wait, 'update'], { stdio: 'ignore' });
-    const install = update.status === 0 ? spawnSync('apt-get', [...wait, 'install', '-y', 'python3-feedparser'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) : update;
+    const install =
+      update.status === 0
+        ? spawnSync('apt-get', [...wait, 'install', '-y', 'python3-feedparser'], {
+            stdio: 'ignore',
+            env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+          })
+        : update;
     if (install.status !== 0 || !importable()) {
-      return { ok: false, why: `python3-feedparser is not installed and apt-get could not install it (needs root and a package mirror, and apt's lock within ${APT_LOCK_WAIT_S} s)` };
+      return {
+        ok: false,
+        why: `python3-feedparser is not installed and apt-get could not install it (needs root and a package mirror, and apt's lock within ${APT_LOCK_WAIT_S} s)`,
+      };
     }
     provenance = 'python3-feedparser was missing; the bench installed it with apt-get';
     log('python3-feedparser installed.');

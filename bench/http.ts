@@ -29,7 +29,9 @@ function run(args: string[], cwd: string): Promise<{ code: number | null; stdout
 await runSuite('http', async () => {
   const row = { id: 'http-requests', what: "HTTP requests for one day's digest (CLI `daily`)", goal: 'exactly 1 (counted at the stand-in server)' };
   if (!existsSync(CLI)) {
-    return [{ ...row, measured: 'not built', comparedWith: '', ratio: '', met: false, notes: ['dist/cli/paper-feed.js is missing: the build failed'], figures: {} }];
+    return [
+      { ...row, measured: 'not built', comparedWith: '', ratio: '', met: false, notes: ['dist/cli/paper-feed.js is missing: the build failed'], figures: {} },
+    ];
   }
   const feed = dailyFeed();
   const newPapers = parseRss(feed.bytes.toString('utf8'), ['all']).papers.filter((p) => p.announceType === 'new').length;

@@ -36,7 +36,12 @@ export function generatedRss(count: number): string {
   const xml = SAMPLE_ANNOUNCEMENT_XML;
   const first = xml.indexOf('<item>');
   const last = xml.lastIndexOf('</item>') + '</item>'.length;
-  const items = xml.slice(first, last).split('</item>').map((s) => s.trim()).filter((s) => s.startsWith('<item>')).map((s) => `${s}</item>`);
+  const items = xml
+    .slice(first, last)
+    .split('</item>')
+    .map((s) => s.trim())
+    .filter((s) => s.startsWith('<item>'))
+    .map((s) => `${s}</item>`);
   const out: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const item = items[i % items.length]!;
@@ -60,7 +65,12 @@ export function apiPage(count: number): FeedBytes {
   const xml = readFileSync(real ? REAL_API : SHIPPED_API, 'utf8');
   const first = xml.indexOf('<entry>');
   const last = xml.lastIndexOf('</entry>') + '</entry>'.length;
-  const entries = xml.slice(first, last).split('</entry>').map((s) => s.trim()).filter((s) => s.startsWith('<entry>')).map((s) => `${s}</entry>`);
+  const entries = xml
+    .slice(first, last)
+    .split('</entry>')
+    .map((s) => s.trim())
+    .filter((s) => s.startsWith('<entry>'))
+    .map((s) => `${s}</entry>`);
   const out: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const entry = entries[i % entries.length]!;

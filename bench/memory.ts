@@ -68,7 +68,17 @@ async function cliRssRow(): Promise<BenchRow> {
   const goal = 'normal run < 120 MB; first run (builds the index) < 250 MB';
   const probe = await run(TIME, ['-v', 'true']).catch(() => null);
   if (!probe) {
-    return { id: 'cli-rss', what, measured: 'not measured', comparedWith: '—', ratio: '', goal, met: null, notes: [`${TIME} is missing: install GNU time (apt-get install time) to measure peak RSS`], figures: {} };
+    return {
+      id: 'cli-rss',
+      what,
+      measured: 'not measured',
+      comparedWith: '—',
+      ratio: '',
+      goal,
+      met: null,
+      notes: [`${TIME} is missing: install GNU time (apt-get install time) to measure peak RSS`],
+      figures: {},
+    };
   }
   const feed = dailyFeed();
   const text = feed.bytes.toString('utf8');
@@ -86,7 +96,9 @@ async function cliRssRow(): Promise<BenchRow> {
     const vault = join(scratch, 'vault');
     const started = performance.now();
     await generateVault(vault, BIG, papers);
-    log(`CLI peak RSS: generated ${BIG.toLocaleString('en')} paper notes in ${((performance.now() - started) / 1000).toFixed(1)} s; ${CLI_PAIRS} alternating pairs…`);
+    log(
+      `CLI peak RSS: generated ${BIG.toLocaleString('en')} paper notes in ${((performance.now() - started) / 1000).toFixed(1)} s; ${CLI_PAIRS} alternating pairs…`,
+    );
     // Each run is a new day's announcement, as each evening's run is.
     const daily = (first: boolean) => async (): Promise<CliRun> => {
       // A first run: the vault as it is, without the state a run keeps (index, caches) in .paper-feed/.
@@ -94,11 +106,14 @@ async function cliRssRow(): Promise<BenchRow> {
       served = feedForDay(text, papers, day);
       day += 1;
       const began = performance.now();
-      const { stdout, stderr } = await run(TIME, ['-v', process.execPath, CLI, 'daily', '--vault', vault, '--rss-base', `${base}/rss`, '--quiet', '--json'], { maxBuffer: 64 * MB });
+      const { stdout, stderr } = await run(TIME, ['-v', process.execPath, CLI, 'daily', '--vault', vault, '--rss-base', `${base}/rss`, '--quiet', '--json'], {
+        maxBuffer: 64 * MB,
+      });
       const ms = performance.now() - began;
       const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
       const report = JSON.parse(stdout) as { status?: string; created?: unknown[] };
-      if (!Number.isFinite(kb) || !Array.isArray(report.created) || report.created.length === 0) throw new Error(`the CLI run did not write a day: ${stdout.slice(0, 300)} ${stderr.slice(0, 300)}`);
+      if (!Number.isFinite(kb) || !Array.isArray(report.created) || report.created.length === 0)
+        throw new Error(`the CLI run did not write a day: ${stdout.slice(0, 300)} ${stderr.slice(0, 300)}`);
       log(`${first ? 'first' : 'normal'} run: ${(kb / 1024).toFixed(0)} MB peak RSS, ${ms.toFixed(0)} ms`);
       return { rssMb: kb / 1024, ms, created: report.created.length };
     };
@@ -259,7 +274,11 @@ async function child<T>(...args: string[]): Promise<T> {
 
 async function obsidianRows(): Promise<BenchRow[]> {
   log(`Obsidian first fetch and heap: ${OBSIDIAN_ROUNDS} rounds of fresh processes with 0, ${SMALL} and ${BIG.toLocaleString('en')} notes, alternated…`);
-  const bySize = new Map<number, FirstFetch[]>([[0, []], [SMALL, []], [BIG, []]]);
+  const bySize = new Map<number, FirstFetch[]>([
+    [0, []],
+    [SMALL, []],
+    [BIG, []],
+  ]);
   const timeRatios: number[] = [];
   const heapDiffs: number[] = [];
   for (let round = 0; round < OBSIDIAN_ROUNDS; round += 1) {
@@ -288,7 +307,14 @@ async function obsidianRows(): Promise<BenchRow[]> {
       notes: [
         `heapUsed after forced GCs (--expose-gc), once the vault was filled and Obsidian's metadata cache caught up (the app's, not the plugin's: ${shown(fig(BIG, 'beforeMb'), 'MB')} with ${BIG.toLocaleString('en')} notes, ${shown(fig(0, 'beforeMb'), 'MB')} empty), and again after the plugin loaded, built its note index and Top picks library and fetched a day (${big.created} notes created); the figure is the second minus the first; after a restart (the plugin's caches on disk) the fetch keeps ${shown(restartAbove, 'MB')} above the empty vault; each vault in a fresh Node process, ${OBSIDIAN_ROUNDS} rounds alternating the order`,
       ],
-      figures: { big: fig(BIG, 'retainedMb'), empty: fig(0, 'retainedMb'), above: heapAbove, afterRestartAbove: restartAbove, vaultBig: fig(BIG, 'beforeMb'), vaultEmpty: fig(0, 'beforeMb') },
+      figures: {
+        big: fig(BIG, 'retainedMb'),
+        empty: fig(0, 'retainedMb'),
+        above: heapAbove,
+        afterRestartAbove: restartAbove,
+        vaultBig: fig(BIG, 'beforeMb'),
+        vaultEmpty: fig(0, 'beforeMb'),
+      },
     },
     {
       id: 'obsidian-first-fetch',
@@ -302,7 +328,16 @@ async function obsidianRows(): Promise<BenchRow[]> {
         `timed: from plugin.loadAsync() (onload) through layout-ready to the end of the first fetchToday('command') in the built dist/obsidian/main.js, on a restart: the plugin fetched yesterday's announcement in the vault and was closed, then a new app opened on the same stand-in vault (its metadata cache caught up, as Obsidian has it at start-up) and today's announcement was fetched; the note index was ready ${shown(fig(BIG, 'indexMs'))} after onload with ${BIG.toLocaleString('en')} notes, ${shown(fig(SMALL, 'indexMs'))} with ${SMALL}; the real 1,504-item feed under each day's ids from a local server; each vault in a fresh Node process, ${OBSIDIAN_ROUNDS} rounds alternating the order`,
         `the plugin's very first fetch in a vault (nothing cached: the Top picks library reads every paper note once): ${shown(fig(BIG, 'firstEverMs'))} with ${BIG.toLocaleString('en')} notes, ${shown(fig(SMALL, 'firstEverMs'))} with ${SMALL}, ${firstEverRatio.median.toFixed(2)}×`,
       ],
-      figures: { big: fig(BIG, 'ms'), small: fig(SMALL, 'ms'), ratio, indexBig: fig(BIG, 'indexMs'), indexSmall: fig(SMALL, 'indexMs'), firstEverBig: fig(BIG, 'firstEverMs'), firstEverSmall: fig(SMALL, 'firstEverMs'), firstEverRatio },
+      figures: {
+        big: fig(BIG, 'ms'),
+        small: fig(SMALL, 'ms'),
+        ratio,
+        indexBig: fig(BIG, 'indexMs'),
+        indexSmall: fig(SMALL, 'indexMs'),
+        firstEverBig: fig(BIG, 'firstEverMs'),
+        firstEverSmall: fig(SMALL, 'firstEverMs'),
+        firstEverRatio,
+      },
     },
   ];
 }

@@ -28,8 +28,15 @@ const TEMPLATE_ID = '2312.99999';
 const TEMPLATE_KEY = 'templatekey0';
 const TEMPLATE_DAY = '2023-12-31';
 
-export interface FetchOutcome { kind: string; report?: WriteReport; error?: unknown }
-export type LoadedPlugin = StandIn.Plugin & { fetcher: { fetchToday(trigger: 'command'): Promise<FetchOutcome> }; notes: { ready(): Promise<void>; snapshot(): Promise<{ papers: Map<string, unknown> }> } };
+export interface FetchOutcome {
+  kind: string;
+  report?: WriteReport;
+  error?: unknown;
+}
+export type LoadedPlugin = StandIn.Plugin & {
+  fetcher: { fetchToday(trigger: 'command'): Promise<FetchOutcome> };
+  notes: { ready(): Promise<void>; snapshot(): Promise<{ papers: Map<string, unknown> }> };
+};
 
 /** A local rss.arxiv.org on 127.0.0.1 that answers every request with the feed, and counts them. */
 export async function feedServer(bytes: Buffer): Promise<{ server: Server; base: string; requests: () => number }> {
@@ -64,8 +71,19 @@ export async function fillVault(vault: StandIn.Vault, count: number, papers: rea
   await vault.createFolder('arXiv');
   await vault.createFolder(folder);
   const templates = papers.map((source) => {
-    const paper: Paper = { ...source, id: TEMPLATE_ID, version: 1, absUrl: `https://arxiv.org/abs/${TEMPLATE_ID}`, pdfUrl: `https://arxiv.org/pdf/${TEMPLATE_ID}v1`, published: TEMPLATE_DAY, updated: TEMPLATE_DAY };
-    return { name: noteFileName(source.title, 150), text: renderPaperNote(paper, { citekey: TEMPLATE_KEY, keywords: ['Language models'], digests: [TEMPLATE_DAY] }) };
+    const paper: Paper = {
+      ...source,
+      id: TEMPLATE_ID,
+      version: 1,
+      absUrl: `https://arxiv.org/abs/${TEMPLATE_ID}`,
+      pdfUrl: `https://arxiv.org/pdf/${TEMPLATE_ID}v1`,
+      published: TEMPLATE_DAY,
+      updated: TEMPLATE_DAY,
+    };
+    return {
+      name: noteFileName(source.title, 150),
+      text: renderPaperNote(paper, { citekey: TEMPLATE_KEY, keywords: ['Language models'], digests: [TEMPLATE_DAY] }),
+    };
   });
   for (let i = 0; i < count; i += 1) {
     const template = templates[i % templates.length]!;
@@ -134,7 +152,9 @@ export async function fetchScaleRow(standIn: typeof StandIn, Plugin: PluginClass
     log(`fetch at scale: filling stand-in vaults of ${SMALL} and ${BIG.toLocaleString('en')} paper notes…`);
     const small = await side(standIn, Plugin, manifest, base, SMALL, papers);
     const big = await side(standIn, Plugin, manifest, base, BIG, papers);
-    log(`filled and indexed in ${((small.fillMs + big.fillMs) / 1000).toFixed(1)} s; note index built in ${small.indexMs.toFixed(0)} ms and ${big.indexMs.toFixed(0)} ms; ${PAIRS} alternating pairs…`);
+    log(
+      `filled and indexed in ${((small.fillMs + big.fillMs) / 1000).toFixed(1)} s; note index built in ${small.indexMs.toFixed(0)} ms and ${big.indexMs.toFixed(0)} ms; ${PAIRS} alternating pairs…`,
+    );
     const last: { report?: WriteReport } = {};
     const result = await alternate(fetchInto(small, last), fetchInto(big, last), PAIRS, 1);
     const report = last.report!;
@@ -153,7 +173,16 @@ export async function fetchScaleRow(standIn: typeof StandIn, Plugin: PluginClass
         `timed: await plugin.fetcher.fetchToday('command') (what the command runs) in the built dist/obsidian/main.js against the test stand-in, default settings except rssBase: ${feed.real ? 'the real' : 'a generated'} 1,504-item feed from a local server on 127.0.0.1 (${requests()} requests for ${runs} runs), ${report.matched} papers matched, ${report.created.length} paper notes and the daily note created per run (deleted after each run, outside the timing)`,
         `measured after the index is ready, as a fetch some time after startup: notes generated with renderPaperNote into the stand-in vault, the metadata cache caught up, the plugin loaded and its note index built (${small.indexMs.toFixed(0)} ms for ${SMALL}, ${big.indexMs.toFixed(0)} ms for ${BIG.toLocaleString('en')}, not in the figure); arXiv's 3 s pacing between one plugin's requests is waited out before the timer starts; 1 warm-up pair`,
       ],
-      figures: { big: result.b, small: result.a, ratio: result.ratio, indexSmallMs: small.indexMs, indexBigMs: big.indexMs, fillSeconds: (small.fillMs + big.fillMs) / 1000, matched: report.matched, requests: requests() },
+      figures: {
+        big: result.b,
+        small: result.a,
+        ratio: result.ratio,
+        indexSmallMs: small.indexMs,
+        indexBigMs: big.indexMs,
+        fillSeconds: (small.fillMs + big.fillMs) / 1000,
+        matched: report.matched,
+        requests: requests(),
+      },
     };
   } finally {
     server.closeAllConnections();

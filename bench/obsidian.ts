@@ -111,7 +111,13 @@ await runSuite('obsidian', async () => {
   if (!existsSync(MAIN_JS)) {
     const missing = { comparedWith: '—', ratio: '', met: false, figures: {}, notes: ['dist/obsidian/main.js is missing: the build failed'] };
     return [
-      { id: 'obsidian-onload', what: 'Obsidian plugin onload (built bundle, test stand-in)', measured: 'not built', goal: '< 5 ms; no network, no vault scan', ...missing },
+      {
+        id: 'obsidian-onload',
+        what: 'Obsidian plugin onload (built bundle, test stand-in)',
+        measured: 'not built',
+        goal: '< 5 ms; no network, no vault scan',
+        ...missing,
+      },
       { id: 'obsidian-size', what: 'dist/obsidian/main.js size', measured: 'not built', goal: '< 250 KB', ...missing },
       { id: 'obsidian-fetch-scale', what: 'Obsidian "Fetch today\'s papers" into 50,000 paper notes', measured: 'not built', goal: '≤ 1.5×', ...missing },
     ];
@@ -140,7 +146,10 @@ await runSuite('obsidian', async () => {
   const coldFigure = figureOf(cold.map((c) => c.ms));
   const warmFigure = figureOf(warm);
   const reads = Object.values(vaultCalls).reduce((a, b) => a + b, 0);
-  const callList = Object.entries(vaultCalls).map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
+  const callList =
+    Object.entries(vaultCalls)
+      .map(([k, n]) => `${k} ×${n}`)
+      .join(', ') || 'none';
   const rows: BenchRow[] = [
     {
       id: 'obsidian-onload',

@@ -14,7 +14,6 @@ import { log, runSuite, type BenchRow } from './suite';
 
 const PAIRS = 7;
 
-
 interface ParseCase {
   id: string;
   what: string;
@@ -36,7 +35,15 @@ async function measure(c: ParseCase, fp: FeedparserOrWhy, scratch: string): Prom
   if (!fp.ok) {
     const figure = await repeat(runOurs, PAIRS, 2);
     notes.push(`feedparser comparison unavailable: ${fp.why}`);
-    return { ...row, measured: shown(figure), comparedWith: 'feedparser: unavailable', ratio: 'unavailable', met: null, notes, figures: { ours: figure, items: ours } };
+    return {
+      ...row,
+      measured: shown(figure),
+      comparedWith: 'feedparser: unavailable',
+      ratio: 'unavailable',
+      met: null,
+      notes,
+      figures: { ours: figure, items: ours },
+    };
   }
   const file = join(scratch, `${c.id}.xml`);
   writeFileSync(file, c.feed.bytes);
@@ -97,7 +104,9 @@ await runSuite('parse', async () => {
         scratch,
       ),
     ];
-    if (fp.ok) for (const row of rows) row.notes.push(`feedparser: Debian python3-feedparser on /usr/bin/python3 (Python ${fp.feedparser.python}); ${fp.feedparser.provenance}`);
+    if (fp.ok)
+      for (const row of rows)
+        row.notes.push(`feedparser: Debian python3-feedparser on /usr/bin/python3 (Python ${fp.feedparser.python}); ${fp.feedparser.provenance}`);
     return rows;
   } finally {
     if (fp.ok) fp.feedparser.close();

@@ -36,11 +36,15 @@ const WARMUP = 3;
 const run = promisify(execFile);
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
-interface Extension { activate(context: vscode.ExtensionContext): unknown }
+interface Extension {
+  activate(context: vscode.ExtensionContext): unknown;
+}
 
 /** `vscode` as the extension sees it: the stand-in, with `workspace` open to counting (a module namespace is read-only). */
 const counted: Record<string, unknown> = {};
-const countedWorkspace = new Proxy(vscode.workspace, { get: (target, key) => (typeof key === 'string' && key in counted ? counted[key] : (Reflect.get(target, key) as unknown)) });
+const countedWorkspace = new Proxy(vscode.workspace, {
+  get: (target, key) => (typeof key === 'string' && key in counted ? counted[key] : (Reflect.get(target, key) as unknown)),
+});
 const host = new Proxy(vscode, { get: (target, key) => (key === 'workspace' ? countedWorkspace : (Reflect.get(target, key) as unknown)) });
 
 /** Evaluates extension.js as VS Code does: CommonJS, `vscode` from the host. */
@@ -146,7 +150,19 @@ if (process.argv[2] === '--cold') {
 
 await runSuite('startup', async () => {
   if (!existsSync(EXTENSION_JS)) {
-    return [{ id: 'vscode-activate', what: 'VS Code activate() (built extension)', measured: 'not built', comparedWith: '—', ratio: '', goal: '< 30 ms; no network, no file walk', met: false, notes: ['dist/vscode/extension.js is missing: the build failed'], figures: {} }];
+    return [
+      {
+        id: 'vscode-activate',
+        what: 'VS Code activate() (built extension)',
+        measured: 'not built',
+        comparedWith: '—',
+        ratio: '',
+        goal: '< 30 ms; no network, no file walk',
+        met: false,
+        notes: ['dist/vscode/extension.js is missing: the build failed'],
+        figures: {},
+      },
+    ];
   }
   let requests = 0;
   const server = createServer((_request, response) => {
@@ -197,7 +213,13 @@ await runSuite('startup', async () => {
     const evaluateFigure = figureOf(cold.map((c) => c.evaluateMs));
     const warmFigure = figureOf(times);
     const walks = Object.entries(tally.calls).filter(([k]) => !k.startsWith('fetch') && !k.startsWith('http'));
-    const sent = (tally.calls.fetch ?? 0) + (tally.calls['http.request'] ?? 0) + (tally.calls['http.get'] ?? 0) + (tally.calls['https.request'] ?? 0) + (tally.calls['https.get'] ?? 0) + requests;
+    const sent =
+      (tally.calls.fetch ?? 0) +
+      (tally.calls['http.request'] ?? 0) +
+      (tally.calls['http.get'] ?? 0) +
+      (tally.calls['https.request'] ?? 0) +
+      (tally.calls['https.get'] ?? 0) +
+      requests;
     const walked = walks.reduce((a, [, n]) => a + n, 0);
     return [
       {

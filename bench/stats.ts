@@ -33,12 +33,7 @@ export interface Comparison {
  * Times `a` and `b` alternately for `pairs` pairs after `warmup` unrecorded pairs. Each function
  * returns the milliseconds it measured itself, so set-up and clean-up stay out of the figure.
  */
-export async function alternate(
-  a: () => Promise<number>,
-  b: () => Promise<number>,
-  pairs: number,
-  warmup = 1,
-): Promise<Comparison> {
+export async function alternate(a: () => Promise<number>, b: () => Promise<number>, pairs: number, warmup = 1): Promise<Comparison> {
   const aTimes: number[] = [];
   const bTimes: number[] = [];
   const ratios: number[] = [];

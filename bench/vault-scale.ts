@@ -90,7 +90,16 @@ await runSuite('vault-scale', async () => {
           `vaults generated in ${generateSeconds.toFixed(1)} s (each feed paper's note rendered by renderPaperNote, then written under every generated id, citekey and date, each dated some day in the two years before), then one run each that builds the index (${firstSmall.toFixed(0)} ms with ${SMALL} notes, ${firstBig.toFixed(0)} ms with ${BIG.toLocaleString('en')}); the figures are the runs after that`,
           `once a week a run stats every note, so an edit made in place to an old note is seen: that run into ${BIG.toLocaleString('en')} notes took ${weekly.toFixed(0)} ms${weeklyWasFull ? '' : ' (but it was NOT a full check: the bench is wrong)'}`,
         ],
-        figures: { big: result.b, small: result.a, ratio: result.ratio, firstSmallMs: firstSmall, firstBigMs: firstBig, weeklyFullCheckMs: weekly, generateSeconds, matched: report!.matched },
+        figures: {
+          big: result.b,
+          small: result.a,
+          ratio: result.ratio,
+          firstSmallMs: firstSmall,
+          firstBigMs: firstBig,
+          weeklyFullCheckMs: weekly,
+          generateSeconds,
+          matched: report!.matched,
+        },
       },
     ];
   } finally {

@@ -127,7 +127,9 @@ await runSuite('vscode', async () => {
         ratio: '',
         goal: '< 20 ms',
         met: completion.median < 20 && items === PAPERS,
-        notes: [`timed: provideCompletionItems after "@" in a Markdown line, through the registered provider (${items} items); the first call also derives every paper's citekey`],
+        notes: [
+          `timed: provideCompletionItems after "@" in a Markdown line, through the registered provider (${items} items); the first call also derives every paper's citekey`,
+        ],
         figures: { repeat: completion, firstMs: firstCompletion.ms, items },
       },
       bundleSizeRow(),

@@ -81,7 +81,9 @@ await runSuite('year', async () => {
       apiRequests += 1;
       // One paper in 20 comes back published (v3, a journal reference and a DOI).
       const ids = (url.searchParams.get('id_list') ?? '').split(',').filter(Boolean);
-      response.writeHead(200, { 'content-type': 'application/atom+xml' }).end(feedOf(ids.map((id) => entryAs(Number(id.slice(-3)) % 20 === 0 ? published : preprint, id))));
+      response
+        .writeHead(200, { 'content-type': 'application/atom+xml' })
+        .end(feedOf(ids.map((id) => entryAs(Number(id.slice(-3)) % 20 === 0 ? published : preprint, id))));
     } else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -99,9 +101,29 @@ await runSuite('year', async () => {
     out.length = 0;
     // Every Monday, the first one too (in a new vault it has little to look up), so the first and last ten runs hold two checks each.
     const weekly = day % 5 === 0;
-    const argv = ['daily', '--vault', vault, '--rss-base', `${base}/rss`, '--api-base', `${base}/api/query`, '--quiet', '--json', ...(weekly ? ['--check-updates'] : [])];
+    const argv = [
+      'daily',
+      '--vault',
+      vault,
+      '--rss-base',
+      `${base}/rss`,
+      '--api-base',
+      `${base}/api/query`,
+      '--quiet',
+      '--json',
+      ...(weekly ? ['--check-updates'] : []),
+    ];
     const began = performance.now();
-    const code = await runCli({ argv, cwd: scratch, env: {}, stdout: { write: (s: string) => out.push(s) }, stderr: discard, version: 'bench', now: () => new Date(Date.now()), clock: time.clock });
+    const code = await runCli({
+      argv,
+      cwd: scratch,
+      env: {},
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: discard,
+      version: 'bench',
+      now: () => new Date(Date.now()),
+      clock: time.clock,
+    });
     const ms = performance.now() - began;
     const report = JSON.parse(out.join('')) as CliJson;
     if (code !== 0 || report.status !== 'written') throw new Error(`day ${day} failed (exit ${code}): ${out.join('').slice(0, 400)}`);
@@ -191,7 +213,18 @@ await runSuite('year', async () => {
           `each run: runCli('daily … --json') in this process, the real feed under a new day's ids and date from a local server, the default config (keyword groups, Top picks on); the clock (Date.now and the polite client's) set to 21:00 ET each listing evening, Monday to Friday from 6 January 2025, so the index's weekly full check comes every 7 days and Mondays add --check-updates (${checks} checks, ${checkedPapers.toLocaleString('en')} papers looked up in ${apiRequests} API requests to a local stand-in, 1 in 20 published since); each day 2 new papers rated (kept), a line written in the daily note, on Wednesdays a note from Monday renamed; mtimes set to the clock's time`,
           `by the end: ${notes.toLocaleString('en')} paper notes and ${DAYS} daily notes, ${kept} kept (Top picks library ${librarySize}); the year took ${seconds.toFixed(0)} s; run time every 25th day: ${curve.join(', ')} ms; ${WARMUP_DAYS} warm-up days in another vault first`,
         ],
-        figures: { first: firstFigure, last: lastFigure, ratio: round(ratio), times: times.map((ms) => Math.round(ms)), notes, kept, librarySize, checks, checkedPapers, apiRequests },
+        figures: {
+          first: firstFigure,
+          last: lastFigure,
+          ratio: round(ratio),
+          times: times.map((ms) => Math.round(ms)),
+          notes,
+          kept,
+          librarySize,
+          checks,
+          checkedPapers,
+          apiRequests,
+        },
       },
     ];
   } finally {

@@ -12,8 +12,16 @@ import { regexParts, ruleRegex } from './select/rules';
 
 /** The top-level keys a config may have; hosts with more settings pass only these. */
 export const CONFIG_KEYS = [
-  'categories', 'groups', 'announceTypes', 'trackUpdates', 'folders', 'paperNoteName', 'citationFormat',
-  'topPicks', 'orderGroupsByRelevance', 'library',
+  'categories',
+  'groups',
+  'announceTypes',
+  'trackUpdates',
+  'folders',
+  'paperNoteName',
+  'citationFormat',
+  'topPicks',
+  'orderGroupsByRelevance',
+  'library',
 ] as const;
 
 const FIELDS: readonly Field[] = ['title', 'abstract', 'authors', 'comment'];
@@ -44,7 +52,8 @@ export function validateConfig(input: unknown, source?: string): PaperFeedConfig
   if (input.citationFormat !== undefined) config.citationFormat = oneOf(input.citationFormat, CITATION_FORMATS, 'citationFormat', fail);
   if (input.topPicks !== undefined) {
     const n = input.topPicks;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_TOP_PICKS) fail('topPicks', `${show(n)} is not a whole number from 0 (off) to ${MAX_TOP_PICKS}.`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_TOP_PICKS)
+      fail('topPicks', `${show(n)} is not a whole number from 0 (off) to ${MAX_TOP_PICKS}.`);
     config.topPicks = n;
   }
   if (input.orderGroupsByRelevance !== undefined) {
@@ -76,23 +85,28 @@ function library(value: unknown, fail: Fail): LibrarySettings {
     if (typeof given.file !== 'string') fail('library.file', 'must be the path of a .bib or CSL-JSON file inside the vault, such as "Zotero/My Library.bib".');
     const file = given.file.trim().replace(/\\/g, '/');
     const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-    const problem = file.startsWith('/') || /^[A-Za-z]:/.test(file) ? 'is not inside the vault; give a path relative to the vault folder' : folder && folderProblem(folder);
+    const problem =
+      file.startsWith('/') || /^[A-Za-z]:/.test(file) ? 'is not inside the vault; give a path relative to the vault folder' : folder && folderProblem(folder);
     if (problem) fail('library.file', `${show(given.file)} ${problem}.`);
-    if (!/\.(bib|json)$/i.test(file)) fail('library.file', `${show(given.file)} is not a .bib or .json file; export your library from Zotero as BibTeX or CSL JSON and name that file.`);
+    if (!/\.(bib|json)$/i.test(file))
+      fail('library.file', `${show(given.file)} is not a .bib or .json file; export your library from Zotero as BibTeX or CSL JSON and name that file.`);
     result.file = file.replace(/^\.\//, '');
   }
   if (given.halfLifeDays !== undefined) {
     const days = given.halfLifeDays;
-    if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 36_500) fail('library.halfLifeDays', `${show(days)} is not a number of days above 0, such as 180.`);
+    if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 36_500)
+      fail('library.halfLifeDays', `${show(days)} is not a number of days above 0, such as 180.`);
     result.halfLifeDays = days;
   }
   if (given.source !== undefined) {
     result.source = oneOf(given.source, LIBRARY_SOURCES, 'library.source', fail);
-    if (result.source === 'file' && !result.file) fail('library.source', '"file" needs library.file, the .bib or CSL-JSON export to read; name it, or choose "zotero" or "off".');
+    if (result.source === 'file' && !result.file)
+      fail('library.source', '"file" needs library.file, the .bib or CSL-JSON export to read; name it, or choose "zotero" or "off".');
   }
   if (given.zoteroPort !== undefined) {
     const port = given.zoteroPort;
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535) fail('library.zoteroPort', `${show(port)} is not a port number; Zotero listens on 23119 (Juris-M on 24119).`);
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535)
+      fail('library.zoteroPort', `${show(port)} is not a port number; Zotero listens on 23119 (Juris-M on 24119).`);
     result.zoteroPort = port;
   }
   return result;
@@ -147,9 +161,12 @@ function ruleList(value: unknown, key: string, fail: Fail): Array<string | Rule>
     if (typeof rule.match !== 'string') fail(`${at}.match`, 'must be a phrase or "/regex/flags".');
     const result: Rule = { match: checkMatch(rule.match, `${at}.match`, fail) };
     if (rule.in !== undefined) {
-      if (!Array.isArray(rule.in) || rule.in.length === 0) fail(`${at}.in`, `must be a non-empty list of fields from ${FIELDS.map((f) => `"${f}"`).join(', ')}.`);
+      if (!Array.isArray(rule.in) || rule.in.length === 0)
+        fail(`${at}.in`, `must be a non-empty list of fields from ${FIELDS.map((f) => `"${f}"`).join(', ')}.`);
       result.in = (rule.in as unknown[]).map((field, k) =>
-        FIELDS.includes(field as Field) ? (field as Field) : fail(`${at}.in[${k}]`, `${show(field)} is not a field; use "title", "abstract", "authors" or "comment".`),
+        FIELDS.includes(field as Field)
+          ? (field as Field)
+          : fail(`${at}.in[${k}]`, `${show(field)} is not a field; use "title", "abstract", "authors" or "comment".`),
       );
     }
     return result;

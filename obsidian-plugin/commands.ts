@@ -9,7 +9,14 @@ import type { Fetcher } from './fetcher';
 import type { UpdateCheck } from './update-check';
 import type { ZoteroActions } from './zotero';
 
-export function registerCommands(plugin: Plugin, actions: Actions, fetcher: Fetcher, enrichment: Enrichment, zotero: ZoteroActions, updates: UpdateCheck): void {
+export function registerCommands(
+  plugin: Plugin,
+  actions: Actions,
+  fetcher: Fetcher,
+  enrichment: Enrichment,
+  zotero: ZoteroActions,
+  updates: UpdateCheck,
+): void {
   plugin.addCommand({ id: 'fetch-today', name: "Fetch today's papers", callback: () => void fetcher.fetchToday('command') });
   plugin.addCommand({ id: 'open-digest', name: "Open today's paper digest", callback: () => void actions.openDigest() });
   plugin.addCommand({ id: 'fetch-range', name: 'Fetch papers for a date range…', callback: () => actions.askForRange() });

@@ -49,7 +49,15 @@ export async function linkFromDailyNote(app: App, digest: TFile, heading: string
 export function insertUnderHeading(text: string, heading: string, line: string): string {
   const lines = text.split('\n');
   const wanted = heading.trim().toLowerCase();
-  const start = lines.findIndex((l) => /^#{1,6}\s/.test(l) && l.replace(/^#{1,6}\s+/, '').replace(/\s+#*\s*$/, '').trim().toLowerCase() === wanted);
+  const start = lines.findIndex(
+    (l) =>
+      /^#{1,6}\s/.test(l) &&
+      l
+        .replace(/^#{1,6}\s+/, '')
+        .replace(/\s+#*\s*$/, '')
+        .trim()
+        .toLowerCase() === wanted,
+  );
   if (start < 0) {
     const body = text.replace(/\s+$/, '');
     return `${body}${body ? '\n\n' : ''}## ${heading.trim()}\n\n${line}\n`;
@@ -107,8 +115,7 @@ interface AppInternals {
 function fromPeriodicNotes(app: App): DailyNoteSettings | null {
   try {
     const settings = (app as unknown as AppInternals).plugins?.getPlugin?.('periodic-notes')?.settings as
-      | { daily?: PeriodicDaily; calendarSets?: Array<{ id?: unknown; day?: PeriodicDaily }>; activeCalendarSet?: unknown }
-      | undefined;
+      { daily?: PeriodicDaily; calendarSets?: Array<{ id?: unknown; day?: PeriodicDaily }>; activeCalendarSet?: unknown } | undefined;
     if (!settings) return null;
     const sets = Array.isArray(settings.calendarSets) ? settings.calendarSets : [];
     // Periodic Notes 1.x keeps calendar sets; 0.x a single `daily` block.

@@ -10,8 +10,7 @@ import type { PaperFeedSettings } from './settings';
 export const ENRICH_CACHE_FILE = 'enrich-cache.json';
 
 /** Shown in the settings tab when this Obsidian has no secret storage. */
-export const NO_SECRET_STORAGE =
-  'Saving an API key needs Obsidian 1.11.4 or later; endpoints without a key (Ollama, LM Studio, vLLM) still work.';
+export const NO_SECRET_STORAGE = 'Saving an API key needs Obsidian 1.11.4 or later; endpoints without a key (Ollama, LM Studio, vLLM) still work.';
 
 export interface EnrichmentHost {
   app: App;
@@ -52,7 +51,7 @@ export class Enrichment {
     const path = `${this.host.folder}/${ENRICH_CACHE_FILE}`;
     // One cancel stops translating for the rest of the run (every later day of a range too).
     const controller = new AbortController();
-    const apiKey = requireApiVersion('1.11.4') && apiKeySecret ? this.host.app.secretStorage.getSecret(apiKeySecret) ?? undefined : undefined;
+    const apiKey = requireApiVersion('1.11.4') && apiKeySecret ? (this.host.app.secretStorage.getSecret(apiKeySecret) ?? undefined) : undefined;
     const session = new EnrichSession(settings, {
       transport: this.host.transport,
       ...(apiKey ? { apiKey } : {}),

@@ -143,7 +143,8 @@ export class Fetcher {
       // Said when the endpoint was asked (or could not be): a run the cache answered adds nothing to say.
       const outcome = outcomeOf(enrichment);
       const asked = enrichment.session.summary().requests > 0;
-      if ((loud && asked) || outcome.stopped) new Notice(closingMessage(`Paper Feed: ${what} · ${outcome.done}`, undefined, outcome.stopped ?? null), loud ? 8000 : 5000);
+      if ((loud && asked) || outcome.stopped)
+        new Notice(closingMessage(`Paper Feed: ${what} · ${outcome.done}`, undefined, outcome.stopped ?? null), loud ? 8000 : 5000);
     })()
       .catch((error: unknown) => {
         new Notice(failureMessage(error, false), 10_000);
@@ -180,15 +181,23 @@ export class Fetcher {
       const { announcement } = latest;
       progress?.set(`Paper Feed: writing notes for ${announcement.date}…`);
       const enrichment = this.host.enrichment.forRun((text) => progress?.set(`Paper Feed: ${announcement.date} written · ${text}`));
-      const { report, fill } = await writeDigest(announcement, settings.config, store, {
-        onProgress: (done, total) => {
-          written = { done, total };
-          progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`);
+      const { report, fill } = await writeDigest(
+        announcement,
+        settings.config,
+        store,
+        {
+          onProgress: (done, total) => {
+            written = { done, total };
+            progress?.set(`Paper Feed: writing notes for ${announcement.date} (${done} of ${total})…`);
+          },
+          signal,
+          library: this.host.library,
+          zotero: this.host.zotero?.(settings.config),
         },
-        signal,
-        library: this.host.library,
-        zotero: this.host.zotero?.(settings.config),
-      }, this.catchUpKeeper, enrichment?.session, this.queuedWrite);
+        this.catchUpKeeper,
+        enrichment?.session,
+        this.queuedWrite,
+      );
       const linkProblem = settings.linkFromDailyNote ? await this.linkDigest(report, settings.dailyNoteHeading) : null;
       const problems = [linkProblem, ...report.duplicates.map(duplicateSentence)].filter((line): line is string => line !== null);
       device.lastRun = { announcement: report.date, at: this.host.now().getTime(), matched: report.matched };

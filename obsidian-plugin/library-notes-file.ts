@@ -102,5 +102,9 @@ function applyLine(entries: Map<string, NoteEntry>, line: string): void {
 
 function isNoteEntry(value: unknown): value is NoteEntry {
   if (!isRecord(value) || typeof value.m !== 'number' || typeof value.s !== 'number' || typeof value.w !== 'boolean') return false;
-  return (value.t === undefined || typeof value.t === 'string') && (value.b === undefined || typeof value.b === 'string') && (value.l === undefined || typeof value.l === 'number');
+  return (
+    (value.t === undefined || typeof value.t === 'string') &&
+    (value.b === undefined || typeof value.b === 'string') &&
+    (value.l === undefined || typeof value.l === 'number')
+  );
 }

@@ -9,11 +9,7 @@ import { tryParseArxivId } from '../core/arxiv/ids';
 export const PROTOCOL_ACTION = 'paper-feed';
 
 export type ProtocolRequest =
-  | { kind: 'fetch' }
-  | { kind: 'digest' }
-  | { kind: 'open'; id: string }
-  | { kind: 'zotero'; id: string }
-  | { kind: 'invalid'; message: string };
+  { kind: 'fetch' } | { kind: 'digest' } | { kind: 'open'; id: string } | { kind: 'zotero'; id: string } | { kind: 'invalid'; message: string };
 
 export function readProtocolRequest(params: ObsidianProtocolData): ProtocolRequest {
   if (params.open !== undefined) {

@@ -27,16 +27,27 @@ export class RangeModal extends Modal {
     const { contentEl } = this;
     contentEl.empty();
     contentEl.createEl('p', { text: 'Paper Feed writes one daily note per arXiv listing date in the range, from the arXiv search API.' });
-    new Setting(contentEl).setName('From').setDesc('First listing date, for example 2026-05-25.').addText((text) => {
-      text.inputEl.type = 'date';
-      text.setValue(this.from).onChange((value) => (this.from = value.trim()));
-    });
-    new Setting(contentEl).setName('To').setDesc('Last listing date, for example 2026-05-29.').addText((text) => {
-      text.inputEl.type = 'date';
-      text.setValue(this.to).onChange((value) => (this.to = value.trim()));
-    });
+    new Setting(contentEl)
+      .setName('From')
+      .setDesc('First listing date, for example 2026-05-25.')
+      .addText((text) => {
+        text.inputEl.type = 'date';
+        text.setValue(this.from).onChange((value) => (this.from = value.trim()));
+      });
+    new Setting(contentEl)
+      .setName('To')
+      .setDesc('Last listing date, for example 2026-05-29.')
+      .addText((text) => {
+        text.inputEl.type = 'date';
+        text.setValue(this.to).onChange((value) => (this.to = value.trim()));
+      });
     this.errorEl = contentEl.createDiv({ cls: 'paper-feed-error' });
-    new Setting(contentEl).addButton((button) => button.setButtonText('Fetch').setCta().onClick(() => this.submit()));
+    new Setting(contentEl).addButton((button) =>
+      button
+        .setButtonText('Fetch')
+        .setCta()
+        .onClick(() => this.submit()),
+    );
   }
 
   override onClose(): void {
@@ -56,7 +67,10 @@ export class RangeModal extends Modal {
 
 /** Why the range cannot be fetched, or null when it can; the run's own checks say it as every host does. */
 export function rangeProblem(from: string, to: string, now: Date): string | null {
-  for (const [name, day] of [['start', from], ['end', to]] as const) {
+  for (const [name, day] of [
+    ['start', from],
+    ['end', to],
+  ] as const) {
     if (!isCalendarDay(day)) {
       return `The ${name} date "${day}" is not a date; write it as YYYY-MM-DD, e.g. 2026-05-29.`;
     }

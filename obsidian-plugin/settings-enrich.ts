@@ -60,14 +60,24 @@ export function renderEnrichSection(el: HTMLElement, host: EnrichSectionHost): v
     new Setting(el)
       .setName('Endpoint')
       .setDesc('The base URL of an OpenAI-compatible API, usually ending in /v1. A server on this computer needs no key.')
-      .addText((text) => text.setPlaceholder(DEFAULT_ENRICH_SETTINGS.baseUrl).setValue(draft.baseUrl).onChange((value) => edit((d) => (d.baseUrl = value)))),
+      .addText((text) =>
+        text
+          .setPlaceholder(DEFAULT_ENRICH_SETTINGS.baseUrl)
+          .setValue(draft.baseUrl)
+          .onChange((value) => edit((d) => (d.baseUrl = value))),
+      ),
     'enrich.baseUrl',
   );
   claim(
     new Setting(el)
       .setName('Model')
       .setDesc('The name of a model the endpoint serves.')
-      .addText((text) => text.setPlaceholder(MODEL_EXAMPLE).setValue(draft.model).onChange((value) => edit((d) => (d.model = value)))),
+      .addText((text) =>
+        text
+          .setPlaceholder(MODEL_EXAMPLE)
+          .setValue(draft.model)
+          .onChange((value) => edit((d) => (d.model = value))),
+      ),
     'enrich.model',
   );
   renderApiKey(el, host);
@@ -75,7 +85,12 @@ export function renderEnrichSection(el: HTMLElement, host: EnrichSectionHost): v
     new Setting(el)
       .setName('Target language')
       .setDesc(`A language tag, for example ${LANGUAGE_EXAMPLES}.`)
-      .addText((text) => text.setPlaceholder(DEFAULT_ENRICH_SETTINGS.targetLanguage).setValue(draft.targetLanguage).onChange((value) => edit((d) => (d.targetLanguage = value)))),
+      .addText((text) =>
+        text
+          .setPlaceholder(DEFAULT_ENRICH_SETTINGS.targetLanguage)
+          .setValue(draft.targetLanguage)
+          .onChange((value) => edit((d) => (d.targetLanguage = value))),
+      ),
     'enrich.targetLanguage',
   );
   const produce: Array<[keyof EnrichSettings['produce'], string, string]> = [
@@ -85,26 +100,29 @@ export function renderEnrichSection(el: HTMLElement, host: EnrichSectionHost): v
   ];
   for (const [kind, name, desc] of produce) {
     claim(
-      new Setting(el).setName(name).setDesc(desc).addToggle((toggle) => toggle.setValue(draft.produce[kind]).onChange((value) => edit((d) => (d.produce[kind] = value)))),
+      new Setting(el)
+        .setName(name)
+        .setDesc(desc)
+        .addToggle((toggle) => toggle.setValue(draft.produce[kind]).onChange((value) => edit((d) => (d.produce[kind] = value)))),
       `enrich.produce.${kind}`,
     );
   }
   claim(
-    new Setting(el)
-      .setName('Summary language')
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOption('target', 'The target language')
-          .addOption('en', 'English')
-          .setValue(draft.tldrLanguage)
-          .onChange((value) => edit((d) => (d.tldrLanguage = value === 'en' ? 'en' : 'target'))),
-      ),
+    new Setting(el).setName('Summary language').addDropdown((dropdown) =>
+      dropdown
+        .addOption('target', 'The target language')
+        .addOption('en', 'English')
+        .setValue(draft.tldrLanguage)
+        .onChange((value) => edit((d) => (d.tldrLanguage = value === 'en' ? 'en' : 'target'))),
+    ),
     'enrich.tldrLanguage',
   );
   claim(
     new Setting(el)
       .setName('Overview of the day')
-      .setDesc('A short paragraph atop the daily note on what the matched papers are about, with links to the papers it names. Written by the model after the notes, and marked as such.')
+      .setDesc(
+        'A short paragraph atop the daily note on what the matched papers are about, with links to the papers it names. Written by the model after the notes, and marked as such.',
+      )
       .addToggle((toggle) => toggle.setValue(draft.overview ?? false).onChange((value) => edit((d) => (d.overview = value)))),
     'enrich.overview',
   );
@@ -116,15 +134,13 @@ export function renderEnrichSection(el: HTMLElement, host: EnrichSectionHost): v
     'enrich.overviewWords',
   );
   claim(
-    new Setting(el)
-      .setName('Overview language')
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOption('target', 'The target language')
-          .addOption('en', 'English')
-          .setValue(draft.overviewLanguage ?? 'target')
-          .onChange((value) => edit((d) => (d.overviewLanguage = value === 'en' ? 'en' : 'target'))),
-      ),
+    new Setting(el).setName('Overview language').addDropdown((dropdown) =>
+      dropdown
+        .addOption('target', 'The target language')
+        .addOption('en', 'English')
+        .setValue(draft.overviewLanguage ?? 'target')
+        .onChange((value) => edit((d) => (d.overviewLanguage = value === 'en' ? 'en' : 'target'))),
+    ),
     'enrich.overviewLanguage',
   );
   claim(

@@ -14,7 +14,9 @@ export interface GroupEditorHost {
 export function renderGroups(containerEl: HTMLElement, draft: PaperFeedConfig, host: GroupEditorHost): void {
   new Setting(containerEl)
     .setName('Keyword groups')
-    .setDesc('A paper belongs to a group when one of its include rules, categories or authors matches and no exclude rule does. The daily note lists papers by group.')
+    .setDesc(
+      'A paper belongs to a group when one of its include rules, categories or authors matches and no exclude rule does. The daily note lists papers by group.',
+    )
     .setHeading();
   draft.groups.forEach((group, index) => renderGroup(containerEl.createDiv({ cls: 'paper-feed-group' }), group, index, host));
   new Setting(containerEl)
@@ -55,8 +57,14 @@ function renderGroup(el: HTMLElement, group: KeywordGroup, index: number, host: 
     .addTextArea((text) => text.setValue(rulesToText(group.include)).onChange((value) => setGroup((g) => (g.include = textToRules(value)))));
   host.errors.claim(include, at, `${at}.include`);
 
-  const exclude = listSetting(el, 'Exclude', 'Papers matching any of these rules stay out of the group.', 'area', rulesToText(group.exclude), textToRules, (list) =>
-    setGroup((g) => (list ? (g.exclude = list) : delete g.exclude)),
+  const exclude = listSetting(
+    el,
+    'Exclude',
+    'Papers matching any of these rules stay out of the group.',
+    'area',
+    rulesToText(group.exclude),
+    textToRules,
+    (list) => setGroup((g) => (list ? (g.exclude = list) : delete g.exclude)),
   );
   host.errors.claim(exclude, `${at}.exclude`);
 
@@ -71,8 +79,14 @@ function renderGroup(el: HTMLElement, group: KeywordGroup, index: number, host: 
   );
   host.errors.claim(categories, `${at}.categories`);
 
-  const authors = listSetting(el, 'Followed authors', 'A paper by any of these people belongs to the group. One name per line.', 'area', linesToText(group.authors), lines, (list) =>
-    setGroup((g) => (list ? (g.authors = list) : delete g.authors)),
+  const authors = listSetting(
+    el,
+    'Followed authors',
+    'A paper by any of these people belongs to the group. One name per line.',
+    'area',
+    linesToText(group.authors),
+    lines,
+    (list) => setGroup((g) => (list ? (g.authors = list) : delete g.authors)),
   );
   host.errors.claim(authors, `${at}.authors`);
 }

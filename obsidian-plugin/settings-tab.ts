@@ -64,7 +64,10 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     renderEnrichSection(containerEl, { app: this.app, settings: this.host.settings, saveSettings: () => this.host.saveSettings(), errors: this.errors });
     const valid = this.check();
     const stored = this.host.settingsProblem;
-    if (valid && stored) this.generalErrorEl.setText(`${stored.message} Paper Feed does not fetch until then. The form shows the defaults; changing any setting saves them in place of the stored ones.`);
+    if (valid && stored)
+      this.generalErrorEl.setText(
+        `${stored.message} Paper Feed does not fetch until then. The form shows the defaults; changing any setting saves them in place of the stored ones.`,
+      );
   }
 
   override hide(): void {
@@ -112,9 +115,7 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     const categories = new Setting(el)
       .setName('Categories')
       .setDesc('The arXiv categories to read each evening, e.g. "cs.LG, cs.CL, stat.ML", or whole archives such as "cs".')
-      .addText((text) =>
-        text.setValue(categoriesToText(draft.categories)).onChange((value) => this.edit((d) => (d.categories = textToCategories(value)))),
-      );
+      .addText((text) => text.setValue(categoriesToText(draft.categories)).onChange((value) => this.edit((d) => (d.categories = textToCategories(value)))));
     this.errors.claim(categories, 'categories');
 
     const included = includedTypes(draft);
@@ -141,12 +142,22 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     const daily = new Setting(el)
       .setName('Daily note folder')
       .setDesc("Where each announcement's digest goes, named by its listing date (2026-05-29).")
-      .addText((text) => text.setPlaceholder(DEFAULT_CONFIG.folders.daily).setValue(draft.folders.daily).onChange((value) => this.edit((d) => (d.folders.daily = value.trim()))));
+      .addText((text) =>
+        text
+          .setPlaceholder(DEFAULT_CONFIG.folders.daily)
+          .setValue(draft.folders.daily)
+          .onChange((value) => this.edit((d) => (d.folders.daily = value.trim()))),
+      );
     this.errors.claim(daily, 'folders.daily');
     const papers = new Setting(el)
       .setName('Paper note folder')
       .setDesc('Where paper notes are created. Moving or renaming them later is fine: Paper Feed finds them by the arXiv ID in their properties.')
-      .addText((text) => text.setPlaceholder(DEFAULT_CONFIG.folders.papers).setValue(draft.folders.papers).onChange((value) => this.edit((d) => (d.folders.papers = value.trim()))));
+      .addText((text) =>
+        text
+          .setPlaceholder(DEFAULT_CONFIG.folders.papers)
+          .setValue(draft.folders.papers)
+          .onChange((value) => this.edit((d) => (d.folders.papers = value.trim()))),
+      );
     this.errors.claim(papers, 'folders.papers');
     new Setting(el)
       .setName('Paper note names')
@@ -175,7 +186,9 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     new Setting(el).setName('Automatic fetch').setHeading();
     new Setting(el)
       .setName('Fetch automatically on this device')
-      .setDesc(`Once per announcement, while Obsidian is open; and once a week, your kept and recent papers are checked on arXiv for new versions, journal references and withdrawals (last checked on this device: ${lastRunWording(device.catchUp.lastRun, new Date())}). This choice stays on this device; if your vault syncs, turn it on for one device only.`)
+      .setDesc(
+        `Once per announcement, while Obsidian is open; and once a week, your kept and recent papers are checked on arXiv for new versions, journal references and withdrawals (last checked on this device: ${lastRunWording(device.catchUp.lastRun, new Date())}). This choice stays on this device; if your vault syncs, turn it on for one device only.`,
+      )
       .addToggle((toggle) =>
         toggle.setValue(device.autoFetch).onChange((value) => {
           device.autoFetch = value;

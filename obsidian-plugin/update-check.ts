@@ -93,7 +93,8 @@ export class UpdateCheck {
         keepKeys: settings.config.library.keepKeys,
         cursor: state.cursor,
         signal: controller.signal,
-        onProgress: (done, total) => progress?.set(`Paper Feed: checking your papers on arXiv for updates (${done} of ${total}; ${since})… Run "Cancel the update check" to stop.`),
+        onProgress: (done, total) =>
+          progress?.set(`Paper Feed: checking your papers on arXiv for updates (${done} of ${total}; ${since})… Run "Cancel the update check" to stop.`),
       });
       this.host.device.catchUp = afterCheck(this.host.device.catchUp, report, this.host.now());
       progress?.hide();
@@ -115,9 +116,15 @@ export class UpdateCheck {
 
 /** "Paper Feed: 24 papers checked on arXiv · 2 published or updated · 1 not found (0808.05394); the next digest lists them." */
 export function checkSummary(report: CatchUpReport): string {
-  const parts = [`Paper Feed: ${report.checked} ${report.checked === 1 ? 'paper' : 'papers'} checked on arXiv`, `${report.updates.length} published or updated`];
+  const parts = [
+    `Paper Feed: ${report.checked} ${report.checked === 1 ? 'paper' : 'papers'} checked on arXiv`,
+    `${report.updates.length} published or updated`,
+  ];
   if (report.missing.length > 0) {
-    const shown = report.missing.slice(0, 3).map((m) => m.id).join(', ');
+    const shown = report.missing
+      .slice(0, 3)
+      .map((m) => m.id)
+      .join(', ');
     parts.push(`${report.missing.length} not found on arXiv (${shown}${report.missing.length > 3 ? ', …' : ''}), left as they are`);
   }
   const waiting = report.candidates - report.checked;

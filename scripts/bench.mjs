@@ -116,7 +116,17 @@ try {
       console.error(`  (${result.seconds.toFixed(1)} s)`);
       rows.push(...result.rows);
     } else {
-      rows.push({ id: suite, what: `suite ${suite}`, measured: 'failed', comparedWith: '', ratio: '', goal: '', met: false, notes: [`the suite exited with status ${run.status}; see its output above`], figures: {} });
+      rows.push({
+        id: suite,
+        what: `suite ${suite}`,
+        measured: 'failed',
+        comparedWith: '',
+        ratio: '',
+        goal: '',
+        met: false,
+        notes: [`the suite exited with status ${run.status}; see its output above`],
+        figures: {},
+      });
     }
   }
 } finally {

@@ -100,7 +100,15 @@ function runSuite(runFile, env) {
   rmSync(report, { force: true });
   const suite = spawn(
     process.execPath,
-    [path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'test/e2e/vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--config',
+      'test/e2e/vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     { stdio: 'inherit', env: { ...env, PAPER_FEED_E2E_RUN: runFile } },
   );
   return new Promise((resolve) => suite.on('exit', resolve));
@@ -112,9 +120,7 @@ function countResults() {
     return { passed: 0, failed: 1 };
   }
   const json = JSON.parse(readFileSync(report, 'utf8'));
-  const failedSuites = (json.testResults ?? []).filter(
-    (s) => s.status === 'failed' && !(s.assertionResults ?? []).some((t) => t.status === 'failed'),
-  ).length;
+  const failedSuites = (json.testResults ?? []).filter((s) => s.status === 'failed' && !(s.assertionResults ?? []).some((t) => t.status === 'failed')).length;
   const notRun = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   if (notRun > 0) console.error(`✖ ${notRun} e2e test(s) were skipped; every flow must run, so they count as failed.`);
   return { passed: json.numPassedTests ?? 0, failed: (json.numFailedTests ?? 0) + failedSuites + notRun };

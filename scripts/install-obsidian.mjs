@@ -69,7 +69,9 @@ if (args.build && !args.from) {
 // All three or none: a half-installed plugin would not load.
 for (const file of FILES) {
   if (!(await isFile(join(source, file)))) {
-    console.error(`${join(source, file)} is missing; ${args.from ? 'give a folder holding main.js, manifest.json and styles.css' : 'run without --no-build (or npm run build) first'}.`);
+    console.error(
+      `${join(source, file)} is missing; ${args.from ? 'give a folder holding main.js, manifest.json and styles.css' : 'run without --no-build (or npm run build) first'}.`,
+    );
     process.exit(1);
   }
 }

@@ -32,12 +32,17 @@ async function loadCorpus(dir) {
 function report(name, check) {
   let passed = 0;
   let failed = 0;
-  console.log(`\n${name}: ${check.entries} entries${check.declaredCharacters ? ` (${check.declaredCharacters} characters the T1 fonts lack declared for pdflatex)` : ''}`);
+  console.log(
+    `\n${name}: ${check.entries} entries${check.declaredCharacters ? ` (${check.declaredCharacters} characters the T1 fonts lack declared for pdflatex)` : ''}`,
+  );
   for (const r of check.results) {
-    const ok = r.errors.length === 0 && r.printed === check.entries && (r.resolved === undefined || r.resolved === check.entries) && r.lostCapitals.length === 0;
+    const ok =
+      r.errors.length === 0 && r.printed === check.entries && (r.resolved === undefined || r.resolved === check.entries) && r.lostCapitals.length === 0;
     ok ? (passed += 1) : (failed += 1);
     const resolved = r.resolved === undefined ? '' : `, ${r.resolved} citations resolved`;
-    console.log(`  ${ok ? '✓' : '✗'} ${r.tool}: ${r.errors.length} errors, ${r.warnings.length} warnings, ${r.printed} entries printed${resolved}, ${r.lostCapitals.length} protected capitals lost`);
+    console.log(
+      `  ${ok ? '✓' : '✗'} ${r.tool}: ${r.errors.length} errors, ${r.warnings.length} warnings, ${r.printed} entries printed${resolved}, ${r.lostCapitals.length} protected capitals lost`,
+    );
     for (const line of [...r.errors, ...r.lostCapitals.map((c) => `capital lost: ${c}`)].slice(0, 10)) console.log(`      ${line}`);
     for (const line of r.warnings.slice(0, ok ? 3 : 10)) console.log(`      warning: ${line}`);
   }

@@ -46,9 +46,7 @@ if (existsSync(report)) {
 // A test file that fails to load (a syntax error, a throwing import) has no failed test to
 // count, so it counts once itself. vitest's numFailedTestSuites also counts describe blocks.
 function filesThatFailedToLoad(json) {
-  return (json.testResults ?? []).filter(
-    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
-  ).length;
+  return (json.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')).length;
 }
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const HOST_MODULES = /^(obsidian|vscode|electron|node:.*|fs|fs\/promises|path|os|http|https|child_process|crypto|url|stream|util|buffer|events|net|zlib|worker_threads)$/;
+const HOST_MODULES =
+  /^(obsidian|vscode|electron|node:.*|fs|fs\/promises|path|os|http|https|child_process|crypto|url|stream|util|buffer|events|net|zlib|worker_threads)$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -39,10 +39,19 @@ const API_TIMESTAMP = /^\d{12}$/;
  * categories narrow, phrases and authors each qualify a paper, the dates narrow again.
  */
 export function buildSearchQuery(terms: SearchTerms): string {
-  const categories = (terms.categories ?? []).map((c) => c.trim()).filter(Boolean).map((c) => `cat:${c}`);
+  const categories = (terms.categories ?? [])
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .map((c) => `cat:${c}`);
   const topics = [
-    ...(terms.phrases ?? []).map(quoted).filter(Boolean).flatMap((p) => [`ti:${p}`, `abs:${p}`]),
-    ...(terms.authors ?? []).map(quoted).filter(Boolean).map((a) => `au:${a}`),
+    ...(terms.phrases ?? [])
+      .map(quoted)
+      .filter(Boolean)
+      .flatMap((p) => [`ti:${p}`, `abs:${p}`]),
+    ...(terms.authors ?? [])
+      .map(quoted)
+      .filter(Boolean)
+      .map((a) => `au:${a}`),
   ];
   const parts = [anyOf(categories), anyOf(topics)].filter((part) => part.length > 0);
   if (terms.submittedFrom !== undefined || terms.submittedTo !== undefined) {

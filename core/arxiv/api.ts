@@ -66,16 +66,15 @@ function isErrorEntry(entry: XmlElement): boolean {
   if (!rawTitle.includes('Error')) return false;
   const title = collapseWhitespace(rawTitle);
   const author = childOf(entry, NS.atom, 'author');
-  return title === 'Error' && collapseWhitespace(author ? childText(author, NS.atom, 'name') ?? '' : '') === 'arXiv api core';
+  return title === 'Error' && collapseWhitespace(author ? (childText(author, NS.atom, 'name') ?? '') : '') === 'arXiv api core';
 }
 
 function rejected(message: string): PaperFeedError {
   const arxivMessage = collapseWhitespace(message);
-  return new PaperFeedError(
-    'arxiv-rejected',
-    `arXiv rejected the search (${arxivMessage}); check the search terms and identifiers you gave.`,
-    { status: 400, arxivMessage },
-  );
+  return new PaperFeedError('arxiv-rejected', `arXiv rejected the search (${arxivMessage}); check the search terms and identifiers you gave.`, {
+    status: 400,
+    arxivMessage,
+  });
 }
 
 interface EntryLinks {
@@ -115,13 +114,14 @@ function readEntry(entry: XmlElement): Paper | 'empty' | { ref?: string; reason:
   const primary = isArxivCategory(primaryTerm) ? primaryTerm : categories[0];
   if (!primary) return { ref, reason: 'no arXiv category' };
 
-  const version =
-    identity.version ?? tryParseArxivId(links.abs ?? '')?.version ?? tryParseArxivId(links.pdf ?? '')?.version ?? 1;
+  const version = identity.version ?? tryParseArxivId(links.abs ?? '')?.version ?? tryParseArxivId(links.pdf ?? '')?.version ?? 1;
   const paper: Paper = {
     id: identity.id,
     version,
     title,
-    authors: childrenOf(entry, NS.atom, 'author').map(readAuthor).filter((a) => a.name.length > 0),
+    authors: childrenOf(entry, NS.atom, 'author')
+      .map(readAuthor)
+      .filter((a) => a.name.length > 0),
     abstract: collapseParagraphs(childText(entry, NS.atom, 'summary') ?? ''),
     categories: orderCategories(primary, categories),
     primaryCategory: primary,

@@ -28,9 +28,7 @@ export function itemDateProblem(text: string, read: (text: string) => DateRead):
   const shown = collapseWhitespace(text);
   const date = read(shown);
   if ('instant' in date) return undefined;
-  return date.problem.startsWith('is not a date in the form')
-    ? `unreadable date ${quoted(shown)}`
-    : `date ${quoted(shown)} ${date.problem}`;
+  return date.problem.startsWith('is not a date in the form') ? `unreadable date ${quoted(shown)}` : `date ${quoted(shown)} ${date.problem}`;
 }
 
 function quoted(text: string): string {

@@ -22,10 +22,7 @@ export function parseArxivId(input: string): ArxivId {
   const parsed = tryParseArxivId(input);
   if (parsed) return parsed;
   const shown = input.trim().length > 60 ? `${input.trim().slice(0, 57)}...` : input.trim();
-  throw new PaperFeedError(
-    'bad-id',
-    `"${shown}" is not an arXiv identifier; use a form like 2401.01234, hep-th/9901001 or an arxiv.org/abs/ link.`,
-  );
+  throw new PaperFeedError('bad-id', `"${shown}" is not an arXiv identifier; use a form like 2401.01234, hep-th/9901001 or an arxiv.org/abs/ link.`);
 }
 
 /** Like parseArxivId, but returns null instead of throwing. */

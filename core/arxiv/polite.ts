@@ -193,19 +193,17 @@ export function createArxivClient(options: ArxivClientOptions): ArxivClient {
       case 'status':
         if (failure.status === 429) {
           const at = retryAt ?? clock.now() + BACKOFF_MAX_MS;
-          return new PaperFeedError(
-            'rate-limited',
-            `arXiv is rate-limiting requests (HTTP 429); wait until ${formatTime(at)} and try again.`,
-            { status: 429, retryAt: at },
-          );
+          return new PaperFeedError('rate-limited', `arXiv is rate-limiting requests (HTTP 429); wait until ${formatTime(at)} and try again.`, {
+            status: 429,
+            retryAt: at,
+          });
         }
         if (RETRYABLE.has(failure.status)) {
           const when = retryAt === undefined ? 'in a few minutes' : `after ${formatTime(retryAt)}`;
-          return new PaperFeedError(
-            'server',
-            `arXiv is having trouble (HTTP ${failure.status}) and did not recover after ${tries}; try again ${when}.`,
-            { status: failure.status, ...(retryAt === undefined ? {} : { retryAt }) },
-          );
+          return new PaperFeedError('server', `arXiv is having trouble (HTTP ${failure.status}) and did not recover after ${tries}; try again ${when}.`, {
+            status: failure.status,
+            ...(retryAt === undefined ? {} : { retryAt }),
+          });
         }
         return new PaperFeedError(
           'arxiv-rejected',

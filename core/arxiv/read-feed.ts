@@ -5,12 +5,7 @@
 import { isPaperFeedError } from '../errors';
 import type { ArxivClient } from './polite';
 
-export async function readFeed<T>(
-  client: ArxivClient,
-  url: string,
-  options: { signal?: AbortSignal; accept: string },
-  parse: (body: string) => T,
-): Promise<T> {
+export async function readFeed<T>(client: ArxivClient, url: string, options: { signal?: AbortSignal; accept: string }, parse: (body: string) => T): Promise<T> {
   let body: string;
   try {
     body = (await client.get(url, options)).body;

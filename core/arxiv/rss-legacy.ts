@@ -38,9 +38,7 @@ function readItem(item: XmlElement): Paper | { ref?: string; reason: string } {
   const rawTitle = childText(item, NS.rss1, 'title') ?? '';
   const parts = TITLE.exec(rawTitle);
   const identity =
-    tryParseArxivId(parts?.[2] ?? '') ??
-    tryParseArxivId(childText(item, NS.rss1, 'link') ?? '') ??
-    tryParseArxivId(item.attrs['rdf:about'] ?? '');
+    tryParseArxivId(parts?.[2] ?? '') ?? tryParseArxivId(childText(item, NS.rss1, 'link') ?? '') ?? tryParseArxivId(item.attrs['rdf:about'] ?? '');
   if (!identity) return { reason: 'no arXiv identifier in title or link' };
   // arXiv ended every title with "." before the bracket; a title that ends in "?" or "!" got
   // one too ("Why?.").

@@ -69,20 +69,17 @@ function withListingDates(paper: Paper, listingDate: string): Paper {
 
 function rejected(message: string): PaperFeedError {
   const arxivMessage = collapseWhitespace(message);
-  return new PaperFeedError(
-    'arxiv-rejected',
-    `arXiv rejected the category list: ${arxivMessage} Check the categories in your settings.`,
-    { status: 400, arxivMessage },
-  );
+  return new PaperFeedError('arxiv-rejected', `arXiv rejected the category list: ${arxivMessage} Check the categories in your settings.`, {
+    status: 400,
+    arxivMessage,
+  });
 }
 
 function readItem(item: XmlElement): Paper | { ref?: string; reason: string } {
   const description = childText(item, NS.none, 'description') ?? '';
   const header = DESCRIPTION.exec(description);
   const identity: ArxivId | null =
-    tryParseArxivId(childText(item, NS.none, 'guid') ?? '') ??
-    tryParseArxivId(header?.[1] ?? '') ??
-    tryParseArxivId(childText(item, NS.none, 'link') ?? '');
+    tryParseArxivId(childText(item, NS.none, 'guid') ?? '') ?? tryParseArxivId(header?.[1] ?? '') ?? tryParseArxivId(childText(item, NS.none, 'link') ?? '');
   if (!identity) return { reason: 'no arXiv identifier in guid, description or link' };
   const ref = identity.id;
 
@@ -121,4 +118,3 @@ function readItem(item: XmlElement): Paper | { ref?: string; reason: string } {
   if (journalRef) paper.journalRef = journalRef;
   return paper;
 }
-

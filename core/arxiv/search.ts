@@ -41,12 +41,7 @@ export interface SearchResult {
  * not shift under us while paging. Stops early if arXiv returns an empty page before the
  * announced total (the legacy API counted unknown ids it never returned).
  */
-export async function searchAll(
-  client: ArxivClient,
-  base: string,
-  query: string | ApiQuery,
-  options: SearchOptions = {},
-): Promise<SearchResult> {
+export async function searchAll(client: ArxivClient, base: string, query: string | ApiQuery, options: SearchOptions = {}): Promise<SearchResult> {
   const request: ApiQuery = typeof query === 'string' ? { searchQuery: query } : { ...query };
   if (request.searchQuery && !request.sortBy) {
     request.sortBy = 'submittedDate';

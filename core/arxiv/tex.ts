@@ -27,8 +27,27 @@ export const COMBINING: Readonly<Record<string, string>> = {
 
 // Letters TeX writes as commands.
 export const TEX_LETTERS: Readonly<Record<string, string>> = {
-  aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
-  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', dj: 'đ', DJ: 'Đ', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ',
+  aa: 'å',
+  AA: 'Å',
+  o: 'ø',
+  O: 'Ø',
+  ss: 'ß',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
+  dh: 'ð',
+  DH: 'Ð',
+  dj: 'đ',
+  DJ: 'Đ',
+  th: 'þ',
+  TH: 'Þ',
+  ng: 'ŋ',
+  NG: 'Ŋ',
 };
 
 // \'e  \'{e}  \' e  \"{\i}  \c{c}  \c c  \H{o}  (symbol accents may touch their letter; letter
@@ -71,11 +90,9 @@ export function texToUnicode(text: string): string {
 // first; a command's argument ("\cite{x}") keeps its braces.
 function withoutGroupingBraces(text: string): string {
   let current = text;
-  for (let previous = ''; previous !== current; ) {
+  for (let previous = ''; previous !== current;) {
     previous = current;
-    current = current.replace(/(\\[A-Za-z]+\s*)?\{([^{}\\$]*)\}/g, (whole, command: string | undefined, inner: string) =>
-      command ? whole : inner,
-    );
+    current = current.replace(/(\\[A-Za-z]+\s*)?\{([^{}\\$]*)\}/g, (whole, command: string | undefined, inner: string) => (command ? whole : inner));
   }
   return current;
 }

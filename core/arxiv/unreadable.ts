@@ -9,11 +9,10 @@ export function isRateExceeded(body: string): boolean {
 }
 
 export function rateExceededError(): PaperFeedError {
-  return new PaperFeedError(
-    'rate-limited',
-    'arXiv is rate-limiting requests ("Rate exceeded."); wait a few minutes and try again.',
-    { status: 429, arxivMessage: 'Rate exceeded.' },
-  );
+  return new PaperFeedError('rate-limited', 'arXiv is rate-limiting requests ("Rate exceeded."); wait a few minutes and try again.', {
+    status: 429,
+    arxivMessage: 'Rate exceeded.',
+  });
 }
 
 /**
@@ -22,10 +21,7 @@ export function rateExceededError(): PaperFeedError {
  */
 export function notAFeed(expected: 'an RSS feed' | 'an Atom feed', body: string, root?: string): PaperFeedError {
   const what = root === undefined || root.toLowerCase() === 'html' ? describe(body) : `an XML document with root <${root}>`;
-  return new PaperFeedError(
-    'bad-feed',
-    `arXiv sent ${what} instead of ${expected}; try again later, and report it if it keeps happening.`,
-  );
+  return new PaperFeedError('bad-feed', `arXiv sent ${what} instead of ${expected}; try again later, and report it if it keeps happening.`);
 }
 
 function describe(body: string): string {

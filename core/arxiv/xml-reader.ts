@@ -41,7 +41,8 @@ const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 const XML_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
 
 // XML 1.0 names (section 2.3), within the Basic Multilingual Plane.
-const NAME_START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_START =
+  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 // eslint-disable-next-line no-misleading-character-class -- combining marks are name characters in XML
 const NAME = new RegExp(`^[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*$`);
 // "&" must start &name; &#123; or &#x1F; (entity and character references, section 4.1).
@@ -273,8 +274,7 @@ class XmlReader {
     if (parent) {
       if (parent.element.children === NO_CHILDREN) parent.element.children = [element];
       else parent.element.children.push(element);
-    }
-    else this.root = element;
+    } else this.root = element;
     if (!selfClosing) this.open.push({ element, tag, scope, start: at, pieces: undefined });
     this.pos = i + 1;
   }

@@ -72,7 +72,10 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
   }).catch((error: unknown) => {
     // Nothing is written before every lookup is in, so a stop here leaves every note as it was.
     if (isPaperFeedError(error) && error.kind === 'cancelled') {
-      throw new PaperFeedError('cancelled', 'Stopped looking your papers up on arXiv because the check was cancelled; no note was changed, so run the check again to finish.');
+      throw new PaperFeedError(
+        'cancelled',
+        'Stopped looking your papers up on arXiv because the check was cancelled; no note was changed, so run the check again to finish.',
+      );
     }
     throw error;
   });
@@ -83,7 +86,10 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
     updates: [],
     missing: found.missing.map((id) => ({ id, path: index.papers.get(id)?.path ?? id })),
     skipped: [
-      ...malformed.map((id) => ({ ref: id, reason: `${index.papers.get(id)?.path ?? id} was not checked: its arxiv_id "${id}" is not an arXiv identifier; correct it and run again` })),
+      ...malformed.map((id) => ({
+        ref: id,
+        reason: `${index.papers.get(id)?.path ?? id} was not checked: its arxiv_id "${id}" is not an arXiv identifier; correct it and run again`,
+      })),
       ...found.skipped,
     ],
     nextCursor: share.nextCursor,

@@ -51,7 +51,7 @@ export function refreshPaperNote(existing: string, paper: Paper): NoteRefresh {
   const range = findMarkedBlock(text, from);
   if (range) {
     const before = text.slice(range.start, range.end);
-    const inner = paper.version === fromVersion ? spliced(before, fresh) ?? fresh : fresh;
+    const inner = paper.version === fromVersion ? (spliced(before, fresh) ?? fresh) : fresh;
     text = replaceMarkedBlock(text, inner, from) ?? text;
   }
   return { text, changed, fromVersion, withdrawn };
@@ -80,5 +80,7 @@ function spliced(before: string, fresh: string): string | null {
   const n = marks(newLines);
   if ([o.facts, o.abstract, o.bibtex, n.facts, n.abstract, n.bibtex].some((i) => i < 0)) return null;
   if (!(o.facts < o.abstract && o.abstract < o.bibtex)) return null;
-  return [...oldLines.slice(0, o.facts), ...newLines.slice(n.facts, n.abstract), ...oldLines.slice(o.abstract, o.bibtex), ...newLines.slice(n.bibtex)].join('\n');
+  return [...oldLines.slice(0, o.facts), ...newLines.slice(n.facts, n.abstract), ...oldLines.slice(o.abstract, o.bibtex), ...newLines.slice(n.bibtex)].join(
+    '\n',
+  );
 }

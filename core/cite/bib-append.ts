@@ -111,12 +111,14 @@ function endsInsideEntry(text: string): boolean {
 export function checkAppend(before: string, after: string, entry: string, key: string, fileName: string): AppendCheck {
   const wrong = unreadableFields(entry, key);
   if (wrong.length > 0) {
-    throw new PaperFeedError('vault', `The BibTeX for ${key} did not read back the same (${wrong.join(', ')}), so it was not added to ${fileName}; please report this paper.`);
+    throw new PaperFeedError(
+      'vault',
+      `The BibTeX for ${key} did not read back the same (${wrong.join(', ')}), so it was not added to ${fileName}; please report this paper.`,
+    );
   }
   const was = read(before);
   const now = read(after);
-  const added =
-    !endsInsideEntry(before) && now.keys.length === was.keys.length + 1 && now.keys.includes(key) && now.errors.length <= was.errors.length;
+  const added = !endsInsideEntry(before) && now.keys.length === was.keys.length + 1 && now.keys.includes(key) && now.errors.length <= was.errors.length;
   if (!added) {
     const line = was.errors[0]?.line;
     throw new PaperFeedError(

@@ -30,8 +30,18 @@ export interface BibFile {
 
 /** BibTeX's own macros: the months. */
 const MONTHS: Readonly<Record<string, string>> = {
-  jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June',
-  jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December',
+  jan: 'January',
+  feb: 'February',
+  mar: 'March',
+  apr: 'April',
+  may: 'May',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
 };
 
 // Fields biblatex does not pass from a crossref'd parent to its child; the parent's title is the
@@ -97,7 +107,8 @@ class BibReader {
         this.skipSpace();
         if (this.text[this.pos] === close) break;
         const name = this.match(NAME);
-        if (name === undefined) throw new Damaged(this.pos >= this.text.length ? `${label} is never closed` : `${label}: a field name is expected before "${this.text[this.pos]}"`);
+        if (name === undefined)
+          throw new Damaged(this.pos >= this.text.length ? `${label} is never closed` : `${label}: a field name is expected before "${this.text[this.pos]}"`);
         this.skipSpace();
         if (this.text[this.pos] !== '=') throw new Damaged(`${label}: "=" is missing after ${name}`);
         this.pos += 1;
@@ -107,7 +118,8 @@ class BibReader {
         if (!(field in fields)) fields[field] = value;
         this.skipSpace();
         if (this.text[this.pos] === ',') this.pos += 1;
-        else if (this.text[this.pos] !== close) throw new Damaged(this.pos >= this.text.length ? `${label} is never closed` : `${label}: a comma is missing after ${name}`);
+        else if (this.text[this.pos] !== close)
+          throw new Damaged(this.pos >= this.text.length ? `${label} is never closed` : `${label}: a comma is missing after ${name}`);
       }
     } else if (this.text[this.pos] !== close) {
       throw new Damaged(`${label}: a comma is missing after the key`);

@@ -86,9 +86,19 @@ function joinWritten(pieces: readonly string[]): string {
 // <, > and | print as ¡, ¿ and — in LaTeX's default font encoding, so they are written as what
 // prints them everywhere (| as math: pandoc drops \textbar and the group after it).
 const LATEX_ESCAPES: Record<string, string> = {
-  '\\': '\\textbackslash{}', '{': '$\\lbrace$', '}': '$\\rbrace$', '&': '\\&', '%': '\\%',
-  $: '\\$', '#': '\\#', _: '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
-  '<': '\\textless{}', '>': '\\textgreater{}', '|': '$|$',
+  '\\': '\\textbackslash{}',
+  '{': '$\\lbrace$',
+  '}': '$\\rbrace$',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '$|$',
 };
 
 /**

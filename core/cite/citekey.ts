@@ -63,7 +63,9 @@ const CONTRACTION = /(?:n't|'s|'re|'ll|'ve|'d|'m|'t)$/;
  * I?" → who).
  */
 function titleWord(title: string): string {
-  const plain = texToPlain(title).replace(/\$[^$]*\$/g, ' ').replace(/[‘’ʼ]/g, "'");
+  const plain = texToPlain(title)
+    .replace(/\$[^$]*\$/g, ' ')
+    .replace(/[‘’ʼ]/g, "'");
   let fallback = '';
   for (const word of plain.split(/[\s\-–—/:;,.!?()[\]{}"“”]+/)) {
     const bare = word.replace(/^'+|'+$/g, '');

@@ -21,7 +21,10 @@ const MONTH = String.raw`(?:(?:January|February|March|April|May|June|July|August
 /** Each readable shape, with which group holds which part. */
 const JOURNAL_SHAPES: Array<{ pattern: RegExp; parts: { journal: number; volume: number; number?: number; pages?: number; year: number } }> = [
   // Phys. Rev. D 108, 034512 (2023) · Nature 612, 45-50 (2022) · Int. J. Mod. Phys. B, 26, 1244002 (2012) · J. Chem. Phys. 147(11), 114113 (2017)
-  { pattern: new RegExp(`^${TITLE},? ${VOLUME}(?: ?\\((\\d{1,4})\\))?, ${PAGES} \\(${YEAR}\\)$`), parts: { journal: 1, volume: 2, number: 3, pages: 4, year: 5 } },
+  {
+    pattern: new RegExp(`^${TITLE},? ${VOLUME}(?: ?\\((\\d{1,4})\\))?, ${PAGES} \\(${YEAR}\\)$`),
+    parts: { journal: 1, volume: 2, number: 3, pages: 4, year: 5 },
+  },
   // JHEP 05 (2024) 123 · Indiana Univ. Math. J. 73 (2024), 1331-1356 · J. Differ. Equ. 261 (2016) pp. 1203-1236 · Astrophys. Space Sci. 305(2006)289-296
   { pattern: new RegExp(`^${TITLE} ${VOLUME} ?\\(${YEAR}\\),? ?(?:pp?\\. ?)?${PAGES}$`), parts: { journal: 1, volume: 2, year: 3, pages: 4 } },
   // Astrophys. J. 950:12, 2023 · ActaAstron.56:1-50,2006 · Lect.Notes Phys.562:195-212,2001

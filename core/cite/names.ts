@@ -6,21 +6,96 @@ import { isNameSuffix } from '../arxiv/creators';
 
 // Letters that Unicode decomposition does not reduce to ASCII.
 const LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l',
-  þ: 'th', Þ: 'th', ð: 'd', Ð: 'd', ı: 'i', ȷ: 'j', ŋ: 'ng', ħ: 'h', ĸ: 'k', ſ: 's',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  ł: 'l',
+  Ł: 'l',
+  þ: 'th',
+  Þ: 'th',
+  ð: 'd',
+  Ð: 'd',
+  ı: 'i',
+  ȷ: 'j',
+  ŋ: 'ng',
+  ħ: 'h',
+  ĸ: 'k',
+  ſ: 's',
 };
 
 // Greek and Cyrillic have one common Latin spelling, so a name in them still gives a readable key
 // (Παπαδόπουλος → papadopoulos, Иванов → ivanov). Han, kana, Hangul and other scripts have no
 // such small table; their names give no ASCII key (see makeCitekey).
 const TRANSLITERATION: Record<string, string> = {
-  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm',
-  ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps',
+  α: 'a',
+  β: 'v',
+  γ: 'g',
+  δ: 'd',
+  ε: 'e',
+  ζ: 'z',
+  η: 'i',
+  θ: 'th',
+  ι: 'i',
+  κ: 'k',
+  λ: 'l',
+  μ: 'm',
+  ν: 'n',
+  ξ: 'x',
+  ο: 'o',
+  π: 'p',
+  ρ: 'r',
+  σ: 's',
+  ς: 's',
+  τ: 't',
+  υ: 'y',
+  φ: 'f',
+  χ: 'ch',
+  ψ: 'ps',
   ω: 'o',
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi',
-  є: 'ye', ґ: 'g', ў: 'u',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  і: 'i',
+  ї: 'yi',
+  є: 'ye',
+  ґ: 'g',
+  ў: 'u',
 };
 
 // Words that make an author a body rather than a person: it is cited whole ("ATLAS
@@ -29,7 +104,31 @@ const CORPORATE =
   /\b(?:collaborations?|collab\.|consortium|team|group|project|initiative|network|committee|council|society|association|institute|laboratory|observatory|organi[sz]ation|foundation|alliance|partnership|survey|task force|working group|collaborators|et al\.?)(?![\p{L}\p{N}])/iu;
 
 // Lower-case words that belong to the family name in "Ludwig van Beethoven".
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'du', 'del', 'della', 'des', 'la', 'le', 'ten', 'ter', 'dos', 'das', 'zu', 'af', 'av', 'y', "d'", 'al']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'di',
+  'da',
+  'du',
+  'del',
+  'della',
+  'des',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'dos',
+  'das',
+  'zu',
+  'af',
+  'av',
+  'y',
+  "d'",
+  'al',
+]);
 
 /** A word like "van", "de" or "der" that belongs to the family name after it (any case). */
 export function isNameParticle(word: string): boolean {
@@ -68,7 +167,12 @@ export interface NameParts {
  * a person's name would (three or more parts that are not a suffix).
  */
 export function nameParts(name: string): NameParts | undefined {
-  const parts = name.replace(/\s+/g, ' ').trim().split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = name
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) return undefined;
   const [head, ...rest] = parts as [string, ...string[]];
   if (rest.length > 0 && rest.every((p) => isNameSuffix(p))) return { ...splitGivenFamily(head), suffix: rest.join(', ') };

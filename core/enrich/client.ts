@@ -180,9 +180,7 @@ export class ChatClient {
       return await new Promise<HttpResponse>((resolve, reject) => {
         if (signal.aborted) return reject(new Error('aborted'));
         controller.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-        this.options
-          .transport({ url: this.url, method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal })
-          .then(resolve, reject);
+        this.options.transport({ url: this.url, method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal }).then(resolve, reject);
       });
     } catch {
       // The transport's own error text is not shown: it may quote the request it was given.
@@ -193,7 +191,10 @@ export class ChatClient {
           `${this.host} did not answer within ${Math.round(this.options.timeoutMs / 100) / 10} s. Raise the timeout or pick a faster model in the enrichment settings.`,
         );
       }
-      throw new PaperFeedError('network', `Could not reach ${this.host}. Check that the server is running and the base URL in the enrichment settings is right.`);
+      throw new PaperFeedError(
+        'network',
+        `Could not reach ${this.host}. Check that the server is running and the base URL in the enrichment settings is right.`,
+      );
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', cancel);
@@ -216,7 +217,10 @@ export class ChatClient {
     const said = typeof message?.content === 'string' ? message.content : undefined;
     const content = said !== undefined && (said.trim() !== '' || reasoning === undefined) ? said : reasoning;
     if (typeof content !== 'string') {
-      throw new PaperFeedError('bad-feed', `${this.host} sent something that is not a chat completion. Check that the base URL points at an OpenAI-compatible /v1 endpoint.`);
+      throw new PaperFeedError(
+        'bad-feed',
+        `${this.host} sent something that is not a chat completion. Check that the base URL points at an OpenAI-compatible /v1 endpoint.`,
+      );
     }
     return typeof choice?.finish_reason === 'string' ? { content, finishReason: choice.finish_reason } : { content };
   }
@@ -253,7 +257,9 @@ export class ChatClient {
     }
     const where = target ? `${target.protocol}//${target.host}${target.pathname}` : undefined;
     const base = target && /\/chat\/completions\/?$/.test(target.pathname) ? where!.replace(/\/chat\/completions\/?$/, '') : undefined;
-    const advice = base ? `Set the base URL to ${base} in the enrichment settings.` : 'Check the base URL in the enrichment settings (OpenAI-compatible servers answer at …/v1).';
+    const advice = base
+      ? `Set the base URL to ${base} in the enrichment settings.`
+      : 'Check the base URL in the enrichment settings (OpenAI-compatible servers answer at …/v1).';
     const to = where ? ` to ${redactSecret(where, this.options.apiKey)}` : '';
     return new PaperFeedError('bad-config', `${this.host} redirected the request (HTTP ${status})${to}. ${advice}`, { status });
   }

@@ -135,7 +135,13 @@ export async function enrichPapers(papers: Paper[], settings: EnrichSettings, de
   const clock = deps.clock ?? systemClock;
   const apiKey = deps.apiKey?.trim() || undefined;
   const language = (kind: EnrichKind) => languageOf(kind, settings);
-  const keyOf = (paper: Paper, kind: EnrichKind): EnrichCacheKey => ({ id: paper.id, version: paper.version, language: language(kind), model: settings.model, kind });
+  const keyOf = (paper: Paper, kind: EnrichKind): EnrichCacheKey => ({
+    id: paper.id,
+    version: paper.version,
+    language: language(kind),
+    model: settings.model,
+    kind,
+  });
   const paperKey = (paper: Paper) => paperKeyText(paper, settings.targetLanguage, settings.model);
   const wait = (job: Job, code: UntranslatedCode, reason = shortReason(code, language(job.kinds[0]!))) =>
     report.waiting.push({ id: job.paper.id, code, reason: `${sentence(reason)}.` });
@@ -161,7 +167,11 @@ export async function enrichPapers(papers: Paper[], settings: EnrichSettings, de
     // The note says why until an answer is accepted or turned down anew, while it waits and while it is asked.
     if (before) entry.turnedDown = turnedDownNote(before, language(job.kinds[0]!));
     if (before && clock.now() < nextTryAt(before)) {
-      wait(job, 'backed-off', `${entry.turnedDown!.reason} in ${before.times === 1 ? 'an earlier run' : `${before.times} runs in a row`}; asked again from ${entry.turnedDown!.askAgainFrom}`);
+      wait(
+        job,
+        'backed-off',
+        `${entry.turnedDown!.reason} in ${before.times === 1 ? 'an earlier run' : `${before.times} runs in a row`}; asked again from ${entry.turnedDown!.askAgainFrom}`,
+      );
     } else jobs.push(job);
   }
   const planned = jobs.slice(0, settings.budget);

@@ -2,9 +2,31 @@
 // script among its letters. It errs towards accepting: a false rejection costs a request.
 
 type Script =
-  | 'Latin' | 'Han' | 'Japanese' | 'Hangul' | 'Cyrillic' | 'Arabic' | 'Hebrew' | 'Greek' | 'Thai'
-  | 'Lao' | 'Devanagari' | 'Bengali' | 'Gurmukhi' | 'Gujarati' | 'Tamil' | 'Telugu' | 'Kannada'
-  | 'Malayalam' | 'Sinhala' | 'Georgian' | 'Armenian' | 'Ethiopic' | 'Khmer' | 'Myanmar' | 'Tibetan';
+  | 'Latin'
+  | 'Han'
+  | 'Japanese'
+  | 'Hangul'
+  | 'Cyrillic'
+  | 'Arabic'
+  | 'Hebrew'
+  | 'Greek'
+  | 'Thai'
+  | 'Lao'
+  | 'Devanagari'
+  | 'Bengali'
+  | 'Gurmukhi'
+  | 'Gujarati'
+  | 'Tamil'
+  | 'Telugu'
+  | 'Kannada'
+  | 'Malayalam'
+  | 'Sinhala'
+  | 'Georgian'
+  | 'Armenian'
+  | 'Ethiopic'
+  | 'Khmer'
+  | 'Myanmar'
+  | 'Tibetan';
 
 const LANGUAGES_BY_SCRIPT: Record<Script, string> = {
   Latin:
@@ -37,8 +59,18 @@ const LANGUAGES_BY_SCRIPT: Record<Script, string> = {
 
 /** BCP 47 script subtags that override the language's usual script ("sr-Latn", "zh-Hant"). */
 const SCRIPT_SUBTAGS: Record<string, Script> = {
-  latn: 'Latin', hans: 'Han', hant: 'Han', hani: 'Han', jpan: 'Japanese', kore: 'Hangul', hang: 'Hangul',
-  cyrl: 'Cyrillic', arab: 'Arabic', hebr: 'Hebrew', grek: 'Greek', deva: 'Devanagari',
+  latn: 'Latin',
+  hans: 'Han',
+  hant: 'Han',
+  hani: 'Han',
+  jpan: 'Japanese',
+  kore: 'Hangul',
+  hang: 'Hangul',
+  cyrl: 'Cyrillic',
+  arab: 'Arabic',
+  hebr: 'Hebrew',
+  grek: 'Greek',
+  deva: 'Devanagari',
 };
 
 /** Letters each script counts; Japanese mixes kanji and kana, Korean may use hanja. */
@@ -76,9 +108,7 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
  * Words common in English prose and rare in other Latin-script languages' prose (so not "in",
  * "a", "die", "we" or "for"). Above a fifth of the words, a text is English.
  */
-const ENGLISH_WORDS = new Set(
-  'the of and to is are that this with our these which from by be been has have its their we show propose'.split(' '),
-);
+const ENGLISH_WORDS = new Set('the of and to is are that this with our these which from by be been has have its their we show propose'.split(' '));
 
 function scriptOf(tag: string): Script | undefined {
   const [language = '', ...rest] = tag.toLowerCase().split('-');

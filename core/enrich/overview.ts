@@ -28,7 +28,9 @@ export function overviewPapers(papers: readonly Paper[]): Paper[] {
 
 /** The cache key: the day, which papers, and how it was asked for. */
 export function overviewKey(date: string, papers: readonly Paper[], language: string, model: string, words: number): string {
-  const ids = overviewPapers(papers).map((p) => `${p.id}v${p.version}`).join(',');
+  const ids = overviewPapers(papers)
+    .map((p) => `${p.id}v${p.version}`)
+    .join(',');
   return ['overview', date, hashText(ids), language, model, `${words}w`].join('|');
 }
 
@@ -61,9 +63,17 @@ export function overviewTokens(words: number): number {
 }
 
 /** The overview's text from an answer, or why it cannot be used. */
-export function readOverview(content: string, finishReason: string | undefined, count: number, language: string, words: number): { text: string } | { problem: string } {
+export function readOverview(
+  content: string,
+  finishReason: string | undefined,
+  count: number,
+  language: string,
+  words: number,
+): { text: string } | { problem: string } {
   if (finishReason === 'length') return { problem: 'the answer was cut short' };
-  const answer = withoutThinking(content).replace(/^```[a-z]*\s*|```$/gi, '').trim();
+  const answer = withoutThinking(content)
+    .replace(/^```[a-z]*\s*|```$/gi, '')
+    .trim();
   let text: unknown;
   try {
     const parsed: unknown = JSON.parse(answer.slice(answer.indexOf('{'), answer.lastIndexOf('}') + 1));

@@ -47,10 +47,7 @@ export function buildMessages(request: PromptRequest): ChatMessage[] {
   const { paper, kinds } = request;
   const source: Record<string, string> = { title: paper.title };
   if (kinds.includes('abstract') || kinds.includes('tldr')) source.abstract = paper.abstract;
-  const lines = [
-    'Return a JSON object with exactly these keys:',
-    ...kinds.map((kind) => `- ${instruction(kind, request.languageOf(kind))}`),
-  ];
+  const lines = ['Return a JSON object with exactly these keys:', ...kinds.map((kind) => `- ${instruction(kind, request.languageOf(kind))}`)];
   if (request.previousProblem) lines.push(`Your previous answer was not usable: ${request.previousProblem}`);
   lines.push(`Keys: ${kinds.join(', ')}`, 'Paper:', JSON.stringify(source));
   return [

@@ -94,7 +94,11 @@ export class EnrichSession {
   async known(papers: Paper[]): Promise<EnrichResults> {
     try {
       const cache = await this.loadCache();
-      const report = await enrichPapers(papers, { ...this.settings, budget: 0 }, { transport: refuseRequests, cache, ...(this.deps.apiKey ? { apiKey: this.deps.apiKey } : {}) });
+      const report = await enrichPapers(
+        papers,
+        { ...this.settings, budget: 0 },
+        { transport: refuseRequests, cache, ...(this.deps.apiKey ? { apiKey: this.deps.apiKey } : {}) },
+      );
       return report.results;
     } catch (error) {
       this.note(messageFor(error));
@@ -143,19 +147,23 @@ export class EnrichSession {
 
     let report: EnrichReport | undefined;
     try {
-      report = await enrichPapers(papers, { ...this.settings, budget: this.budget }, {
-        transport: this.deps.transport,
-        cache,
-        ...(this.deps.apiKey ? { apiKey: this.deps.apiKey } : {}),
-        ...(this.deps.clock ? { clock: this.deps.clock } : {}),
-        ...(this.deps.random ? { random: this.deps.random } : {}),
-        signal: stop.signal,
-        timeUp: timeUp.signal,
-        timeBudgetMs: this.settings.timeBudgetMs ?? DEFAULT_ENRICH_SETTINGS.timeBudgetMs!,
-        runBudget: this.settings.budget,
-        onProgress: (done, total) => this.deps.onProgress?.(done, total, enrichProgressText(done, total, this.settings)),
-        onAnswer: answered,
-      });
+      report = await enrichPapers(
+        papers,
+        { ...this.settings, budget: this.budget },
+        {
+          transport: this.deps.transport,
+          cache,
+          ...(this.deps.apiKey ? { apiKey: this.deps.apiKey } : {}),
+          ...(this.deps.clock ? { clock: this.deps.clock } : {}),
+          ...(this.deps.random ? { random: this.deps.random } : {}),
+          signal: stop.signal,
+          timeUp: timeUp.signal,
+          timeBudgetMs: this.settings.timeBudgetMs ?? DEFAULT_ENRICH_SETTINGS.timeBudgetMs!,
+          runBudget: this.settings.budget,
+          onProgress: (done, total) => this.deps.onProgress?.(done, total, enrichProgressText(done, total, this.settings)),
+          onAnswer: answered,
+        },
+      );
     } catch (error) {
       this.note(messageFor(error));
     } finally {

@@ -117,7 +117,10 @@ export function validateEnrichSettings(input: unknown): EnrichSettings {
   const d = DEFAULT_ENRICH_SETTINGS;
   // A key in a settings file is read by anything that reads the file, and synced with it.
   if ('apiKey' in input) {
-    throw bad('apiKey', 'must not be kept with the settings; put the key in an environment variable named by enrich.apiKeyEnv (CLI) or in the app\'s secret storage.');
+    throw bad(
+      'apiKey',
+      "must not be kept with the settings; put the key in an environment variable named by enrich.apiKeyEnv (CLI) or in the app's secret storage.",
+    );
   }
 
   const enabled = readBoolean(input, 'enabled', d.enabled);

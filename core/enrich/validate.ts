@@ -128,12 +128,7 @@ export function tidy(kind: EnrichKind, text: string): string {
 }
 
 /** Why one part can't be used, or undefined when it can. */
-export function partProblem(
-  kind: EnrichKind,
-  text: string,
-  paper: Pick<Paper, 'title' | 'abstract'>,
-  language: string,
-): string | undefined {
+export function partProblem(kind: EnrichKind, text: string, paper: Pick<Paper, 'title' | 'abstract'>, language: string): string | undefined {
   return checkPart(kind, text, paper, language)?.text;
 }
 

@@ -172,12 +172,7 @@ export async function replaceFileAtomically(target: string, content: string | Ui
  * Like replaceFileAtomically, but between flushing and renaming checks with `stillCurrent` that
  * nobody changed the file meanwhile; when someone did, drops the temp file and returns false.
  */
-export async function replaceFileIfUnchanged(
-  target: string,
-  content: string,
-  stillCurrent: () => Promise<boolean>,
-  folders?: FolderSync,
-): Promise<boolean> {
+export async function replaceFileIfUnchanged(target: string, content: string, stillCurrent: () => Promise<boolean>, folders?: FolderSync): Promise<boolean> {
   const temp = await writeFlushedTemp(target, content, await modeOf(target));
   try {
     if (!(await stillCurrent())) {

@@ -84,12 +84,27 @@ function chunksOf(lines: readonly string[]): Buffer[] {
  * Each section is built, sorted and encoded before the next is begun, so a full check of 50,000
  * notes holds one section's lines at a time rather than the whole index several times over.
  */
-export function baseBytes(records: readonly NoteRecord[], meta: Omit<BaseMeta, 'sections' | 'count' | 'dailies'>, recentSince: number, pathKey: (path: string) => string): Buffer {
+export function baseBytes(
+  records: readonly NoteRecord[],
+  meta: Omit<BaseMeta, 'sections' | 'count' | 'dailies'>,
+  recentSince: number,
+  pathKey: (path: string) => string,
+): Buffer {
   const build: Record<SectionName, () => Buffer[]> = {
     notes: () => sortedChunks(records.map(({ path, ...rest }) => [JSON.stringify(path), line(path, rest)])),
     // Ties between notes claiming one id sort by path, so the first line is the chosen note.
-    ids: () => sortedChunks(records.flatMap((r) => (r.a === undefined ? [] : [[`${JSON.stringify(r.a)}\t${JSON.stringify(r.path)}`, line(r.a, [r.path, r.v ?? null, r.c ?? null])]]))),
-    citekeys: () => sortedChunks(records.flatMap((r) => (r.a === undefined || r.c === undefined ? [] : [[JSON.stringify(r.c.toLowerCase()), `${JSON.stringify(r.c.toLowerCase())}\t\n`]]))),
+    ids: () =>
+      sortedChunks(
+        records.flatMap((r) =>
+          r.a === undefined ? [] : [[`${JSON.stringify(r.a)}\t${JSON.stringify(r.path)}`, line(r.a, [r.path, r.v ?? null, r.c ?? null])]],
+        ),
+      ),
+    citekeys: () =>
+      sortedChunks(
+        records.flatMap((r) =>
+          r.a === undefined || r.c === undefined ? [] : [[JSON.stringify(r.c.toLowerCase()), `${JSON.stringify(r.c.toLowerCase())}\t\n`]],
+        ),
+      ),
     paths: () =>
       sortedChunks(
         records.flatMap((r) => {
@@ -106,7 +121,10 @@ export function baseBytes(records: readonly NoteRecord[], meta: Omit<BaseMeta, '
           .sort((x, y) => (y.m < 0 ? Infinity : y.m) - (x.m < 0 ? Infinity : x.m))
           .map((r) => `${JSON.stringify(r)}\n`),
       ),
-    kept: () => sortedChunks(records.flatMap((r) => (r.a !== undefined && r.k === 1 ? [[JSON.stringify(r.path), line(r.path, { a: r.a, t: r.t, b: r.b, n: r.n })]] : []))),
+    kept: () =>
+      sortedChunks(
+        records.flatMap((r) => (r.a !== undefined && r.k === 1 ? [[JSON.stringify(r.path), line(r.path, { a: r.a, t: r.t, b: r.b, n: r.n })]] : [])),
+      ),
   };
   // Offsets in bytes, so a run decodes only the sections it asks about.
   const sections = {} as Record<SectionName, [number, number]>;
@@ -217,7 +235,8 @@ export class BaseIndex {
       try {
         const now = Buffer.alloc(bodyStart);
         readFullySync(fd, now, 0);
-        if (!now.equals(expected)) throw new PaperFeedError('vault', `Paper Feed's vault index (${path}) was replaced while this run was using it; run Paper Feed again.`);
+        if (!now.equals(expected))
+          throw new PaperFeedError('vault', `Paper Feed's vault index (${path}) was replaced while this run was using it; run Paper Feed again.`);
         const bytes = Buffer.alloc(end - start);
         readFullySync(fd, bytes, bodyStart + start);
         return bytes;
@@ -237,7 +256,7 @@ export class BaseIndex {
     const bytes = this.section(section);
     const wanted = JSON.stringify(key);
     const ascii = isAscii(wanted) ? Buffer.from(wanted, 'latin1') : undefined;
-    for (let at = lowerBound(bytes, wanted); at < bytes.length; ) {
+    for (let at = lowerBound(bytes, wanted); at < bytes.length;) {
       const tab = bytes.indexOf(0x09, at);
       const lineEnd = bytes.indexOf(0x0a, tab);
       const same = ascii ? tab - at === ascii.length && bytes.compare(ascii, 0, ascii.length, at, tab) === 0 : bytes.toString('utf8', at, tab) === wanted;
@@ -251,7 +270,7 @@ export class BaseIndex {
   *withPrefix(section: SectionName, prefix: string): Generator<[string, string]> {
     const bytes = this.section(section);
     const wanted = JSON.stringify(prefix).slice(0, -1); // without the closing quote
-    for (let at = lowerBound(bytes, wanted); at < bytes.length; ) {
+    for (let at = lowerBound(bytes, wanted); at < bytes.length;) {
       const tab = bytes.indexOf(0x09, at);
       const lineEnd = bytes.indexOf(0x0a, tab);
       const key = bytes.toString('utf8', at, tab);
@@ -264,7 +283,7 @@ export class BaseIndex {
   /** Each line of a section, in order (for the recent notes and the weekly full check). */
   *lines(section: SectionName): Generator<string> {
     const bytes = this.section(section);
-    for (let at = 0; at < bytes.length; ) {
+    for (let at = 0; at < bytes.length;) {
       const lineEnd = bytes.indexOf(0x0a, at);
       yield bytes.toString('utf8', at, lineEnd);
       at = lineEnd + 1;
@@ -283,7 +302,7 @@ export class BaseIndex {
 }
 
 async function readFully(handle: FileHandle, into: Buffer, position: number): Promise<void> {
-  for (let done = 0; done < into.length; ) {
+  for (let done = 0; done < into.length;) {
     const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
     if (bytesRead === 0) throw new Error('index.txt ended early');
     done += bytesRead;
@@ -291,7 +310,7 @@ async function readFully(handle: FileHandle, into: Buffer, position: number): Pr
 }
 
 function readFullySync(fd: number, into: Buffer, position: number): void {
-  for (let done = 0; done < into.length; ) {
+  for (let done = 0; done < into.length;) {
     const bytesRead = readSync(fd, into, done, into.length - done, position + done);
     if (bytesRead === 0) throw new Error('index.txt ended early');
     done += bytesRead;
@@ -330,9 +349,13 @@ function isMeta(value: unknown): value is BaseMeta {
     typeof meta.generation === 'string' &&
     typeof meta.checkedAt === 'number' &&
     typeof meta.count === 'number' &&
-    typeof meta.folders === 'object' && meta.folders !== null && Object.values(meta.folders).every((m) => typeof m === 'number') &&
-    Array.isArray(meta.dailies) && meta.dailies.every((d) => Array.isArray(d) && d.length === 2 && d.every((part) => typeof part === 'string')) &&
-    typeof sections === 'object' && sections !== null &&
+    typeof meta.folders === 'object' &&
+    meta.folders !== null &&
+    Object.values(meta.folders).every((m) => typeof m === 'number') &&
+    Array.isArray(meta.dailies) &&
+    meta.dailies.every((d) => Array.isArray(d) && d.length === 2 && d.every((part) => typeof part === 'string')) &&
+    typeof sections === 'object' &&
+    sections !== null &&
     ['notes', 'ids', 'citekeys', 'paths', 'recent', 'kept'].every((name) => {
       const range = (sections as Record<string, unknown>)[name];
       return Array.isArray(range) && range.length === 2 && range.every((n) => Number.isInteger(n));
@@ -407,9 +430,17 @@ function isNoteRecord(value: unknown): value is NoteRecord {
   const r = value as Record<string, unknown>;
   const optional = (key: string, type: string) => r[key] === undefined || typeof r[key] === type;
   return (
-    typeof r.path === 'string' && typeof r.m === 'number' && typeof r.s === 'number' &&
-    optional('a', 'string') && optional('v', 'number') && optional('c', 'string') && optional('d', 'string') &&
-    (r.k === undefined || r.k === 1) && optional('t', 'string') && optional('b', 'string') && optional('n', 'number') &&
+    typeof r.path === 'string' &&
+    typeof r.m === 'number' &&
+    typeof r.s === 'number' &&
+    optional('a', 'string') &&
+    optional('v', 'number') &&
+    optional('c', 'string') &&
+    optional('d', 'string') &&
+    (r.k === undefined || r.k === 1) &&
+    optional('t', 'string') &&
+    optional('b', 'string') &&
+    optional('n', 'number') &&
     (r.g === undefined || (Array.isArray(r.g) && r.g.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number'))) &&
     (r.f === undefined || (Array.isArray(r.f) && r.f.every((a) => typeof a === 'string')))
   );

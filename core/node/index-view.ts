@@ -22,7 +22,10 @@ export class IndexView {
   readonly changes: JournalEntry[] = [];
   private lookups: OverlayLookups | undefined;
 
-  constructor(readonly base: BaseIndex | undefined, replay: readonly JournalEntry[] = []) {
+  constructor(
+    readonly base: BaseIndex | undefined,
+    replay: readonly JournalEntry[] = [],
+  ) {
     for (const [folder, mtime] of Object.entries(base?.meta.folders ?? {})) this.folders.set(folder, mtime);
     for (const entry of replay) this.apply(entry);
   }

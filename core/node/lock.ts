@@ -143,10 +143,13 @@ async function takeOver(path: string, staleText: string): Promise<void> {
 function heldLock(path: string, me: LockHolder, staleMs: number): VaultLock {
   heldHere.set(path, me.token);
   // Refreshing the lock's mtime tells other runs that a long `range` run is still alive.
-  const heartbeat = setInterval(() => {
-    const now = new Date();
-    utimes(path, now, now).catch(() => undefined);
-  }, Math.max(1000, Math.floor(staleMs / 4)));
+  const heartbeat = setInterval(
+    () => {
+      const now = new Date();
+      utimes(path, now, now).catch(() => undefined);
+    },
+    Math.max(1000, Math.floor(staleMs / 4)),
+  );
   heartbeat.unref();
   let released = false;
   return {

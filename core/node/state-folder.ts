@@ -19,7 +19,9 @@ export async function openStateFolder(realRoot: string): Promise<string> {
   const folder = nodePath.join(realRoot, STATE_FOLDER);
   const found = await kindOf(folder);
   if (found === 'link') {
-    throw refusal(`"${folder}" is a symbolic link${await target(folder)}, and Paper Feed keeps its lock and index only in a real folder inside the vault; remove the link (Paper Feed makes the folder itself) and run again.`);
+    throw refusal(
+      `"${folder}" is a symbolic link${await target(folder)}, and Paper Feed keeps its lock and index only in a real folder inside the vault; remove the link (Paper Feed makes the folder itself) and run again.`,
+    );
   }
   if (found === 'file' || found === 'other') {
     throw refusal(`"${folder}" is a file, but Paper Feed needs a folder of that name for its lock and index; move or rename that file and run again.`);
@@ -34,13 +36,17 @@ export async function openStateFolder(realRoot: string): Promise<string> {
     const file = nodePath.join(folder, name);
     const kind = await kindOf(file);
     if (kind === 'link') {
-      throw refusal(`"${file}" is a symbolic link${await target(file)}, and Paper Feed does not follow links for its own files; remove the link and run again.`);
+      throw refusal(
+        `"${file}" is a symbolic link${await target(file)}, and Paper Feed does not follow links for its own files; remove the link and run again.`,
+      );
     }
     if (kind === 'folder') {
       throw refusal(`"${file}" is a folder, but Paper Feed keeps a file of that name there; remove that folder (Paper Feed puts nothing in it) and run again.`);
     }
     if (kind === 'other') {
-      throw refusal(`"${file}" is not a regular file (a pipe or device stands there), so Paper Feed cannot keep its own file of that name; remove it and run again.`);
+      throw refusal(
+        `"${file}" is not a regular file (a pipe or device stands there), so Paper Feed cannot keep its own file of that name; remove it and run again.`,
+      );
     }
   }
   return folder;

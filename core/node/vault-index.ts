@@ -17,7 +17,19 @@ import type { Duplicate } from '../vault/originals';
 import type { VaultIndex } from '../vault/store';
 import { isTempFileName } from './atomic-file';
 import { STATE_FOLDER } from './state-folder';
-import { appendJournal, baseBytes, BaseIndex, INDEX_FILE, JOURNAL_FILE, loadBase, loadJournal, newGeneration, removeJournal, saveBase, type NoteRecord } from './index-file';
+import {
+  appendJournal,
+  baseBytes,
+  BaseIndex,
+  INDEX_FILE,
+  JOURNAL_FILE,
+  loadBase,
+  loadJournal,
+  newGeneration,
+  removeJournal,
+  saveBase,
+  type NoteRecord,
+} from './index-file';
 import { IndexView } from './index-view';
 import { factsOfText, readNoteFacts, removeAbandonedTemps, removeStaleTemp } from './note-reading';
 
@@ -90,7 +102,11 @@ export async function scanVault(realRoot: string, options: ScanOptions = {}): Pr
   const rules = keep ? keepRules(keep) : undefined;
   const started = now();
   const due =
-    !base || keepChanged || options.checkAll === true || started - base.meta.checkedAt >= FULL_CHECK_MS || started < base.meta.checkedAt ||
+    !base ||
+    keepChanged ||
+    options.checkAll === true ||
+    started - base.meta.checkedAt >= FULL_CHECK_MS ||
+    started < base.meta.checkedAt ||
     journal.lines > Math.max(JOURNAL_LIMIT, base.meta.count / 4);
 
   const scan = new Scan(realRoot, new IndexView(base, journal.entries), rules, started);
@@ -100,7 +116,12 @@ export async function scanVault(realRoot: string, options: ScanOptions = {}): Pr
   if (due) {
     const records = await scan.fullCheck(keepChanged);
     generation = newGeneration();
-    const bytes = baseBytes(records, { generation, checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() }, started - RECENT_MS, pathKey);
+    const bytes = baseBytes(
+      records,
+      { generation, checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() },
+      started - RECENT_MS,
+      pathKey,
+    );
     // The index only saves time; a vault we cannot write to will say so on the first note.
     await saveBase(indexPath, bytes).catch(() => undefined);
     await removeJournal(journalPath);
@@ -266,7 +287,13 @@ class Scan {
 }
 
 function foundOf(root: string, path: string, info: { mtimeMs: number; size: number; birthtimeMs: number }): Found {
-  return { path, absolute: nodePath.join(root, path), mtimeMs: info.mtimeMs, size: info.size, ...(info.birthtimeMs > 0 ? { birthtimeMs: info.birthtimeMs } : {}) };
+  return {
+    path,
+    absolute: nodePath.join(root, path),
+    mtimeMs: info.mtimeMs,
+    size: info.size,
+    ...(info.birthtimeMs > 0 ? { birthtimeMs: info.birthtimeMs } : {}),
+  };
 }
 
 interface JournalState {

@@ -8,10 +8,7 @@ import { PaperFeedError } from '../errors';
 /** Checks the shape of a vault path and returns its segments; throws for anything unsafe. */
 export function vaultPathSegments(path: string): string[] {
   const refuse = (why: string): never => {
-    throw new PaperFeedError(
-      'vault',
-      `Paper Feed refused the note path "${printable(path)}": ${why}. Check the folders in your config.`,
-    );
+    throw new PaperFeedError('vault', `Paper Feed refused the note path "${printable(path)}": ${why}. Check the folders in your config.`);
   };
   if (path.length === 0) refuse('it is empty');
   if (path.includes('\0')) refuse('it holds a NUL character');

@@ -109,8 +109,19 @@ export function updateDailyNote(existing: string, input: DailyNoteInput): string
  * a list of lines (empty when it has nothing to say), joined by blank lines.
  */
 export function dailyBlock(input: DailyNoteInput): string {
-  const sections = [summaryLines(input), overviewSection(input), trendsSection(input), topPicksSection(input), ...groupSections(input), updatedSection(input), publishedAndUpdatedLines(input.catchUp ?? [])];
-  return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n');
+  const sections = [
+    summaryLines(input),
+    overviewSection(input),
+    trendsSection(input),
+    topPicksSection(input),
+    ...groupSections(input),
+    updatedSection(input),
+    publishedAndUpdatedLines(input.catchUp ?? []),
+  ];
+  return sections
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join('\n'))
+    .join('\n\n');
 }
 
 /** Which listing this is, and how many papers matched in all and per group. */
@@ -194,7 +205,12 @@ function paperEntry(input: DailyNoteInput, paper: Paper, groupName: string): str
     ...(pending ? ['', pending] : []),
     '',
     `> [!abstract]- ${tldr ? `TL;DR: ${tldr}` : 'Abstract'}`,
-    ...(abstract.length ? quoted.join('\n\n').split('\n').map((l) => (l ? `> ${l}` : '>')) : ['> *No abstract.*']),
+    ...(abstract.length
+      ? quoted
+          .join('\n\n')
+          .split('\n')
+          .map((l) => (l ? `> ${l}` : '>'))
+      : ['> *No abstract.*']),
   ];
 }
 
@@ -205,7 +221,9 @@ function authorLine(paper: Paper): string {
 }
 
 function zoteroLink(id: string, itemKey: string | undefined): string {
-  return itemKey ? `[In Zotero](zotero://select/library/items/${encodeURIComponent(itemKey)})` : `[Save to Zotero](obsidian://paper-feed?zotero=${encodeURIComponent(id)})`;
+  return itemKey
+    ? `[In Zotero](zotero://select/library/items/${encodeURIComponent(itemKey)})`
+    : `[Save to Zotero](obsidian://paper-feed?zotero=${encodeURIComponent(id)})`;
 }
 
 function arxivLinks(paper: Paper): string {

@@ -65,13 +65,19 @@ export function writeFrontmatterKeys(
     const block = dumpEntry(key, value).map((t): Line => ({ text: t, eol }));
     const range = findKeyBlock(lines, key);
     if (range) lines.splice(range.start, range.end - range.start, ...withPersonsComments(lines.slice(range.start, range.end), block, yaml.parse));
-    else lines.splice(insertionPoint(lines, entries.slice(0, k).map(([name]) => name)), 0, ...block);
+    else
+      lines.splice(
+        insertionPoint(
+          lines,
+          entries.slice(0, k).map(([name]) => name),
+        ),
+        0,
+        ...block,
+      );
   });
   if (!changed) return text;
   const body = lines.map((l) => l.text + l.eol).join('');
-  const result = split
-    ? split.bom + split.open + body + split.close
-    : `---${eol}${body}---${eol}${text}`;
+  const result = split ? split.bom + split.open + body + split.close : `---${eol}${body}---${eol}${text}`;
   verify(result, before, entries);
   return result;
 }
@@ -97,7 +103,10 @@ export function dumpEntry(key: string, value: FrontmatterValue): string[] {
   if (cached) return [...cached];
   const multiline = values.some((v) => typeof v === 'string' && v.includes('\n'));
   const options = multiline ? { lineWidth: -1, noRefs: true, flowLevel: 1 } : { lineWidth: -1, noRefs: true };
-  const lines = yaml.stringify({ [key]: value }, options).replace(/\n$/, '').split('\n');
+  const lines = yaml
+    .stringify({ [key]: value }, options)
+    .replace(/\n$/, '')
+    .split('\n');
   if (cacheKey !== undefined) {
     if (dumped.size >= DUMP_CACHE_SIZE) dumped.clear();
     dumped.set(cacheKey, lines);

@@ -4,16 +4,29 @@
 
 import { tagList } from './note-facts';
 
-export type KeepRule =
-  | { kind: 'has'; key: string }
-  | { kind: 'is'; key: string; value: string }
-  | { kind: 'tag'; tag: string };
+export type KeepRule = { kind: 'has'; key: string } | { kind: 'is'; key: string; value: string } | { kind: 'tag'; tag: string };
 
 /**
  * Keys on every note Paper Feed writes: "has a value" would keep them all. (Comparing one with a
  * value, as in "keywords: Diffusion", is allowed.)
  */
-const ALWAYS_THERE = new Set(['title', 'authors', 'arxiv_id', 'version', 'primary_category', 'categories', 'published', 'updated', 'url', 'pdf', 'citekey', 'keywords', 'digests', 'tags', 'tag']);
+const ALWAYS_THERE = new Set([
+  'title',
+  'authors',
+  'arxiv_id',
+  'version',
+  'primary_category',
+  'categories',
+  'published',
+  'updated',
+  'url',
+  'pdf',
+  'citekey',
+  'keywords',
+  'digests',
+  'tags',
+  'tag',
+]);
 
 /** One keep key read as a rule, or a problem (the rest of a sentence) when it cannot be one. */
 export function parseKeepKey(text: string): KeepRule | { problem: string } {
@@ -28,7 +41,8 @@ export function parseKeepKey(text: string): KeepRule | { problem: string } {
     return { kind: 'tag', tag: tag.toLowerCase() };
   }
   if (colon < 0) {
-    if (ALWAYS_THERE.has(key)) return { problem: 'is on every paper note Paper Feed writes, so it would keep them all; name a property of your own, such as "rating".' };
+    if (ALWAYS_THERE.has(key))
+      return { problem: 'is on every paper note Paper Feed writes, so it would keep them all; name a property of your own, such as "rating".' };
     return { kind: 'has', key };
   }
   return { kind: 'is', key, value: value.toLowerCase() };

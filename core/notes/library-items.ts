@@ -73,7 +73,10 @@ function writtenOutsideBlock(text: string): boolean {
   const startLine = body.lastIndexOf(BLOCK_START, range.start);
   const endLine = body.indexOf(BLOCK_END, range.end);
   const outside = `${body.slice(0, startLine)}\n${body.slice(endLine + BLOCK_END.length)}`;
-  const lines = outside.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = outside
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const heading = lines.indexOf(NOTES_HEADING);
   if (heading >= 0) lines.splice(heading, 1);
   return lines.length > 0;

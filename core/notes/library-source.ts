@@ -58,7 +58,13 @@ export async function refreshZotero(zotero: ZoteroLibrarySource, problems: Skipp
 /** The vault access the library needs: reading the library file. */
 export type LibraryFileReader = Pick<VaultStore, 'read'>;
 
-export async function loadLibrary(store: LibraryFileReader, config: PaperFeedConfig, keptNotes: readonly LibraryItem[], cache: LibraryCache, zotero?: ZoteroLibrarySource): Promise<LoadedLibrary> {
+export async function loadLibrary(
+  store: LibraryFileReader,
+  config: PaperFeedConfig,
+  keptNotes: readonly LibraryItem[],
+  cache: LibraryCache,
+  zotero?: ZoteroLibrarySource,
+): Promise<LoadedLibrary> {
   const { items, problems } = await libraryItems(store, config, keptNotes, zotero);
   let cached: unknown;
   try {
@@ -77,7 +83,12 @@ export async function loadLibrary(store: LibraryFileReader, config: PaperFeedCon
  * already refreshed by the caller, or the library file) that are not notes too. Where Zotero cannot
  * be asked (phones, VS Code for the web) the file stands in for it.
  */
-export async function libraryItems(store: LibraryFileReader, config: PaperFeedConfig, keptNotes: readonly LibraryItem[], zotero?: ZoteroLibrarySource): Promise<{ items: LibraryItem[]; problems: SkippedItem[] }> {
+export async function libraryItems(
+  store: LibraryFileReader,
+  config: PaperFeedConfig,
+  keptNotes: readonly LibraryItem[],
+  zotero?: ZoteroLibrarySource,
+): Promise<{ items: LibraryItem[]; problems: SkippedItem[] }> {
   const problems: SkippedItem[] = [];
   const items = [...keptNotes];
   const source = librarySource(config.library);
@@ -126,5 +137,8 @@ function dedupe(items: readonly LibraryItem[]): LibraryItem[] {
 }
 
 function titleKey(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

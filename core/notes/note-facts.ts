@@ -77,7 +77,12 @@ function looseFacts(text: string): NoteFacts {
 export function readArxivId(value: unknown): string | undefined {
   const written = typeof value === 'number' ? numberAsId(value) : value;
   if (typeof written !== 'string') return undefined;
-  const id = tryParseArxivId(written)?.id ?? written.trim().replace(/^arxiv:/i, '').replace(/v\d+$/, '');
+  const id =
+    tryParseArxivId(written)?.id ??
+    written
+      .trim()
+      .replace(/^arxiv:/i, '')
+      .replace(/v\d+$/, '');
   return id === '' ? undefined : id;
 }
 

@@ -9,10 +9,12 @@ import { texToMarkdown } from '../text/markdown';
 export function overviewLines(overview: DailyOverview, linkOf: (id: string) => string | undefined): string[] {
   const text = texToMarkdown(overview.text.replace(/\s+/g, ' ').trim());
   // Escaping leaves "\[3\]"; each becomes a link in parentheses, like a citation.
-  const linked = text.replace(/\s*\\?\[(\d+)\\?\]/g, (_, n: string) => {
-    const id = overview.ids[Number(n) - 1];
-    const found = id === undefined ? undefined : linkOf(id);
-    return found ? ` (${found})` : '';
-  }).replace(/\s+([，。、；：！？,.;:!?])/g, '$1');
+  const linked = text
+    .replace(/\s*\\?\[(\d+)\\?\]/g, (_, n: string) => {
+      const id = overview.ids[Number(n) - 1];
+      const found = id === undefined ? undefined : linkOf(id);
+      return found ? ` (${found})` : '';
+    })
+    .replace(/\s+([，。、；：！？,.;:!?])/g, '$1');
   return [`> [!summary] Overview · machine-written by ${texToMarkdown(overview.model)}, may be wrong`, `> ${linked.trim()}`];
 }

@@ -140,9 +140,7 @@ export function paperBlock(paper: Paper, citekey: string, enrichment?: PaperEnri
   const more = paper.authors.length - names.length;
   if (names.length > 0) lines.push(`- **Authors:** ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
   const categories = paper.categories.map((c) => (c === paper.primaryCategory ? `**${escapeMarkdownText(c)}**` : escapeMarkdownText(c))).join(', ');
-  lines.push(
-    `- **arXiv:** [${paper.id}v${paper.version}](${paper.absUrl}) · [PDF](${paper.pdfUrl}) · ${categories}`,
-  );
+  lines.push(`- **arXiv:** [${paper.id}v${paper.version}](${paper.absUrl}) · [PDF](${paper.pdfUrl}) · ${categories}`);
   const dates = [paper.published && `v1 ${paper.published}`, paper.updated && paper.updated !== paper.published && `v${paper.version} ${paper.updated}`];
   if (dates.some(Boolean)) lines.push(`- **Dates:** ${dates.filter(Boolean).join(' · ')}`);
   if (paper.comment) lines.push(`- **Comment:** ${texToMarkdown(oneLine(paper.comment))}`);

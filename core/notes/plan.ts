@@ -132,7 +132,12 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
   }
 
   const tally = tallyOfSelection(selection, config.groups);
-  const trends = trendsOf(announcement.date, tally, config.groups.map((g) => g.name), index.tallies);
+  const trends = trendsOf(
+    announcement.date,
+    tally,
+    config.groups.map((g) => g.name),
+    index.tallies,
+  );
   const daily: DailyNoteInput = {
     announcement,
     selection,
@@ -157,13 +162,7 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
   return plannedNotes;
 }
 
-function planUpdate(
-  path: string,
-  before: string,
-  role: 'paper' | 'daily',
-  reapply: (current: string) => string,
-  arxivId?: string,
-): PlannedNote {
+function planUpdate(path: string, before: string, role: 'paper' | 'daily', reapply: (current: string) => string, arxivId?: string): PlannedNote {
   const ids = arxivId ? { arxivId } : {};
   try {
     const content = reapply(before);

@@ -77,7 +77,10 @@ export function folderProblem(folder: string): string | null {
  * so the message stays one line and reads in order.
  */
 export function quoted(text: string): string {
-  return JSON.stringify(text).replace(/[\u0085\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[\u0085\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The longest prefix of `text` within `maxBytes` of UTF-8, cut between code points. */

@@ -57,7 +57,12 @@ export class NoteFinder {
       const original = await this.original(paths);
       const text = await this.textOf(original);
       const facts = text === null ? {} : noteFacts(text);
-      if (facts.arxivId === id) this.papers.set(id, { path: original, ...(facts.version !== undefined ? { version: facts.version } : {}), ...(facts.citekey ? { citekey: facts.citekey } : {}) });
+      if (facts.arxivId === id)
+        this.papers.set(id, {
+          path: original,
+          ...(facts.version !== undefined ? { version: facts.version } : {}),
+          ...(facts.citekey ? { citekey: facts.citekey } : {}),
+        });
       duplicates.push({ what: `arXiv:${id}`, paths: [original, ...paths.filter((p) => p !== original)] });
     }
     const dailies = this.base.dailyClaims?.(this.date);
@@ -97,7 +102,11 @@ export class NoteFinder {
     if (text === null) return true;
     const facts = noteFacts(text);
     if (note.role === 'paper' && note.arxivId !== undefined && facts.arxivId === note.arxivId && !this.papers.has(note.arxivId)) {
-      this.papers.set(note.arxivId, { path: at, ...(facts.version !== undefined ? { version: facts.version } : {}), ...(facts.citekey ? { citekey: facts.citekey } : {}) });
+      this.papers.set(note.arxivId, {
+        path: at,
+        ...(facts.version !== undefined ? { version: facts.version } : {}),
+        ...(facts.citekey ? { citekey: facts.citekey } : {}),
+      });
     } else if (note.role === 'daily' && facts.dailyDate === this.date && this.daily === undefined) {
       this.daily = at;
     }
@@ -111,7 +120,11 @@ export class NoteFinder {
     if (note.role === 'daily') this.daily = note.path;
     else if (note.arxivId !== undefined && !this.papers.has(note.arxivId)) {
       const facts = noteFacts(text);
-      this.papers.set(note.arxivId, { path: note.path, ...(facts.version !== undefined ? { version: facts.version } : {}), ...(facts.citekey ? { citekey: facts.citekey } : {}) });
+      this.papers.set(note.arxivId, {
+        path: note.path,
+        ...(facts.version !== undefined ? { version: facts.version } : {}),
+        ...(facts.citekey ? { citekey: facts.citekey } : {}),
+      });
     }
   }
 

@@ -86,7 +86,10 @@ export function topPicksLines(view: TopPicksView, link: (paper: Paper) => string
 
 /** The reason in the note's Markdown: library notes as links, the paper's own words escaped. */
 function pickReason(item: RankedPaper): string {
-  return explain({ ...item, followedAuthors: item.followedAuthors.map(escapeMarkdownText) }, { reference: libraryLink, phrase: (text) => `*${escapeMarkdownText(text)}*` });
+  return explain(
+    { ...item, followedAuthors: item.followedAuthors.map(escapeMarkdownText) },
+    { reference: libraryLink, phrase: (text) => `*${escapeMarkdownText(text)}*` },
+  );
 }
 
 /**

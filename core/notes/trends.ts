@@ -42,7 +42,8 @@ export function trendsOf(
   const sum = (list: readonly DigestTally[], group: string) => list.reduce((n, tally) => n + (tally.groups.get(group) ?? 0), 0);
   const rows = groups.map((group) => ({ group, today: today.groups.get(group) ?? 0, short: sum(recent, group), long: sum(all, group) }));
   const seenBefore = (has: (tally: DigestTally) => boolean) => older.some(has);
-  const newGroups = older.length === 0 ? [] : groups.filter((g) => recent.some((t) => (t.groups.get(g) ?? 0) > 0) && !seenBefore((t) => (t.groups.get(g) ?? 0) > 0));
+  const newGroups =
+    older.length === 0 ? [] : groups.filter((g) => recent.some((t) => (t.groups.get(g) ?? 0) > 0) && !seenBefore((t) => (t.groups.get(g) ?? 0) > 0));
   const authors = [...new Set(recent.flatMap((t) => t.authors))];
   const newAuthors = older.length === 0 ? [] : authors.filter((a) => !seenBefore((t) => t.authors.includes(a)));
   return { rows, shortCovered: recent.length, longCovered: all.length, newGroups, newAuthors, before: older.length };

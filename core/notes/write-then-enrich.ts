@@ -48,19 +48,20 @@ export async function writeThenEnrich(
   // The updates are whole runs over the same announcement: a run that finds nothing new writes
   // nothing, and a note the person edited meanwhile is changed on their text.
   const { onProgress: _shownOnce, signal: _firstWriteOnly, ...again } = options;
-  const update = () => writeLater(async () => {
-    const filled = await writeAnnouncement(announcement, config, store, {
-      ...again,
-      ...(results ? { enrich: () => Promise.resolve(results!) } : {}),
-      overview: () => Promise.resolve(overview),
+  const update = () =>
+    writeLater(async () => {
+      const filled = await writeAnnouncement(announcement, config, store, {
+        ...again,
+        ...(results ? { enrich: () => Promise.resolve(results!) } : {}),
+        overview: () => Promise.resolve(overview),
+      });
+      for (const path of filled.updated) {
+        if (report.created.includes(path) || report.updated.includes(path)) continue;
+        report.updated.push(path);
+        report.unchanged = Math.max(0, report.unchanged - 1);
+      }
+      if (filled.dailyNoteChange === 'updated' && report.dailyNoteChange === 'unchanged') report.dailyNoteChange = 'updated';
     });
-    for (const path of filled.updated) {
-      if (report.created.includes(path) || report.updated.includes(path)) continue;
-      report.updated.push(path);
-      report.unchanged = Math.max(0, report.unchanged - 1);
-    }
-    if (filled.dailyNoteChange === 'updated' && report.dailyNoteChange === 'unchanged') report.dailyNoteChange = 'updated';
-  });
   const fill = async () => {
     if (!overview && matched.length > 0) {
       overview = await session.fillOverview(announcement.date, matched);

@@ -89,7 +89,6 @@ export interface WriteOptions {
 /** What a store backed by a local disk (the CLI's) should pass as `writesAtOnce`. */
 export const FILE_SYSTEM_WRITES_AT_ONCE = 16;
 
-
 export async function writeAnnouncement(
   announcement: Announcement,
   config: PaperFeedConfig,
@@ -134,7 +133,21 @@ export async function writeAnnouncement(
   const finder = new NoteFinder(store, withoutPaths(fullIndex, vanished), announcement.date, existing, atOnce);
   const duplicates = await finder.chooseOriginals(toEnrich.map((paper) => paper.id));
   const planFor: Planner = (index, taken) =>
-    planNoteWrites({ announcement, config, selection, index, existing, taken, ...(enrichments ? { enrichments } : {}), ...(overview ? { overview } : {}), ...(knownCitekeys ? { knownCitekeys } : {}), ...(inZotero ? { inZotero } : {}), ...(options.catchUp ? { catchUp: options.catchUp } : {}), ...rankedParts(ranking, picks, config), ...resolverOf(store) });
+    planNoteWrites({
+      announcement,
+      config,
+      selection,
+      index,
+      existing,
+      taken,
+      ...(enrichments ? { enrichments } : {}),
+      ...(overview ? { overview } : {}),
+      ...(knownCitekeys ? { knownCitekeys } : {}),
+      ...(inZotero ? { inZotero } : {}),
+      ...(options.catchUp ? { catchUp: options.catchUp } : {}),
+      ...rankedParts(ranking, picks, config),
+      ...resolverOf(store),
+    });
   let plan = await finder.settle(planFor);
   const index = finder.index();
 
@@ -221,7 +234,10 @@ export async function writeAnnouncement(
 const NAMING_ROUNDS = 3;
 
 function keepsTaken(path: string): PaperFeedError {
-  return new PaperFeedError('vault', `Could not create "${path}": another program keeps taking that name (a sync running?). Run Paper Feed again when sync has finished.`);
+  return new PaperFeedError(
+    'vault',
+    `Could not create "${path}": another program keeps taking that name (a sync running?). Run Paper Feed again when sync has finished.`,
+  );
 }
 
 type Change = 'created' | 'updated' | 'unchanged';

@@ -39,7 +39,11 @@ export function measureRanking(library: readonly LibraryItem[], papers: readonly
  * A deterministic stand-in corpus of any size from real abstracts: each item joins 4–8
  * sentences drawn from the sources (seeded), so word statistics stay those of real arXiv text.
  */
-export function recombinedAbstracts(sources: ReadonlyArray<{ title: string; abstract: string }>, count: number, seed = 1): Array<{ title: string; abstract: string }> {
+export function recombinedAbstracts(
+  sources: ReadonlyArray<{ title: string; abstract: string }>,
+  count: number,
+  seed = 1,
+): Array<{ title: string; abstract: string }> {
   const sentences = sources.flatMap((source) => source.abstract.split(/\.\s+/).map((sentence) => `${sentence.replace(/\.$/, '')}.`));
   let state = seed >>> 0 || 1;
   const next = (limit: number): number => {

@@ -47,7 +47,10 @@ export async function libraryFromBib(text: string): Promise<LibraryItem[]> {
     const abstract = oneLine(fields.abstract ?? '');
     const title = oneLine(bibText(fields.title ?? ''));
     if (abstract === '' || title === '') return [];
-    const authors = bibNames(fields.author ?? '').map(personName).map(oneLine).filter((name) => name !== '' && name.toLowerCase() !== 'others');
+    const authors = bibNames(fields.author ?? '')
+      .map(personName)
+      .map(oneLine)
+      .filter((name) => name !== '' && name.toLowerCase() !== 'others');
     const addedAt = addedAtOf(fields);
     return [{ id: key, title, abstract, ...(authors.length > 0 ? { authors } : {}), ...(addedAt !== undefined ? { addedAt } : {}) }];
   });

@@ -19,7 +19,14 @@ interface CslItem {
 }
 
 const text = (value: unknown): string =>
-  typeof value === 'string' ? value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : typeof value === 'number' ? String(value) : '';
+  typeof value === 'string'
+    ? value
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : typeof value === 'number'
+      ? String(value)
+      : '';
 
 function nameOf(name: CslName): string {
   const literal = text(name.literal);
@@ -63,12 +70,14 @@ export function libraryFromCslJson(json: string): LibraryItem[] {
       .map((name) => (typeof name === 'object' && name !== null ? nameOf(name as CslName) : ''))
       .filter((name) => name !== '');
     const addedAt = issuedAt(item.issued);
-    return [{
-      id: text(item.id) || `item ${i + 1}`,
-      title,
-      abstract,
-      ...(authors.length > 0 ? { authors } : {}),
-      ...(addedAt !== undefined ? { addedAt } : {}),
-    }];
+    return [
+      {
+        id: text(item.id) || `item ${i + 1}`,
+        title,
+        abstract,
+        ...(authors.length > 0 ? { authors } : {}),
+        ...(addedAt !== undefined ? { addedAt } : {}),
+      },
+    ];
   });
 }

@@ -99,7 +99,8 @@ function recencyWeights(docs: readonly LibraryDoc[], options: RankOptions): Floa
   const halfLife = (options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS) * DAY_MS;
   // An undated paper gives no reason to discount it, so it counts fully.
   return Float64Array.from(docs, (doc) =>
-    doc.addedAt === undefined ? 1 : OLDEST_WEIGHT + (1 - OLDEST_WEIGHT) * 0.5 ** (Math.max(0, now - doc.addedAt) / halfLife));
+    doc.addedAt === undefined ? 1 : OLDEST_WEIGHT + (1 - OLDEST_WEIGHT) * 0.5 ** (Math.max(0, now - doc.addedAt) / halfLife),
+  );
 }
 
 interface Neighbour {
@@ -159,9 +160,7 @@ function rankAgainstLibrary(papers: readonly Paper[], library: LibraryIndex, opt
     const meanOfClosest = neighbours.reduce((sum, n) => sum + n.weighted, 0) / NEIGHBOURS;
     const { followedAuthors, groupHits, boost } = boostsOf(paper, options);
     const score = round3(Math.min(1, (closest + meanOfClosest) / 2 + boost));
-    const named = neighbours
-      .slice(0, 2)
-      .filter((n) => n.similarity >= REASON_MIN_SIMILARITY && n.similarity >= neighbours[0]!.similarity / 2);
+    const named = neighbours.slice(0, 2).filter((n) => n.similarity >= REASON_MIN_SIMILARITY && n.similarity >= neighbours[0]!.similarity / 2);
     const nearest = named.map(({ position, similarity }) => {
       const doc = docs[position]!;
       return { ...(doc.noteName !== undefined ? { noteName: doc.noteName } : {}), title: doc.title, similarity: round3(similarity) };
@@ -189,7 +188,8 @@ export function rankPapers(papers: readonly Paper[], library: LibraryIndex, opti
   const ranked = kept.map(({ item, query, phrases, neighbours }) =>
     weights === undefined || query === undefined || phrases === undefined || neighbours.length === 0
       ? item
-      : { ...item, sharedTerms: sharedTermsOf(query, phrases, neighbours, weights) });
+      : { ...item, sharedTerms: sharedTermsOf(query, phrases, neighbours, weights) },
+  );
   return { coldStart, librarySize: library.size, ranked };
 }
 

@@ -27,9 +27,7 @@ considered discuss discussed investigate investigated furthermore moreover addit
 additionally respectively first second et al able two three
 `;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${ENGLISH} ${ABSTRACT_BOILERPLATE}`.split(/\s+/).filter((word) => word.length > 0),
-);
+export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${ABSTRACT_BOILERPLATE}`.split(/\s+/).filter((word) => word.length > 0));
 
 export function isStopWord(lowerCaseWord: string): boolean {
   return STOP_WORDS.has(lowerCaseWord);

@@ -17,18 +17,88 @@ function greek(): Record<string, string> {
 
 const SYMBOLS: Readonly<Record<string, string>> = {
   ...greek(),
-  lbrace: '{', rbrace: '}', langle: '⟨', rangle: '⟩', lvert: '|', rvert: '|', vert: '|', Vert: '‖', '{': '{', '}': '}',
-  leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', sim: '∼', simeq: '≃', equiv: '≡', propto: '∝',
-  ll: '≪', gg: '≫', times: '×', cdot: '·', pm: '±', mp: '∓', div: '÷', infty: '∞', partial: '∂', nabla: '∇',
-  to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', leftrightarrow: '↔', mapsto: '↦',
-  in: '∈', notin: '∉', subset: '⊂', subseteq: '⊆', cup: '∪', cap: '∩', forall: '∀', exists: '∃', emptyset: '∅',
-  sum: '∑', prod: '∏', int: '∫', oint: '∮', sqrt: '√', ell: 'ℓ', hbar: 'ℏ', star: '⋆', ast: '∗', circ: '∘',
-  otimes: '⊗', oplus: '⊕', dagger: '†', ldots: '…', cdots: '⋯', dots: '…', prime: '′', perp: '⊥', parallel: '∥',
-  log: 'log', ln: 'ln', exp: 'exp', sin: 'sin', cos: 'cos', tan: 'tan', max: 'max', min: 'min', lim: 'lim', sup: 'sup', inf: 'inf', det: 'det',
+  lbrace: '{',
+  rbrace: '}',
+  langle: '⟨',
+  rangle: '⟩',
+  lvert: '|',
+  rvert: '|',
+  vert: '|',
+  Vert: '‖',
+  '{': '{',
+  '}': '}',
+  leq: '≤',
+  le: '≤',
+  geq: '≥',
+  ge: '≥',
+  neq: '≠',
+  ne: '≠',
+  approx: '≈',
+  sim: '∼',
+  simeq: '≃',
+  equiv: '≡',
+  propto: '∝',
+  ll: '≪',
+  gg: '≫',
+  times: '×',
+  cdot: '·',
+  pm: '±',
+  mp: '∓',
+  div: '÷',
+  infty: '∞',
+  partial: '∂',
+  nabla: '∇',
+  to: '→',
+  rightarrow: '→',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  leftrightarrow: '↔',
+  mapsto: '↦',
+  in: '∈',
+  notin: '∉',
+  subset: '⊂',
+  subseteq: '⊆',
+  cup: '∪',
+  cap: '∩',
+  forall: '∀',
+  exists: '∃',
+  emptyset: '∅',
+  sum: '∑',
+  prod: '∏',
+  int: '∫',
+  oint: '∮',
+  sqrt: '√',
+  ell: 'ℓ',
+  hbar: 'ℏ',
+  star: '⋆',
+  ast: '∗',
+  circ: '∘',
+  otimes: '⊗',
+  oplus: '⊕',
+  dagger: '†',
+  ldots: '…',
+  cdots: '⋯',
+  dots: '…',
+  prime: '′',
+  perp: '⊥',
+  parallel: '∥',
+  log: 'log',
+  ln: 'ln',
+  exp: 'exp',
+  sin: 'sin',
+  cos: 'cos',
+  tan: 'tan',
+  max: 'max',
+  min: 'min',
+  lim: 'lim',
+  sup: 'sup',
+  inf: 'inf',
+  det: 'det',
 };
 
 // Commands that only size, space or style what follows: they leave nothing of their own.
-const SILENT = /^(?:left|right|middle|[bB]igg?[lr]?|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|boldsymbol|bm|text|textrm|textbf|textit|operatorname|mbox|displaystyle|textstyle|quad|qquad|[,;:!])$/;
+const SILENT =
+  /^(?:left|right|middle|[bB]igg?[lr]?|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|boldsymbol|bm|text|textrm|textbf|textit|operatorname|mbox|displaystyle|textstyle|quad|qquad|[,;:!])$/;
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
@@ -39,7 +109,9 @@ export function mathText(tex: string): string {
   let wordBefore = false;
   // x^2, x^{10}, a_1: digits are raised or lowered; anything else keeps its ^ or _.
   const scripted = tex.replace(/([\^_])(?:(\d)|\{(\d+)\})/g, (_, mark: string, one?: string, many?: string) =>
-    Array.from(one ?? many!).map((digit) => (mark === '^' ? SUPERSCRIPTS : SUBSCRIPTS)[Number(digit)]).join(''),
+    Array.from(one ?? many!)
+      .map((digit) => (mark === '^' ? SUPERSCRIPTS : SUBSCRIPTS)[Number(digit)])
+      .join(''),
   );
   for (const [, name, brace, other] of scripted.matchAll(/\\([A-Za-z]+|.)\s*|([{}])|\s+|([^\\{}\s]+)/gs)) {
     if (name !== undefined) {

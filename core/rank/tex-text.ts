@@ -19,12 +19,14 @@ const MATH = [
  * the way author names are read; unwrap \emph{…} and grouping braces.
  */
 export function unmarkedText(text: string): string {
-  return resolveAccents(text)
-    .replace(/\\([&%#_])/g, '$1')
-    // A command with a braced argument (\emph{word}, \textbf{word}) is markup: keep the word.
-    .replace(/\\[A-Za-z]+\*?\s*(?=\{)/g, '')
-    .replace(/[{}]/g, '')
-    .normalize('NFC');
+  return (
+    resolveAccents(text)
+      .replace(/\\([&%#_])/g, '$1')
+      // A command with a braced argument (\emph{word}, \textbf{word}) is markup: keep the word.
+      .replace(/\\[A-Za-z]+\*?\s*(?=\{)/g, '')
+      .replace(/[{}]/g, '')
+      .normalize('NFC')
+  );
 }
 
 /** Plain prose for word splitting: no math, URLs or TeX commands; accents resolved. */

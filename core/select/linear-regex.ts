@@ -196,11 +196,17 @@ export function compileRegex(tree: RegexNode, flags: string): LinearRegex {
   const unicode = /[uv]/.test(flags);
   const multiline = flags.includes('m');
   const caseless = flags.includes('i');
-  const native = Array.from(flags).filter((flag) => 'isuv'.includes(flag)).join('');
+  const native = Array.from(flags)
+    .filter((flag) => 'isuv'.includes(flag))
+    .join('');
   const automaton = build(tree, native, caseless, { states: 0 });
   // \w, which \b looks at; with i and u JavaScript adds ſ (U+017F) and the Kelvin sign.
   const isWord = (code: number) =>
-    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || (caseless && unicode && (code === 0x17f || code === 0x212a));
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    (caseless && unicode && (code === 0x17f || code === 0x212a));
   const isLineEnd = (code: number) => code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 
   function scan(machine: Automaton, text: string, firstOnly: boolean): boolean | Uint8Array {
@@ -211,7 +217,7 @@ export function compileRegex(tree: RegexNode, flags: string): LinearRegex {
     let live: Array<Extract<State, { kind: 'char' }>> = [];
     let carried: State[] = [];
     const codeAt = (at: number) => (unicode ? text.codePointAt(at)! : text.charCodeAt(at));
-    for (let at = 0; ; ) {
+    for (let at = 0; ;) {
       if (carried.length === 0 && !machine.nullable) {
         // Nothing under way: skip to where the pattern's first character could be.
         while (at < text.length && !machine.first.some((state) => state.test(codeAt(at)))) at += codeAt(at) > 0xffff ? 2 : 1;
@@ -233,9 +239,11 @@ export function compileRegex(tree: RegexNode, flags: string): LinearRegex {
           case 'assert': {
             const a = state.assert;
             const ok =
-              a === '^' ? at === 0 || (multiline && isLineEnd(text.charCodeAt(at - 1)))
-              : a === '$' ? at === text.length || (multiline && isLineEnd(text.charCodeAt(at)))
-              : (at > 0 && isWord(text.charCodeAt(at - 1))) !== (at < text.length && isWord(text.charCodeAt(at))) === (a === 'b');
+              a === '^'
+                ? at === 0 || (multiline && isLineEnd(text.charCodeAt(at - 1)))
+                : a === '$'
+                  ? at === text.length || (multiline && isLineEnd(text.charCodeAt(at)))
+                  : ((at > 0 && isWord(text.charCodeAt(at - 1))) !== (at < text.length && isWord(text.charCodeAt(at)))) === (a === 'b');
             if (ok) stack.push(state.next);
             break;
           }
@@ -285,7 +293,9 @@ function build(tree: RegexNode, nativeFlags: string, caseless: boolean, counter:
       case 'seq':
         return node.items.reduceRight((after, item) => to(item, after), next);
       case 'alt':
-        return node.options.slice(0, -1).reduceRight<State>((rest, option) => ({ kind: 'split', id: id(), a: to(option, next), b: rest }), to(node.options.at(-1)!, next));
+        return node.options
+          .slice(0, -1)
+          .reduceRight<State>((rest, option) => ({ kind: 'split', id: id(), a: to(option, next), b: rest }), to(node.options.at(-1)!, next));
       case 'repeat': {
         let state = next;
         if (node.max === Infinity) {
@@ -314,7 +324,7 @@ function build(tree: RegexNode, nativeFlags: string, caseless: boolean, counter:
   const first: Automaton['first'] = [];
   let nullable = false;
   const reached = new Set<State>();
-  for (const stack = [start]; stack.length > 0; ) {
+  for (const stack = [start]; stack.length > 0;) {
     const state = stack.pop()!;
     if (reached.has(state)) continue;
     reached.add(state);

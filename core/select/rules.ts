@@ -34,7 +34,10 @@ export function paperText(paper: Paper): PaperText {
   const plain: Record<Field, string> = {
     title: texToPlain(paper.title).normalize('NFC'),
     abstract: texToPlain(paper.abstract).normalize('NFC'),
-    authors: paper.authors.map((a) => a.name).join('; ').normalize('NFC'),
+    authors: paper.authors
+      .map((a) => a.name)
+      .join('; ')
+      .normalize('NFC'),
     comment: texToPlain(paper.comment ?? '').normalize('NFC'),
   };
   const folded = {} as Record<Field, string>;
@@ -56,10 +59,7 @@ export function ruleRegex(match: string, where: string): { regex: TextPattern; f
 }
 
 export function phraseRegex(phrase: string): RegExp {
-  const words = foldAccents(phrase.normalize('NFC'))
-    .trim()
-    .split(new RegExp(SEPARATOR, 'u'))
-    .filter(Boolean);
+  const words = foldAccents(phrase.normalize('NFC')).trim().split(new RegExp(SEPARATOR, 'u')).filter(Boolean);
   if (words.length === 0) return /(?!)/; // nothing to look for: never matches
   const escaped = words.map((w) => w.replace(/[\^$\\.*+?()[\]{}|/]/g, '\\$&'));
   const last = words[words.length - 1] ?? '';
@@ -95,10 +95,7 @@ export function compileGroups(groups: readonly KeywordGroup[]): CompiledGroup[] 
       name: group.name,
       matches(paper, text) {
         if (categories.length > 0 && !inCategories(paper.categories, categories)) return false;
-        const wanted =
-          wholeCategory ||
-          include.some((test) => test(text)) ||
-          paper.authors.some((a) => authors.some((p) => matchesAuthor(p, a.name)));
+        const wanted = wholeCategory || include.some((test) => test(text)) || paper.authors.some((a) => authors.some((p) => matchesAuthor(p, a.name)));
         return wanted && !exclude.some((test) => test(text));
       },
     };
@@ -106,5 +103,8 @@ export function compileGroups(groups: readonly KeywordGroup[]): CompiledGroup[] 
 }
 
 function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 }

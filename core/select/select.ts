@@ -30,11 +30,7 @@ export interface Selection {
 const compiled = new Map<string, CompiledGroup[]>();
 const CACHE_SIZE = 8;
 
-export function selectPapers(
-  announcement: Announcement,
-  config: PaperFeedConfig,
-  known: ReadonlyMap<string, KnownPaper>,
-): Selection {
+export function selectPapers(announcement: Announcement, config: PaperFeedConfig, known: ReadonlyMap<string, KnownPaper>): Selection {
   const steps = selecting(announcement, config, known);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
@@ -66,11 +62,7 @@ export async function selectPapersCancellably(
 const TURN_MS = 50;
 
 /** Matches one paper per step, so that a caller may pause between papers. */
-function* selecting(
-  announcement: Announcement,
-  config: PaperFeedConfig,
-  known: ReadonlyMap<string, KnownPaper>,
-): Generator<void, Selection> {
+function* selecting(announcement: Announcement, config: PaperFeedConfig, known: ReadonlyMap<string, KnownPaper>): Generator<void, Selection> {
   const groups = compiledGroups(config.groups);
   const counted = new Set<AnnounceType>(config.announceTypes);
   const byGroup = groups.map((g) => ({ name: g.name, papers: [] as Paper[] }));
@@ -91,7 +83,10 @@ function* selecting(
     }
     if (hits.length > 0) {
       matched.push(paper);
-      groupsOf.set(paper.id, hits.map((i) => byGroup[i]!.name));
+      groupsOf.set(
+        paper.id,
+        hits.map((i) => byGroup[i]!.name),
+      );
       for (const i of hits) byGroup[i]!.papers.push(paper);
     } else if (config.trackUpdates && isReplacement(type) && known.has(paper.id)) {
       updated.push(paper);

@@ -36,8 +36,12 @@ export function userRegex(pattern: string, flags: string, where: string, written
     return compileRegex(tree, flags);
   } catch (e) {
     if (!(e instanceof NotLinear)) throw e;
-    if (e.construct === 'lookahead') refuse('uses a lookahead ("(?=" or "(?!"), which Paper Feed cannot match in bounded time; write it without one (an exclude rule often does the same job).');
-    if (e.construct === 'back-reference') refuse('uses a back-reference ("\\1" or "\\k<name>"), which Paper Feed cannot match in bounded time; write it without one.');
+    if (e.construct === 'lookahead')
+      refuse(
+        'uses a lookahead ("(?=" or "(?!"), which Paper Feed cannot match in bounded time; write it without one (an exclude rule often does the same job).',
+      );
+    if (e.construct === 'back-reference')
+      refuse('uses a back-reference ("\\1" or "\\k<name>"), which Paper Feed cannot match in bounded time; write it without one.');
     return refuse('is too large to match in bounded time (its repetition counts multiply past 20,000 steps); write it with smaller counts.');
   }
 }

@@ -18,15 +18,41 @@ const ACCENTS = COMBINING;
 // Commands that stand for one character or word in running text.
 const WORDS: Record<string, string> = {
   ...TEX_LETTERS,
-  ldots: '…', dots: '…', textendash: '–', textemdash: '—', textbackslash: '\\',
-  LaTeX: 'LaTeX', TeX: 'TeX', textasciitilde: '~', textasciicircum: '^', textbar: '|',
-  textless: '<', textgreater: '>', S: '§', P: '¶', copyright: '©', pounds: '£', dag: '†',
+  ldots: '…',
+  dots: '…',
+  textendash: '–',
+  textemdash: '—',
+  textbackslash: '\\',
+  LaTeX: 'LaTeX',
+  TeX: 'TeX',
+  textasciitilde: '~',
+  textasciicircum: '^',
+  textbar: '|',
+  textless: '<',
+  textgreater: '>',
+  S: '§',
+  P: '¶',
+  copyright: '©',
+  pounds: '£',
+  dag: '†',
 };
 
 const STYLES: Record<string, 'bold' | 'italic' | 'code' | 'plain'> = {
-  textbf: 'bold', bf: 'bold', textit: 'italic', emph: 'italic', textsl: 'italic', it: 'italic',
-  texttt: 'code', textsc: 'plain', textrm: 'plain', textsf: 'plain', textup: 'plain',
-  textnormal: 'plain', text: 'plain', mbox: 'plain', underline: 'plain',
+  textbf: 'bold',
+  bf: 'bold',
+  textit: 'italic',
+  emph: 'italic',
+  textsl: 'italic',
+  it: 'italic',
+  texttt: 'code',
+  textsc: 'plain',
+  textrm: 'plain',
+  textsf: 'plain',
+  textup: 'plain',
+  textnormal: 'plain',
+  text: 'plain',
+  mbox: 'plain',
+  underline: 'plain',
 };
 
 // Real metadata nests styling two or three deep; the limit keeps hostile input from exhausting
@@ -36,12 +62,26 @@ const MAX_NESTING = 16;
 const CITES = /^(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite)$/;
 // \% \& and the like: the character itself. "\ " and "\," are spaces; "\\" a line break.
 const ESCAPED: Record<string, string> = {
-  '%': '%', '&': '&', $: '$', '#': '#', _: '_', '{': '{', '}': '}', ' ': ' ', ',': ' ',
-  ';': ' ', ':': ' ', '!': '', '/': '', '-': '', '\\': ' ', '@': '',
+  '%': '%',
+  '&': '&',
+  $: '$',
+  '#': '#',
+  _: '_',
+  '{': '{',
+  '}': '}',
+  ' ': ' ',
+  ',': ' ',
+  ';': ' ',
+  ':': ' ',
+  '!': '',
+  '/': '',
+  '-': '',
+  '\\': ' ',
+  '@': '',
 };
 
 // The characters the reader acts on (h: a bare link may start there); everything else is text.
-const SPECIAL_CHARS = '$h\\{}~-`\'';
+const SPECIAL_CHARS = "$h\\{}~-`'";
 const SPECIAL = /[$h\\{}~\-`']/g;
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -273,7 +313,10 @@ class TexReader {
     }
     const arg = this.argumentAt(p);
     if (arg === null) return this.literal(this.src.slice(this.pos, p), p - this.pos);
-    const keys = arg.raw.split(',').map((k) => k.trim()).filter(Boolean);
+    const keys = arg.raw
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
     this.push({ kind: 'cite', keys });
     this.pos = arg.end;
   }

@@ -12,11 +12,7 @@ export function pathKey(path: string): string {
   return (NON_ASCII.test(path) ? path.normalize('NFC') : path).toLowerCase();
 }
 
-export function indexOfMaps(
-  papers: ReadonlyMap<string, IndexedPaperNote>,
-  dailies: ReadonlyMap<string, string>,
-  library?: LibraryItem[],
-): VaultIndex {
+export function indexOfMaps(papers: ReadonlyMap<string, IndexedPaperNote>, dailies: ReadonlyMap<string, string>, library?: LibraryItem[]): VaultIndex {
   let citekeys: Set<string> | undefined;
   let paths: Set<string> | undefined;
   return {

@@ -5,7 +5,8 @@ import { jsonBody, zoteroError, type ZoteroEndpoint } from './endpoint';
 
 const PATH = '/better-bibtex/json-rpc';
 
-export const BBT_MISSING = 'Better BibTeX is not installed in Zotero, so Paper Feed cannot ask it for citation keys; install it from retorque.re/zotero-better-bibtex, or cite with Paper Feed\'s own keys.';
+export const BBT_MISSING =
+  "Better BibTeX is not installed in Zotero, so Paper Feed cannot ask it for citation keys; install it from retorque.re/zotero-better-bibtex, or cite with Paper Feed's own keys.";
 
 /** Calls one method; resolves with its `result`, throws a 'zotero' PaperFeedError for an error body. */
 export async function callBbt(endpoint: ZoteroEndpoint, method: string, params: unknown): Promise<unknown> {
@@ -17,7 +18,8 @@ export async function callBbt(endpoint: ZoteroEndpoint, method: string, params: 
     const said = typeof body.error.message === 'string' ? body.error.message : 'an error';
     throw zoteroError(`Better BibTeX could not answer ${method} ("${said}", code ${String(body.error.code)}); restart Zotero and try again.`);
   }
-  if (!body || typeof body !== 'object' || !('result' in body)) throw zoteroError('Better BibTeX answered without a result; update Better BibTeX and try again.');
+  if (!body || typeof body !== 'object' || !('result' in body))
+    throw zoteroError('Better BibTeX answered without a result; update Better BibTeX and try again.');
   return body.result;
 }
 

@@ -67,7 +67,10 @@ export class ZoteroEndpoint {
     }
     if (response.status >= 400 && !('x-zotero-version' in response.headers) && request.part !== 'bbt') {
       // Zotero stamps every answer; one without the stamp came from some other program.
-      throw zoteroError(`Something other than Zotero answered on 127.0.0.1:${this.port} (HTTP ${response.status}); start Zotero, or set the port Zotero listens on in Paper Feed's settings.`, response.status);
+      throw zoteroError(
+        `Something other than Zotero answered on 127.0.0.1:${this.port} (HTTP ${response.status}); start Zotero, or set the port Zotero listens on in Paper Feed's settings.`,
+        response.status,
+      );
     }
     if (response.status === 403 && /Local API is not enabled/i.test(response.body)) {
       throw zoteroError(`Zotero's local API is off; in Zotero turn on ${LOCAL_API_SETTING}, then try again.`, 403);
@@ -81,10 +84,20 @@ export class ZoteroEndpoint {
   private noAnswer(failure: unknown): PaperFeedError {
     const code = causeCode(failure);
     if (/TimeoutError|timed out|ETIMEDOUT/i.test(`${code} ${failure instanceof Error ? `${failure.name} ${failure.message}` : ''}`)) {
-      return zoteroError(`Zotero did not answer on 127.0.0.1:${this.port} within ${Math.round(this.timeoutMs / 1000)} s; close any dialog open in Zotero and try again.`);
+      return zoteroError(
+        `Zotero did not answer on 127.0.0.1:${this.port} within ${Math.round(this.timeoutMs / 1000)} s; close any dialog open in Zotero and try again.`,
+      );
     }
-    if (/ECONNRESET|EPIPE|UND_ERR_SOCKET|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|socket hang up|other side closed/i.test(`${code} ${failure instanceof Error ? failure.message : ''}`)) {
-      return zoteroError('Zotero closed the connection without answering (Zotero 10 does this to requests it takes for a web page\'s); update Paper Feed or Zotero, and report it if it keeps happening.', undefined, code);
+    if (
+      /ECONNRESET|EPIPE|UND_ERR_SOCKET|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|socket hang up|other side closed/i.test(
+        `${code} ${failure instanceof Error ? failure.message : ''}`,
+      )
+    ) {
+      return zoteroError(
+        "Zotero closed the connection without answering (Zotero 10 does this to requests it takes for a web page's); update Paper Feed or Zotero, and report it if it keeps happening.",
+        undefined,
+        code,
+      );
     }
     return zoteroError(`Zotero is not running (nothing answered on 127.0.0.1:${this.port}); start Zotero and try again.`, undefined, code);
   }

@@ -140,7 +140,10 @@ export class ZoteroLibrary {
   private async fillCitekeys(entries: ZoteroEntry[]): Promise<void> {
     const wanting = entries.filter((entry) => entry.citekey === undefined && entry.arxivId !== undefined);
     if (wanting.length === 0) return;
-    const keys = await citationKeysFromBbt(this.endpoint, wanting.map((entry) => entry.key)).catch(() => undefined);
+    const keys = await citationKeysFromBbt(
+      this.endpoint,
+      wanting.map((entry) => entry.key),
+    ).catch(() => undefined);
     if (!keys) return;
     for (const entry of wanting) {
       const key = keys.get(entry.key);
@@ -170,7 +173,8 @@ export class ZoteroLibrary {
 
 function itemsOf(response: HttpResponse): ZoteroItemData[] {
   const body = jsonBody(response, 'the library request');
-  if (!Array.isArray(body)) throw zoteroError('Zotero answered the library request with something other than a list of items; update Zotero and try again.', response.status);
+  if (!Array.isArray(body))
+    throw zoteroError('Zotero answered the library request with something other than a list of items; update Zotero and try again.', response.status);
   return body.flatMap((item: unknown) => {
     const data = typeof item === 'object' && item !== null ? (item as { data?: unknown }).data : undefined;
     return typeof data === 'object' && data !== null ? [data] : [];
@@ -184,7 +188,10 @@ export function itemDataOf(response: HttpResponse): ZoteroItemData[] {
 
 export function unexpected(response: HttpResponse): Error {
   if (response.status === 404 && /No endpoint found/i.test(response.body)) {
-    return zoteroError('This Zotero has no local API (it came with Zotero 7); update Zotero, or export your library to a file and name it in the settings.', 404);
+    return zoteroError(
+      'This Zotero has no local API (it came with Zotero 7); update Zotero, or export your library to a file and name it in the settings.',
+      404,
+    );
   }
   const said = response.body.trim().split('\n')[0]?.slice(0, 120) ?? '';
   return zoteroError(`Zotero answered HTTP ${response.status}${said ? ` ("${said}")` : ''}; update Zotero and try again.`, response.status);

@@ -24,7 +24,10 @@ export type SaveOutcome = ({ status: 'saved' } | { status: 'already' }) & Zotero
 export async function findInZotero(endpoint: ZoteroEndpoint, arxivId: string): Promise<ZoteroPaper | undefined> {
   // Zotero's "All Fields & Tags" search finds the id in archiveID, DOI, extra and url alike; each
   // hit is then read as PROTOCOL.md §4 says, so "2201.0073" never passes for "2201.00738".
-  const response = await endpoint.send({ path: `/api/users/0/items/top?q=${encodeURIComponent(arxivId)}&qmode=everything&itemType=-attachment&itemType=-note&limit=25`, part: 'api' });
+  const response = await endpoint.send({
+    path: `/api/users/0/items/top?q=${encodeURIComponent(arxivId)}&qmode=everything&itemType=-attachment&itemType=-note&limit=25`,
+    part: 'api',
+  });
   if (response.status !== 200) throw unexpected(response);
   const match = itemDataOf(response).find((data) => arxivIdOfItem(data) === arxivId);
   return match ? withCitekey(endpoint, match) : undefined;
@@ -69,7 +72,9 @@ function saveRefused(status: number, body: string): PaperFeedError {
   if (status === 500 && body.includes('libraryEditable')) {
     return zoteroError('The library selected in Zotero is read-only; select My Library or a collection you can edit in Zotero, then try again.', 500);
   }
-  if (status === 400 && body.includes('CONNECTOR_VERSION_OUTDATED')) return zoteroError('Zotero asks for a newer connector protocol; update Paper Feed and try again.', 400);
-  if (status === 400 && /does not support method/i.test(body)) return zoteroError('This Zotero cannot save items for other applications; update Zotero to 7 or later.', 400);
+  if (status === 400 && body.includes('CONNECTOR_VERSION_OUTDATED'))
+    return zoteroError('Zotero asks for a newer connector protocol; update Paper Feed and try again.', 400);
+  if (status === 400 && /does not support method/i.test(body))
+    return zoteroError('This Zotero cannot save items for other applications; update Zotero to 7 or later.', 400);
   return zoteroError(`Zotero could not save the paper (HTTP ${status}); look at Help → Debug Output Logging in Zotero, then try again.`, status);
 }

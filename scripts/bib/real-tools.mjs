@@ -42,7 +42,15 @@ export function entriesOf(bib) {
 function undeclaredCharacters(dir, bib) {
   const chars = [...new Set(bib.match(/[^\u0000-\u007f]/gu) ?? [])];
   if (chars.length === 0) return [];
-  const probe = ['\\documentclass{article}', '\\usepackage[T1]{fontenc}', '\\usepackage{amsmath,amssymb}', '\\begin{document}', ...chars.map((c) => `${c}\\par`), '\\end{document}', ''];
+  const probe = [
+    '\\documentclass{article}',
+    '\\usepackage[T1]{fontenc}',
+    '\\usepackage{amsmath,amssymb}',
+    '\\begin{document}',
+    ...chars.map((c) => `${c}\\par`),
+    '\\end{document}',
+    '',
+  ];
   writeFileSync(path.join(dir, 'probe.tex'), probe.join('\n'));
   run('pdflatex', ['-interaction=nonstopmode', '-draftmode', 'probe.tex'], dir);
   const log = readFileSync(path.join(dir, 'probe.log'), 'utf8');
@@ -103,7 +111,11 @@ function bibtexPlain(dir, entries, declared) {
   const bibtexWarnings = [...bibtex.out.matchAll(/^Warning--(.*)$/gm)].map((m) => m[1]);
   return {
     tool: 'bibtex + pdflatex (plain)',
-    errors: [...(bibtexErrors ? [`bibtex: ${bibtexErrors} error messages`] : []), ...latexErrors(log), ...(final.status !== 0 ? [`pdflatex exit ${final.status}`] : [])],
+    errors: [
+      ...(bibtexErrors ? [`bibtex: ${bibtexErrors} error messages`] : []),
+      ...latexErrors(log),
+      ...(final.status !== 0 ? [`pdflatex exit ${final.status}`] : []),
+    ],
     warnings: bibtexWarnings,
     printed: items.length,
     resolved: entries.length - undefinedCitations(log).length,
@@ -125,7 +137,12 @@ function biblatexBiber(dir, entries, declared) {
   const biberErrors = [...biber.out.matchAll(/^ERROR - (.*)$/gm)].map((m) => `biber: ${m[1]}`);
   return {
     tool: 'biblatex + biber',
-    errors: [...biberErrors, ...(biber.status !== 0 ? [`biber exit ${biber.status}`] : []), ...latexErrors(log), ...(final.status !== 0 ? [`pdflatex exit ${final.status}`] : [])],
+    errors: [
+      ...biberErrors,
+      ...(biber.status !== 0 ? [`biber exit ${biber.status}`] : []),
+      ...latexErrors(log),
+      ...(final.status !== 0 ? [`pdflatex exit ${final.status}`] : []),
+    ],
     warnings: [...biber.out.matchAll(/^WARN - (.*)$/gm)].map((m) => m[1]),
     printed: (bbl.match(/\\entry\{/g) ?? []).length,
     resolved: entries.length - undefinedCitations(log).length,
@@ -156,7 +173,10 @@ function pandocCiteproc(dir, entries) {
   const warnings = [...result.out.matchAll(/^\[WARNING\] (.*)$/gm)].map((m) => m[1]);
   return {
     tool: 'pandoc --citeproc',
-    errors: [...(result.status !== 0 ? [`pandoc exit ${result.status}: ${result.out.trim().split('\n')[0]}`] : []), ...notFound.map((k) => `citation ${k} not found`)],
+    errors: [
+      ...(result.status !== 0 ? [`pandoc exit ${result.status}: ${result.out.trim().split('\n')[0]}`] : []),
+      ...notFound.map((k) => `citation ${k} not found`),
+    ],
     warnings: warnings.filter((w) => !/not found/.test(w)),
     printed: refs.length,
     resolved: entries.length - notFound.length,

@@ -58,8 +58,10 @@ export async function launchCodeServer({ tools, folders, env, timeoutMs = 60_000
   const log = createWriteStream(logPath);
   const args = [
     tools.codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

@@ -5,7 +5,16 @@
 import { spawnSync } from 'node:child_process';
 import { runCommand } from './run-command.mjs';
 
-export const E2E_DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'pandoc', 'texlive-latex-base', 'texlive-latex-recommended', 'texlive-bibtex-extra', 'biber'];
+export const E2E_DEBIAN_PACKAGES = [
+  'chromium',
+  'libkrb5-dev',
+  'pkg-config',
+  'pandoc',
+  'texlive-latex-base',
+  'texlive-latex-recommended',
+  'texlive-bibtex-extra',
+  'biber',
+];
 
 function isInstalled(name) {
   const query = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', name], { encoding: 'utf8' });

@@ -61,11 +61,10 @@ async function ensureCodeServer(toolsDir, paths) {
   const prefix = path.join(toolsDir, 'code-server');
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(prefix, { recursive: true });
-  await runCommand(
-    'npm',
-    ['install', '--prefix', prefix, '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`],
-    { env: node24NpmEnv(paths), quiet: true },
-  );
+  await runCommand('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], {
+    env: node24NpmEnv(paths),
+    quiet: true,
+  });
   writeFileSync(paths.codeServerMarker, CODE_SERVER_VERSION);
   return true;
 }

@@ -85,7 +85,8 @@ export function releaseProblems({ root, dir, tag }) {
   };
   const version = readJson(path.join(root, 'package.json')).version;
   problems.push(...disagreements(root).map((line) => `Version: ${line}; run "npm version ${version}" or fix it by hand.`));
-  if (tag !== undefined && tag !== version) problems.push(`The tag "${tag}" is not the version ${version}; Obsidian needs a release named exactly ${version}, without "v".`);
+  if (tag !== undefined && tag !== version)
+    problems.push(`The tag "${tag}" is not the version ${version}; Obsidian needs a release named exactly ${version}, without "v".`);
 
   // Obsidian: the repository root, which Obsidian and BRAT read.
   need(path.join(root, 'LICENSE'), 'Obsidian asks for a LICENSE file');
@@ -132,7 +133,8 @@ export function releaseProblems({ root, dir, tag }) {
     if (extension.version !== version) problems.push(`The .vsix is version ${extension.version}, not ${version}.`);
     if (extension.icon) {
       const size = pngSize(execFileSync('unzip', ['-p', vsix, `extension/${extension.icon}`]));
-      if (!size || size.width !== 128 || size.height !== 128) problems.push(`The .vsix icon ${extension.icon} is ${size ? `${size.width}×${size.height}` : 'not a PNG'}, not a 128×128 PNG.`);
+      if (!size || size.width !== 128 || size.height !== 128)
+        problems.push(`The .vsix icon ${extension.icon} is ${size ? `${size.width}×${size.height}` : 'not a PNG'}, not a 128×128 PNG.`);
     }
   }
 

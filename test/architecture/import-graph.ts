@@ -24,7 +24,11 @@ export function importGraph(files: readonly string[], read: (file: string) => st
     const imported = ts.preProcessFile(read(file), true, true).importedFiles.map((i) => i.fileName);
     const targets = imported
       .filter((name) => name.startsWith('.'))
-      .map((name) => normalize(join(dirname(file), name)).split('\\').join('/'))
+      .map((name) =>
+        normalize(join(dirname(file), name))
+          .split('\\')
+          .join('/'),
+      )
       .flatMap((path) => [`${path}.ts`, `${path}/index.ts`, path].filter((candidate) => known.has(candidate)).slice(0, 1));
     graph.set(file, [...new Set(targets)]);
   }

@@ -53,7 +53,15 @@ describe('the import graph reader', () => {
     const layers = [['y'], ['x']];
     expect(wrongWay(graph, layers)).toEqual([]);
     expect(wrongWay(new Map([['y/c.ts', ['x/a.ts']]]), layers)).toEqual(['y/c.ts imports x/a.ts']);
-    expect(wrongWay(new Map([['y/c.ts', ['z/e.ts']], ['z/e.ts', []]]), [['y', 'z']])).toEqual(['y/c.ts imports z/e.ts']);
+    expect(
+      wrongWay(
+        new Map([
+          ['y/c.ts', ['z/e.ts']],
+          ['z/e.ts', []],
+        ]),
+        [['y', 'z']],
+      ),
+    ).toEqual(['y/c.ts imports z/e.ts']);
   });
 });
 
@@ -88,7 +96,9 @@ describe('vscode-extension/src/', () => {
   it('imports only down the layers, and from the core only what runs in any host', () => {
     expect(wrongWay(extension, VSCODE_LAYERS)).toEqual([]);
     const intoCore = [...extension].flatMap(([file, targets]) => targets.filter((t) => t.startsWith('core/')).map((t) => [file, t] as const));
-    expect(intoCore.filter(([, target]) => !HOST_SAFE_CORE.some((part) => target === part || target.startsWith(`${part}/`))).map(([f, t]) => `${f} imports ${t}`)).toEqual([]);
+    expect(
+      intoCore.filter(([, target]) => !HOST_SAFE_CORE.some((part) => target === part || target.startsWith(`${part}/`))).map(([f, t]) => `${f} imports ${t}`),
+    ).toEqual([]);
   });
 });
 
@@ -97,7 +107,11 @@ describe('obsidian-plugin/', () => {
     const graph = repositoryGraph(ROOT, ['obsidian-plugin', 'core']);
     const wrong = [...graph]
       .filter(([file]) => file.startsWith('obsidian-plugin/'))
-      .flatMap(([file, targets]) => targets.filter((t) => t.startsWith('core/') && !HOST_SAFE_CORE.some((part) => t === part || t.startsWith(`${part}/`))).map((t) => `${file} imports ${t}`));
+      .flatMap(([file, targets]) =>
+        targets
+          .filter((t) => t.startsWith('core/') && !HOST_SAFE_CORE.some((part) => t === part || t.startsWith(`${part}/`)))
+          .map((t) => `${file} imports ${t}`),
+      );
     expect(wrong).toEqual([]);
   });
 });

@@ -4,7 +4,6 @@ import { apiUrl, buildSearchQuery } from '../../core/arxiv/api-query';
 import { fixture } from './fixtures';
 import { failureOf } from '../support/failures';
 
-
 describe('buildSearchQuery', () => {
   it('ORs categories, ORs phrases and authors, and ANDs the groups with the date range', () => {
     expect(
@@ -32,9 +31,7 @@ describe('buildSearchQuery', () => {
   });
 
   it('fills an open end of the date range', () => {
-    expect(buildSearchQuery({ categories: ['cs.AI'], submittedFrom: '202601010000' })).toBe(
-      'cat:cs.AI AND submittedDate:[202601010000 TO 299912312359]',
-    );
+    expect(buildSearchQuery({ categories: ['cs.AI'], submittedFrom: '202601010000' })).toBe('cat:cs.AI AND submittedDate:[202601010000 TO 299912312359]');
   });
 
   it('refuses a malformed date and an empty search', () => {

@@ -85,12 +85,8 @@ describe('noAnnouncementMessage', () => {
   });
 
   it('names a holiday', () => {
-    expect(noAnnouncementMessage(at('2026-11-27T02:00:00Z'))).toBe(
-      'No arXiv announcement tonight (Thursday, an arXiv holiday); the next is Sunday 20:00 ET.',
-    );
-    expect(noAnnouncementMessage(at('2026-01-19T15:00:00Z'))).toBe(
-      'No arXiv announcement tonight (Monday, an arXiv holiday); the next is Tuesday 20:00 ET.',
-    );
+    expect(noAnnouncementMessage(at('2026-11-27T02:00:00Z'))).toBe('No arXiv announcement tonight (Thursday, an arXiv holiday); the next is Sunday 20:00 ET.');
+    expect(noAnnouncementMessage(at('2026-01-19T15:00:00Z'))).toBe('No arXiv announcement tonight (Monday, an arXiv holiday); the next is Tuesday 20:00 ET.');
   });
 
   it('is null on an announcement day, before and after 20:00', () => {
@@ -154,14 +150,7 @@ describe('submissionWindow', () => {
 
 describe('listingDatesBetween', () => {
   it('lists every listing date in the range, both ends included', () => {
-    expect(listingDatesBetween('2026-11-23', '2026-12-01')).toEqual([
-      '2026-11-23',
-      '2026-11-24',
-      '2026-11-25',
-      '2026-11-26',
-      '2026-11-30',
-      '2026-12-01',
-    ]);
+    expect(listingDatesBetween('2026-11-23', '2026-12-01')).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-30', '2026-12-01']);
   });
 
   it('skips the days after holiday evenings across the new year', () => {

@@ -20,7 +20,6 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-
 function byId(papers: Paper[], id: string): Paper {
   const paper = papers.find((p) => p.id === id);
   if (!paper) throw new Error(`no paper ${id}`);
@@ -90,7 +89,21 @@ describe.skipIf(!samplesPresent)('conformance: RSS', () => {
 
   it('the derived excerpt keeps its 13 items: 5 new, 3 cross, 5 replace', () => {
     const { papers } = parseRss(sample('rss/rss2-2024/DERIVED_excerpt_aioarxiv_rss_all-archives_2024-11-28.xml'), ['all']);
-    expect(papers.map((p) => p.announceType)).toEqual(['new', 'new', 'new', 'new', 'new', 'cross', 'cross', 'cross', 'replace', 'replace', 'replace', 'replace', 'replace']);
+    expect(papers.map((p) => p.announceType)).toEqual([
+      'new',
+      'new',
+      'new',
+      'new',
+      'new',
+      'cross',
+      'cross',
+      'cross',
+      'replace',
+      'replace',
+      'replace',
+      'replace',
+      'replace',
+    ]);
   });
 
   it('the empty feed is an announcement with no papers', () => {
@@ -161,7 +174,11 @@ describe.skipIf(!samplesPresent)('conformance: API', () => {
       'cond-mat.str-el',
       ['cond-mat.str-el', 'cond-mat.supr-con'],
     ]);
-    expect([old?.doi, old?.journalRef, old?.comment]).toEqual(['10.1103/PhysRevB.74.024520', 'Phys. Rev. B 74, 024520 (2006)', '10 pages, 11 figures; added reference']);
+    expect([old?.doi, old?.journalRef, old?.comment]).toEqual([
+      '10.1103/PhysRevB.74.024520',
+      'Phys. Rev. B 74, 024520 (2006)',
+      '10 pages, 11 figures; added reference',
+    ]);
   });
 
   it('reads affiliations and the journal reference of the old-style astro-ph paper', () => {

@@ -19,7 +19,6 @@ afterEach(async () => {
 
 const client = () => createArxivClient({ transport: fetchTransport(), clock: createFakeClock(), random: () => 0.5 });
 
-
 describe('fetchAnnouncement', () => {
   it('makes exactly one request for all categories and returns the announcement', async () => {
     server.reply('/rss/cs.LG+hep-th', { body: fixture('rss-two-categories.xml') });
@@ -48,7 +47,7 @@ describe('fetchAnnouncement', () => {
     expect(error.message).toBe('arXiv rejected the request (HTTP 404); check the categories and search terms in your settings.');
   });
 
-  it("says so when a 200 answer is not a feed (a maintenance page)", async () => {
+  it('says so when a 200 answer is not a feed (a maintenance page)', async () => {
     server.reply('/rss/cs.LG', { body: fixture('not-a-feed.html') });
     const error = await rejectionOf(fetchAnnouncement(client(), { rssBase: server.url('/rss'), categories: ['cs.LG'] }));
     expect(error.kind).toBe('bad-feed');

@@ -29,7 +29,17 @@ describe('impossible dates', () => {
   });
 
   it('an item with an impossible date is skipped and named, the others are read', () => {
-    const items = [...sampleItems(), rssItem({ id: '2605.99010', title: 'On the Thirty-First of June', abstract: 'x', authors: 'A B', categories: ['cs.LG'], pubDate: 'Tue, 30 Feb 2026 00:00:00 -0500' })];
+    const items = [
+      ...sampleItems(),
+      rssItem({
+        id: '2605.99010',
+        title: 'On the Thirty-First of June',
+        abstract: 'x',
+        authors: 'A B',
+        categories: ['cs.LG'],
+        pubDate: 'Tue, 30 Feb 2026 00:00:00 -0500',
+      }),
+    ];
     const announcement = parseRss(rssFeed(items), ['cs.LG']);
     expect(announcement.date).toBe('2026-05-28');
     expect(announcement.skipped).toEqual([{ ref: '2605.99010', reason: 'date "Tue, 30 Feb 2026 00:00:00 -0500" is not a real date (Feb 2026 has 28 days)' }]);

@@ -34,7 +34,6 @@ function client(options: Partial<ArxivClientOptions> = {}) {
   return createArxivClient({ transport: recording, clock, random: () => 0.5, ...options });
 }
 
-
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
   if (!condition()) throw new Error('condition never became true');

@@ -3,7 +3,6 @@ import { parseRss, rfc822Instant, rssUrl } from '../../core/arxiv/rss';
 import { fixture } from './fixtures';
 import { failureOf } from '../support/failures';
 
-
 describe('rssUrl', () => {
   it('joins several categories with + into one feed address', () => {
     expect(rssUrl('https://rss.arxiv.org/rss', ['cs.LG', 'cs.CL', 'stat.ML'])).toBe('https://rss.arxiv.org/rss/cs.LG+cs.CL+stat.ML');

@@ -24,7 +24,7 @@ const CASES: Array<[string, string]> = [
   ['{\\o}stergaard', 'østergaard'],
   ['\\AA{}ngstr\\"om', 'Ångström'],
   ['Gau\\ss{}', 'Gauß'],
-  ['\\L{}\\\'od\\\'z', 'Łódź'],
+  ["\\L{}\\'od\\'z", 'Łódź'],
   ['Ph\\h{a}m', 'Phảm'],
   ['Ph\\h a m', 'Phả m'],
   ['\\textcommabelow{S}tef\\u{a}nescu', 'Ștefănescu'],

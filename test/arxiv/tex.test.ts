@@ -26,7 +26,7 @@ describe('texToUnicode', () => {
     ['Gu{\\dh}mundur', 'Guðmundur'],
     ["Mart\\'{\\i}n", 'Martín'],
     ["Mart\\'\\i n", 'Martín'],
-    ['Dragi\\v{c}evi\\\'c', 'Dragičević'],
+    ["Dragi\\v{c}evi\\'c", 'Dragičević'],
     ['\\k{a}', 'ą'],
     ['\\r{u}', 'ů'],
     ['\\={o}', 'ō'],
@@ -68,8 +68,6 @@ describe('whitespace helpers', () => {
   });
 
   it('collapseParagraphs keeps blank-line paragraph breaks as one blank line', () => {
-    expect(collapseParagraphs('  First line\nwrapped here.\n\n \n  Second\n paragraph.\n')).toBe(
-      'First line wrapped here.\n\nSecond paragraph.',
-    );
+    expect(collapseParagraphs('  First line\nwrapped here.\n\n \n  Second\n paragraph.\n')).toBe('First line wrapped here.\n\nSecond paragraph.');
   });
 });

@@ -42,7 +42,8 @@ function usesOnlyXmlEntities(xml: string): boolean {
  * Element text is every text and CDATA piece directly inside it, joined, as XML defines it.
  */
 export function readWithFastXmlParser(xml: string): { root: XmlElement } | { problem: string } {
-  if (!usesOnlyXmlEntities(xml)) throw new Error('The text names an entity XML does not define, which this reference would decode as HTML; leave it out of the comparison.');
+  if (!usesOnlyXmlEntities(xml))
+    throw new Error('The text names an entity XML does not define, which this reference would decode as HTML; leave it out of the comparison.');
   const check = XMLValidator.validate(xml);
   if (check !== true) return { problem: `${check.err.msg} (line ${check.err.line})` };
   // The parser checks a few things the validator does not (a second document type, say).

@@ -78,37 +78,26 @@ describe("reads the project's XML fixtures as fast-xml-parser does", () => {
 // Each is well-formed, and each aims at one thing a reader can get wrong.
 const EDGE_CASES: Record<string, string> = {
   'a prefix declared on an inner element and re-declared below it':
-    '<root xmlns:a="urn:one"><a:x><a:y xmlns:a="urn:two"><a:z a:k="v"/></a:y><a:w/></a:x>' +
-    '<b:q xmlns:b="urn:three" b:attr="v"><b:r/></b:q><after/></root>',
+    '<root xmlns:a="urn:one"><a:x><a:y xmlns:a="urn:two"><a:z a:k="v"/></a:y><a:w/></a:x>' + '<b:q xmlns:b="urn:three" b:attr="v"><b:r/></b:q><after/></root>',
   'the default namespace changing, undone with xmlns="", and beside a prefix':
     '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:p="urn:p"><entry><title>t</title>' +
     '<inner xmlns="urn:other"><leaf/><p:leaf/></inner><plain xmlns=""><deep/></plain><back/></entry></feed>',
-  'namespace names written with references':
-    '<r xmlns="urn:a?x=1&amp;y=2" xmlns:p="&#104;ttp://www.w3.org/2005/Atom"><p:t/><c/></r>',
-  'an undeclared prefix and the built-in xml prefix':
-    '<r xml:lang="en"><u:x>in no namespace</u:x></r>',
-  'CDATA sections between text, holding markup and "]]"':
-    '<r>before <![CDATA[<b>bold</b> & a]]b]]> after<![CDATA[]]><![CDATA[\n line two]]></r>',
-  'character references in text and attributes':
-    '<r face="&#x1F600;" e="&#233;">&#x1F600; &#233; &#xE9; &#65;&#x41; &#x10FFFF;</r>',
-  'the predefined entities, decoded once':
-    '<r q="&quot;&apos;&lt;&gt;&amp;">&lt;tag&gt; &amp;amp; &quot;q&quot; &apos;a&apos; &amp;#233;</r>',
-  'attributes holding ">" and the other quote, with space around "="':
-    '<r a="x > y" b=\'say "hi"\' c="it\'s" d="/>" e = "1"><c f=">"/></r>',
+  'namespace names written with references': '<r xmlns="urn:a?x=1&amp;y=2" xmlns:p="&#104;ttp://www.w3.org/2005/Atom"><p:t/><c/></r>',
+  'an undeclared prefix and the built-in xml prefix': '<r xml:lang="en"><u:x>in no namespace</u:x></r>',
+  'CDATA sections between text, holding markup and "]]"': '<r>before <![CDATA[<b>bold</b> & a]]b]]> after<![CDATA[]]><![CDATA[\n line two]]></r>',
+  'character references in text and attributes': '<r face="&#x1F600;" e="&#233;">&#x1F600; &#233; &#xE9; &#65;&#x41; &#x10FFFF;</r>',
+  'the predefined entities, decoded once': '<r q="&quot;&apos;&lt;&gt;&amp;">&lt;tag&gt; &amp;amp; &quot;q&quot; &apos;a&apos; &amp;#233;</r>',
+  'attributes holding ">" and the other quote, with space around "="': '<r a="x > y" b=\'say "hi"\' c="it\'s" d="/>" e = "1"><c f=">"/></r>',
   'comments and processing instructions around and inside the root':
     '<?xml version="1.0" encoding="UTF-8"?>\n<!-- before -->\n<?xml-stylesheet href="s.xsl" type="text/xsl"?>\n' +
     '<r>in<!-- inside <x> -->si<?pi a > b?>de<x><!-- only a comment --></x></r>\n<!-- after -->\n<?after?>\n',
-  'self-closing tags, with attributes and with space before "/>"':
-    '<r><a/><b x="1"/><c  /><d\n/><e\tf="2" /><g\n></g></r>',
+  'self-closing tags, with attributes and with space before "/>"': '<r><a/><b x="1"/><c  /><d\n/><e\tf="2" /><g\n></g></r>',
   'a byte-order mark before the declaration': '\uFEFF<?xml version="1.0"?><r>bom</r>',
   'a document type declaration without an internal subset':
     '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html/>',
-  'line endings: CRLF and CR read as LF, an escaped CR kept':
-    '<r a="1\r\n2">line\r\nbreak\rcr&#13;\r\n</r>',
-  'white space between children, and mixed content':
-    '<r>\n  <a>1</a>\n  text\n\t<b> 2 </b>\n</r>\n',
-  'names beyond ASCII, and with ".", "-" and "_"':
-    '<café xmlns:é="urn:e"><é:naïve attr-ü="ö">ü</é:naïve><名前/><a.b-c_d e.f-g_h="1"/></café>',
+  'line endings: CRLF and CR read as LF, an escaped CR kept': '<r a="1\r\n2">line\r\nbreak\rcr&#13;\r\n</r>',
+  'white space between children, and mixed content': '<r>\n  <a>1</a>\n  text\n\t<b> 2 </b>\n</r>\n',
+  'names beyond ASCII, and with ".", "-" and "_"': '<café xmlns:é="urn:e"><é:naïve attr-ü="ö">ü</é:naïve><名前/><a.b-c_d e.f-g_h="1"/></café>',
   'the same name nested, and end tags with space before ">"': '<a><a><a/></a ></a\n>',
   'attribute values spread over lines, with tabs': '<r a="one\n\ttwo" b="\t"/>',
 };
@@ -124,8 +113,28 @@ describe('reads hand-made edge cases as fast-xml-parser does', () => {
 // re-declared anywhere, references, CDATA, comments and instructions, odd but legal spacing.
 const piece = (...pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join(''));
 const characterData = piece(
-  't', ' ', '\n', '\r\n', '\r', '\t', '>', '"', "'", 'é', '😀', ']]',
-  '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#233;', '&#xE9;', '&#x1F600;', '&#13;', '&amp;lt;',
+  't',
+  ' ',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '>',
+  '"',
+  "'",
+  'é',
+  '😀',
+  ']]',
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '&quot;',
+  '&apos;',
+  '&#233;',
+  '&#xE9;',
+  '&#x1F600;',
+  '&#13;',
+  '&amp;lt;',
 ).map((chars) => chars.replaceAll(']]>', ']]&gt;'));
 const cdata = piece('a', '<b>', ' ', ']]', '\n', 'é').map((chars) => `<![CDATA[${chars}]]>`);
 const misc = fc.constantFrom('', '<!-- c -->', '<!--<x>-->', '<?pi d?>', '<?pi a > b?>');
@@ -155,12 +164,7 @@ const { element } = fc.letrec<{ element: string; content: string }>((tie) => ({
   content: fc.oneof({ depthSize: 'medium', maxDepth: 4 }, characterData, cdata, misc, { arbitrary: tie('element'), weight: 3 }),
 }));
 const document = fc
-  .tuple(
-    fc.constantFrom('', '\uFEFF'),
-    fc.constantFrom('', '<?xml version="1.0" encoding="UTF-8"?>'),
-    misc, element, misc,
-    fc.constantFrom('', '\n', ' \r\n'),
-  )
+  .tuple(fc.constantFrom('', '\uFEFF'), fc.constantFrom('', '<?xml version="1.0" encoding="UTF-8"?>'), misc, element, misc, fc.constantFrom('', '\n', ' \r\n'))
   .map(([bom, declaration, before, root, after, gap]) => `${bom}${declaration}${gap}${before}${gap}${root}${gap}${after}${gap}`);
 
 describe('reads generated documents as fast-xml-parser does', () => {

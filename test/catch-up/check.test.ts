@@ -70,7 +70,14 @@ describe('checking kept notes against arXiv', () => {
     ]);
     const after = store.files.get('Papers/Isoperimetry.md')!;
     const data = readFrontmatter(after);
-    expect(data).toMatchObject({ version: 3, updated: '2025-01-30', journal_ref: 'Indiana Univ. Math. J. 73 (2024), 1331-1356', doi: '10.1512/iumj.2024.73.9928', citekey: 'mine2022Key', rating: 5 });
+    expect(data).toMatchObject({
+      version: 3,
+      updated: '2025-01-30',
+      journal_ref: 'Indiana Univ. Math. J. 73 (2024), 1331-1356',
+      doi: '10.1512/iumj.2024.73.9928',
+      citekey: 'mine2022Key',
+      rating: 5,
+    });
     expect(data.withdrawn).toBeUndefined();
     expect(after.endsWith(`## Notes\n\n${PERSONS_PART}`)).toBe(true);
     expect(after).toContain('@article{mine2022Key,');
@@ -112,7 +119,9 @@ describe('checking kept notes against arXiv', () => {
     const report = await checkForUpdates(store, options());
 
     expect(server.requests.map((r) => r.query.get('id_list'))).toEqual(['2206.06921']);
-    expect(report.skipped).toEqual([{ ref: '0808.05394', reason: 'Papers/Bad.md was not checked: its arxiv_id "0808.05394" is not an arXiv identifier; correct it and run again' }]);
+    expect(report.skipped).toEqual([
+      { ref: '0808.05394', reason: 'Papers/Bad.md was not checked: its arxiv_id "0808.05394" is not an arXiv identifier; correct it and run again' },
+    ]);
     expect(report.updates.map((u) => u.path)).toEqual(['Papers/Good.md']);
     expect(store.files.get('Papers/Bad.md')).toBe(malformed);
   });
@@ -136,7 +145,13 @@ describe('checking kept notes against arXiv', () => {
 
   it('checks kept notes and recent ones, not old unkept ones', async () => {
     const template = recorded.get('2206.06921')!;
-    serveIdLookups(server, new Map([['2605.00001', entryAs(template, '2605.00001')], ['2206.06921', template]]));
+    serveIdLookups(
+      server,
+      new Map([
+        ['2605.00001', entryAs(template, '2605.00001')],
+        ['2206.06921', template],
+      ]),
+    );
     const paper = paperOf(template);
     const recent = v1Note({ ...paper, id: '2605.00001', absUrl: 'https://arxiv.org/abs/2605.00001' }, 'recent2026');
     const oldUnkept = v1Note({ ...paper, id: '1707.08567', absUrl: 'https://arxiv.org/abs/1707.08567' }, 'old2017');
@@ -221,7 +236,10 @@ describe('cancelling a check', () => {
     const check = checkForUpdates(store, options({ signal: abort.signal, onProgress: (done) => done === 100 && abort.abort() }));
 
     await expect(check).rejects.toEqual(
-      new PaperFeedError('cancelled', 'Stopped looking your papers up on arXiv because the check was cancelled; no note was changed, so run the check again to finish.'),
+      new PaperFeedError(
+        'cancelled',
+        'Stopped looking your papers up on arXiv because the check was cancelled; no note was changed, so run the check again to finish.',
+      ),
     );
     expect(server.count('/api/query')).toBe(1);
     expect(store.writes).toBe(0);

@@ -3,7 +3,16 @@ import { afterCheck, afterDaily, lastRunWording, readCatchUpState, updatesForDai
 import type { CatchUpReport } from '../../core/catch-up/check';
 import type { PaperUpdate } from '../../core/notes/published-and-updated';
 
-const update = (id: string, extra: Partial<PaperUpdate> = {}): PaperUpdate => ({ id, path: `P/${id}.md`, title: id, changed: ['doi'], fromVersion: 1, toVersion: 1, withdrawn: false, ...extra });
+const update = (id: string, extra: Partial<PaperUpdate> = {}): PaperUpdate => ({
+  id,
+  path: `P/${id}.md`,
+  title: id,
+  changed: ['doi'],
+  fromVersion: 1,
+  toVersion: 1,
+  withdrawn: false,
+  ...extra,
+});
 const report = (updates: PaperUpdate[]): CatchUpReport => ({ candidates: 5, checked: 5, requests: 1, updates, missing: [], skipped: [], nextCursor: 0 });
 
 describe('the catch-up state', () => {
@@ -11,12 +20,18 @@ describe('the catch-up state', () => {
     expect(readCatchUpState(null)).toEqual({ cursor: 0, updates: [] });
     expect(readCatchUpState('{not json')).toEqual({ cursor: 0, updates: [] });
     expect(readCatchUpState('[1,2]')).toEqual({ cursor: 0, updates: [] });
-    const read = readCatchUpState(JSON.stringify({ lastRun: 'yesterday', cursor: -3, updates: [{ id: 'x' }, { ...update('2605.1'), changed: ['doi', 'bogus'], listedIn: 'soon' }] }));
+    const read = readCatchUpState(
+      JSON.stringify({ lastRun: 'yesterday', cursor: -3, updates: [{ id: 'x' }, { ...update('2605.1'), changed: ['doi', 'bogus'], listedIn: 'soon' }] }),
+    );
     expect(read).toEqual({ cursor: 0, updates: [update('2605.1')] });
   });
 
   it('folds a change not yet listed into the next one, lists it in one digest and drops it after', () => {
-    let state = afterCheck({ cursor: 0, updates: [] }, report([update('a', { changed: ['version'], fromVersion: 1, toVersion: 2 })]), new Date('2026-05-01T00:00:00Z'));
+    let state = afterCheck(
+      { cursor: 0, updates: [] },
+      report([update('a', { changed: ['version'], fromVersion: 1, toVersion: 2 })]),
+      new Date('2026-05-01T00:00:00Z'),
+    );
     state = afterCheck(state, report([update('a', { changed: ['doi'], fromVersion: 2, toVersion: 2 })]), new Date('2026-05-02T00:00:00Z'));
     expect(state.updates).toEqual([update('a', { changed: ['version', 'doi'], fromVersion: 1, toVersion: 2 })]);
     expect(state.lastRun).toBe('2026-05-02T00:00:00.000Z');

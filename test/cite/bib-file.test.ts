@@ -100,7 +100,11 @@ describe('the reader agrees with Better BibTeX’s parser', () => {
     expect(theirs.errors).toEqual([]);
     expect(ours.entries.map((e) => e.key)).toEqual(theirs.entries.map((e) => e.key));
     // Better BibTeX reads a value that is one {group} as the group; spaces are folded.
-    const same = (value: string) => value.replace(/^\{([^{}]*)\}$/, '$1').replace(/\s+/g, ' ').trim();
+    const same = (value: string) =>
+      value
+        .replace(/^\{([^{}]*)\}$/, '$1')
+        .replace(/\s+/g, ' ')
+        .trim();
     ours.entries.forEach((entry, i) => {
       const fields = theirs.entries[i]!.fields as Record<string, unknown>;
       for (const [name, value] of Object.entries(entry.fields)) {
@@ -112,9 +116,13 @@ describe('the reader agrees with Better BibTeX’s parser', () => {
 
   it('on every author name, TeX accents and "Family, Given, Jr." included', async () => {
     const personName = (creator: Creator) =>
-      creator.name ?? [[creator.firstName, creator.prefix, creator.lastName].filter((part) => part).join(' '), creator.suffix].filter((part) => part).join(', ');
+      creator.name ??
+      [[creator.firstName, creator.prefix, creator.lastName].filter((part) => part).join(' '), creator.suffix].filter((part) => part).join(', ');
     const theirs = parse(bib, { sentenceCase: false, caseProtection: false, unsupported: 'ignore' }).entries.map((entry) =>
-      (entry.fields.author ?? []).map(personName).map((name) => name.replace(/\s+/g, ' ').trim().normalize('NFC')).filter((name) => name !== '' && name !== 'others'),
+      (entry.fields.author ?? [])
+        .map(personName)
+        .map((name) => name.replace(/\s+/g, ' ').trim().normalize('NFC'))
+        .filter((name) => name !== '' && name !== 'others'),
     );
     const ours = (await libraryFromBib(bib)).map((item) => item.authors ?? []);
     expect(ours.length).toBe(written.length);

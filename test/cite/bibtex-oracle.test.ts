@@ -19,20 +19,37 @@ describe('BibTeX read back by Better BibTeX’s parser', () => {
     expect(oracleProblems(bibOf(entries), entries)).toEqual([]);
   });
 
-  it.skipIf(!samplesPresent)('every recorded arXiv response (RSS, API, OAI-PMH)', () => {
-    const sources = recordedSources();
-    expect(sources.some((s) => s.name.startsWith('rss/'))).toBe(true);
-    expect(sources.some((s) => s.name.startsWith('api/'))).toBe(true);
-    expect(sources.some((s) => s.name.startsWith('oai-pmh/'))).toBe(true);
-    const entries = writtenEntries(sources);
-    expect(entries.length).toBeGreaterThan(2000);
-    expect(oracleProblems(bibOf(entries), entries)).toEqual([]);
-  }, 120_000); // about 2,700 entries parsed twice: 10–20 s on a shared machine
+  it.skipIf(!samplesPresent)(
+    'every recorded arXiv response (RSS, API, OAI-PMH)',
+    () => {
+      const sources = recordedSources();
+      expect(sources.some((s) => s.name.startsWith('rss/'))).toBe(true);
+      expect(sources.some((s) => s.name.startsWith('api/'))).toBe(true);
+      expect(sources.some((s) => s.name.startsWith('oai-pmh/'))).toBe(true);
+      const entries = writtenEntries(sources);
+      expect(entries.length).toBeGreaterThan(2000);
+      expect(oracleProblems(bibOf(entries), entries)).toEqual([]);
+    },
+    120_000,
+  ); // about 2,700 entries parsed twice: 10–20 s on a shared machine
 
   it('published papers, their journal references split into parts or kept whole', () => {
     const entries = writtenEntries([publishedSource()]);
     expect(entries.map((e) => /^@(\w+)/.exec(e.entry)![1])).toEqual([
-      'article', 'article', 'article', 'article', 'inproceedings', 'article', 'article', 'article', 'article', 'inproceedings', 'article', 'article', 'article', 'article',
+      'article',
+      'article',
+      'article',
+      'article',
+      'inproceedings',
+      'article',
+      'article',
+      'article',
+      'article',
+      'inproceedings',
+      'article',
+      'article',
+      'article',
+      'article',
     ]);
     expect(entries.filter((e) => e.entry.includes('  volume '))).toHaveLength(9);
     expect(oracleProblems(bibOf(entries), entries)).toEqual([]);

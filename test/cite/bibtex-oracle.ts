@@ -97,7 +97,8 @@ export function oracleProblems(bib: string, written: ReadonlyArray<{ key: string
     for (const [name, value] of fields) {
       if (name === 'author') continue;
       const read = (rawEntry.fields as Record<string, unknown>)[name];
-      if (typeof read !== 'string' || rawForm(read) !== rawForm(value)) problems.push(`${key}.${name}: wrote ${JSON.stringify(value)}, read ${JSON.stringify(read)}`);
+      if (typeof read !== 'string' || rawForm(read) !== rawForm(value))
+        problems.push(`${key}.${name}: wrote ${JSON.stringify(value)}, read ${JSON.stringify(read)}`);
     }
     const authors = (cookedEntry.fields.author ?? []).map(creatorText);
     const wanted = paper.authors.map((a) => expectedAuthor(a.name));

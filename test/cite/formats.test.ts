@@ -20,9 +20,7 @@ describe('formatCitation', () => {
     expect(formatCitation(paper, 'pandoc', ctx)).toBe('[@feng2026fast]');
     expect(formatCitation(paper, 'wikilink', ctx)).toBe('[[arXiv/Papers/Fast Sparse LLMs]]');
     expect(formatCitation(paper, 'arxiv', ctx)).toBe('arXiv:2605.28801');
-    expect(formatCitation(paper, 'markdown', ctx)).toBe(
-      '[Fast \\[Sparse\\] LLMs: 50% of $\\mathcal{O}(n^2)$ & More](https://arxiv.org/abs/2605.28801)',
-    );
+    expect(formatCitation(paper, 'markdown', ctx)).toBe('[Fast \\[Sparse\\] LLMs: 50% of $\\mathcal{O}(n^2)$ & More](https://arxiv.org/abs/2605.28801)');
   });
 
   it('falls back to a Markdown link when the paper has no note', () => {
@@ -119,7 +117,7 @@ describe('bibtexEntry', () => {
     );
   });
 
-  it('keeps the math LaTeX knows and spells a paper\'s own macros so LaTeX can print them', () => {
+  it("keeps the math LaTeX knows and spells a paper's own macros so LaTeX can print them", () => {
     expect(titleOf('Decays $\\Bz\\to\\pip\\pim$ in $\\mathbb{Z}^d$ and $\\ket{\\psi}$')).toBe(
       'Decays {$\\mathrm{Bz}\\to\\mathrm{pip}\\mathrm{pim}$} in {$\\mathbb{Z}^d$} and {$\\mathrm{ket}{\\psi}$}',
     );

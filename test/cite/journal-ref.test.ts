@@ -44,8 +44,20 @@ const RECORDED: Record<string, PublishedIn | undefined> = {
   'ActaAstron.56:1-50,2006': journal('ActaAstron.', '56', '1--50', '2006'),
   'AIPConf.Proc.1017:10-17,2008': journal('AIPConf.Proc.', '1017', '10--17', '2008'),
   'Lect.Notes Phys.562:195-212,2001': journal('Lect.Notes Phys.', '562', '195--212', '2001'),
-  'Applied and Computational Harmonic Analysis, Volume 36, Issue 1, January 2014, Pages 79-107': journal('Applied and Computational Harmonic Analysis', '36', '79--107', '2014', '1'),
-  'Applied and Computational Harmonic Analysis, Volume 45, Issue 3, November 2018, Pages 709-728': journal('Applied and Computational Harmonic Analysis', '45', '709--728', '2018', '3'),
+  'Applied and Computational Harmonic Analysis, Volume 36, Issue 1, January 2014, Pages 79-107': journal(
+    'Applied and Computational Harmonic Analysis',
+    '36',
+    '79--107',
+    '2014',
+    '1',
+  ),
+  'Applied and Computational Harmonic Analysis, Volume 45, Issue 3, November 2018, Pages 709-728': journal(
+    'Applied and Computational Harmonic Analysis',
+    '45',
+    '709--728',
+    '2018',
+    '3',
+  ),
   'The ANZIAM Journal, Volume 63, Issue 3, July 2021, pp. 333--341': journal('The ANZIAM Journal', '63', '333--341', '2021', '3'),
   'Proc. 2023 IEEE International Conference on Software Testing, Verification and Validation Workshops (ICSTW), pp. 66-69': {
     kind: 'proceedings',
@@ -72,7 +84,8 @@ const RECORDED: Record<string, PublishedIn | undefined> = {
   '2022 IEEE International Conference on Cloud Engineering (IC2E 2022)': undefined,
   '2023 IEEE International Conference on Software Testing, Verification and Validation Workshops (ICSTW)': undefined,
   '2025 IEEE International Conference on Software Testing, Verification and Validation Workshops (ICSTW)': undefined,
-  'Artificial Intelligence in Software Testing @ 2022 IEEE International Conference on Software Testing, Verification and Validation Workshops (ICSTW)': undefined,
+  'Artificial Intelligence in Software Testing @ 2022 IEEE International Conference on Software Testing, Verification and Validation Workshops (ICSTW)':
+    undefined,
   'SBES 2025 39th Brazilian Symposium on Software Engineering': undefined,
   'Li, Y., Xia, G., Lotov, K. V., Sosedkin, A. P., Hanahoe, K., & Mete-Apsimon, O. (2017). High-quality electron beam generation in a proton-driven hollow plasma wakefield accelerator. Physical Review Accelerators and Beams, 20(10), 101301':
     undefined,
@@ -168,6 +181,8 @@ describe('the BibTeX of a published paper', () => {
 
   it('reads the recorded published paper (2206.06921) into journal, volume, pages and year', () => {
     const published = parseApiFeed(sample('api/current/rsxiv_id_2206.06921.xml')).papers[0]!;
-    expect(bibtexEntry(published, 'k')).toContain('  journal       = {Indiana Univ. Math. J.},\n  volume        = {73},\n  pages         = {1331--1356},\n  year          = {2024},\n');
+    expect(bibtexEntry(published, 'k')).toContain(
+      '  journal       = {Indiana Univ. Math. J.},\n  volume        = {73},\n  pages         = {1331--1356},\n  year          = {2024},\n',
+    );
   });
 });

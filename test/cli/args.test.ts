@@ -3,12 +3,34 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../core/node/cli/args';
 
-const defaults = { vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, checkUpdates: false, json: false, quiet: false, force: false };
+const defaults = {
+  vault: './vault',
+  keywords: [],
+  categories: [],
+  sample: false,
+  checkAll: false,
+  checkUpdates: false,
+  json: false,
+  quiet: false,
+  force: false,
+};
 
 describe('parseArgs', () => {
   it('reads daily with every kind of flag', () => {
     expect(
-      parseArgs(['daily', '--vault', 'My Vault', '--keyword', 'flow matching', '--keyword=diffusion model', '--category', 'cs.LG', '--sample', '--json', '--rss-base=http://127.0.0.1:9/rss']),
+      parseArgs([
+        'daily',
+        '--vault',
+        'My Vault',
+        '--keyword',
+        'flow matching',
+        '--keyword=diffusion model',
+        '--category',
+        'cs.LG',
+        '--sample',
+        '--json',
+        '--rss-base=http://127.0.0.1:9/rss',
+      ]),
     ).toEqual({
       ...defaults,
       command: 'daily',
@@ -23,7 +45,13 @@ describe('parseArgs', () => {
 
   it('reads init with what it sets up; its vault is the current folder unless given', () => {
     expect(parseArgs(['init', 'github-actions'])).toEqual({ ...defaults, command: 'init', target: 'github-actions', vault: '.' });
-    expect(parseArgs(['init', 'github-actions', '--vault', 'notes', '--force'])).toEqual({ ...defaults, command: 'init', target: 'github-actions', vault: 'notes', force: true });
+    expect(parseArgs(['init', 'github-actions', '--vault', 'notes', '--force'])).toEqual({
+      ...defaults,
+      command: 'init',
+      target: 'github-actions',
+      vault: 'notes',
+      force: true,
+    });
   });
 
   it.each([
@@ -36,7 +64,12 @@ describe('parseArgs', () => {
   });
 
   it('reads update, and daily with --check-updates and an API address', () => {
-    expect(parseArgs(['update', '--vault', 'V', '--api-base', 'http://x/api'])).toEqual({ ...defaults, command: 'update', vault: 'V', apiBase: 'http://x/api' });
+    expect(parseArgs(['update', '--vault', 'V', '--api-base', 'http://x/api'])).toEqual({
+      ...defaults,
+      command: 'update',
+      vault: 'V',
+      apiBase: 'http://x/api',
+    });
     expect(parseArgs(['daily', '--check-updates'])).toEqual({ ...defaults, command: 'daily', checkUpdates: true });
     expect(() => parseArgs(['update', '--check-updates'])).toThrow('--check-updates only works with "paper-feed daily"');
   });

@@ -21,7 +21,6 @@ beforeEach(() => {
 
 const daily = (...extra: string[]) => runBuiltCli(['daily', '--rss-base', cli.arxiv.url('/rss'), ...extra], cli.work);
 
-
 describe('paper-feed daily', () => {
   it('writes the announcement from the feed and prints what it did', async () => {
     const result = await daily();
@@ -55,15 +54,13 @@ describe('paper-feed daily', () => {
     await writeFile(join(cli.vault, 'Reading/Lie groups.md'), edited);
     await rm(join(cli.vault, original));
 
-    const replacement = feedWith('Fri, 29 May 2026 00:00:00 -0400', [
-      asReplacement(sampleItem('2605.21412'), 2, 'Revised: '),
-      sampleItem('2605.21579'),
-    ]);
+    const replacement = feedWith('Fri, 29 May 2026 00:00:00 -0400', [asReplacement(sampleItem('2605.21412'), 2, 'Revised: '), sampleItem('2605.21579')]);
     cli.arxiv.reply(DEFAULT_FEED_PATH, { body: replacement });
     const result = await daily();
     expect(result).toEqual({
       code: 0,
-      stdout: '0 papers matched · 0 notes created · 1 updated · daily note arXiv/Daily/2026-05-29.md\n' +
+      stdout:
+        '0 papers matched · 0 notes created · 1 updated · daily note arXiv/Daily/2026-05-29.md\n' +
         '  by group: Language models 0 · Reinforcement learning 0 · Diffusion 0\n' +
         '  new versions of papers you have: 2605.21412\n',
       stderr: '',
@@ -121,11 +118,14 @@ describe('paper-feed daily', () => {
     const result = await daily('--keyword', 'reinforcement learning', '--keyword', 'world simulators', '--keyword', 'World Simulators');
     expect(result).toEqual({
       code: 0,
-      stdout: '4 papers matched · 4 notes created · 0 updated · daily note arXiv/Daily/2026-05-28.md\n  by group: reinforcement learning 4 · world simulators 1\n',
+      stdout:
+        '4 papers matched · 4 notes created · 0 updated · daily note arXiv/Daily/2026-05-28.md\n  by group: reinforcement learning 4 · world simulators 1\n',
       stderr: '',
     });
     const digest = await readNote(cli.vault, 'arXiv/Daily/2026-05-28.md');
-    expect(digest).toContain('\nkeywords:\n  - reinforcement learning\n  - world simulators\nmatches:\n  - \'reinforcement learning: 4\'\n  - \'world simulators: 1\'\n');
+    expect(digest).toContain(
+      "\nkeywords:\n  - reinforcement learning\n  - world simulators\nmatches:\n  - 'reinforcement learning: 4'\n  - 'world simulators: 1'\n",
+    );
     expect(digest).toContain('**4 papers matched** — reinforcement learning 4 · world simulators 1');
     const sections = digest.split('\n').filter((line) => /^(## |### |- \[\[)/.test(line) && line !== '## Top picks');
     const link = (title: string) => `[[arXiv/Papers/${title}|${title}]]`;

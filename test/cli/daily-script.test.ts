@@ -23,6 +23,7 @@ it('suggests "npm run daily -- --sample" when arXiv cannot be reached', async ()
   expect(result).toEqual({
     code: 1,
     stdout: '',
-    stderr: 'arXiv could not be reached (ECONNREFUSED). Check your internet connection and try again, or run "npm run daily -- --sample" to try Paper Feed offline.\n',
+    stderr:
+      'arXiv could not be reached (ECONNREFUSED). Check your internet connection and try again, or run "npm run daily -- --sample" to try Paper Feed offline.\n',
   });
 });

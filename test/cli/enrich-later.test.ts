@@ -28,7 +28,14 @@ afterEach(async () => {
 });
 
 async function writeConfig(enrich: Record<string, unknown>): Promise<void> {
-  const settings = { enabled: true, baseUrl: llm.baseUrl, model: 'qwen2.5:7b', targetLanguage: 'zh-CN', produce: { title: true, abstract: true, tldr: false }, ...enrich };
+  const settings = {
+    enabled: true,
+    baseUrl: llm.baseUrl,
+    model: 'qwen2.5:7b',
+    targetLanguage: 'zh-CN',
+    produce: { title: true, abstract: true, tldr: false },
+    ...enrich,
+  };
   await writeFile(join(cli.work, 'paper-feed.config.json'), JSON.stringify({ enrich: settings }));
 }
 
@@ -80,7 +87,12 @@ describe('the digest first, translations after', () => {
     const seen: Array<{ n: number; dailyWritten: boolean; notes: number; translated: number }> = [];
     llm.respond(async (r) => {
       const notes = existsSync(join(cli.vault, 'arXiv', 'Papers')) ? await paperNotes() : [];
-      seen.push({ n: r.n, dailyWritten: existsSync(join(cli.vault, DAILY)), notes: notes.length, translated: notes.filter((t) => !t.includes(PENDING)).length });
+      seen.push({
+        n: r.n,
+        dailyWritten: existsSync(join(cli.vault, DAILY)),
+        notes: notes.length,
+        translated: notes.filter((t) => !t.includes(PENDING)).length,
+      });
       return faults.slow(40, fakeTranslation(r));
     });
     const started = Date.now();
@@ -161,7 +173,9 @@ describe('why a paper was not translated', () => {
     await writeConfig({ concurrency: 1 });
     llm.respond((r) => (r.n <= 2 ? { content: JSON.stringify({ title: '稀'.repeat(2000), abstract: '稀'.repeat(20_000) }) } : faults.wrongLanguage()));
     const result = await daily({ json: true });
-    const json = JSON.parse(result.stdout) as { enrich: { failed: number; stopped: string[]; reasons: string[]; untranslated: Array<{ id: string; code: string; reason: string }> } };
+    const json = JSON.parse(result.stdout) as {
+      enrich: { failed: number; stopped: string[]; reasons: string[]; untranslated: Array<{ id: string; code: string; reason: string }> };
+    };
     expect(json.enrich.failed).toBe(4);
     expect(json.enrich.stopped).toEqual([
       'Enrichment stopped for this run after 4 papers in a row failed (the model answered in English, not zh-CN); the next run tries again.',
@@ -173,7 +187,9 @@ describe('why a paper was not translated', () => {
     expect(json.enrich.untranslated).toHaveLength(19);
     const [tooLong, ...rest] = json.enrich.untranslated;
     expect(tooLong!.code).toBe('too-long');
-    expect(tooLong!.reason).toBe('The answer was far longer than the original (title: the answer was much longer than the title; abstract: the answer was much longer than the abstract).');
+    expect(tooLong!.reason).toBe(
+      'The answer was far longer than the original (title: the answer was much longer than the title; abstract: the answer was much longer than the abstract).',
+    );
     expect(rest.slice(0, 3).map((u) => u.code)).toEqual(['english', 'english', 'english']);
     expect(rest.slice(3).every((u) => u.code === 'stopped')).toBe(true);
     // 4 papers asked twice each, and no more.

@@ -30,7 +30,14 @@ afterEach(async () => {
 });
 
 async function writeConfig(enrich: Record<string, unknown>): Promise<void> {
-  const settings = { enabled: true, baseUrl: llm.baseUrl, model: 'qwen2.5:7b', targetLanguage: 'zh-CN', produce: { title: true, abstract: true, tldr: true }, ...enrich };
+  const settings = {
+    enabled: true,
+    baseUrl: llm.baseUrl,
+    model: 'qwen2.5:7b',
+    targetLanguage: 'zh-CN',
+    produce: { title: true, abstract: true, tldr: true },
+    ...enrich,
+  };
   await writeFile(join(cli.work, 'paper-feed.config.json'), JSON.stringify({ enrich: settings }));
 }
 
@@ -99,7 +106,13 @@ describe('paper-feed daily with enrichment', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({
       status: 'written',
       created: expect.any(Array),
-      enrich: { complete: 19, fromCache: 0, requests: 19, failed: 0, stopped: ['The environment variable PF_UNSET_KEY is not set; asking the endpoint without an API key.'] },
+      enrich: {
+        complete: 19,
+        fromCache: 0,
+        requests: 19,
+        failed: 0,
+        stopped: ['The environment variable PF_UNSET_KEY is not set; asking the endpoint without an API key.'],
+      },
     });
   });
 
@@ -117,31 +130,36 @@ describe('paper-feed daily with enrichment', () => {
     await writeConfig({ apiKey: KEY });
     const result = await daily();
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Setting enrich\.apiKey must not be kept with the settings; put the key in an environment variable named by enrich\.apiKeyEnv/);
+    expect(result.stderr).toMatch(
+      /^Setting enrich\.apiKey must not be kept with the settings; put the key in an environment variable named by enrich\.apiKeyEnv/,
+    );
     expect(result.stderr).not.toContain(KEY);
   });
 });
 
-async function run(signal?: AbortSignal, clock: FakeClock = createFakeClock(), extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const context: CliContext = {
-      argv: ['daily', '--rss-base', cli.arxiv.url('/rss'), ...extra],
-      cwd: cli.work,
-      env: {},
-      stdout: { write: (text: string) => (stdout += text), isTTY: false },
-      stderr: { write: (text: string) => (stderr += text), isTTY: true, columns: 200 },
-      version: '0.0.0-test',
-      transport: fetchTransport(),
-      clock,
-      ...(signal ? { signal } : {}),
-    };
-    const code = await runCli(context);
-    return { code, stdout, stderr };
+async function run(
+  signal?: AbortSignal,
+  clock: FakeClock = createFakeClock(),
+  extra: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const context: CliContext = {
+    argv: ['daily', '--rss-base', cli.arxiv.url('/rss'), ...extra],
+    cwd: cli.work,
+    env: {},
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: true, columns: 200 },
+    version: '0.0.0-test',
+    transport: fetchTransport(),
+    clock,
+    ...(signal ? { signal } : {}),
+  };
+  const code = await runCli(context);
+  return { code, stdout, stderr };
 }
 
 describe('progress and Ctrl-C, in-process', () => {
-
   it('shows a translating bar on a terminal', async () => {
     await writeConfig({});
     const result = await run();

@@ -55,7 +55,11 @@ describe('paper-feed init github-actions', () => {
     const mine = readFileSync(file, 'utf8').replace("'30 0 * * 1-5'", "'45 0 * * 1-5'");
     writeFileSync(file, mine);
     const refused = await runBuiltCli(['init', 'github-actions'], work);
-    expect(refused).toEqual({ code: 3, stdout: '', stderr: `${file} already exists and differs from what this version writes; run again with --force to replace it.\n` });
+    expect(refused).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: `${file} already exists and differs from what this version writes; run again with --force to replace it.\n`,
+    });
     expect(readFileSync(file, 'utf8')).toBe(mine);
     const forced = await runBuiltCli(['init', 'github-actions', '--force'], work);
     expect(forced.stdout.split('\n')[0]).toBe(`Replaced ${WORKFLOW} (paper-feed ${packageJson.version}, vault .).`);

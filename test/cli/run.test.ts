@@ -36,9 +36,13 @@ function run(argv: string[], options: { now?: string; signal?: AbortSignal; env?
 
 describe('daily, in-process', () => {
   it('retries after a 503 and writes the announcement once arXiv answers', async () => {
-    server.reply(DEFAULT_FEED_PATH, { status: 503, body: 'Service Unavailable', headers: { 'retry-after': '5' } }, {
-      body: feedDated('Thu, 28 May 2026 00:00:00 -0400'),
-    });
+    server.reply(
+      DEFAULT_FEED_PATH,
+      { status: 503, body: 'Service Unavailable', headers: { 'retry-after': '5' } },
+      {
+        body: feedDated('Thu, 28 May 2026 00:00:00 -0400'),
+      },
+    );
     const result = await run(['daily', '--rss-base', server.url('/rss'), '--vault', 'v']);
     expect(result).toEqual({
       code: 0,
@@ -83,7 +87,8 @@ describe('daily, in-process', () => {
 describe('error output', () => {
   it('adds the stack trace only with PAPER_FEED_DEBUG=1', async () => {
     const argv = ['daily', '--category', 'cs LG', '--sample'];
-    const message = 'categories[0]: "cs LG" is not an arXiv category; write an archive ("cs", "math-ph") or archive.CLASS ("cs.LG", "q-bio.NC"). Fix it in the --category option.';
+    const message =
+      'categories[0]: "cs LG" is not an arXiv category; write an archive ("cs", "math-ph") or archive.CLASS ("cs.LG", "q-bio.NC"). Fix it in the --category option.';
     expect(await run(argv)).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
     const debug = await run(argv, { env: { PAPER_FEED_DEBUG: '1' } });
     const lines = debug.stderr.trimEnd().split('\n');
@@ -149,12 +154,11 @@ describe('range, in-process', () => {
         return `(cat:cs.LG OR cat:cs.CL OR cat:cs.AI OR cat:cs.CV OR cat:stat.ML) AND submittedDate:[${window.from} TO ${window.to}]`;
       }),
     );
-    expect(Object.keys(await noteTimes(join(work, 'v'))).filter((p) => p.startsWith('arXiv/Daily/')).sort()).toEqual([
-      'arXiv/Daily/2026-05-27.md',
-      'arXiv/Daily/2026-05-28.md',
-      'arXiv/Daily/2026-05-29.md',
-      'arXiv/Daily/2026-06-01.md',
-    ]);
+    expect(
+      Object.keys(await noteTimes(join(work, 'v')))
+        .filter((p) => p.startsWith('arXiv/Daily/'))
+        .sort(),
+    ).toEqual(['arXiv/Daily/2026-05-27.md', 'arXiv/Daily/2026-05-28.md', 'arXiv/Daily/2026-05-29.md', 'arXiv/Daily/2026-06-01.md']);
     expect(await readNote(join(work, 'v'), 'arXiv/Daily/2026-06-01.md')).toContain("announced: '2026-05-31T20:00:00-04:00'");
     // Requests were spaced as arXiv asks (3 s between starts, on the test clock).
     expect(clock.sleeps.filter((ms) => ms >= 3000)).toHaveLength(3);

@@ -87,9 +87,7 @@ describe('a dangling link at a new note’s name', () => {
       const result = await daily();
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      expect(result.stdout.split('\n')[0]).toBe(
-        `19 papers matched · ${run === 1 ? 19 : 0} notes created · 0 updated · daily note arXiv/Daily/2026-05-28.md`,
-      );
+      expect(result.stdout.split('\n')[0]).toBe(`19 papers matched · ${run === 1 ? 19 : 0} notes created · 0 updated · daily note arXiv/Daily/2026-05-28.md`);
     }
     expect(await readlink(link)).toBe(join(cli.work, 'nowhere.md'));
     expect(await readNote(cli.vault, `${PAPERS}/Speculative Decoding with Adaptive Draft Lengths (${SPECULATIVE}).md`)).toContain(`arxiv_id: '${SPECULATIVE}'`);

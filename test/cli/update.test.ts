@@ -60,7 +60,10 @@ async function vaultWithKeptNotes(): Promise<string> {
   const { journalRef: _j, doi: _d, ...rest } = paper;
   const v1 = { ...rest, version: 1, updated: paper.published!, comment: '25 pages', pdfUrl: 'https://arxiv.org/pdf/2206.06921v1' };
   const note = renderPaperNote(v1, { citekey: 'kept2022', keywords: [], digests: [] }).replace('---\n', '---\nrating: 5\n') + 'Mine.\n';
-  const gone = renderPaperNote({ ...v1, id: '0808.9999', absUrl: 'https://arxiv.org/abs/0808.9999' }, { citekey: 'gone2008', keywords: [], digests: [] }).replace('---\n', '---\nrating: 4\n');
+  const gone = renderPaperNote(
+    { ...v1, id: '0808.9999', absUrl: 'https://arxiv.org/abs/0808.9999' },
+    { citekey: 'gone2008', keywords: [], digests: [] },
+  ).replace('---\n', '---\nrating: 4\n');
   const vault = join(work, 'vault');
   await mkdir(join(vault, 'arXiv', 'Papers'), { recursive: true });
   await writeFile(join(vault, NOTE), note);
@@ -99,7 +102,9 @@ describe('paper-feed update', () => {
       '## Published and updated (1)\n\nWhat arXiv now says about papers you have notes for:\n\n' +
         '- [[arXiv/Papers/Isoperimetry|Attainable forms of Assouad spectra]]',
     );
-    expect(digest).toContain('v1 → v3 · published: *Indiana Univ. Math. J. 73 (2024), 1331-1356* · [doi:10.1512/iumj.2024.73.9928](<https://doi.org/10.1512/iumj.2024.73.9928>) · [arXiv:2206.06921](https://arxiv.org/abs/2206.06921)');
+    expect(digest).toContain(
+      'v1 → v3 · published: *Indiana Univ. Math. J. 73 (2024), 1331-1356* · [doi:10.1512/iumj.2024.73.9928](<https://doi.org/10.1512/iumj.2024.73.9928>) · [arXiv:2206.06921](https://arxiv.org/abs/2206.06921)',
+    );
 
     // The same listing written again keeps the section; the next check says when the last ran.
     await run(['daily', '--sample', '--vault', vault]);

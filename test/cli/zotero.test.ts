@@ -23,7 +23,12 @@ async function zoteroWithLibrary(options: ZoteroStandInOptions = {}, port?: numb
     zotero.add({ itemType: 'preprint', title: paper.title, abstractNote: paper.abstract, archiveID: `arXiv:${paper.id}`, DOI: `10.48550/arXiv.${paper.id}` });
   }
   // A paper of tonight's announcement the person already has, with Zotero 8's own citation key.
-  zotero.add({ itemType: 'preprint', title: 'Score-Based Generative Modeling on Compact Lie Groups', archiveID: 'arXiv:2605.21412', citationKey: 'Lefevre2026Lie' });
+  zotero.add({
+    itemType: 'preprint',
+    title: 'Score-Based Generative Modeling on Compact Lie Groups',
+    archiveID: 'arXiv:2605.21412',
+    citationKey: 'Lefevre2026Lie',
+  });
   await writeFile(join(cli.work, 'paper-feed.config.json'), JSON.stringify({ library: { source: 'zotero', zoteroPort: port ?? zotero.port } }));
   return zotero;
 }
@@ -38,11 +43,15 @@ describe('paper-feed daily with the library in Zotero', () => {
     expect(first.stdout).toContain('  top picks: 10 by your library of 12 papers');
     // Each paper in the daily note can be saved to Zotero from a link the Obsidian plugin answers.
     const daily = await readNote(cli.vault, 'arXiv/Daily/2026-05-29.md');
-    expect(daily).toContain('[arXiv:2605.21407](https://arxiv.org/abs/2605.21407) · [PDF](https://arxiv.org/pdf/2605.21407v1) · [Save to Zotero](obsidian://paper-feed?zotero=2605.21407)\n');
+    expect(daily).toContain(
+      '[arXiv:2605.21407](https://arxiv.org/abs/2605.21407) · [PDF](https://arxiv.org/pdf/2605.21407v1) · [Save to Zotero](obsidian://paper-feed?zotero=2605.21407)\n',
+    );
     expect(daily.match(/\[Save to Zotero\]\(obsidian:\/\/paper-feed\?zotero=\d{4}\.\d{5}\)/g)).toHaveLength(18);
     // The paper Zotero has already links to its item instead.
     const lie = z.items.find((item) => item.data.archiveID === 'arXiv:2605.21412')!;
-    expect(daily).toContain(`[arXiv:2605.21412](https://arxiv.org/abs/2605.21412) · [PDF](https://arxiv.org/pdf/2605.21412v1) · [In Zotero](zotero://select/library/items/${lie.key})\n`);
+    expect(daily).toContain(
+      `[arXiv:2605.21412](https://arxiv.org/abs/2605.21412) · [PDF](https://arxiv.org/pdf/2605.21412v1) · [In Zotero](zotero://select/library/items/${lie.key})\n`,
+    );
     const note = await readNote(cli.vault, 'arXiv/Papers/Score-Based Generative Modeling on Compact Lie Groups.md');
     expect(readFrontmatter(note).citekey).toBe('Lefevre2026Lie');
     const cached = JSON.parse(await readFile(join(cli.vault, '.paper-feed', 'zotero-library.json'), 'utf8')) as { version: number; entries: unknown[] };
@@ -81,7 +90,7 @@ describe('paper-feed zotero add', () => {
     expect(known.stdout.split('\n')[0]).toBe('Already in Zotero: Score-Based Generative Modeling on Compact Lie Groups (cite as Lefevre2026Lie).');
   });
 
-  it('records the item as `zotero: KEY` in the vault\'s note for the paper, which later runs keep', async () => {
+  it("records the item as `zotero: KEY` in the vault's note for the paper, which later runs keep", async () => {
     const z = await zoteroWithLibrary();
     await runBuiltCli(['daily', '--sample', '--vault', cli.vault], cli.work);
     const path = 'arXiv/Papers/Calibrated Abstention for Large Language Models under Distribution Shift.md';
@@ -100,11 +109,20 @@ describe('paper-feed zotero add', () => {
   it('gives one line and exit code 5 for each way Zotero can fail', async () => {
     const z = await zoteroWithLibrary({ localApi: false });
     const off = await runBuiltCli(['zotero', 'add', '2605.21407', '--sample'], cli.work);
-    expect(off).toEqual({ code: 5, stdout: '', stderr: 'Zotero\'s local API is off; in Zotero turn on Settings → Advanced → "Allow other applications on this computer to communicate with Zotero", then try again.\n' });
+    expect(off).toEqual({
+      code: 5,
+      stdout: '',
+      stderr:
+        'Zotero\'s local API is off; in Zotero turn on Settings → Advanced → "Allow other applications on this computer to communicate with Zotero", then try again.\n',
+    });
     z.options.localApi = true;
     z.busyOnce();
     const busy = await runBuiltCli(['zotero', 'add', '2605.21407', '--sample'], cli.work);
-    expect(busy).toEqual({ code: 5, stdout: '', stderr: 'Zotero is still busy with an earlier save from Paper Feed (409 SESSION_EXISTS); wait a moment and try again.\n' });
+    expect(busy).toEqual({
+      code: 5,
+      stdout: '',
+      stderr: 'Zotero is still busy with an earlier save from Paper Feed (409 SESSION_EXISTS); wait a moment and try again.\n',
+    });
     const port = z.port;
     await z.close();
     zotero = undefined;

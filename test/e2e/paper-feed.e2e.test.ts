@@ -36,10 +36,30 @@ const MULTIGRID = 'Multigrid Methods for Physics-Informed Networks — Kofi Mens
 
 /** Five paper notes a person rated: the library that "Top picks" ranks against. */
 const LIBRARY: KeptPaper[] = [
-  ['2501.20001', 'KV cache', 'Caching Retrieved Passages for Low-Latency Language Model Serving', 'A language model server keeps retrieved passages in a cache shared between requests, which halves latency for streaming input without hurting answer accuracy.'],
-  ['2501.20002', 'Streaming LMs', 'Streaming Language Models with Attention Sinks', 'Language models trained on finite windows fail on streaming input; keeping a few initial tokens as attention sinks lets them run on endless streams.'],
-  ['2501.20003', 'PINN training', 'Curriculum Training of Physics-Informed Neural Networks', 'Physics-informed networks struggle on stiff elliptic problems; training on coarse grids before fine ones makes convergence reliable.'],
-  ['2501.20004', 'Multigrid', 'Multigrid Preconditioners for Elliptic Problems', 'Multigrid cycles between coarse and fine grids and solves elliptic problems in time proportional to the grid size.'],
+  [
+    '2501.20001',
+    'KV cache',
+    'Caching Retrieved Passages for Low-Latency Language Model Serving',
+    'A language model server keeps retrieved passages in a cache shared between requests, which halves latency for streaming input without hurting answer accuracy.',
+  ],
+  [
+    '2501.20002',
+    'Streaming LMs',
+    'Streaming Language Models with Attention Sinks',
+    'Language models trained on finite windows fail on streaming input; keeping a few initial tokens as attention sinks lets them run on endless streams.',
+  ],
+  [
+    '2501.20003',
+    'PINN training',
+    'Curriculum Training of Physics-Informed Neural Networks',
+    'Physics-informed networks struggle on stiff elliptic problems; training on coarse grids before fine ones makes convergence reliable.',
+  ],
+  [
+    '2501.20004',
+    'Multigrid',
+    'Multigrid Preconditioners for Elliptic Problems',
+    'Multigrid cycles between coarse and fine grids and solves elliptic problems in time proportional to the grid size.',
+  ],
   ['2501.20005', 'Graph coloring', 'Bounds on the Chromatic Number of Sparse Graphs', 'We bound the chromatic number of graphs with few edges per vertex.'],
 ].map(([id, name, title, abstract]) => ({ id: id!, name: name!, title: title!, abstract: abstract!, keep: 'rating' as const }));
 
@@ -214,7 +234,9 @@ flow('6. rating five paper notes makes "Top picks" lead the feed, each with its 
   const tooltip = workbench.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Relevance' });
   await tooltip.first().waitFor();
   const shown = await tooltip.first().textContent();
-  expect(shown).toMatch(/Relevance 0\.\d\d — close to “(Multigrid Preconditioners for Elliptic Problems|Curriculum Training of Physics-Informed Neural Networks)”/);
+  expect(shown).toMatch(
+    /Relevance 0\.\d\d — close to “(Multigrid Preconditioners for Elliptic Problems|Curriculum Training of Physics-Informed Neural Networks)”/,
+  );
   // The abstract's TeX is rendered as in the notes: \textbf{M} as a bold M, accents resolved.
   expect(shown).toContain('MultiGrid Training (MGT)');
   expect(shown).toContain('Schrödinger-type');
@@ -237,10 +259,16 @@ flow('7. "Save to Zotero" from the tree item menu saves the paper once, then say
   // that answer, with the stand-in still unasked, means "not yet", so clear it and try again.
   for (let attempt = 1; ; attempt += 1) {
     await workbench.contextMenu(workbench.treeRow(feed, RETRIEVAL).first(), 'Save to Zotero');
-    await said.first().waitFor({ timeout: 45_000 }).catch(() => {
-      throw new Error(`No message about Zotero within 45 s; the Zotero stand-in saw ${zotero!.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'no request'}.`);
-    });
-    const settingNotYetRead = zotero.requests.length === 0 && ((await said.first().textContent()) ?? '').startsWith('Zotero is not running (nothing answered on 127.0.0.1:23119)');
+    await said
+      .first()
+      .waitFor({ timeout: 45_000 })
+      .catch(() => {
+        throw new Error(
+          `No message about Zotero within 45 s; the Zotero stand-in saw ${zotero!.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'no request'}.`,
+        );
+      });
+    const settingNotYetRead =
+      zotero.requests.length === 0 && ((await said.first().textContent()) ?? '').startsWith('Zotero is not running (nothing answered on 127.0.0.1:23119)');
     if (!settingNotYetRead || attempt === 10) break;
     await workbench.runCommand('Notifications: Clear All Notifications');
     await said.first().waitFor({ state: 'detached' });
@@ -250,7 +278,12 @@ flow('7. "Save to Zotero" from the tree item menu saves the paper once, then say
   const saved = said.first();
   expect(await saved.getByRole('button', { name: 'Open in Zotero' }).count()).toBe(1);
   const item = zotero.items.at(-1)!;
-  expect([item.data.itemType, item.data.archiveID, item.data.DOI, item.data.url]).toEqual(['preprint', 'arXiv:2605.11001', '10.48550/arXiv.2605.11001', 'http://arxiv.org/abs/2605.11001']);
+  expect([item.data.itemType, item.data.archiveID, item.data.DOI, item.data.url]).toEqual([
+    'preprint',
+    'arXiv:2605.11001',
+    '10.48550/arXiv.2605.11001',
+    'http://arxiv.org/abs/2605.11001',
+  ]);
   const saves = zotero.requests.filter((r) => r.path === '/connector/saveItems');
   expect(saves).toHaveLength(1);
   expect([saves[0]!.headers.host, saves[0]!.headers['zotero-allowed-request']]).toEqual([`127.0.0.1:${zotero.port}`, '1']);
@@ -303,12 +336,7 @@ flow('9. in a LaTeX chapter, Insert Citation offers \\cite, \\citep and \\citet 
   await workbench.contextMenu(workbench.treeRow(feed, RETRIEVAL).first(), 'Insert Citation…');
   const citep = workbench.quickPickRow('\\citep (natbib, in parentheses)');
   await expect.poll(() => citep.locator('.quick-input-list-label-meta').textContent()).toBe('\\citep{weber2026retrieval}  ·  adds BibTeX to library.bib');
-  expect(await workbench.quickPickLabels()).toEqual([
-    '\\cite',
-    '\\citep (natbib, in parentheses)',
-    '\\citet (natbib, in the sentence)',
-    'arXiv identifier',
-  ]);
+  expect(await workbench.quickPickLabels()).toEqual(['\\cite', '\\citep (natbib, in parentheses)', '\\citet (natbib, in the sentence)', 'arXiv identifier']);
   await workbench.screenshot(screenshot('latex-insert-picker.png'));
   await citep.click();
   await workbench.editorShows('passages \\citep{weber2026retrieval}.');
@@ -320,7 +348,7 @@ flow('9. in a LaTeX chapter, Insert Citation offers \\cite, \\citep and \\citet 
   const bib = await waitForFile(thesisBib, (text) => text !== bibBefore);
   expect(bibEntryKeys(bib)).toEqual(['knuth1984texbook', 'weber2026retrieval']);
   expect(bib.startsWith(bibBefore)).toBe(true);
-  expect(readFileSync(bibFile, 'utf8'), 'the Markdown .bib is not the LaTeX project\'s').toBe(refsBefore);
+  expect(readFileSync(bibFile, 'utf8'), "the Markdown .bib is not the LaTeX project's").toBe(refsBefore);
 });
 
 flow('10. typing \\cite{ in LaTeX offers the kept papers by key, and picking one adds its entry', async () => {
@@ -399,7 +427,8 @@ flow('12. the LaTeX thesis and the Markdown notes build with pdflatex + bibtex a
 
 flow('13. "Update arXiv Entries in the Bibliography…" shows the published form as a diff and, after the OK, changes only Paper Feed\'s entry', async () => {
   // A person's own arXiv entry, which Paper Feed did not write: it must stay as it is.
-  const own = '@article{vaswani2017attention,\n  title = {Attention Is All You Need},\n  author = {Vaswani, Ashish and others},\n  eprint = {1706.03762},\n  year = {2017},\n}\n';
+  const own =
+    '@article{vaswani2017attention,\n  title = {Attention Is All You Need},\n  author = {Vaswani, Ashish and others},\n  eprint = {1706.03762},\n  year = {2017},\n}\n';
   writeFileSync(bibFile, `${readFileSync(bibFile, 'utf8')}\n${own}`);
   const before = readFileSync(bibFile, 'utf8');
   const okafor = /@misc\{okafor2026sparse,\n[^@]*?\n\}/.exec(before)?.[0];
@@ -480,7 +509,10 @@ flow('14. "Check Kept Papers for Updates" brings the kept notes up to date, says
   const tail = (text: string) => text.slice(text.indexOf('%% paper-feed:end %%'));
   expect(tail(after)).toBe(tail(before));
 
-  await said.first().locator('.monaco-button', { hasText: /^Show Changes$/ }).click();
+  await said
+    .first()
+    .locator('.monaco-button', { hasText: /^Show Changes$/ })
+    .click();
   await workbench.quickPickRow('Streaming Language Models with Attention Sinks').waitFor();
   await workbench.screenshot(screenshot('check-updates-changes.png'));
   await workbench.quickPickRow('Streaming Language Models with Attention Sinks').click();

@@ -20,7 +20,8 @@ export interface Build {
 
 function run(command: string, args: string[], cwd: string): { status: number; out: string } {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, max_print_line: '10000' } });
-  if (result.error) throw new Error(`Could not start ${command} (${result.error.message}); install it (apt-get install texlive-latex-base pandoc) and run again.`);
+  if (result.error)
+    throw new Error(`Could not start ${command} (${result.error.message}); install it (apt-get install texlive-latex-base pandoc) and run again.`);
   return { status: result.status ?? 1, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -48,7 +49,9 @@ export function buildLatex(folder: string, root: string): Build {
     const log = readFileSync(path.join(dir, `${job}.log`), 'utf8');
     const aux = readFileSync(path.join(dir, `${job}.aux`), 'utf8');
     const unresolved = [...log.matchAll(/Citation [`'](\S+?)' on page \d+ undefined/g)].map((m) => m[1]!);
-    const printed = existsSync(path.join(dir, `${job}.bbl`)) ? [...readFileSync(path.join(dir, `${job}.bbl`), 'utf8').matchAll(/\\bibitem(?:\[[\s\S]*?\])?\{([^}]+)\}/g)].map((m) => m[1]!) : [];
+    const printed = existsSync(path.join(dir, `${job}.bbl`))
+      ? [...readFileSync(path.join(dir, `${job}.bbl`), 'utf8').matchAll(/\\bibitem(?:\[[\s\S]*?\])?\{([^}]+)\}/g)].map((m) => m[1]!)
+      : [];
     const problems = bibtex.out.split('\n').filter((line) => /^Warning--|error message|^I was expecting|^I'm skipping|Illegal/.test(line));
     if (!aux.includes('\\bibdata{')) problems.push(`${root} names no bibliography (no \\bibdata in ${job}.aux)`);
     return { runs, unresolved: [...new Set(unresolved)], printed, problems };

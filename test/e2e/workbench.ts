@@ -37,7 +37,7 @@ export class Workbench {
       const sash = sashes.find((box) => Math.abs(box.left + box.width / 2 - right) < 8);
       return sash && { x: sash.left + sash.width / 2, y: sash.top + sash.height / 2, left: sidebar.getBoundingClientRect().left };
     });
-    if (!edge) throw new Error('Found no sash on the side bar\'s right edge to drag.');
+    if (!edge) throw new Error("Found no sash on the side bar's right edge to drag.");
     await this.page.mouse.move(edge.x, edge.y);
     await this.page.mouse.down();
     await this.page.mouse.move(edge.left + width, edge.y, { steps: 5 });
@@ -101,7 +101,9 @@ export class Workbench {
   async quickPickLabels(): Promise<string[]> {
     const rows = await this.quickInput()
       .locator('.monaco-list-row')
-      .evaluateAll((elements) => elements.map((row) => ({ index: Number(row.getAttribute('data-index')), label: row.querySelector('.label-name')?.textContent ?? '' })));
+      .evaluateAll((elements) =>
+        elements.map((row) => ({ index: Number(row.getAttribute('data-index')), label: row.querySelector('.label-name')?.textContent ?? '' })),
+      );
     return rows.sort((a, b) => a.index - b.index).map((row) => row.label);
   }
 
@@ -156,7 +158,11 @@ export class Workbench {
     await this.page.waitForFunction((wanted) => {
       const lines = [...document.querySelectorAll<HTMLElement>('.editor-instance .view-lines .view-line')];
       lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-      return lines.map((line) => line.textContent ?? '').join('').replace(/\u00a0/g, ' ').includes(wanted);
+      return lines
+        .map((line) => line.textContent ?? '')
+        .join('')
+        .replace(/\u00a0/g, ' ')
+        .includes(wanted);
     }, text);
   }
 

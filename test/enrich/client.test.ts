@@ -59,9 +59,7 @@ describe('chat client', () => {
   });
 
   it('drops response_format once when the endpoint refuses it, and remembers for the run', async () => {
-    server.respond((r) =>
-      r.body?.response_format ? { status: 400, body: '{"error":{"message":"response_format is not supported"}}' } : { content: 'ok' },
-    );
+    server.respond((r) => (r.body?.response_format ? { status: 400, body: '{"error":{"message":"response_format is not supported"}}' } : { content: 'ok' }));
     const chat = client();
     await chat.complete(messages, never);
     await chat.complete(messages, never);
@@ -107,7 +105,9 @@ describe('chat client', () => {
   it('says an endpoint wants a key when none is set', async () => {
     server.respond(() => faults.unauthorized());
     const error = await failure(client().complete(messages, never));
-    expect(error.message).toBe(`${server.host} asks for an API key and none is set. Add one in the enrichment settings; translation continues on the next run.`);
+    expect(error.message).toBe(
+      `${server.host} asks for an API key and none is set. Add one in the enrichment settings; translation continues on the next run.`,
+    );
   });
 
   it('names the path and model on 404', async () => {
@@ -144,14 +144,23 @@ describe('chat client', () => {
     server.respond(() => ({ body: '<html>proxy login</html>' }));
     const error = await failure(client().complete(messages, never));
     expect(error.kind).toBe('bad-feed');
-    expect(error.message).toBe(`${server.host} sent something that is not a chat completion. Check that the base URL points at an OpenAI-compatible /v1 endpoint.`);
+    expect(error.message).toBe(
+      `${server.host} sent something that is not a chat completion. Check that the base URL points at an OpenAI-compatible /v1 endpoint.`,
+    );
   });
 });
 
 describe('where a key may go', () => {
   it('sends a key over https anywhere, and over http only on this machine or a private network', () => {
     expect(keyTransportProblem('https://api.openai.com/v1', KEY)).toBeUndefined();
-    for (const local of ['http://localhost:11434/v1', 'http://127.0.0.1:8000/v1', 'http://[::1]:1234/v1', 'http://192.168.1.20:8000/v1', 'http://gpu-box:8000/v1', 'http://llm.lab.internal/v1']) {
+    for (const local of [
+      'http://localhost:11434/v1',
+      'http://127.0.0.1:8000/v1',
+      'http://[::1]:1234/v1',
+      'http://192.168.1.20:8000/v1',
+      'http://gpu-box:8000/v1',
+      'http://llm.lab.internal/v1',
+    ]) {
       expect(keyTransportProblem(local, KEY)).toBeUndefined();
     }
     expect(keyTransportProblem('http://api.example.com/v1', KEY)).toBe(

@@ -26,7 +26,7 @@ const LM_STUDIO_400 = { status: 400, body: JSON.stringify({ error: "'response_fo
 const answerOf = (r: RecordedRequest) => JSON.parse(fakeTranslation(r).content!) as Record<string, string>;
 
 describe('endpoint quirks', () => {
-  it("retries every paper LM Studio refused for response_format at concurrency 2, and remembers the refusal", async () => {
+  it('retries every paper LM Studio refused for response_format at concurrency 2, and remembers the refusal', async () => {
     server.respond((r) => (r.body?.response_format ? LM_STUDIO_400 : fakeTranslation(r)));
     const papers = samplePapers(6);
     const report = await run(papers, { concurrency: 2 });
@@ -59,7 +59,9 @@ describe('endpoint quirks', () => {
       body: JSON.stringify({
         id: 'x',
         object: 'chat.completion',
-        choices: [{ index: 0, message: { role: 'assistant', content: '', reasoning_content: `Think {a}. ${JSON.stringify(answerOf(r))}` }, finish_reason: 'stop' }],
+        choices: [
+          { index: 0, message: { role: 'assistant', content: '', reasoning_content: `Think {a}. ${JSON.stringify(answerOf(r))}` }, finish_reason: 'stop' },
+        ],
       }),
     }));
     const papers = samplePapers(2);
@@ -74,7 +76,11 @@ describe('endpoint quirks', () => {
     const first = JSON.parse(server.requests[0]!.rawBody) as { max_tokens: number };
     expect(first.max_tokens).toBe(1024 + 2 * (papers[0]!.title.length + papers[0]!.abstract.length));
 
-    server.respond((r) => (r.rawBody.includes('max_tokens') ? { status: 400, body: '{"error":{"message":"Unrecognized request argument supplied: max_tokens"}}' } : fakeTranslation(r)));
+    server.respond((r) =>
+      r.rawBody.includes('max_tokens')
+        ? { status: 400, body: '{"error":{"message":"Unrecognized request argument supplied: max_tokens"}}' }
+        : fakeTranslation(r),
+    );
     const report = await run(samplePapers(2).slice(1));
     expect(report.failed).toEqual([]);
     expect(report.requests).toBe(2);

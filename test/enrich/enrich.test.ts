@@ -69,7 +69,10 @@ describe('enriching a run', () => {
   it('asks only for the parts the cache lacks, and keeps an English TL;DR across target languages', async () => {
     const papers = samplePapers(2);
     await run(papers, { produce: { title: true, abstract: false, tldr: true }, tldrLanguage: 'en' });
-    expect(server.requests.map((r) => r.languages)).toEqual([{ title: 'zh-CN', tldr: 'en' }, { title: 'zh-CN', tldr: 'en' }]);
+    expect(server.requests.map((r) => r.languages)).toEqual([
+      { title: 'zh-CN', tldr: 'en' },
+      { title: 'zh-CN', tldr: 'en' },
+    ]);
     const japanese = await run(papers, { targetLanguage: 'ja', produce: { title: true, abstract: false, tldr: true }, tldrLanguage: 'en' });
     expect(server.requests.slice(2).map((r) => r.asked)).toEqual([['title'], ['title']]);
     expect(japanese.results.get(papers[0]!.id)).toEqual({
@@ -84,7 +87,12 @@ describe('enriching a run', () => {
     await run([papers[1]!, papers[3]!]);
     const before = server.requests.length;
     const report = await run(papers, { budget: 3 });
-    expect(server.requests.slice(before).map((r) => indexOf(papers, r)).sort()).toEqual([0, 2, 4]);
+    expect(
+      server.requests
+        .slice(before)
+        .map((r) => indexOf(papers, r))
+        .sort(),
+    ).toEqual([0, 2, 4]);
     expect(report.fromCache).toBe(2);
     expect(report.stoppedBecause).toBe('Reached the budget of 3 papers for this run; 5 more wait for the next run.');
     expect([...report.results.values()].filter((r) => r.missing.length === 2)).toHaveLength(5);
@@ -100,7 +108,12 @@ describe('enriching a run', () => {
   it('reports progress paper by paper', async () => {
     const calls: Array<[number, number]> = [];
     await run(samplePapers(3), { concurrency: 1 }, { onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    expect(calls).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
   });
 
   it('on cancel starts nothing new, aborts what is in flight and keeps what it has', async () => {
@@ -153,9 +166,19 @@ describe('enriching a run', () => {
   });
 
   it.each([
-    ['in the wrong language', faults.wrongLanguage(), 'english', 'The model answered in English, not zh-CN (title: the answer was in the wrong language (it is not written in Han script); abstract: the answer was in the wrong language (it is not written in Han script)).'],
+    [
+      'in the wrong language',
+      faults.wrongLanguage(),
+      'english',
+      'The model answered in English, not zh-CN (title: the answer was in the wrong language (it is not written in Han script); abstract: the answer was in the wrong language (it is not written in Han script)).',
+    ],
     ['empty', faults.empty(), 'empty', 'The answer was not the JSON asked for (title: the answer was empty; abstract: the answer was empty).'],
-    ['broken JSON', faults.brokenJson(), 'not-json', 'The answer was not the JSON asked for (title: the answer was not JSON; abstract: the answer was not JSON).'],
+    [
+      'broken JSON',
+      faults.brokenJson(),
+      'not-json',
+      'The answer was not the JSON asked for (title: the answer was not JSON; abstract: the answer was not JSON).',
+    ],
   ])('records parts as missing after two answers %s, and goes on', async (_, reply, code, why) => {
     const papers = samplePapers(2);
     server.respond((r) => (r.paper?.title === papers[0]!.title ? reply : fakeTranslation(r)));
@@ -215,14 +238,22 @@ describe('enriching a run', () => {
     const papers = samplePapers(3);
     server.respond((r) => (indexOf(papers, r) === 1 ? faults.slow(3000, fakeTranslation(r)) : fakeTranslation(r)));
     const report = await run(papers, { timeoutMs: 300 });
-    expect(report.failed).toEqual([{ id: papers[1]!.id, code: 'timeout', reason: `${server.host} did not answer within 0.3 s. Raise the timeout or pick a faster model in the enrichment settings.` }]);
+    expect(report.failed).toEqual([
+      {
+        id: papers[1]!.id,
+        code: 'timeout',
+        reason: `${server.host} did not answer within 0.3 s. Raise the timeout or pick a faster model in the enrichment settings.`,
+      },
+    ]);
     expect(report.results.get(papers[2]!.id)).toEqual(translated(papers[2]!));
   });
 
   it('stops with one line when the endpoint cannot be reached', async () => {
     await server.close();
     const report = await run(samplePapers(3), { concurrency: 1 });
-    expect(report.stoppedBecause).toBe(`Could not reach ${server.host}. Check that the server is running and the base URL in the enrichment settings is right.`);
+    expect(report.stoppedBecause).toBe(
+      `Could not reach ${server.host}. Check that the server is running and the base URL in the enrichment settings is right.`,
+    );
     expect(report.failed).toEqual([]);
     expect(report.requests).toBe(4);
   });

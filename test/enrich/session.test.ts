@@ -39,7 +39,11 @@ describe('an enrichment session', () => {
     const session = sessionWith({ concurrency: 1 }, saved);
     const papers = samplePapers(3);
     const known = await session.known(papers);
-    expect([...known.values()].map((r) => r.missing)).toEqual([['title', 'abstract'], ['title', 'abstract'], ['title', 'abstract']]);
+    expect([...known.values()].map((r) => r.missing)).toEqual([
+      ['title', 'abstract'],
+      ['title', 'abstract'],
+      ['title', 'abstract'],
+    ]);
     expect(server.requests).toEqual([]);
 
     const updates: number[] = [];
@@ -93,7 +97,9 @@ describe('an enrichment session', () => {
     const lines: string[] = [];
     const session = sessionWith({ concurrency: 1 }, [], lines, true);
     await session.fill(samplePapers(4), () => Promise.reject(new PaperFeedError('vault', 'Could not write arXiv/Daily/2026-05-28.md (EACCES).')));
-    expect(lines[0]).toBe('The notes could not be updated with the translations (Could not write arXiv/Daily/2026-05-28.md (EACCES)); the next run writes them.');
+    expect(lines[0]).toBe(
+      'The notes could not be updated with the translations (Could not write arXiv/Daily/2026-05-28.md (EACCES)); the next run writes them.',
+    );
     expect(server.requests.length).toBeLessThan(4);
   });
 });

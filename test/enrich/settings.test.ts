@@ -36,18 +36,42 @@ describe('enrichment settings', () => {
   });
 
   it.each([
-    [{ ...on, baseUrl: 'localhost:11434' }, 'enrich.baseUrl', 'Setting enrich.baseUrl must start with http:// or https://; use e.g. http://localhost:11434/v1.'],
+    [
+      { ...on, baseUrl: 'localhost:11434' },
+      'enrich.baseUrl',
+      'Setting enrich.baseUrl must start with http:// or https://; use e.g. http://localhost:11434/v1.',
+    ],
     [{ ...on, baseUrl: 'not a url' }, 'enrich.baseUrl', 'Setting enrich.baseUrl is not a URL; use e.g. http://localhost:11434/v1.'],
-    [{ ...on, baseUrl: 'https://me:secret@api.example.com/v1' }, 'enrich.baseUrl', 'Setting enrich.baseUrl must not hold a user name or password; put the key in the API key setting.'],
-    [{ ...on, targetLanguage: 'chinese simplified' }, 'enrich.targetLanguage', 'Setting enrich.targetLanguage is not a BCP 47 language tag: "chinese simplified"; use e.g. "zh-CN", "ja" or "de".'],
-    [{ ...on, targetLanguage: 'zh_CN' }, 'enrich.targetLanguage', 'Setting enrich.targetLanguage is not a BCP 47 language tag: "zh_CN"; use e.g. "zh-CN", "ja" or "de".'],
+    [
+      { ...on, baseUrl: 'https://me:secret@api.example.com/v1' },
+      'enrich.baseUrl',
+      'Setting enrich.baseUrl must not hold a user name or password; put the key in the API key setting.',
+    ],
+    [
+      { ...on, targetLanguage: 'chinese simplified' },
+      'enrich.targetLanguage',
+      'Setting enrich.targetLanguage is not a BCP 47 language tag: "chinese simplified"; use e.g. "zh-CN", "ja" or "de".',
+    ],
+    [
+      { ...on, targetLanguage: 'zh_CN' },
+      'enrich.targetLanguage',
+      'Setting enrich.targetLanguage is not a BCP 47 language tag: "zh_CN"; use e.g. "zh-CN", "ja" or "de".',
+    ],
     [{ ...on, concurrency: 0 }, 'enrich.concurrency', 'Setting enrich.concurrency must be a whole number from 1 to 16; it is 0.'],
     [{ ...on, budget: 2.5 }, 'enrich.budget', 'Setting enrich.budget must be a whole number from 0 to 100000; it is 2.5.'],
     [{ ...on, model: '  ' }, 'enrich.model', 'Setting enrich.model is empty; name the model the endpoint serves, such as "qwen2.5:7b".'],
     [{ ...on, produce: { tldr: 'yes' } }, 'enrich.produce.tldr', 'Setting enrich.produce.tldr must be true or false.'],
     [{ ...on, tldrLanguage: 'de' }, 'enrich.tldrLanguage', 'Setting enrich.tldrLanguage must be "target" or "en".'],
-    [{ ...on, apiKey: 'sk-abc' }, 'enrich.apiKey', "Setting enrich.apiKey must not be kept with the settings; put the key in an environment variable named by enrich.apiKeyEnv (CLI) or in the app's secret storage."],
-    [{ ...on, targetLanguage: 'en-GB' }, 'enrich.targetLanguage', 'Setting enrich.targetLanguage is English, the language papers are already in; choose another language or turn off title and abstract translation.'],
+    [
+      { ...on, apiKey: 'sk-abc' },
+      'enrich.apiKey',
+      "Setting enrich.apiKey must not be kept with the settings; put the key in an environment variable named by enrich.apiKeyEnv (CLI) or in the app's secret storage.",
+    ],
+    [
+      { ...on, targetLanguage: 'en-GB' },
+      'enrich.targetLanguage',
+      'Setting enrich.targetLanguage is English, the language papers are already in; choose another language or turn off title and abstract translation.',
+    ],
   ])('rejects %j naming the key', (input, key, message) => {
     const error = failureOf(input);
     expect(error.kind).toBe('bad-config');

@@ -54,7 +54,9 @@ describe('a completely full disk', () => {
   it('the lock: "the disk is full", kind vault (exit 3), and no lock or temp file left behind', async () => {
     const lockPath = join(vault, '.paper-feed', 'lock');
     const error = await acquireVaultLock(join(vault, '.paper-feed'), { waitMs: 0 }).catch((e: unknown) => e);
-    expect(error).toEqual(new PaperFeedError('vault', `Could not lock the vault because the disk is full (writing "${lockPath}"); free some space on the disk and run again.`));
+    expect(error).toEqual(
+      new PaperFeedError('vault', `Could not lock the vault because the disk is full (writing "${lockPath}"); free some space on the disk and run again.`),
+    );
     expect(await readdir(join(vault, '.paper-feed'))).toEqual([]);
     // Once space is freed, the next run gets the vault at once.
     full.under = '';
@@ -66,7 +68,9 @@ describe('a completely full disk', () => {
   it('a note: "the disk is full", kind vault, and no note or temp file left behind', async () => {
     const store = new FsVaultStore(vault);
     const error = await store.create('arXiv/Papers/A Paper.md', '# A paper\n').catch((e: unknown) => e);
-    expect(error).toEqual(new PaperFeedError('vault', 'Could not create "arXiv/Papers/A Paper.md": the disk is full (ENOSPC). Free some space on the disk and try again.'));
+    expect(error).toEqual(
+      new PaperFeedError('vault', 'Could not create "arXiv/Papers/A Paper.md": the disk is full (ENOSPC). Free some space on the disk and try again.'),
+    );
     expect(await readdir(join(vault, 'arXiv', 'Papers'))).toEqual([]);
   });
 });

@@ -67,7 +67,9 @@ describe('FsVaultStore.create', () => {
     await store.create('notes.md', 'x');
     const error = await failure(store.create('notes.md/inner.md', 'y'));
     expect(error.kind).toBe('vault');
-    expect(error.message).toMatch(/^Could not create "notes\.md\/inner\.md": a file stands where a folder should be \((ENOTDIR|EEXIST)\)\. Check the vault folder and try again\.$/);
+    expect(error.message).toMatch(
+      /^Could not create "notes\.md\/inner\.md": a file stands where a folder should be \((ENOTDIR|EEXIST)\)\. Check the vault folder and try again\.$/,
+    );
   });
 });
 

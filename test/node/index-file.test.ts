@@ -54,14 +54,27 @@ describe('index.txt read a section at a time', () => {
     expect([...base.withPrefix('notes', 'arXiv/Papers/')].map(([key]) => JSON.parse(key))).toEqual(
       ['arXiv/Papers/\u{1F600} smile (2401.00003).md', 'arXiv/Papers/\uFF01 bang (2401.00002).md', 'arXiv/Papers/Plain (2401.00001).md'].sort(),
     );
-    expect([...base.lines('recent')].map((text) => (JSON.parse(text) as NoteRecord).path)).toEqual(['Notes/plain.md', 'Reading/Ünïcode kept.md', 'arXiv/Daily/2024-01-02.md']);
-    expect([...base.lines('kept')].map((text) => JSON.parse(text.slice(text.indexOf('\t') + 1)))).toEqual([{ a: '2401.00004', t: 'Kept: ü', b: 'An abstract', n: 7 }]);
+    expect([...base.lines('recent')].map((text) => (JSON.parse(text) as NoteRecord).path)).toEqual([
+      'Notes/plain.md',
+      'Reading/Ünïcode kept.md',
+      'arXiv/Daily/2024-01-02.md',
+    ]);
+    expect([...base.lines('kept')].map((text) => JSON.parse(text.slice(text.indexOf('\t') + 1)))).toEqual([
+      { a: '2401.00004', t: 'Kept: ü', b: 'An abstract', n: 7 },
+    ]);
     expect(base.meta.dailies).toEqual([['2024-01-02', 'arXiv/Daily/2024-01-02.md']]);
     expect(base.meta.count).toBe(records.length);
   });
 
   it('tells taken citekeys from free ones among many that share a start', async () => {
-    const many: NoteRecord[] = Array.from({ length: 60 }, (_, i) => ({ path: `arXiv/Papers/Wang ${i} \u{1F600}.md`, m: i, s: 1, a: `2401.${String(i + 10).padStart(5, '0')}`, v: 1, c: `wang2024deep${i === 0 ? '' : String.fromCharCode(96 + (i % 26 || 26)).repeat(Math.ceil(i / 26))}` }));
+    const many: NoteRecord[] = Array.from({ length: 60 }, (_, i) => ({
+      path: `arXiv/Papers/Wang ${i} \u{1F600}.md`,
+      m: i,
+      s: 1,
+      a: `2401.${String(i + 10).padStart(5, '0')}`,
+      v: 1,
+      c: `wang2024deep${i === 0 ? '' : String.fromCharCode(96 + (i % 26 || 26)).repeat(Math.ceil(i / 26))}`,
+    }));
     const base = BaseIndex.parse(baseBytes(many, meta, 0, pathKey))!;
     for (const record of many) expect(base.has('citekeys', record.c!)).toBe(true);
     expect(base.has('citekeys', 'wang2024deepkkk')).toBe(false);

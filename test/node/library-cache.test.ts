@@ -99,7 +99,12 @@ describe('the library in the vault index', () => {
     const onlyTags = await store.index({ keepKeys: ['tag: paper/keep'] });
     expect(store.lastIndexReads).toBe(6);
     // Written-in notes stay kept whatever the keys; the rating and the status no longer count.
-    expect(onlyTags.library!.map((item) => item.noteName).sort()).toEqual(['Reading/Conformal GNN', 'Reading/Conservative Q-learning', 'Reading/Riemannian score models', 'Reading/Speculative sampling']);
+    expect(onlyTags.library!.map((item) => item.noteName).sort()).toEqual([
+      'Reading/Conformal GNN',
+      'Reading/Conservative Q-learning',
+      'Reading/Riemannian score models',
+      'Reading/Speculative sampling',
+    ]);
     await store.index({ keepKeys: ['tag: paper/keep'] });
     expect(store.lastIndexReads).toBe(0);
   });

@@ -30,7 +30,10 @@ const thursday = makeAnnouncement(
   [makePaper({ id: '2605.20001', title: 'A language model of cats' }), makePaper({ id: '2605.20002', title: 'Robots', authors: ['Chelsea Finn'] })],
   { date: '2026-05-28', announcedAt: '2026-05-27T20:00:00-04:00' },
 );
-const friday = makeAnnouncement([makePaper({ id: '2605.30001', title: 'A language model of dogs' })], { date: '2026-05-29', announcedAt: '2026-05-28T20:00:00-04:00' });
+const friday = makeAnnouncement([makePaper({ id: '2605.30001', title: 'A language model of dogs' })], {
+  date: '2026-05-29',
+  announcedAt: '2026-05-28T20:00:00-04:00',
+});
 
 /** A store that records which notes a run opened. */
 function recordingStore(options: { checkAll?: boolean } = {}): { store: FsVaultStore; reads: string[] } {
@@ -57,7 +60,13 @@ describe('the CLI index’s tallies', () => {
     // Tallies read back from the log, then from a fresh index.txt after a full check.
     for (const checkAll of [false, true]) {
       const index = await new FsVaultStore(vault, { checkAll }).index();
-      expect(index.tallies?.get('2026-05-28')).toEqual({ groups: new Map([['Language models', 1], ['People', 1]]), authors: ['Chelsea Finn'] });
+      expect(index.tallies?.get('2026-05-28')).toEqual({
+        groups: new Map([
+          ['Language models', 1],
+          ['People', 1],
+        ]),
+        authors: ['Chelsea Finn'],
+      });
       expect(index.tallies?.get('2026-05-27')).toBeUndefined();
     }
   });

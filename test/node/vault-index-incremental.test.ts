@@ -106,7 +106,12 @@ describe('the vault index between full checks', () => {
     expect(index.papers.get('2301.00001')?.path).toBe('Papers/a renamed.md');
     expect([store.lastIndexWasFullCheck, store.lastIndexReads]).toEqual([false, 3]);
     // Names and citekeys are taken once seen; those of deleted notes are freed by the weekly check.
-    expect([index.hasPath('papers/A RENAMED.md'), index.hasCitekey('K230100004'), index.hasPath('Papers/never.md'), index.hasCitekey('k999')]).toEqual([true, true, false, false]);
+    expect([index.hasPath('papers/A RENAMED.md'), index.hasCitekey('K230100004'), index.hasPath('Papers/never.md'), index.hasCitekey('k999')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect([index.hasPath('Papers/a.md'), index.hasCitekey('k230100003')]).toEqual([true, true]);
     const weekLater = await new FsVaultStore(vault, { now: () => Date.now() + 7 * 24 * 3600 * 1000 }).index();
     expect([weekLater.hasPath('Papers/a.md'), weekLater.hasCitekey('k230100003'), weekLater.hasPath('papers/A RENAMED.md')]).toEqual([false, false, true]);
@@ -126,7 +131,10 @@ describe('the vault index between full checks', () => {
     // before it and that nothing else changed: their new mtimes are recorded as it writes.
     await new Promise((resolve) => setTimeout(resolve, 150));
     await writeAnnouncement({ ...sampleAnnouncement(), date: '2026-05-30' }, DEFAULT_CONFIG, next, { writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE });
-    const log = (await readFile(join(vault, '.paper-feed/index.log'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { op?: string; p?: string; m?: number });
+    const log = (await readFile(join(vault, '.paper-feed/index.log'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { op?: string; p?: string; m?: number });
     const papersFolder = log.filter((entry) => entry.op === 'f' && entry.p === 'arXiv/Papers').pop();
     expect(papersFolder?.m).toBeGreaterThan(0);
     const third = new FsVaultStore(vault);
@@ -221,7 +229,10 @@ describe('the vault index between full checks', () => {
             notes.delete(path);
           } else if (step.kind === 'edit' && notes.size > 0) {
             // Edits in place are promised only for recent notes (old ones wait for the weekly check).
-            const path = [...notes].filter(([, n]) => n.recent).map(([p]) => p).sort()[step.pick % Math.max(1, notes.size)];
+            const path = [...notes]
+              .filter(([, n]) => n.recent)
+              .map(([p]) => p)
+              .sort()[step.pick % Math.max(1, notes.size)];
             if (path) await writeFile(join(root, path), paperNote(`2301.${String(notes.get(path)!.id).padStart(5, '0')}`, step.version));
           } else if (step.kind === 'drop-folder') {
             const folder = FOLDERS[step.folder]!;

@@ -16,7 +16,14 @@ const both = makePaper({
 const lm = makePaper({ id: '2605.00002', title: 'A language model', authors: ['Solo Author'] });
 const repl = makePaper({ id: '2604.00009', version: 3, title: 'Old paper', announceType: 'replace' });
 const announcement = makeAnnouncement([both, lm, repl]);
-const config = { ...DEFAULT_CONFIG, groups: [{ name: 'Diffusion', include: ['diffusion model'] }, { name: 'LMs', include: ['language model'] }, { name: 'Empty', include: ['nothing here'] }] };
+const config = {
+  ...DEFAULT_CONFIG,
+  groups: [
+    { name: 'Diffusion', include: ['diffusion model'] },
+    { name: 'LMs', include: ['language model'] },
+    { name: 'Empty', include: ['nothing here'] },
+  ],
+};
 const selection = selectPapers(announcement, config, new Map([['2604.00009', { path: 'Mine/Old.md', version: 2 }]]));
 const input: DailyNoteInput = {
   announcement,

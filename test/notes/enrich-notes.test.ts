@@ -97,9 +97,13 @@ describe('translations and TL;DRs in notes', () => {
     const store = new MemoryStore();
     await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['title', 'abstract', 'tldr']));
     const pending = store.files.get(MICRO)!;
-    expect(pending).toContain('# Micro-Batch Scheduling for Large Language Model Training at Scale\n\n*Translation pending — the next run fills it in.*\n\n- **Authors:**');
+    expect(pending).toContain(
+      '# Micro-Batch Scheduling for Large Language Model Training at Scale\n\n*Translation pending — the next run fills it in.*\n\n- **Authors:**',
+    );
     expect(readFrontmatter(pending)).not.toHaveProperty('title_translated');
-    expect(store.files.get(DAILY)).toContain('[PDF](https://arxiv.org/pdf/2605.28801v1)\n\n*Translation pending — the next run fills it in.*\n\n> [!abstract]- Abstract\n');
+    expect(store.files.get(DAILY)).toContain(
+      '[PDF](https://arxiv.org/pdf/2605.28801v1)\n\n*Translation pending — the next run fills it in.*\n\n> [!abstract]- Abstract\n',
+    );
 
     const second = await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher());
     expect(second.updated).toHaveLength(7);
@@ -130,7 +134,12 @@ describe('translations and TL;DRs in notes', () => {
     const writes = store.writes;
     const same = await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['title', 'abstract', 'tldr'], english));
     expect([same.updated, same.dailyNoteChange, store.writes]).toEqual([[], 'unchanged', writes]);
-    const later = await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['title', 'abstract', 'tldr'], { ...english, askAgainFrom: '2026-06-01' }));
+    const later = await writeAnnouncement(
+      sampleAnnouncement(),
+      DEFAULT_CONFIG,
+      store,
+      enricher(['title', 'abstract', 'tldr'], { ...english, askAgainFrom: '2026-06-01' }),
+    );
     expect(later.updated).toHaveLength(7);
     expect(store.files.get(MICRO)).toContain('*Not translated: the model answered in English, not zh-CN; Paper Feed asks again from 2026-06-01.*');
     expect(store.files.get(MICRO)).not.toContain(marker);
@@ -144,8 +153,15 @@ describe('translations and TL;DRs in notes', () => {
 
   it('says "No TL;DR" with the reason when only a turned-down TL;DR is missing, escaped as Markdown', async () => {
     const store = new MemoryStore();
-    await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['tldr'], { reason: 'the answer was *cut* short', askAgainFrom: '2026-06-13' }));
-    expect(store.files.get(MICRO)).toContain(`${zhTitle(micro())}\n\n*No TL;DR: the answer was \\*cut\\* short; Paper Feed asks again from 2026-06-13.*\n\n- **Authors:**`);
+    await writeAnnouncement(
+      sampleAnnouncement(),
+      DEFAULT_CONFIG,
+      store,
+      enricher(['tldr'], { reason: 'the answer was *cut* short', askAgainFrom: '2026-06-13' }),
+    );
+    expect(store.files.get(MICRO)).toContain(
+      `${zhTitle(micro())}\n\n*No TL;DR: the answer was \\*cut\\* short; Paper Feed asks again from 2026-06-13.*\n\n- **Authors:**`,
+    );
   });
 
   it('says "TL;DR pending" when only the TL;DR is missing', async () => {
@@ -177,7 +193,8 @@ describe('translations and TL;DRs in notes', () => {
   it('keeps the person’s text around the block when a later run fills it in', async () => {
     const store = new MemoryStore();
     await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, enricher(['title', 'abstract', 'tldr']));
-    const edited = store.files.get(MICRO)!
+    const edited = store.files
+      .get(MICRO)!
       .replace('\ntags:\n', '\nstatus: reading\ntags:\n')
       .replace(BLOCK_START, `Why I care.\n${BLOCK_START}`)
       .replace('## Notes\n\n', '## Notes\n\nMine.\n');
@@ -224,7 +241,8 @@ describe('translated text is untrusted', () => {
     'title: "quoted" \'single\' : colon\nnew line',
   ].join(' ');
   const paper = makePaper({ id: '2605.00042', title: 'Language models under attack' });
-  const enrich: WriteOptions['enrich'] = async () => new Map([[paper.id, { titleTranslated: hostile, abstractTranslated: `${hostile}\n\n---\n\n${hostile}`, tldr: hostile, missing: [] }]]);
+  const enrich: WriteOptions['enrich'] = async () =>
+    new Map([[paper.id, { titleTranslated: hostile, abstractTranslated: `${hostile}\n\n---\n\n${hostile}`, tldr: hostile, missing: [] }]]);
 
   it('can open no heading, link, tag, HTML, callout or marker, and the YAML reads back', async () => {
     const store = new MemoryStore();
@@ -241,7 +259,9 @@ describe('translated text is untrusted', () => {
       expect(block).not.toMatch(/^(> )?---$/m);
       expect(block).not.toMatch(/^(> )?> \[!warning\]/m);
       expect(block.split('\n').filter((l) => /^#+ /.test(l))).toEqual(
-        text === store.files.get(DAILY) ? ['## Language models (1)', `### [[arXiv/Papers/Language models under attack|Language models under attack]]`] : ['# Language models under attack', '## Abstract', '## BibTeX'],
+        text === store.files.get(DAILY)
+          ? ['## Language models (1)', `### [[arXiv/Papers/Language models under attack|Language models under attack]]`]
+          : ['# Language models under attack', '## Abstract', '## BibTeX'],
       );
     }
     // One line, TeX read as in `title` (--- is an em dash), and the same value parsed back.

@@ -41,13 +41,16 @@ describe('comments inside Paper Feed’s frontmatter keys', () => {
   });
 
   it('keep the comment of an item that is no longer in the list, where the item was', () => {
-    const note = "---\ntags:  # my tags\n  - paper  # always\n  - old-tag  # from 2024\n  - arxiv\n---\n";
-    expect(writeFrontmatterKeys(note, [['tags', ['paper', 'arxiv']]])).toBe("---\ntags:  # my tags\n  - paper  # always\n  # from 2024\n  - arxiv\n---\n");
+    const note = '---\ntags:  # my tags\n  - paper  # always\n  - old-tag  # from 2024\n  - arxiv\n---\n';
+    expect(writeFrontmatterKeys(note, [['tags', ['paper', 'arxiv']]])).toBe('---\ntags:  # my tags\n  - paper  # always\n  # from 2024\n  - arxiv\n---\n');
   });
 
   it('never take a "#" that belongs to the value for a comment', () => {
     const note = "---\ntitle: 'C# and F# # compared'  # mine\nabstract: |\n  # not a comment: a line of the value\n  more\n---\n";
-    const written = writeFrontmatterKeys(note, [['title', 'Rust # compared'], ['abstract', 'new']]);
+    const written = writeFrontmatterKeys(note, [
+      ['title', 'Rust # compared'],
+      ['abstract', 'new'],
+    ]);
     expect(written).toBe("---\ntitle: 'Rust # compared'  # mine\nabstract: new\n---\n");
     expect(readFrontmatter(written)).toEqual({ title: 'Rust # compared', abstract: 'new' });
   });
@@ -102,7 +105,10 @@ function valueOf(key: OurKey): fc.Arbitrary<FrontmatterValue> {
     case 'version':
       return fc.integer({ min: 1, max: 30 });
     case 'digests':
-      return fc.array(fc.integer({ min: 1, max: 28 }).map((d) => `[[2026-05-${String(d).padStart(2, '0')}]]`), { maxLength: 5 });
+      return fc.array(
+        fc.integer({ min: 1, max: 28 }).map((d) => `[[2026-05-${String(d).padStart(2, '0')}]]`),
+        { maxLength: 5 },
+      );
     case 'tags':
       return fc.array(word, { maxLength: 5 });
     case 'title':
@@ -125,42 +131,48 @@ function personsFrontmatter(): fc.Arbitrary<{ text: string; comments: string[]; 
     fc.constant({ kind: 'blank' as const }),
   );
   const decoration = fc.record({ trailing: fc.boolean(), lineAfter: fc.constantFrom('none', 'comment', 'blank', 'margin'), text: commentText });
-  return fc.record({ pieces: fc.array(piece, { maxLength: 8 }), decorations: fc.array(decoration, { minLength: 40, maxLength: 40 }), indent: fc.constantFrom('', '  ', '    ') }).map(({ pieces, decorations, indent }) => {
-    const lines: string[] = [];
-    const comments: string[] = [];
-    const ownLines: string[] = [];
-    let d = 0;
-    const comment = () => {
-      const text = `# c${comments.length}~${decorations[d % decorations.length]!.text}`;
-      comments.push(text);
-      return text;
-    };
-    const seen = new Set<string>();
-    pieces.forEach((piece, p) => {
-      if (piece.kind === 'comment') lines.push(comment());
-      if (piece.kind === 'blank') lines.push('');
-      if (piece.kind === 'own') {
-        const line = `mine${p}: ${piece.value}`;
-        lines.push(line);
-        ownLines.push(line);
-      }
-      if (piece.kind !== 'ours' || seen.has(piece.key)) return;
-      seen.add(piece.key);
-      const deco = () => decorations[(d += 1) % decorations.length]!;
-      const after = () => (deco().trailing ? `  ${comment()}` : '');
-      if (!Array.isArray(piece.value)) {
-        lines.push(`${piece.key}: ${JSON.stringify(piece.value)}${after()}`);
-        return;
-      }
-      lines.push(`${piece.key}:${after()}`);
-      for (const item of piece.value) {
-        lines.push(`${indent}- ${JSON.stringify(item)}${after()}`);
-        const extra = deco().lineAfter;
-        if (extra === 'comment') lines.push(`${indent}  ${comment()}`);
-        if (extra === 'margin') lines.push(comment());
-        if (extra === 'blank') lines.push('');
-      }
+  return fc
+    .record({
+      pieces: fc.array(piece, { maxLength: 8 }),
+      decorations: fc.array(decoration, { minLength: 40, maxLength: 40 }),
+      indent: fc.constantFrom('', '  ', '    '),
+    })
+    .map(({ pieces, decorations, indent }) => {
+      const lines: string[] = [];
+      const comments: string[] = [];
+      const ownLines: string[] = [];
+      let d = 0;
+      const comment = () => {
+        const text = `# c${comments.length}~${decorations[d % decorations.length]!.text}`;
+        comments.push(text);
+        return text;
+      };
+      const seen = new Set<string>();
+      pieces.forEach((piece, p) => {
+        if (piece.kind === 'comment') lines.push(comment());
+        if (piece.kind === 'blank') lines.push('');
+        if (piece.kind === 'own') {
+          const line = `mine${p}: ${piece.value}`;
+          lines.push(line);
+          ownLines.push(line);
+        }
+        if (piece.kind !== 'ours' || seen.has(piece.key)) return;
+        seen.add(piece.key);
+        const deco = () => decorations[(d += 1) % decorations.length]!;
+        const after = () => (deco().trailing ? `  ${comment()}` : '');
+        if (!Array.isArray(piece.value)) {
+          lines.push(`${piece.key}: ${JSON.stringify(piece.value)}${after()}`);
+          return;
+        }
+        lines.push(`${piece.key}:${after()}`);
+        for (const item of piece.value) {
+          lines.push(`${indent}- ${JSON.stringify(item)}${after()}`);
+          const extra = deco().lineAfter;
+          if (extra === 'comment') lines.push(`${indent}  ${comment()}`);
+          if (extra === 'margin') lines.push(comment());
+          if (extra === 'blank') lines.push('');
+        }
+      });
+      return { text: `---\n${lines.join('\n')}${lines.length ? '\n' : ''}---\nThe body, mine.\n`, comments, ownLines };
     });
-    return { text: `---\n${lines.join('\n')}${lines.length ? '\n' : ''}---\nThe body, mine.\n`, comments, ownLines };
-  });
 }

@@ -77,14 +77,22 @@ describe('writeFrontmatterKeys', () => {
   });
 
   it('writes real dates bare and impossible ones quoted, so both read back as written', () => {
-    const text = writeFrontmatterKeys('', [['published', '2026-05-29'], ['updated', '2026-02-31']]);
+    const text = writeFrontmatterKeys('', [
+      ['published', '2026-05-29'],
+      ['updated', '2026-02-31'],
+    ]);
     expect(text).toBe("---\npublished: 2026-05-29\nupdated: '2026-02-31'\n---\n");
     expect(readFrontmatter(text)).toEqual({ published: '2026-05-29', updated: '2026-02-31' });
   });
 
   it('returns the very same text when nothing changed', () => {
     const text = '---\ntitle:    "T"\nlist: [a, b]\n---\nx';
-    expect(writeFrontmatterKeys(text, [['title', 'T'], ['list', ['a', 'b']]])).toBe(text);
+    expect(
+      writeFrontmatterKeys(text, [
+        ['title', 'T'],
+        ['list', ['a', 'b']],
+      ]),
+    ).toBe(text);
   });
 
   it('keeps Windows line endings and a byte-order mark', () => {
@@ -93,18 +101,16 @@ describe('writeFrontmatterKeys', () => {
   });
 
   it('gives a note without frontmatter a new one above its text', () => {
-    expect(writeFrontmatterKeys('# Hello\n', [['date', '2026-05-29'], ['digests', ['[[2026-05-29]]']]])).toBe(
-      "---\ndate: 2026-05-29\ndigests:\n  - '[[2026-05-29]]'\n---\n# Hello\n",
-    );
+    expect(
+      writeFrontmatterKeys('# Hello\n', [
+        ['date', '2026-05-29'],
+        ['digests', ['[[2026-05-29]]']],
+      ]),
+    ).toBe("---\ndate: 2026-05-29\ndigests:\n  - '[[2026-05-29]]'\n---\n# Hello\n");
   });
 
   it('writes values that parse back exactly, whatever they hold (property)', () => {
-    const value: fc.Arbitrary<FrontmatterValue> = fc.oneof(
-      hostileText(),
-      fc.array(hostileText(), { maxLength: 4 }),
-      fc.integer(),
-      fc.boolean(),
-    );
+    const value: fc.Arbitrary<FrontmatterValue> = fc.oneof(hostileText(), fc.array(hostileText(), { maxLength: 4 }), fc.integer(), fc.boolean());
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom('title', 'authors', 'comment', 'published', 'keywords'), value), (data) => {
         const entries = Object.entries(data);

@@ -13,24 +13,27 @@ const config: PaperFeedConfig = { ...DEFAULT_CONFIG, groups: [{ name: 'All: #1 [
 describe('a vault written from hostile metadata (property)', () => {
   it('keeps every note inside its folder, readable, found again, and untouched by a rerun', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ title: hostileText(), author: hostileText(), abstract: hostileText() }), { minLength: 1, maxLength: 4 }), async (items) => {
-        const papers = items.map((item, i) =>
-          makePaper({ id: `2605.${String(10000 + i)}`, title: item.title, authors: [item.author], abstract: item.abstract }),
-        );
-        const store = new MemoryStore();
-        const report = await writeAnnouncement(makeAnnouncement(papers), config, store);
-        expect(report.created).toHaveLength(papers.length);
-        for (const path of report.created) {
-          expect(path.startsWith('arXiv/Papers/')).toBe(true);
-          expect(path.slice('arXiv/Papers/'.length)).not.toMatch(/[/\\]/);
-        }
-        const index = await store.index();
-        expect([...index.papers.keys()].sort()).toEqual(papers.map((p) => p.id).sort());
-        for (const path of store.files.keys()) expect(() => readFrontmatter(store.files.get(path)!)).not.toThrow();
-        const writes = store.writes;
-        await writeAnnouncement(makeAnnouncement(papers), config, store);
-        expect(store.writes).toBe(writes);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.record({ title: hostileText(), author: hostileText(), abstract: hostileText() }), { minLength: 1, maxLength: 4 }),
+        async (items) => {
+          const papers = items.map((item, i) =>
+            makePaper({ id: `2605.${String(10000 + i)}`, title: item.title, authors: [item.author], abstract: item.abstract }),
+          );
+          const store = new MemoryStore();
+          const report = await writeAnnouncement(makeAnnouncement(papers), config, store);
+          expect(report.created).toHaveLength(papers.length);
+          for (const path of report.created) {
+            expect(path.startsWith('arXiv/Papers/')).toBe(true);
+            expect(path.slice('arXiv/Papers/'.length)).not.toMatch(/[/\\]/);
+          }
+          const index = await store.index();
+          expect([...index.papers.keys()].sort()).toEqual(papers.map((p) => p.id).sort());
+          for (const path of store.files.keys()) expect(() => readFrontmatter(store.files.get(path)!)).not.toThrow();
+          const writes = store.writes;
+          await writeAnnouncement(makeAnnouncement(papers), config, store);
+          expect(store.writes).toBe(writes);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -16,12 +16,42 @@ const ROWS: Array<{ files: string[]; link: string; from: string; to: string | nu
   { files: ['Log.md'], link: 'log', from: 'src.md', to: 'Log.md', why: 'names compare without regard to case' },
   { files: ['Log.md'], link: 'LOG', from: 'src.md', to: 'Log.md', why: 'names compare without regard to case' },
   { files: ['Ext.md'], link: 'Ext.MD', from: 'src.md', to: 'Ext.md', why: 'the extension too' },
-  { files: ['x/Daily/2026-05-29.md', 'Daily2/2026-05-29.md'], link: 'Daily/2026-05-29', from: 'src.md', to: 'x/Daily/2026-05-29.md', why: 'a partial path matches the end of a path' },
-  { files: ['arXiv/Papers/New.md', 'New.md'], link: '../Papers/New', from: 'arXiv/Daily/d.md', to: 'arXiv/Papers/New.md', why: 'a relative path is read from the source folder' },
+  {
+    files: ['x/Daily/2026-05-29.md', 'Daily2/2026-05-29.md'],
+    link: 'Daily/2026-05-29',
+    from: 'src.md',
+    to: 'x/Daily/2026-05-29.md',
+    why: 'a partial path matches the end of a path',
+  },
+  {
+    files: ['arXiv/Papers/New.md', 'New.md'],
+    link: '../Papers/New',
+    from: 'arXiv/Daily/d.md',
+    to: 'arXiv/Papers/New.md',
+    why: 'a relative path is read from the source folder',
+  },
   { files: ['Missing.md'], link: './Missing', from: 'a/src.md', to: null, why: 'a relative path never falls back to the name' },
-  { files: ['Journal/2026-05-29.md', 'arXiv/Daily/2026-05-29.md'], link: '2026-05-29', from: 'arXiv/Papers/P.md', to: 'Journal/2026-05-29.md', why: 'the bare date reaches the journal note' },
-  { files: ['Journal/2026-05-29.md', 'arXiv/Daily/2026-05-29.md'], link: 'arXiv/Daily/2026-05-29', from: 'arXiv/Papers/P.md', to: 'arXiv/Daily/2026-05-29.md', why: 'the path reaches the digest' },
-  { files: ['2026-05-29.md', 'arXiv/Daily/2026-05-29.md'], link: 'arXiv/Daily/2026-05-29', from: 'arXiv/Papers/P.md', to: 'arXiv/Daily/2026-05-29.md', why: 'also with the journal in the root' },
+  {
+    files: ['Journal/2026-05-29.md', 'arXiv/Daily/2026-05-29.md'],
+    link: '2026-05-29',
+    from: 'arXiv/Papers/P.md',
+    to: 'Journal/2026-05-29.md',
+    why: 'the bare date reaches the journal note',
+  },
+  {
+    files: ['Journal/2026-05-29.md', 'arXiv/Daily/2026-05-29.md'],
+    link: 'arXiv/Daily/2026-05-29',
+    from: 'arXiv/Papers/P.md',
+    to: 'arXiv/Daily/2026-05-29.md',
+    why: 'the path reaches the digest',
+  },
+  {
+    files: ['2026-05-29.md', 'arXiv/Daily/2026-05-29.md'],
+    link: 'arXiv/Daily/2026-05-29',
+    from: 'arXiv/Papers/P.md',
+    to: 'arXiv/Daily/2026-05-29.md',
+    why: 'also with the journal in the root',
+  },
 ];
 
 describe('resolving a link as Obsidian does', () => {

@@ -144,7 +144,7 @@ const CASES: Case[] = [
     papers: { '2401.01234': { path: 'Papers/a.md', version: 2 } },
   },
   {
-    what: 'two notes for one paper whose names differ in case: code-unit order, not the locale\'s',
+    what: "two notes for one paper whose names differ in case: code-unit order, not the locale's",
     notes: { 'Papers/apple.md': paper("arxiv_id: '2401.01234'\ncitekey: apple"), 'Papers/Zed.md': paper("arxiv_id: '2401.01234'\ncitekey: zed") },
     papers: { '2401.01234': { path: 'Papers/Zed.md', citekey: 'zed' } },
   },

@@ -23,7 +23,12 @@ describe('the vault index', () => {
 
   it('picks the first path when two notes claim one paper', () => {
     const note = "---\narxiv_id: '2605.00001'\n---\n";
-    expect(buildVaultIndex([['b.md', note], ['a.md', note]]).papers.get('2605.00001')?.path).toBe('a.md');
+    expect(
+      buildVaultIndex([
+        ['b.md', note],
+        ['a.md', note],
+      ]).papers.get('2605.00001')?.path,
+    ).toBe('a.md');
   });
 
   it('reads ids the way people and YAML write them', () => {

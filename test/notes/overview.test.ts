@@ -84,11 +84,17 @@ describe('the overview of the day', () => {
   });
 
   it('is turned down in the wrong language and said once; the digest stands', async () => {
-    server.respond((r) => (isOverview(r) ? { content: JSON.stringify({ overview: 'Today the papers are mostly about training language models and diffusion [1].' }) } : fakeTranslation(r)));
+    server.respond((r) =>
+      isOverview(r)
+        ? { content: JSON.stringify({ overview: 'Today the papers are mostly about training language models and diffusion [1].' }) }
+        : fakeTranslation(r),
+    );
     const saved: EnrichCacheData[] = [];
     const s = session(saved);
     await (await writeThenEnrich(sampleAnnouncement(), DEFAULT_CONFIG, new MemoryStore(), {}, s)).fill();
-    expect(s.summary().stopped).toEqual(['The overview of 2026-05-29 was not written (the answer was in the wrong language (it is not written in Han script)); the next run asks again.']);
+    expect(s.summary().stopped).toEqual([
+      'The overview of 2026-05-29 was not written (the answer was in the wrong language (it is not written in Han script)); the next run asks again.',
+    ]);
   });
 
   it('is not asked for when off', async () => {

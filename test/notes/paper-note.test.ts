@@ -88,7 +88,7 @@ describe('updating a paper note', () => {
 
   it('adds new keywords, digests and tags without rewriting the facts', () => {
     const text = personal(renderPaperNote(v1, facts));
-    const edited = text.replace('title: \'Diffusion: A Study\'', 'title: My own title');
+    const edited = text.replace("title: 'Diffusion: A Study'", 'title: My own title');
     const out = updatePaperNote(edited, v1, { citekey: 'other', keywords: ['Diffusion', 'Theory'], digests: ['2026-06-01'] });
     const data = readFrontmatter(out);
     expect(data.title).toBe('My own title');
@@ -102,7 +102,14 @@ describe('updating a paper note', () => {
     const text = personal(renderPaperNote(v1, facts));
     const out = updatePaperNote(text, v2, { ...facts, digests: ['2026-06-04'] });
     const data = readFrontmatter(out);
-    expect([data.version, data.updated, data.pdf, data.doi, data.rating, data.my_status]).toEqual([2, '2026-06-03', 'https://arxiv.org/pdf/2605.10001v2', '10.1000/j.x', 5, 'reading']);
+    expect([data.version, data.updated, data.pdf, data.doi, data.rating, data.my_status]).toEqual([
+      2,
+      '2026-06-03',
+      'https://arxiv.org/pdf/2605.10001v2',
+      '10.1000/j.x',
+      5,
+      'reading',
+    ]);
     expect(data.digests).toEqual(['[[2026-05-29]]', '[[2026-06-04]]']);
     expect(out).toContain('\nrating: 5\nmy_status: "reading"\n');
     expect(out).toContain(`Text above the block.\n${BLOCK_START}\n`);

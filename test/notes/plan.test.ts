@@ -59,14 +59,22 @@ describe('planNoteWrites', () => {
   });
 
   it('asks the index about names and citekeys instead of walking it, and still avoids what it holds', () => {
-    const files = new Map(planNoteWrites({ announcement, config: DEFAULT_CONFIG, selection: selectPapers(announcement, DEFAULT_CONFIG, empty.papers), index: empty, existing: new Map() }).map((n) => [n.path, n.content]));
+    const files = new Map(
+      planNoteWrites({
+        announcement,
+        config: DEFAULT_CONFIG,
+        selection: selectPapers(announcement, DEFAULT_CONFIG, empty.papers),
+        index: empty,
+        existing: new Map(),
+      }).map((n) => [n.path, n.content]),
+    );
     const full = buildVaultIndex(files);
     // The same notes, under ids the announcement does not have: their names and citekeys are taken.
     const papers = new Map([...full.papers].map(([id, note]) => [`9${id}`, note]));
     const walked = () => {
       throw new Error('the planner walked the whole index');
     };
-    const lookupsOnly: ReadonlyMap<string, (typeof papers extends Map<string, infer V> ? V : never)> = {
+    const lookupsOnly: ReadonlyMap<string, typeof papers extends Map<string, infer V> ? V : never> = {
       get: (id: string) => papers.get(id),
       has: (id: string) => papers.has(id),
       get size(): number {

@@ -17,7 +17,8 @@ import { KEPT_PAPERS, keptNote, keptNotes } from './kept-notes';
 const conformal = makePaper({
   id: '2605.30001',
   title: 'Conformal Link Prediction with Coverage Guarantees',
-  abstract: 'We build conformal prediction sets for link prediction on graphs. The sets keep marginal coverage even though edges are not exchangeable, and they stay small on citation graphs.',
+  abstract:
+    'We build conformal prediction sets for link prediction on graphs. The sets keep marginal coverage even though edges are not exchangeable, and they stay small on citation graphs.',
 });
 const overoptimization = makePaper({
   id: '2605.30002',
@@ -180,7 +181,11 @@ describe('the library file', () => {
 
   it('adds the entries with an abstract, named by their title in the reason', async () => {
     const store = bib(
-      entry('vovk2005', 'Algorithmic Learning in a Random World', 'Conformal prediction gives prediction sets with guaranteed coverage for link prediction and classification.') +
+      entry(
+        'vovk2005',
+        'Algorithmic Learning in a Random World',
+        'Conformal prediction gives prediction sets with guaranteed coverage for link prediction and classification.',
+      ) +
         entry('gao2023', 'Scaling Laws for Reward Model Overoptimization', 'Duplicate of a kept note; counted once.') +
         entry('lim2021', 'Traffic Signal Control Benchmarks', 'Traffic signal controllers trained on simulators.') +
         '@misc{noabstract, title = {No abstract here}}\n',
@@ -217,7 +222,13 @@ describe('kept notes', () => {
   });
 
   it('does not count a note as Paper Feed wrote it, with only its empty Notes heading', () => {
-    expect(noteLibraryFacts(fresh, rules)).toEqual({ kept: false, written: false, title: KEPT_PAPERS[0]!.title, abstract: KEPT_PAPERS[0]!.abstract, listedAt: Date.UTC(2026, 2, 2) });
+    expect(noteLibraryFacts(fresh, rules)).toEqual({
+      kept: false,
+      written: false,
+      title: KEPT_PAPERS[0]!.title,
+      abstract: KEPT_PAPERS[0]!.abstract,
+      listedAt: Date.UTC(2026, 2, 2),
+    });
   });
 
   it('counts an inline tag in the person’s text, and a nested tag under a keep tag', () => {
@@ -268,7 +279,11 @@ describe('the settings', () => {
   };
 
   it('defaults to 10 picks, arXiv order inside groups, and the documented keep keys', () => {
-    expect(validateConfig(undefined)).toMatchObject({ topPicks: 10, orderGroupsByRelevance: false, library: { keepKeys: ['rating', 'status: read', 'tag: paper/keep'] } });
+    expect(validateConfig(undefined)).toMatchObject({
+      topPicks: 10,
+      orderGroupsByRelevance: false,
+      library: { keepKeys: ['rating', 'status: read', 'tag: paper/keep'] },
+    });
   });
 
   it('takes a library file and a half-life, and fills keep keys left out', () => {
@@ -285,10 +300,18 @@ describe('the settings', () => {
     expect(problem({ library: { keepKeys: ['tags'] } })).toBe(
       'library.keepKeys[0]: "tags" is on every paper note Paper Feed writes, so it would keep them all; name a property of your own, such as "rating".',
     );
-    expect(problem({ library: { keepKeys: ['status:'] } })).toBe('library.keepKeys[0]: "status:" has nothing after the colon; write "status" to keep notes where it has any value, or "status: value".');
-    expect(problem({ library: { keepKeys: ['tag: two words'] } })).toBe('library.keepKeys[0]: "tag: two words" names no tag; a tag is one word without spaces, such as paper/keep.');
-    expect(problem({ library: { file: 'library.txt' } })).toBe('library.file: "library.txt" is not a .bib or .json file; export your library from Zotero as BibTeX or CSL JSON and name that file.');
-    expect(problem({ library: { file: '../outside.bib' } })).toBe('library.file: "../outside.bib" climbs out of the vault with ".."; use a folder inside the vault.');
+    expect(problem({ library: { keepKeys: ['status:'] } })).toBe(
+      'library.keepKeys[0]: "status:" has nothing after the colon; write "status" to keep notes where it has any value, or "status: value".',
+    );
+    expect(problem({ library: { keepKeys: ['tag: two words'] } })).toBe(
+      'library.keepKeys[0]: "tag: two words" names no tag; a tag is one word without spaces, such as paper/keep.',
+    );
+    expect(problem({ library: { file: 'library.txt' } })).toBe(
+      'library.file: "library.txt" is not a .bib or .json file; export your library from Zotero as BibTeX or CSL JSON and name that file.',
+    );
+    expect(problem({ library: { file: '../outside.bib' } })).toBe(
+      'library.file: "../outside.bib" climbs out of the vault with ".."; use a folder inside the vault.',
+    );
     expect(problem({ library: { halfLifeDay: 30 } })).toBe('library: "halfLifeDay" is not a setting; did you mean "halfLifeDays"?');
   });
 });

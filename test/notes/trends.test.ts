@@ -64,7 +64,9 @@ describe('trends', () => {
     ]);
     const view = trendsOf('2026-05-29', tally({ People: 2 }, ['Sergey Levine', 'Yann LeCun']), ['People'], earlier)!;
     expect([view.newGroups, view.newAuthors]).toEqual([[], ['Yann LeCun', 'Chelsea Finn']]);
-    expect(trendsLines(view).at(-1)).toBe('**New this week:** Yann LeCun (followed), Chelsea Finn (followed): matches in the last 7 announcements, none in the 1 before.');
+    expect(trendsLines(view).at(-1)).toBe(
+      '**New this week:** Yann LeCun (followed), Chelsea Finn (followed): matches in the last 7 announcements, none in the 1 before.',
+    );
   });
 
   it('say nothing is new when there is nothing before the last 7 to compare with', () => {
@@ -74,7 +76,9 @@ describe('trends', () => {
   });
 
   it('read back the tally a daily note records, and ignore what is not one', () => {
-    expect(readTally(['Language models: 12', 'Odd: name: 3', 'no count'], ['Ada Lovelace', 7])).toEqual(tally({ 'Language models': 12, 'Odd: name': 3 }, ['Ada Lovelace']));
+    expect(readTally(['Language models: 12', 'Odd: name: 3', 'no count'], ['Ada Lovelace', 7])).toEqual(
+      tally({ 'Language models': 12, 'Odd: name': 3 }, ['Ada Lovelace']),
+    );
     expect(readTally(undefined, ['Ada Lovelace'])).toBeUndefined();
   });
 });
@@ -88,7 +92,10 @@ describe('the daily note’s trends in a vault', () => {
     ],
   };
   const day = (date: string, announcedAt: string, papers: Array<{ id: string; title: string; authors?: string[] }>) =>
-    makeAnnouncement(papers.map((p) => makePaper(p)), { date, announcedAt });
+    makeAnnouncement(
+      papers.map((p) => makePaper(p)),
+      { date, announcedAt },
+    );
   const thursday = day('2026-05-28', '2026-05-27T20:00:00-04:00', [
     { id: '2605.20001', title: 'A language model of cats' },
     { id: '2605.20002', title: 'Another language model' },

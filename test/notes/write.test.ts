@@ -95,7 +95,14 @@ describe('writeAnnouncement', () => {
     store.rename(MICRO, 'Reading/Pipelines/MicroSched.md');
 
     const announcement = sampleAnnouncement();
-    const v2 = { ...announcement.papers[0]!, version: 2, announceType: 'replace' as const, updated: '2026-06-01', abstract: 'Revised abstract.', pdfUrl: 'https://arxiv.org/pdf/2605.28801v2' };
+    const v2 = {
+      ...announcement.papers[0]!,
+      version: 2,
+      announceType: 'replace' as const,
+      updated: '2026-06-01',
+      abstract: 'Revised abstract.',
+      pdfUrl: 'https://arxiv.org/pdf/2605.28801v2',
+    };
     const next = makeAnnouncement([v2], { date: '2026-06-02', announcedAt: '2026-06-01T20:00:00-04:00' });
     const report = await writeAnnouncement(next, config, store);
 
@@ -116,13 +123,24 @@ describe('writeAnnouncement', () => {
   });
 
   it('updates a known paper’s note for a replacement and ignores replacements without notes', async () => {
-    const old = makePaper({ id: '2604.11111', version: 2, title: 'Scaling Laws for Reinforcement Learning from Human Feedback', abstract: 'Old.', published: '2026-04-10', updated: '2026-04-20' });
+    const old = makePaper({
+      id: '2604.11111',
+      version: 2,
+      title: 'Scaling Laws for Reinforcement Learning from Human Feedback',
+      abstract: 'Old.',
+      published: '2026-04-10',
+      updated: '2026-04-20',
+    });
     const store = new MemoryStore({ 'Mine.md': renderPaperNote(old, { citekey: 'chen2026scaling', keywords: [], digests: [] }) });
     const report = await writeAnnouncement(sampleAnnouncement(), config, store);
     expect(report.updatedPapers).toEqual(['2604.11111']);
     expect(report.updated).toEqual(['Mine.md']);
     expect([...store.files.values()].some((t) => t.includes('2603.22222'))).toBe(false);
-    expect(readFrontmatter(store.files.get('Mine.md')!)).toMatchObject({ version: 3, updated: '2026-05-27', digests: ['[[arXiv/Daily/2026-05-29|2026-05-29]]'] });
+    expect(readFrontmatter(store.files.get('Mine.md')!)).toMatchObject({
+      version: 3,
+      updated: '2026-05-27',
+      digests: ['[[arXiv/Daily/2026-05-29|2026-05-29]]'],
+    });
     expect(store.files.get(DAILY)).toContain('## Updated (1)');
   });
 
@@ -178,7 +196,12 @@ describe('writeAnnouncement', () => {
     const report = await writeAnnouncement(makeAnnouncement([known], { date: '2026-06-02' }), config, store);
     expect(store.files.get(MICRO)).toBe(broken);
     expect(report.skipped).toEqual([
-      { ref: '2605.28801', reason: expect.stringMatching(/^arXiv\/Papers\/Micro-Batch.*\.md was left as it is because its frontmatter is not valid YAML \(.*\); fix it and run again\.$/) },
+      {
+        ref: '2605.28801',
+        reason: expect.stringMatching(
+          /^arXiv\/Papers\/Micro-Batch.*\.md was left as it is because its frontmatter is not valid YAML \(.*\); fix it and run again\.$/,
+        ),
+      },
     ]);
   });
 
@@ -199,7 +222,17 @@ describe('writeAnnouncement', () => {
   it('reports progress and stops when cancelled', async () => {
     const progress: Array<[number, number]> = [];
     await writeAnnouncement(sampleAnnouncement(), config, new MemoryStore(), { onProgress: (d, t) => progress.push([d, t]) });
-    expect(progress).toEqual([[0, 8], [1, 8], [2, 8], [3, 8], [4, 8], [5, 8], [6, 8], [7, 8], [8, 8]]);
+    expect(progress).toEqual([
+      [0, 8],
+      [1, 8],
+      [2, 8],
+      [3, 8],
+      [4, 8],
+      [5, 8],
+      [6, 8],
+      [7, 8],
+      [8, 8],
+    ]);
 
     const controller = new AbortController();
     const store = new MemoryStore();

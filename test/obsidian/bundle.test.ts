@@ -56,7 +56,9 @@ describe('the built plugin (dist/obsidian)', () => {
   it('loads with no Node module available, as on mobile, fetches today’s papers and writes them into the vault', async () => {
     server.reply('/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML', { body: readFileSync(new URL('../fixtures/obsidian/rss-2026-05-29.xml', import.meta.url), 'utf8') });
     const manifest = JSON.parse(readFileSync(`${repoRoot}dist/obsidian/manifest.json`, 'utf8')) as StandIn.PluginManifest;
-    const { default: PaperFeedPlugin } = loadCommonJs(`${repoRoot}dist/obsidian/main.js`) as { default: new (app: unknown, manifest: unknown) => StandIn.Plugin & { fetcher: { busy: boolean } } };
+    const { default: PaperFeedPlugin } = loadCommonJs(`${repoRoot}dist/obsidian/main.js`) as {
+      default: new (app: unknown, manifest: unknown) => StandIn.Plugin & { fetcher: { busy: boolean } };
+    };
     // Besides obsidian, only js-yaml's optional probes, each inside a try that falls back.
     expect(new Set(bundleRequests)).toEqual(new Set(['obsidian', 'buffer', 'esprima']));
 

@@ -63,7 +63,9 @@ describe('commands', () => {
     const before = notices().length;
     await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);
-    const said = notices().slice(before).filter((text) => text.includes('notes claim'));
+    const said = notices()
+      .slice(before)
+      .filter((text) => text.includes('notes claim'));
     expect(said).toHaveLength(1);
     expect(said[0]).toContain(sentence);
     expect(app.vault.text(copy)).toBe(copyText);

@@ -41,7 +41,10 @@ describe('daily-note settings', () => {
     app.plugins.plugins['periodic-notes'] = { settings: { daily: { enabled: true, folder: 'Periodic', format: 'YYYY/MM-DD', template: 'T/day' } } };
     expect(await dailyNoteSettings(app as never)).toEqual({ folder: 'Periodic', format: 'YYYY/MM-DD', template: 'T/day' });
     app.plugins.plugins['periodic-notes'] = {
-      settings: { activeCalendarSet: 'main', calendarSets: [{ id: 'main', day: { enabled: true, folder: 'Sets', format: 'DD.MM.YYYY', templatePath: 'T/set' } }] },
+      settings: {
+        activeCalendarSet: 'main',
+        calendarSets: [{ id: 'main', day: { enabled: true, folder: 'Sets', format: 'DD.MM.YYYY', templatePath: 'T/set' } }],
+      },
     };
     expect(await dailyNoteSettings(app as never)).toEqual({ folder: 'Sets', format: 'DD.MM.YYYY', template: 'T/set' });
   });

@@ -77,10 +77,7 @@ describe('the backlink from a paper note to its digest', () => {
 
     const after = app.vault.text(SPARSE)!;
     expect(after).toBe(
-      old.replace(
-        "  - '[[2026-05-28]]'\n  - '[[2026-05-29]]'\n",
-        "  - '[[arXiv/Daily/2026-05-28|2026-05-28]]'\n  - '[[arXiv/Daily/2026-05-29|2026-05-29]]'\n",
-      ),
+      old.replace("  - '[[2026-05-28]]'\n  - '[[2026-05-29]]'\n", "  - '[[arXiv/Daily/2026-05-28|2026-05-28]]'\n  - '[[arXiv/Daily/2026-05-29|2026-05-29]]'\n"),
     );
     expect(readFrontmatter(after).status).toBe('reading');
     expect(digestLinkpaths(app, SPARSE).map((link) => app.metadataCache.getFirstLinkpathDest(link, SPARSE)?.path)).toEqual([

@@ -25,7 +25,14 @@ afterEach(async () => {
 });
 
 function enrichSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { enabled: true, baseUrl: llm.baseUrl, model: 'qwen2.5:7b', targetLanguage: 'zh-CN', produce: { title: true, abstract: true, tldr: true }, ...overrides };
+  return {
+    enabled: true,
+    baseUrl: llm.baseUrl,
+    model: 'qwen2.5:7b',
+    targetLanguage: 'zh-CN',
+    produce: { title: true, abstract: true, tldr: true },
+    ...overrides,
+  };
 }
 
 async function pluginWith(settings: Record<string, unknown> = {}): Promise<{ app: App; plugin: PaperFeedPlugin }> {
@@ -56,7 +63,9 @@ describe('the "Translation and summaries" settings', () => {
   it('are off by default, and a fetch then sends nothing to any endpoint', async () => {
     const { app, plugin } = await pluginWith();
     const tab = openTab(app);
-    const headings = settingsIn(tab.containerEl).filter((s) => s.isHeading).map((s) => s.nameEl.textContent);
+    const headings = settingsIn(tab.containerEl)
+      .filter((s) => s.isHeading)
+      .map((s) => s.nameEl.textContent);
     expect(headings.at(-1)).toBe('Translation and summaries');
     expect(control(setting(tab, 'Translate and summarise papers'), ToggleComponent).getValue()).toBe(false);
     await plugin.fetcher.fetchToday('command');
@@ -81,7 +90,14 @@ describe('the "Translation and summaries" settings', () => {
     expect(setting(tab, 'Requests at once').errorEl?.textContent).toBe('This must be a whole number from 1 to 16; it is "ten".');
     await control(setting(tab, 'Requests at once'), TextComponent).simulate('1');
     expect(setting(tab, 'Model').errorEl).toBeNull();
-    expect((await storedSettings(app)).enrich).toMatchObject({ enabled: true, baseUrl: llm.baseUrl, model: 'qwen2.5:7b', targetLanguage: 'ja', tldrLanguage: 'en', concurrency: 1 });
+    expect((await storedSettings(app)).enrich).toMatchObject({
+      enabled: true,
+      baseUrl: llm.baseUrl,
+      model: 'qwen2.5:7b',
+      targetLanguage: 'ja',
+      tldrLanguage: 'en',
+      concurrency: 1,
+    });
   });
 
   it('keep the name of the secret holding the API key, which goes to the endpoint and nowhere else', async () => {
@@ -94,7 +110,11 @@ describe('the "Translation and summaries" settings', () => {
     await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);
     expect(llm.requests.map((r) => r.headers.authorization)).toEqual(Array(5).fill(`Bearer ${KEY}`));
-    const everything = JSON.stringify(app.vault.snapshot()) + (await app.vault.adapter.read(`${CONFIG_DIR}/plugins/paper-feed/data.json`)) + (await app.vault.adapter.read(CACHE)) + notices().join('\n');
+    const everything =
+      JSON.stringify(app.vault.snapshot()) +
+      (await app.vault.adapter.read(`${CONFIG_DIR}/plugins/paper-feed/data.json`)) +
+      (await app.vault.adapter.read(CACHE)) +
+      notices().join('\n');
     expect(everything).not.toContain(KEY);
   });
 
@@ -207,7 +227,10 @@ describe('a fetch with translation on', () => {
     expect(today.kind).toBe('written');
     await settle(app, plugin);
     expect(notices().filter((n) => n.includes('already fetching') || n.includes('when the current fetch is done'))).toEqual([]);
-    expect(Object.keys(app.vault.snapshot()).filter((path) => path.startsWith('arXiv/Daily/'))).toEqual(['arXiv/Daily/2026-05-28.md', 'arXiv/Daily/2026-05-29.md']);
+    expect(Object.keys(app.vault.snapshot()).filter((path) => path.startsWith('arXiv/Daily/'))).toEqual([
+      'arXiv/Daily/2026-05-28.md',
+      'arXiv/Daily/2026-05-29.md',
+    ]);
   });
 
   it('says once that the key was rejected and still writes every note, marked pending', async () => {

@@ -133,4 +133,3 @@ describe('Fetch today’s papers', () => {
     expect(notices().slice(1)).toEqual(['arXiv could not be reached (net::ERR_CONNECTION_REFUSED). Check your internet connection and try again.']);
   });
 });
-

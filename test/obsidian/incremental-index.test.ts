@@ -39,7 +39,8 @@ async function vaultOf(notes: Record<string, string>) {
   const library = new LibraryNotes(app as never, PLUGIN_FOLDER, index);
   const store = new ObsidianStore(app as never, index, library);
   /** The note names in the library a run would rank by, sorted. */
-  const libraryNow = async (keepKeys: readonly string[] = KEEP_KEYS) => ((await store.index({ keepKeys })).library ?? []).map((item) => `${item.id} ${item.noteName}`).sort();
+  const libraryNow = async (keepKeys: readonly string[] = KEEP_KEYS) =>
+    ((await store.index({ keepKeys })).library ?? []).map((item) => `${item.id} ${item.noteName}`).sort();
   return { app, index, library, store, libraryNow };
 }
 
@@ -91,7 +92,10 @@ describe('the Top picks library, kept current', () => {
   });
 
   it('follows a kept note that is renamed, moved with its folder and deleted, reading none of it again', async () => {
-    const { app, library, libraryNow } = await vaultOf({ 'Reading/a.md': withProperty(paperNote('2401.00001'), 'rating: 5'), 'Reading/Sub/b.md': withProperty(paperNote('2401.00002'), 'rating: 4') });
+    const { app, library, libraryNow } = await vaultOf({
+      'Reading/a.md': withProperty(paperNote('2401.00001'), 'rating: 5'),
+      'Reading/Sub/b.md': withProperty(paperNote('2401.00002'), 'rating: 4'),
+    });
     expect(await libraryNow()).toEqual(['2401.00001 Reading/a', '2401.00002 Reading/Sub/b']);
     await app.vault.rename(app.vault.getFileByPath('Reading/a.md')!, 'Reading/renamed.md');
     await app.vault.eventsFired();
@@ -113,7 +117,10 @@ describe('the Top picks library, kept current', () => {
   });
 
   it('re-reads every note once when the keep keys change, by the new keys', async () => {
-    const { app, library, libraryNow } = await vaultOf({ 'P/a.md': withProperty(paperNote('2401.00001'), 'priority: high'), 'P/b.md': withProperty(paperNote('2401.00002'), 'rating: 2') });
+    const { app, library, libraryNow } = await vaultOf({
+      'P/a.md': withProperty(paperNote('2401.00001'), 'priority: high'),
+      'P/b.md': withProperty(paperNote('2401.00002'), 'rating: 2'),
+    });
     expect(await libraryNow()).toEqual(['2401.00002 P/b']);
     expect(await libraryNow(['priority'])).toEqual(['2401.00001 P/a']);
     // Its title and abstract were never needed before; now they are.
@@ -186,7 +193,10 @@ describe('the library notes file', () => {
 
 describe('the note index, kept current', () => {
   it('lets the original stand for an id two notes share, not the conflict copy, and the copy once the original is deleted', async () => {
-    const { app, store, index, libraryNow } = await vaultOf({ 'P/a 1.md': withProperty(paperNote('2401.00001'), 'rating: 5'), 'P/a.md': paperNote('2401.00001') });
+    const { app, store, index, libraryNow } = await vaultOf({
+      'P/a 1.md': withProperty(paperNote('2401.00001'), 'rating: 5'),
+      'P/a.md': paperNote('2401.00001'),
+    });
     expect((await index.snapshot()).papers.get('2401.00001')?.path).toBe('P/a.md');
     // The note that stands for the id is the untouched one, so the library has none.
     expect(await libraryNow()).toEqual([]);

@@ -87,7 +87,13 @@ describe('VaultNoteIndex', () => {
       papers: new Map([['2605.30001', { path: 'a.md', version: 2, citekey: 'k' }]]),
       dailies: new Map([['2026-05-29', 'd.md']]),
     });
-    expect([before.hasCitekey('K'), before.hasCitekey('k2'), before.hasPath('A.md'), before.hasPath('D.MD'), before.hasPath('other.md')]).toEqual([true, false, true, true, false]);
+    expect([before.hasCitekey('K'), before.hasCitekey('k2'), before.hasPath('A.md'), before.hasPath('D.MD'), before.hasPath('other.md')]).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
 
     await app.vault.createFolder('F');
     await app.vault.rename(app.vault.getFileByPath('a.md')!, 'F/renamed.md');
@@ -156,7 +162,10 @@ describe('reading a paper note back', () => {
       id: '2605.30000',
       version: 3,
       title: 'A: title',
-      authors: [{ name: 'Mira Feng', affiliations: [] }, { name: 'Tomas Ortega', affiliations: [] }],
+      authors: [
+        { name: 'Mira Feng', affiliations: [] },
+        { name: 'Tomas Ortega', affiliations: [] },
+      ],
       abstract: '',
       categories: ['cs.CL', 'cs.LG'],
       primaryCategory: 'cs.CL',
@@ -180,7 +189,13 @@ describe('settings text forms', () => {
   });
 
   it('reads stored settings, keeping good values and defaulting bad ones; a wrong arXiv address is a problem, not a silent default', () => {
-    const { settings, problem } = readSettings({ fetchAfter: '25:00', linkFromDailyNote: false, dailyNoteHeading: '  Reading ', rssBase: 'file:///etc', config: { categories: ['math.CA'] } });
+    const { settings, problem } = readSettings({
+      fetchAfter: '25:00',
+      linkFromDailyNote: false,
+      dailyNoteHeading: '  Reading ',
+      rssBase: 'file:///etc',
+      config: { categories: ['math.CA'] },
+    });
     expect(problem?.message).toBe(
       `rssBase: "file:///etc" is not a web address; write one starting with http:// or https://, such as https://rss.arxiv.org/rss, or leave it empty for arXiv's own. Fix it in the Paper Feed settings.`,
     );

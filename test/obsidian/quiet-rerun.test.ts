@@ -5,7 +5,6 @@ import { describe, expect, it, vi } from 'vitest';
 import type { App } from '../stand-ins/obsidian';
 import { loadPlugin, newApp, settle, storeSettings, usePluginTest } from './support/harness';
 
-
 const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z'), feed: 'rss-2026-05-29.xml' });
 
 /** Counts every note read and every file write (notes, plugin files) from here on. */
@@ -40,7 +39,11 @@ describe('fetching the same announcement again', () => {
     const io = countIo(app);
     const outcome = await plugin.fetcher.fetchToday('command');
     await settle(app, plugin);
-    expect(outcome.kind === 'written' && [outcome.report.created.length, outcome.report.updated.length, outcome.report.dailyNoteChange]).toEqual([0, 0, 'unchanged']);
+    expect(outcome.kind === 'written' && [outcome.report.created.length, outcome.report.updated.length, outcome.report.dailyNoteChange]).toEqual([
+      0,
+      0,
+      'unchanged',
+    ]);
     expect(app.vault.snapshot()).toEqual(first);
     const counted = io();
     expect({ notesWritten: counted.notesWritten, filesWritten: counted.filesWritten }).toEqual({ notesWritten: 0, filesWritten: [] });

@@ -20,7 +20,9 @@ import { fixture, loadPlugin, newApp, notices, settle, storedSettings, storeSett
 
 const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z') });
 
-async function openTab(settings: Record<string, unknown> = {}): Promise<{ app: App; plugin: PaperFeedPlugin; tab: { containerEl: HTMLElement; display(): void; hide(): void } }> {
+async function openTab(
+  settings: Record<string, unknown> = {},
+): Promise<{ app: App; plugin: PaperFeedPlugin; tab: { containerEl: HTMLElement; display(): void; hide(): void } }> {
   const app = newApp();
   await storeSettings(app, { rssBase: host.arxiv.url('/rss'), ...settings });
   const plugin = await loadPlugin(app);
@@ -48,7 +50,9 @@ function errorOf(s: Setting): string | null {
 describe('settings tab', () => {
   it('is laid out with headings in sentence case, none of them saying "settings"', async () => {
     const { tab } = await openTab();
-    const headings = settingsIn(tab.containerEl).filter((s) => s.isHeading).map((s) => s.nameEl.textContent);
+    const headings = settingsIn(tab.containerEl)
+      .filter((s) => s.isHeading)
+      .map((s) => s.nameEl.textContent);
     expect(headings).toEqual(['Keyword groups', 'Notes', 'Top picks', 'Automatic fetch', 'Daily notes', 'Translation and summaries']);
     expect(settingsIn(tab.containerEl).filter((s) => s.nameEl.textContent === 'Group name')).toHaveLength(3);
   });
@@ -86,21 +90,28 @@ describe('settings tab', () => {
     await control(include, TextAreaComponent).simulate('policy optimization\ntitle: /(offline|batch) RL/i');
     expect(errorOf(include)).toBeNull();
     expect(plugin.settings.config.groups[1]!.include).toEqual(['policy optimization', { match: '/(offline|batch) RL/i', in: ['title'] }]);
-    expect((await storedSettings(app)).config).toMatchObject({ groups: [{}, { include: ['policy optimization', { match: '/(offline|batch) RL/i', in: ['title'] }] }, {}] });
+    expect((await storedSettings(app)).config).toMatchObject({
+      groups: [{}, { include: ['policy optimization', { match: '/(offline|batch) RL/i', in: ['title'] }] }, {}],
+    });
   });
 
   it('shows a catastrophic regex (nested repetition) beside that group’s rules, naming it, and keeps the rules in use', async () => {
     const { app, plugin, tab } = await openTab();
     const include = setting(tab, 'Include', 1);
     await control(include, TextAreaComponent).simulate('policy optimization\n/(\\w+\\s?)+$/');
-    expect(errorOf(include)).toContain('"/(\\\\w+\\\\s?)+$/" repeats a group that itself repeats (like "(a+)+"), which can make matching a long abstract take hours');
+    expect(errorOf(include)).toContain(
+      '"/(\\\\w+\\\\s?)+$/" repeats a group that itself repeats (like "(a+)+"), which can make matching a long abstract take hours',
+    );
     expect(plugin.settings.config.groups[1]!.include).toEqual(['reinforcement learning', 'policy optimization', 'RLHF']);
     expect((await storedSettings(app)).config).toBeUndefined();
   });
 
   it('adds a group that is saved once it has a rule, and removes one', async () => {
     const { plugin, tab } = await openTab();
-    await control(settingsIn(tab.containerEl).find((s) => s.components.some((c) => c instanceof ButtonComponent && !(c instanceof ExtraButtonComponent)))!, ButtonComponent).simulateClick();
+    await control(
+      settingsIn(tab.containerEl).find((s) => s.components.some((c) => c instanceof ButtonComponent && !(c instanceof ExtraButtonComponent)))!,
+      ButtonComponent,
+    ).simulateClick();
     const include = setting(tab, 'Include', 3);
     expect(errorOf(include)).toBe('group "Group 4" has no include rules, authors or categories, so it can never match; add one of them.');
     expect(plugin.settings.config.groups).toHaveLength(3);

@@ -42,7 +42,12 @@ describe('Top picks in the daily note', () => {
   it('ranks the announcement by the kept notes and says why, in the note and the closing notice', async () => {
     const { app, plugin } = await vaultWith(keptNotes());
     const report = await fetchToday(app, plugin);
-    expect(report.topPicks).toEqual({ coldStart: false, librarySize: 6, picks: ['2605.30001', '2605.30004', '2605.30003', '2605.30002', '2605.30007'], beyondGroups: 0 });
+    expect(report.topPicks).toEqual({
+      coldStart: false,
+      librarySize: 6,
+      picks: ['2605.30001', '2605.30004', '2605.30003', '2605.30002', '2605.30007'],
+      beyondGroups: 0,
+    });
     expect(topPicks(app.vault.text(DAILY)!)).toEqual([
       'Ranked against the 6 papers in your library (scores from 0 to 1):',
       '- [[arXiv/Papers/Sparse Routing for Large Language Model Inference|Sparse Routing for Large Language Model Inference]] · 0.21 — close to [[Reading/Speculative sampling|Speculative sampling]]; shares *large language model*',
@@ -63,7 +68,11 @@ describe('Top picks in the daily note', () => {
     await fetchToday(app, plugin);
     expect(plugin.library.lastReads).toBe(0);
     const cached = JSON.parse(await app.vault.adapter.read(`${PLUGIN_FOLDER}/${LIBRARY_NOTES_FILE}`)) as Record<string, unknown>;
-    expect(Object.keys(cached).filter((path) => path.startsWith('Reading/')).sort()).toEqual(KEPT_PAPERS.map((p) => `Reading/${p.name}.md`).sort());
+    expect(
+      Object.keys(cached)
+        .filter((path) => path.startsWith('Reading/'))
+        .sort(),
+    ).toEqual(KEPT_PAPERS.map((p) => `Reading/${p.name}.md`).sort());
     expect(JSON.parse(await app.vault.adapter.read(`${PLUGIN_FOLDER}/${LIBRARY_INDEX_FILE}`)).docs).toHaveLength(6);
     const writes = app.vault.writes;
     const cachedRead = vi.spyOn(app.vault, 'cachedRead');
@@ -126,13 +135,15 @@ describe('the Top picks settings', () => {
     await control(setting(app, 'Order groups by relevance'), ToggleComponent).simulate(true);
     await control(setting(app, 'Kept notes'), TextAreaComponent).simulate('rating\nstatus: done\n\ntag: to-cite\n');
     await control(setting(app, 'Library file'), TextComponent).simulate('References/library.bib');
-    expect(((await storedSettings(app)).config as Record<string, unknown>)).toMatchObject({
+    expect((await storedSettings(app)).config as Record<string, unknown>).toMatchObject({
       topPicks: 5,
       orderGroupsByRelevance: true,
       library: { keepKeys: ['rating', 'status: done', 'tag: to-cite'], file: 'References/library.bib' },
     });
     await control(setting(app, 'Library file'), TextComponent).simulate('');
-    expect(((await storedSettings(app)).config as { library: Record<string, unknown> }).library).toEqual({ keepKeys: ['rating', 'status: done', 'tag: to-cite'] });
+    expect(((await storedSettings(app)).config as { library: Record<string, unknown> }).library).toEqual({
+      keepKeys: ['rating', 'status: done', 'tag: to-cite'],
+    });
   });
 
   it('shows a wrong value beside its field and keeps the last valid settings', async () => {
@@ -142,7 +153,9 @@ describe('the Top picks settings', () => {
     expect(errorOf(setting(app, 'Number of top picks'))).toBe('"many" is not a whole number from 0 (off) to 100.');
     await control(setting(app, 'Number of top picks'), TextComponent).simulate('7');
     await control(setting(app, 'Library file'), TextComponent).simulate('library.txt');
-    expect(errorOf(setting(app, 'Library file'))).toBe('"library.txt" is not a .bib or .json file; export your library from Zotero as BibTeX or CSL JSON and name that file.');
+    expect(errorOf(setting(app, 'Library file'))).toBe(
+      '"library.txt" is not a .bib or .json file; export your library from Zotero as BibTeX or CSL JSON and name that file.',
+    );
     expect(plugin.settings.config.topPicks).toBe(7);
     expect(plugin.settings.config.library.file).toBeUndefined();
   });

@@ -5,7 +5,6 @@ import { describe, expect, it, vi } from 'vitest';
 import type { App } from '../stand-ins/obsidian';
 import { FEED_PATH, fixture, loadPlugin, newApp, settle, storeSettings, usePluginTest } from './support/harness';
 
-
 const host = usePluginTest();
 
 async function fetchOn(app: App, plugin: Awaited<ReturnType<typeof loadPlugin>>, now: string, feed: string): Promise<void> {

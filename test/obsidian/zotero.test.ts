@@ -12,7 +12,8 @@ import { CONFIG_DIR, loadPlugin, MANIFEST, newApp, notices, runCommand, settle, 
 
 const DAILY = 'arXiv/Daily/2026-05-29.md';
 const SPARSE = 'arXiv/Papers/Sparse Routing for Large Language Model Inference.md';
-const LOCAL_API_OFF = 'Zotero\'s local API is off; in Zotero turn on Settings → Advanced → "Allow other applications on this computer to communicate with Zotero", then try again.';
+const LOCAL_API_OFF =
+  'Zotero\'s local API is off; in Zotero turn on Settings → Advanced → "Allow other applications on this computer to communicate with Zotero", then try again.';
 
 const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z'), feed: 'rss-2026-05-29.xml' });
 let zotero: ZoteroStandIn | undefined;
@@ -77,7 +78,11 @@ describe('Zotero in Obsidian', () => {
     expect(runCommand(app, 'save-to-zotero')).toBe(true);
     expect(await nextNotice()).toEqual(['Saved to Zotero: Sparse Routing for Large Language Model Inference.']);
     const saved = z.items.at(-1)!;
-    expect([saved.data.archiveID, saved.data.DOI, saved.data.title]).toEqual(['arXiv:2605.30001', '10.48550/arXiv.2605.30001', 'Sparse Routing for Large Language Model Inference']);
+    expect([saved.data.archiveID, saved.data.DOI, saved.data.title]).toEqual([
+      'arXiv:2605.30001',
+      '10.48550/arXiv.2605.30001',
+      'Sparse Routing for Large Language Model Inference',
+    ]);
     expect(String(saved.data.abstractNote)).toMatch(/^\S.{40,}\.$/);
     await vi.waitFor(() => expect(readFrontmatter(app.vault.text(SPARSE)!).zotero).toBe(saved.key));
     runCommand(app, 'save-to-zotero');
@@ -111,7 +116,9 @@ describe('Zotero in Obsidian', () => {
     const source = setting('Library source')!.components.find((c) => c instanceof DropdownComponent)!;
     expect([...source.options.keys()]).toEqual(['off', 'file', 'zotero']);
     expect(source.getValue()).toBe('zotero');
-    await setting('Zotero port')!.components.find((c) => c instanceof TextComponent)!.simulate('24119');
+    await setting('Zotero port')!
+      .components.find((c) => c instanceof TextComponent)!
+      .simulate('24119');
     await source.simulate('off');
     expect(((await storedSettings(app)).config as { library: unknown }).library).toMatchObject({ source: 'off', zoteroPort: 24119 });
     Platform.isDesktopApp = false;
@@ -158,7 +165,12 @@ describe('Zotero in Obsidian', () => {
     Platform.isDesktopApp = false;
     Platform.isMobileApp = true;
     const { app, plugin, z } = await withZotero();
-    expect(app.commands.listCommands().map((c) => c.id).filter((id) => id.includes('zotero'))).toEqual([]);
+    expect(
+      app.commands
+        .listCommands()
+        .map((c) => c.id)
+        .filter((id) => id.includes('zotero')),
+    ).toEqual([]);
     await plugin.actions.handleLink({ action: 'paper-feed', zotero: '2605.30001' });
     expect(notices()).toEqual(['Saving to Zotero works in Obsidian on the desktop, where Zotero runs.']);
     expect(z.requests).toEqual([]);

@@ -9,7 +9,10 @@ describe('library postings text', () => {
   });
 
   it('reads back any ascending term ids with any counts up to 65,535', () => {
-    const postings = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 1, max: 0xffff })), { selector: (p) => p[0], maxLength: 60 });
+    const postings = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 1, max: 0xffff })), {
+      selector: (p) => p[0],
+      maxLength: 60,
+    });
     const scratch = newPostingsScratch();
     fc.assert(
       fc.property(postings, (pairs) => {

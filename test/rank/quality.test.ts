@@ -41,7 +41,10 @@ function measure(papers: readonly Paper[], archive: string): ArchiveRow {
 function largestArchives(papers: readonly Paper[]): string[] {
   const counts = new Map<string, number>();
   for (const paper of papers) counts.set(archiveOf(paper), (counts.get(archiveOf(paper)) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, ARCHIVES).map(([archive]) => archive);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, ARCHIVES)
+    .map(([archive]) => archive);
 }
 
 function table(rows: readonly ArchiveRow[]): string {

@@ -48,7 +48,12 @@ describe('rankPapers', () => {
   it('explains with the phrases the paper shares, joining overlapping pairs into one phrase', () => {
     const library = indexOf([
       ...LIBRARY.slice(1),
-      { id: 'bec', noteName: 'Spinor condensates', title: 'Spinor Bose-Einstein condensates', abstract: 'Dipolar Bose-Einstein condensates in optical traps show spin textures.' },
+      {
+        id: 'bec',
+        noteName: 'Spinor condensates',
+        title: 'Spinor Bose-Einstein condensates',
+        abstract: 'Dipolar Bose-Einstein condensates in optical traps show spin textures.',
+      },
     ]);
     const bec = paper('c.1', 'Vortices in Bose-Einstein condensates', 'We trap Bose-Einstein condensates and watch vortices form in optical traps.');
     const item = rankPapers([bec], library).ranked[0]!;
@@ -58,19 +63,53 @@ describe('rankPapers', () => {
 
   it('does not list a word again next to a phrase that already holds it', () => {
     const library = indexOf([
-      { id: 'kv', noteName: 'KV cache', title: 'Caching Retrieved Passages for Low-Latency Language Model Serving', abstract: 'A language model server keeps retrieved passages in a cache shared between requests, which halves latency for streaming input.' },
-      { id: 'sinks', noteName: 'Streaming LMs', title: 'Streaming Language Models with Attention Sinks', abstract: 'Language models trained on finite windows fail on streaming input; attention sinks let them run on endless streams.' },
-      { id: 'colour', noteName: 'Graph coloring', title: 'Bounds on the Chromatic Number of Sparse Graphs', abstract: 'We bound the chromatic number of graphs with few edges per vertex.' },
-      { id: 'pinn', noteName: 'PINN training', title: 'Curriculum Training of Physics-Informed Neural Networks', abstract: 'Physics-informed networks struggle on stiff elliptic problems; training on coarse grids before fine ones makes convergence reliable.' },
-      { id: 'mg', noteName: 'Multigrid', title: 'Multigrid Preconditioners for Elliptic Problems', abstract: 'Multigrid cycles between coarse and fine grids and solves elliptic problems in time proportional to the grid size.' },
+      {
+        id: 'kv',
+        noteName: 'KV cache',
+        title: 'Caching Retrieved Passages for Low-Latency Language Model Serving',
+        abstract: 'A language model server keeps retrieved passages in a cache shared between requests, which halves latency for streaming input.',
+      },
+      {
+        id: 'sinks',
+        noteName: 'Streaming LMs',
+        title: 'Streaming Language Models with Attention Sinks',
+        abstract: 'Language models trained on finite windows fail on streaming input; attention sinks let them run on endless streams.',
+      },
+      {
+        id: 'colour',
+        noteName: 'Graph coloring',
+        title: 'Bounds on the Chromatic Number of Sparse Graphs',
+        abstract: 'We bound the chromatic number of graphs with few edges per vertex.',
+      },
+      {
+        id: 'pinn',
+        noteName: 'PINN training',
+        title: 'Curriculum Training of Physics-Informed Neural Networks',
+        abstract: 'Physics-informed networks struggle on stiff elliptic problems; training on coarse grids before fine ones makes convergence reliable.',
+      },
+      {
+        id: 'mg',
+        noteName: 'Multigrid',
+        title: 'Multigrid Preconditioners for Elliptic Problems',
+        abstract: 'Multigrid cycles between coarse and fine grids and solves elliptic problems in time proportional to the grid size.',
+      },
     ]);
-    const multigrid = paper('c.2', 'Multigrid Methods for Physics-Informed Networks', 'Training physics-informed networks on coarse grids first and refining later speeds up convergence on elliptic problems by an order of magnitude.');
+    const multigrid = paper(
+      'c.2',
+      'Multigrid Methods for Physics-Informed Networks',
+      'Training physics-informed networks on coarse grids first and refining later speeds up convergence on elliptic problems by an order of magnitude.',
+    );
     const terms = rankPapers([multigrid], library).ranked[0]!.sharedTerms;
     // "physics-informed" and "informed networks" join into one phrase, which holds "networks".
     expect(terms[0]).toBe('physics-informed networks');
     const words = terms.map((term) => term.toLowerCase().split(/[\s-]+/));
     for (const [i, own] of words.entries()) {
-      for (const [j, other] of words.entries()) if (i !== j) expect(own.every((w) => other.includes(w)), `${terms[i]} inside ${terms[j]}`).toBe(false);
+      for (const [j, other] of words.entries())
+        if (i !== j)
+          expect(
+            own.every((w) => other.includes(w)),
+            `${terms[i]} inside ${terms[j]}`,
+          ).toBe(false);
     }
   });
 
@@ -107,7 +146,13 @@ describe('rankPapers', () => {
   });
 
   it('adds the followed-author boost and says whom it matched', () => {
-    const byFollowed = { ...IMAGE_DIFFUSION, authors: [{ name: 'Ada Example', affiliations: [] }, { name: 'Robin Rombach', affiliations: [] }] };
+    const byFollowed = {
+      ...IMAGE_DIFFUSION,
+      authors: [
+        { name: 'Ada Example', affiliations: [] },
+        { name: 'Robin Rombach', affiliations: [] },
+      ],
+    };
     const plain = rankPapers([byFollowed], indexOf()).ranked[0]!;
     const followed = rankPapers([byFollowed], indexOf(), { followedAuthors: ['R. Rombach'] }).ranked[0]!;
     expect(plain.followedAuthors).toEqual([]);
@@ -151,8 +196,16 @@ describe('rankPapers', () => {
     const rest = LIBRARY.slice(1, 4);
     const robotsRecent = indexOf([{ ...robots, addedAt: now - day }, { ...images, addedAt: now - 1000 * day }, ...rest]);
     const imagesRecent = indexOf([{ ...robots, addedAt: now - 1000 * day }, { ...images, addedAt: now - day }, ...rest]);
-    const robotPaper = paper('r.1', 'Visuomotor diffusion policy for robot manipulation', 'A diffusion policy denoises action sequences for robot manipulation tasks such as pouring.');
-    const imagePaper = paper('i.1', 'Latent diffusion for image synthesis', 'Diffusion models trained in the latent space of an autoencoder synthesise images with less compute.');
+    const robotPaper = paper(
+      'r.1',
+      'Visuomotor diffusion policy for robot manipulation',
+      'A diffusion policy denoises action sequences for robot manipulation tasks such as pouring.',
+    );
+    const imagePaper = paper(
+      'i.1',
+      'Latent diffusion for image synthesis',
+      'Diffusion models trained in the latent space of an autoencoder synthesise images with less compute.',
+    );
     expect(ids(rankPapers([imagePaper, robotPaper], robotsRecent, { now }))).toEqual(['r.1', 'i.1']);
     expect(ids(rankPapers([robotPaper, imagePaper], imagesRecent, { now }))).toEqual(['i.1', 'r.1']);
     const weighted = rankPapers([robotPaper], robotsRecent, { now }).ranked[0]!.score;

@@ -101,7 +101,6 @@ describe('countTerms', () => {
     const counts = countTerms(phrasesOfPaper('', 'robots, diffusion; graph $x$ networks of agents'));
     expect([...counts.keys()].filter((term) => term.includes(' '))).toEqual([]);
   });
-
 });
 
 describe('surfaceForms', () => {
@@ -124,7 +123,7 @@ describe('surfaceForms', () => {
     expect(surfaces.get('graph neural network')).toBe('graph neural networks');
   });
 
-  it("gives a title-only phrase the capitals its words have mid-sentence", () => {
+  it('gives a title-only phrase the capitals its words have mid-sentence', () => {
     const surfaces = allSurfaces('The Spitzer c2d Survey of Clouds', 'We map clouds with Spitzer and compare with the c2d catalogue.', ['spitzer c2d survey']);
     expect(surfaces.get('spitzer c2d survey')).toBe('Spitzer c2d survey');
   });

@@ -31,7 +31,13 @@ describe('the packed CLI', () => {
   it('holds the bundle, its papers and a manifest with a bin, a files list and no dependencies', () => {
     expect(run('tar', ['-tzf', tarball], work).stdout.trim().split('\n').sort()).toEqual(INSTALLED.map((file) => `package/${file}`));
     const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'], work).stdout);
-    expect(manifest).toMatchObject({ name: 'paper-feed', version: VERSION, license: 'MIT', bin: { 'paper-feed': 'paper-feed.js' }, files: ['paper-feed.js', 'CHANGELOG.md'] });
+    expect(manifest).toMatchObject({
+      name: 'paper-feed',
+      version: VERSION,
+      license: 'MIT',
+      bin: { 'paper-feed': 'paper-feed.js' },
+      files: ['paper-feed.js', 'CHANGELOG.md'],
+    });
     expect(Object.keys(manifest).filter((key) => /ependencies$|^scripts$|^private$/.test(key))).toEqual([]);
   });
 

@@ -75,7 +75,8 @@ describe('release:check', () => {
 
   it('holds isDesktopOnly: false to the bundle: no Node or Electron on the plugin path', () => {
     expect(desktopOnlyProblems(manifest, readFileSync(path.join(release, 'main.js'), 'utf8'))).toEqual([]);
-    const bundle = 'const o=require("obsidian"),v=require("@codemirror/view"),f=require("fs");const e=require(\'electron\');x(process.env.HOME);try{m.require("util")}catch{}';
+    const bundle =
+      'const o=require("obsidian"),v=require("@codemirror/view"),f=require("fs");const e=require(\'electron\');x(process.env.HOME);try{m.require("util")}catch{}';
     expect(desktopOnlyProblems(manifest, bundle)).toEqual([
       'main.js uses "fs", "electron", "process.env", which Obsidian mobile does not have, yet manifest.json says isDesktopOnly: false.',
     ]);

@@ -51,7 +51,9 @@ function expectDigest(result: Awaited<ReturnType<typeof runInHome>>) {
 }
 
 describe('cron', () => {
-  const lines = recipe('paper-feed.crontab').split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+  const lines = recipe('paper-feed.crontab')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'));
 
   it('is one time zone line and one job at 20:30, Sunday to Thursday, with fields cron accepts', async () => {
     expect(lines).toHaveLength(2);
@@ -100,7 +102,11 @@ describe('systemd user timer', () => {
 
 describe('launchd', () => {
   const plist = (): { Label: string; ProgramArguments: string[]; StartCalendarInterval: Array<Record<string, number>> } => {
-    const parsed = run('python3', ['-c', 'import json,plistlib,sys; print(json.dumps(plistlib.load(open(sys.argv[1], "rb"))))', path.join(RECIPES, 'org.paper-feed.daily.plist')], work);
+    const parsed = run(
+      'python3',
+      ['-c', 'import json,plistlib,sys; print(json.dumps(plistlib.load(open(sys.argv[1], "rb"))))', path.join(RECIPES, 'org.paper-feed.daily.plist')],
+      work,
+    );
     if (parsed.code !== 0) throw new Error(`plistlib refused the plist: ${parsed.stderr}`);
     return JSON.parse(parsed.stdout);
   };

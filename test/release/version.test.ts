@@ -10,7 +10,18 @@ import path from 'node:path';
 import { VERSION_PLACES, disagreements, sourceVersion } from '../../scripts/release/version-files.mjs';
 
 const repo = path.resolve(__dirname, '..', '..');
-const FILES = ['package.json', '.npmrc', 'CHANGELOG.md', 'versions.json', 'manifest.json', 'obsidian-plugin/manifest.json', 'vscode-extension/package.json', 'core/arxiv/polite.ts', 'scripts/release/sync-version.mjs', 'scripts/release/version-files.mjs'];
+const FILES = [
+  'package.json',
+  '.npmrc',
+  'CHANGELOG.md',
+  'versions.json',
+  'manifest.json',
+  'obsidian-plugin/manifest.json',
+  'vscode-extension/package.json',
+  'core/arxiv/polite.ts',
+  'scripts/release/sync-version.mjs',
+  'scripts/release/version-files.mjs',
+];
 
 function copyOfTheVersionFiles(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'pf-version-'));
@@ -29,7 +40,9 @@ describe('the version', () => {
     const version = sourceVersion(repo);
     expect(VERSION_PLACES.map((p: { read: (r: string) => string }) => p.read(repo))).toEqual([version, version, version, version, version]);
     expect(readFileSync(path.join(repo, 'core/arxiv/polite.ts'), 'utf8')).toContain(`'PaperFeed/${version} (+https://github.com/paper-feed/paper-feed;`);
-    expect(readFileSync(path.join(repo, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+    expect(readFileSync(path.join(repo, 'CHANGELOG.md'), 'utf8')).toMatch(
+      new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'),
+    );
   });
 
   it('names each place that disagrees', () => {
@@ -71,13 +84,21 @@ describe('the version', () => {
       expect(json(root, 'versions.json')).toEqual({ ...json(repo, 'versions.json'), '7.8.9': minApp });
       const changelog = readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
       expect(changelog).toMatch(/## \[Unreleased\]\n\n## \[7\.8\.9\] - \d{4}-\d{2}-\d{2}\n/);
-      expect(changelog).toContain(`[Unreleased]: https://github.com/paper-feed/paper-feed/compare/7.8.9...HEAD\n[7.8.9]: https://github.com/paper-feed/paper-feed/compare/${before}...7.8.9\n`);
+      expect(changelog).toContain(
+        `[Unreleased]: https://github.com/paper-feed/paper-feed/compare/7.8.9...HEAD\n[7.8.9]: https://github.com/paper-feed/paper-feed/compare/${before}...7.8.9\n`,
+      );
       expect(git('tag')).toBe('7.8.9');
       expect(git('log', '-1', '--format=%s')).toBe('Release 7.8.9');
       expect(git('status', '--porcelain')).toBe('');
-      expect(git('show', '--name-only', '--format=', 'HEAD').split('\n').sort()).toEqual(
-        ['CHANGELOG.md', 'core/arxiv/polite.ts', 'manifest.json', 'obsidian-plugin/manifest.json', 'package.json', 'versions.json', 'vscode-extension/package.json'],
-      );
+      expect(git('show', '--name-only', '--format=', 'HEAD').split('\n').sort()).toEqual([
+        'CHANGELOG.md',
+        'core/arxiv/polite.ts',
+        'manifest.json',
+        'obsidian-plugin/manifest.json',
+        'package.json',
+        'versions.json',
+        'vscode-extension/package.json',
+      ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

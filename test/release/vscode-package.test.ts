@@ -29,7 +29,18 @@ describe('the VS Code package', () => {
       ['CHANGELOG.md', 'LICENSE', 'README.md', 'extension.js', 'media/icon.png', 'media/paper-feed.svg', 'package.json', 'web/extension.js'].sort(),
     );
     expect(run('unzip', ['-Z1', vsix], work).stdout.trim().split('\n').sort()).toEqual(
-      ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/extension.js', 'extension/media/icon.png', 'extension/media/paper-feed.svg', 'extension/package.json', 'extension/readme.md', 'extension/web/extension.js'].sort(),
+      [
+        '[Content_Types].xml',
+        'extension.vsixmanifest',
+        'extension/LICENSE.txt',
+        'extension/changelog.md',
+        'extension/extension.js',
+        'extension/media/icon.png',
+        'extension/media/paper-feed.svg',
+        'extension/package.json',
+        'extension/readme.md',
+        'extension/web/extension.js',
+      ].sort(),
     );
     const manifest = run('unzip', ['-p', vsix, 'extension.vsixmanifest'], work).stdout;
     expect(manifest).toContain('<Property Id="Microsoft.VisualStudio.Services.Links.Source" Value="https://github.com/paper-feed/paper-feed.git" />');
@@ -47,7 +58,12 @@ describe('the VS Code package', () => {
 
     it('accepts the .vsix and uploads exactly it', async () => {
       const env = { ...process.env, CI: 'true', OVSX_PAT: '' };
-      const published = await runAsync(process.execPath, [path.join(REPO, 'node_modules/ovsx/bin/ovsx'), 'publish', vsix, '--registryUrl', registry.url, '--pat', 'stand-in-token'], work, env);
+      const published = await runAsync(
+        process.execPath,
+        [path.join(REPO, 'node_modules/ovsx/bin/ovsx'), 'publish', vsix, '--registryUrl', registry.url, '--pat', 'stand-in-token'],
+        work,
+        env,
+      );
       expect(published.code, published.stderr).toBe(0);
       expect(published.stdout).toContain(`Published paper-feed.paper-feed v${VERSION}`);
       expect(registry.requests).toContain('POST /api/-/publish');

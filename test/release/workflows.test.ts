@@ -31,7 +31,7 @@ describe('GitHub workflows', () => {
 
   it('a release fires on X.Y.Z tags, checks the build and attaches each release file', () => {
     const workflow = parseYaml(read('release.yml'));
-    const [pattern] = ((workflow.on as { push: { tags: string[] } }).push.tags);
+    const [pattern] = (workflow.on as { push: { tags: string[] } }).push.tags;
     const tag = tagPattern(pattern!);
     expect(['0.1.0', '12.3.45'].map((t) => tag.test(t))).toEqual([true, true]);
     expect(['v0.1.0', '0.1', '0.1.0-beta', 'latest'].map((t) => tag.test(t))).toEqual([false, false, false, false]);

@@ -32,16 +32,14 @@ function outsideCodeAndLinks(markdown: string): string {
   const withoutFences = markdown.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1\s*$/gm, ' ');
   // Destinations and autolinks bind before code spans; wikilinks are Obsidian's and hold plain text.
   // Each removed span leaves a space, so text on either side of it is never joined.
-  const withoutAutolinks = withoutFences
-    .replace(/\]\(<[^<>\n]*>\)/g, '] ')
-    .replace(/<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g, ' ');
+  const withoutAutolinks = withoutFences.replace(/\]\(<[^<>\n]*>\)/g, '] ').replace(/<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g, ' ');
   return withoutCodeSpans(withoutAutolinks).replace(/\[\[[^\]\n]*\]\]/g, ' ');
 }
 
 /** CommonMark code spans: a backtick run (not backslash-escaped) up to the next run of equal length. */
 function withoutCodeSpans(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text[i] === '\\') {
       out += text.slice(i, i + 2);
       i += 2;

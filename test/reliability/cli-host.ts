@@ -32,7 +32,10 @@ export interface CliRun {
 
 /** The environment a person's shell would give, without any PAPER_FEED_* of the caller's. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => !k.startsWith('PAPER_FEED_') && v !== undefined)) as Record<string, string>;
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => !k.startsWith('PAPER_FEED_') && v !== undefined)) as Record<
+    string,
+    string
+  >;
   return { ...inherited, ...extra };
 }
 

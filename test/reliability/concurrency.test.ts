@@ -132,6 +132,8 @@ describe('Obsidian: the automatic fetch and the command at the same moment', () 
     expect(server.count(`/obsidian${FEED_PATH}`)).toBe(1);
     expect(app.vault.snapshot()).toEqual(aloneApp.vault.snapshot());
     expect(Object.keys(app.vault.snapshot()).sort()).toEqual([...reference.keys()].sort());
-    expect(kit.messages().filter((m) => m.startsWith('Paper Feed: 19 papers'))).toEqual([`Paper Feed: ${GOOD_FEED_MATCHES} papers for 2026-05-28 · ${GOOD_FEED_MATCHES} new notes · 0 updated`]);
+    expect(kit.messages().filter((m) => m.startsWith('Paper Feed: 19 papers'))).toEqual([
+      `Paper Feed: ${GOOD_FEED_MATCHES} papers for 2026-05-28 · ${GOOD_FEED_MATCHES} new notes · 0 updated`,
+    ]);
   });
 });

@@ -67,25 +67,29 @@ function clockTimes(from: number, to: number, offsetMs: number): string[] {
 }
 
 describe('paper-feed daily against a failing arXiv', () => {
-  it.concurrent.each(FAULT_CASES.map((c) => [c.label, c] as const))('%s: one line, the right retries, the vault untouched', async (_label, fault: FaultCase) => {
-    server.reply(`/f/${fault.slug}${FEED_PATH}`, ...fault.replies);
-    const { result, before, after, requests, started, ended } = await dailyAgainst(fault.slug);
+  it.concurrent.each(FAULT_CASES.map((c) => [c.label, c] as const))(
+    '%s: one line, the right retries, the vault untouched',
+    async (_label, fault: FaultCase) => {
+      server.reply(`/f/${fault.slug}${FEED_PATH}`, ...fault.replies);
+      const { result, before, after, requests, started, ended } = await dailyAgainst(fault.slug);
 
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
-    const match = new RegExp(`^${fault.cli}\\n$`).exec(result.stderr);
-    expect(match, result.stderr).not.toBeNull();
-    // The clock time is when arXiv's Retry-After ends, or a minute on when it gave none.
-    if (fault.cli.includes(TIME)) {
-      const wait = fault.slug === 'http-429-hour' ? 3600_000 : fault.slug === 'http-429' ? 1000 : 60_000;
-      expect(clockTimes(started, ended, wait)).toContain(match![1]);
-    }
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      const match = new RegExp(`^${fault.cli}\\n$`).exec(result.stderr);
+      expect(match, result.stderr).not.toBeNull();
+      // The clock time is when arXiv's Retry-After ends, or a minute on when it gave none.
+      if (fault.cli.includes(TIME)) {
+        const wait = fault.slug === 'http-429-hour' ? 3600_000 : fault.slug === 'http-429' ? 1000 : 60_000;
+        expect(clockTimes(started, ended, wait)).toContain(match![1]);
+      }
 
-    expect(requests).toHaveLength(fault.requests);
-    expect(server.refused).toBe(0);
-    for (let i = 1; i < requests.length; i += 1) expect(requests[i]!.at - requests[i - 1]!.at).toBeGreaterThanOrEqual(PACING_FLOOR_MS);
-    expect(differences(before, after)).toEqual([]);
-  }, 60_000);
+      expect(requests).toHaveLength(fault.requests);
+      expect(server.refused).toBe(0);
+      for (let i = 1; i < requests.length; i += 1) expect(requests[i]!.at - requests[i - 1]!.at).toBeGreaterThanOrEqual(PACING_FLOOR_MS);
+      expect(differences(before, after)).toEqual([]);
+    },
+    60_000,
+  );
 
   it(`${HANG_CASE.label}: times out per attempt, retries once, and leaves the vault untouched`, async () => {
     // A server of its own that cuts hung requests after 5 s, so this stays short whatever happens.
@@ -114,7 +118,8 @@ describe('paper-feed daily against a failing arXiv', () => {
       code: 2,
       signal: null,
       stdout: '',
-      stderr: 'categories[0]: "cs.LG/../../etc" is not an arXiv category; write an archive ("cs", "math-ph") or archive.CLASS ("cs.LG", "q-bio.NC"). Fix it in the --category option.\n',
+      stderr:
+        'categories[0]: "cs.LG/../../etc" is not an arXiv category; write an archive ("cs", "math-ph") or archive.CLASS ("cs.LG", "q-bio.NC"). Fix it in the --category option.\n',
     });
     expect(requests).toHaveLength(0);
     expect(server.requests.filter((r) => r.path.startsWith('/f/bad-config/'))).toEqual([]);
@@ -145,7 +150,10 @@ describe('paper-feed daily against a failing arXiv', () => {
     });
     expect(items).toBeGreaterThan(7000);
     expect(requests).toHaveLength(1);
-    expect([...(await notes(vault)).keys()].filter((p) => p.startsWith('arXiv/Daily/')).sort()).toEqual(['arXiv/Daily/2026-05-27.md', 'arXiv/Daily/2026-05-28.md']);
+    expect([...(await notes(vault)).keys()].filter((p) => p.startsWith('arXiv/Daily/')).sort()).toEqual([
+      'arXiv/Daily/2026-05-27.md',
+      'arXiv/Daily/2026-05-28.md',
+    ]);
   }, 60_000);
 
   it('writes the good items of a feed with a few bad ones and names the bad ones', async () => {
@@ -169,13 +177,17 @@ describe('paper-feed daily against a failing arXiv', () => {
 });
 
 describe('paper-feed range against a failing arXiv API', () => {
-  it('shows arXiv\'s own reason for an API error entry once, without retrying, and writes nothing', async () => {
+  it("shows arXiv's own reason for an API error entry once, without retrying, and writes nothing", async () => {
     server.reply('/f/api-range/api/query', { status: 400, body: API_ERROR_ENTRY });
     const vault = await freshVault();
     const before = await snapshot(vault);
-    const result = await runCli(['range', '--from', '2026-05-28', '--to', '2026-05-28', '--vault', vault, '--api-base', server.url('/f/api-range/api/query'), '--quiet'], work, {
-      PAPER_FEED_MAX_ATTEMPTS: String(FAULT_ATTEMPTS),
-    });
+    const result = await runCli(
+      ['range', '--from', '2026-05-28', '--to', '2026-05-28', '--vault', vault, '--api-base', server.url('/f/api-range/api/query'), '--quiet'],
+      work,
+      {
+        PAPER_FEED_MAX_ATTEMPTS: String(FAULT_ATTEMPTS),
+      },
+    );
     expect(result).toEqual({
       code: 1,
       signal: null,

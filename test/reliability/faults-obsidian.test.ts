@@ -67,20 +67,23 @@ function expectedWaits(fault: { slug: string; requests: number }): number[] {
 
 describe('Fetch today’s papers against a failing arXiv', () => {
   const cases = [...FAULT_CASES, { ...HANG_CASE, obsidian: HANG_CASE.message(String(PLUGIN_TIMEOUT_MS / 1000)) }];
-  it.each(cases.map((c) => [c.label, c] as const))('%s: one notice, the right retries, the notes untouched', async (_label, fault: Pick<FaultCase, 'slug' | 'replies' | 'requests' | 'obsidian'>) => {
-    server.reply(`/f/${fault.slug}${FEED_PATH}`, ...fault.replies);
-    const { app, plugin } = await vaultThenFault(fault.slug);
-    const { before, after, writes, notices } = await fetchOnce(app, plugin);
+  it.each(cases.map((c) => [c.label, c] as const))(
+    '%s: one notice, the right retries, the notes untouched',
+    async (_label, fault: Pick<FaultCase, 'slug' | 'replies' | 'requests' | 'obsidian'>) => {
+      server.reply(`/f/${fault.slug}${FEED_PATH}`, ...fault.replies);
+      const { app, plugin } = await vaultThenFault(fault.slug);
+      const { before, after, writes, notices } = await fetchOnce(app, plugin);
 
-    expect(notices).toHaveLength(2);
-    expect(notices[0]).toEqual({ message: "Paper Feed: fetching today's papers from arXiv…", hidden: true });
-    expect(notices[1]!.message).toMatch(new RegExp(`^${fault.obsidian}$`));
-    expect(server.count(`/f/${fault.slug}${FEED_PATH}`)).toBe(fault.requests);
-    expect(server.refused).toBe(0);
-    expect(plugin.waits.sleeps).toEqual(expectedWaits(fault));
-    expect(writes).toBe(0);
-    expect(after).toEqual(before);
-  });
+      expect(notices).toHaveLength(2);
+      expect(notices[0]).toEqual({ message: "Paper Feed: fetching today's papers from arXiv…", hidden: true });
+      expect(notices[1]!.message).toMatch(new RegExp(`^${fault.obsidian}$`));
+      expect(server.count(`/f/${fault.slug}${FEED_PATH}`)).toBe(fault.requests);
+      expect(server.refused).toBe(0);
+      expect(plugin.waits.sleeps).toEqual(expectedWaits(fault));
+      expect(writes).toBe(0);
+      expect(after).toEqual(before);
+    },
+  );
 
   it('says there is nothing to write for an empty feed, and writes nothing', async () => {
     server.reply(`/f/empty${FEED_PATH}`, { body: EMPTY_FEED });
@@ -88,7 +91,10 @@ describe('Fetch today’s papers against a failing arXiv', () => {
     const { before, after, writes, notices } = await fetchOnce(app, plugin);
     const next = moment(Date.parse('2026-05-28T20:00:00-04:00')).format('ddd HH:mm');
     expect(notices.slice(1)).toEqual([
-      { message: `arXiv's feed for 2026-05-28 lists no papers in your categories yet; Paper Feed will look again after the next announcement at ${next}.`, hidden: false },
+      {
+        message: `arXiv's feed for 2026-05-28 lists no papers in your categories yet; Paper Feed will look again after the next announcement at ${next}.`,
+        hidden: false,
+      },
     ]);
     expect(writes).toBe(0);
     expect(after).toEqual(before);

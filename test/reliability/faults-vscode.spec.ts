@@ -110,11 +110,19 @@ describe('VS Code with hostile metadata', () => {
   it('shows every hostile paper in the tree, its tooltip and its hover as untrusted Markdown, with no command link and no raw HTML (property)', async () => {
     const metas = fc.sample(hostileMetadata(), { numRuns: HOSTILE_PAPERS, seed: 15 });
     const papers = metas.map((meta, i) =>
-      paper(`2605.${String(30001 + i)}`, meta.title, meta.authors, meta.abstract, { categories: ['cs.LG'], comment: meta.comment, journalRef: meta.journalRef }),
+      paper(`2605.${String(30001 + i)}`, meta.title, meta.authors, meta.abstract, {
+        categories: ['cs.LG'],
+        comment: meta.comment,
+        journalRef: meta.journalRef,
+      }),
     );
     const announcement = makeAnnouncement(papers, { date: '2026-05-28', announcedAt: '2026-05-27T20:00:00-04:00' });
     const settings = { 'paperFeed.groups': [{ name: 'All', include: [], categories: ['cs'] }], 'paperFeed.fetchOnOpen': false };
-    const started = await startExtension({ announcements: [announcement], settings, files: { 'draft.md': papers.map((p) => `See arXiv:${p.id}.`).join('\n') } });
+    const started = await startExtension({
+      announcements: [announcement],
+      settings,
+      files: { 'draft.md': papers.map((p) => `See arXiv:${p.id}.`).join('\n') },
+    });
     try {
       const rows = (await readTree(started.tree)).filter((r) => r.node.kind === 'paper');
       expect(rows.map((r) => (r.node as { paper: Paper }).paper.id).sort()).toEqual(papers.map((p) => p.id).sort());
@@ -167,7 +175,11 @@ function oneLineProblem(text: unknown): string | undefined {
 describe('VS Code settings with a catastrophic rule', () => {
   it('are refused in one message naming the rule, before anything is asked of arXiv', async () => {
     const requestsBefore = server.requests.length;
-    const settings = { 'paperFeed.rssBase': server.url('/good/rss'), 'paperFeed.groups': [{ name: 'Regex', include: ['/(a+)+$/'] }], 'paperFeed.fetchOnOpen': false };
+    const settings = {
+      'paperFeed.rssBase': server.url('/good/rss'),
+      'paperFeed.groups': [{ name: 'Regex', include: ['/(a+)+$/'] }],
+      'paperFeed.fetchOnOpen': false,
+    };
     const started = await startExtension({ settings, services: { client: instantClient } });
     try {
       const outcome = await commands.executeCommand<{ status: string; message: string }>('paperFeed.refresh');

@@ -106,7 +106,14 @@ async function writeAndCheck(papers: Paper[], config: PaperFeedConfig, enrichmen
 
   const dailyText = store.files.get(report.dailyNote)!;
   const dailyShape = noteShape(dailyText);
-  expect(readFrontmatter(dailyText)).toEqual({ date: FEED_LISTING, announced: '2026-05-27T20:00:00-04:00', papers: papers.length, keywords: ['All'], matches: [`All: ${papers.length}`], tags: ['paper-feed/daily'] });
+  expect(readFrontmatter(dailyText)).toEqual({
+    date: FEED_LISTING,
+    announced: '2026-05-27T20:00:00-04:00',
+    papers: papers.length,
+    keywords: ['All'],
+    matches: [`All: ${papers.length}`],
+    tags: ['paper-feed/daily'],
+  });
   expect(dailyShape.after).toBe('');
   expect(obsidianComments(dailyShape.block.join('\n'))).toBe(0);
   const quoted = dailyShape.block.filter((l) => l.startsWith('> ') && l !== '> [!abstract]- Abstract').map((l) => l.slice(2));
@@ -122,11 +129,17 @@ function hostileEnrichment(): fc.Arbitrary<PaperEnrichment> {
 describe('hostile metadata (property-based)', () => {
   it(`becomes safe, portable notes whose frontmatter reads back exactly (${PROPERTY_RUNS} runs)`, async () => {
     await fc.assert(
-      fc.asyncProperty(setup, fc.array(hostileMetadata(), { minLength: 1, maxLength: 3 }), fc.boolean(), fc.option(hostileEnrichment()), async ({ folders, naming }, metas, sameTitle, enrichment) => {
-        // Sometimes two papers share one hostile title: their notes must still be kept apart.
-        const papers = metas.map((meta, i) => paperFrom(sameTitle ? { ...meta, title: metas[0]!.title } : meta, i));
-        await writeAndCheck(papers, configFor(folders, naming), enrichment ?? undefined);
-      }),
+      fc.asyncProperty(
+        setup,
+        fc.array(hostileMetadata(), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.option(hostileEnrichment()),
+        async ({ folders, naming }, metas, sameTitle, enrichment) => {
+          // Sometimes two papers share one hostile title: their notes must still be kept apart.
+          const papers = metas.map((meta, i) => paperFrom(sameTitle ? { ...meta, title: metas[0]!.title } : meta, i));
+          await writeAndCheck(papers, configFor(folders, naming), enrichment ?? undefined);
+        },
+      ),
       { numRuns: PROPERTY_RUNS },
     );
   }, 120_000);
@@ -164,10 +177,14 @@ describe('hostile metadata (property-based)', () => {
   it(`turns a feed item with a hostile identifier into a canonical id or a skipped item (${PROPERTY_RUNS} runs)`, () => {
     fc.assert(
       fc.property(hostileId(), (guid) => {
-        const item = rssItem({ id: '2605.30001', title: 'A title', abstract: 'Text.', authors: 'Ada Lovelace', categories: ['cs.LG'], withoutId: true }).replace(
-          '    </item>',
-          () => `      <guid isPermaLink="false">${xmlText(guid)}</guid>\n    </item>`,
-        );
+        const item = rssItem({
+          id: '2605.30001',
+          title: 'A title',
+          abstract: 'Text.',
+          authors: 'Ada Lovelace',
+          categories: ['cs.LG'],
+          withoutId: true,
+        }).replace('    </item>', () => `      <guid isPermaLink="false">${xmlText(guid)}</guid>\n    </item>`);
         const announcement = parseRss(rssFeed([item]), ['cs.LG']);
         expect(announcement.papers.length + announcement.skipped.length).toBe(1);
         for (const paper of announcement.papers) {

@@ -29,7 +29,10 @@ let after: Map<string, string>;
 function thursdayFeed(): string {
   const items = sampleItems(THURSDAY).map((item, i) =>
     i % 6 === 0
-      ? item.replace(/(oai:arXiv\.org:[\d.]+)v1/, '$1v2').replace(/v1 Announce Type: new \nAbstract: /, 'v2 Announce Type: replace \nAbstract: Revised. ').replace('<arxiv:announce_type>new</arxiv:announce_type>', '<arxiv:announce_type>replace</arxiv:announce_type>')
+      ? item
+          .replace(/(oai:arXiv\.org:[\d.]+)v1/, '$1v2')
+          .replace(/v1 Announce Type: new \nAbstract: /, 'v2 Announce Type: replace \nAbstract: Revised. ')
+          .replace('<arxiv:announce_type>new</arxiv:announce_type>', '<arxiv:announce_type>replace</arxiv:announce_type>')
       : item,
   );
   for (let n = 0; n < 12; n += 1) {
@@ -69,7 +72,10 @@ beforeAll(async () => {
   base = join(work, 'base');
   expect((await runCli(['daily', '--vault', base, '--rss-base', server.url('/wed/rss')], work)).code).toBe(0);
   // The person's own text in three notes: it must survive every crash.
-  for (const [i, [path, text]] of [...(await notes(base))].filter(([p]) => p.startsWith('arXiv/Papers/')).slice(0, 3).entries()) {
+  for (const [i, [path, text]] of [...(await notes(base))]
+    .filter(([p]) => p.startsWith('arXiv/Papers/'))
+    .slice(0, 3)
+    .entries()) {
     await writeFile(join(base, path), `${text.replace('---\n', `---\nmy_rating: ${i + 3}\n`)}Reading notes ${i}: ✍️ keep this.\n`);
   }
   before = await notes(base);

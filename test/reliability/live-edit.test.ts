@@ -23,8 +23,22 @@ import { PROPERTY_RUNS, hostileText } from './hostile';
 import { loadPlugin, newApp, settle } from './obsidian-host';
 
 const config: PaperFeedConfig = { ...DEFAULT_CONFIG, groups: [{ name: 'All', include: [], categories: ['cs'] }] };
-const v1 = makePaper({ id: '2605.10001', title: 'Typing While It Updates', abstract: 'First version.', categories: ['cs.LG'], published: '2026-05-27', updated: '2026-05-27' });
-const v2: Paper = { ...v1, version: 2, abstract: 'Second version, with new results.', updated: '2026-05-28', pdfUrl: 'https://arxiv.org/pdf/2605.10001v2', announceType: 'replace' };
+const v1 = makePaper({
+  id: '2605.10001',
+  title: 'Typing While It Updates',
+  abstract: 'First version.',
+  categories: ['cs.LG'],
+  published: '2026-05-27',
+  updated: '2026-05-27',
+});
+const v2: Paper = {
+  ...v1,
+  version: 2,
+  abstract: 'Second version, with new results.',
+  updated: '2026-05-28',
+  pdfUrl: 'https://arxiv.org/pdf/2605.10001v2',
+  announceType: 'replace',
+};
 const day1 = makeAnnouncement([v1], { date: '2026-05-27' });
 const day2 = makeAnnouncement([v2], { date: '2026-05-28' });
 
@@ -43,7 +57,11 @@ function typingDuringWrite<S extends VaultStore>(store: S, edit: (path: string) 
 }
 
 function expectUpdated(text: string): void {
-  expect(readFrontmatter(text)).toMatchObject({ version: 2, updated: '2026-05-28', digests: ['[[arXiv/Daily/2026-05-27|2026-05-27]]', '[[arXiv/Daily/2026-05-28|2026-05-28]]'] });
+  expect(readFrontmatter(text)).toMatchObject({
+    version: 2,
+    updated: '2026-05-28',
+    digests: ['[[arXiv/Daily/2026-05-27|2026-05-27]]', '[[arXiv/Daily/2026-05-28|2026-05-28]]'],
+  });
   expect(text).toContain('Second version, with new results.');
   expect(text).not.toContain('First version.');
 }
@@ -120,7 +138,15 @@ describe('a person typing while a run updates the note', () => {
       const server = await startArxivServer({ maxRequests: 10, lifetimeMs: 300_000 });
       try {
         const item = (version: number, abstract: string) =>
-          rssItem({ id: '2605.10001', version, title: 'Typing While It Updates', abstract, authors: 'Ada Lovelace', categories: ['cs.LG'], announceType: version > 1 ? 'replace' : 'new' });
+          rssItem({
+            id: '2605.10001',
+            version,
+            title: 'Typing While It Updates',
+            abstract,
+            authors: 'Ada Lovelace',
+            categories: ['cs.LG'],
+            announceType: version > 1 ? 'replace' : 'new',
+          });
         const path = '/rss/cs.LG+cs.CL+cs.AI+cs.CV+stat.ML';
         server.reply(`/day1${path}`, { body: rssFeed([item(1, 'First version.')], 'Wed, 27 May 2026 00:00:00 -0400') });
         server.reply(`/day2${path}`, { body: rssFeed([item(2, 'Second version, with new results.')]) });

@@ -70,7 +70,10 @@ describe('the API key in the enrichment core', () => {
       }
     });
     const cache = new MemoryEnrichCache();
-    const text = await everythingFrom(() => enrichPapers(papers, settings(server.baseUrl), { transport: fetchJson, cache, apiKey: KEY, clock: createFakeClock(), random: () => 0 }), cache);
+    const text = await everythingFrom(
+      () => enrichPapers(papers, settings(server.baseUrl), { transport: fetchJson, cache, apiKey: KEY, clock: createFakeClock(), random: () => 0 }),
+      cache,
+    );
     expect(server.requests.length).toBeGreaterThan(0);
     expectNoKey('enrichment report and cache', text);
   });
@@ -80,7 +83,10 @@ describe('the API key in the enrichment core', () => {
       throw new Error(`socket hang up while sending ${JSON.stringify(request.headers)} to ${request.url}?key=${KEY}`);
     };
     const cache = new MemoryEnrichCache();
-    const text = await everythingFrom(() => enrichPapers(papers, settings('https://llm.example.org/v1'), { transport: leaky, cache, apiKey: KEY, clock: createFakeClock(), random: () => 0 }), cache);
+    const text = await everythingFrom(
+      () => enrichPapers(papers, settings('https://llm.example.org/v1'), { transport: leaky, cache, apiKey: KEY, clock: createFakeClock(), random: () => 0 }),
+      cache,
+    );
     expect(text).toContain('Could not reach llm.example.org');
     expectNoKey('enrichment report after transport errors', text);
   });
@@ -113,46 +119,57 @@ describe('the API key and the CLI, with debug output on', () => {
   it.each([
     ['a run whose endpoint echoes the key back', ['daily', '--sample']],
     ['a run that fails to reach arXiv', ['daily', '--rss-base', 'CLOSED_PORT']],
-  ])('%s prints it nowhere and writes it into no note or state file', async (_label, given) => {
-    const args = await Promise.all(given.map(async (a) => (a === 'CLOSED_PORT' ? `http://127.0.0.1:${await closedPort()}/rss` : a)));
-    // First a translation that quotes the key, then a refusal that quotes it, then a 401 that
-    // quotes it and ends translating for the run.
-    let n = 0;
-    server.respond((request) => {
-      n += 1;
-      if (n === 1) return { content: JSON.stringify({ title: `标题 ${KEY}`, abstract: `摘要 ${KEY.slice(-8)}` }) };
-      if (n === 2) return { status: 400, body: JSON.stringify({ error: { message: `key ${KEY} is not valid for this model` } }) };
-      if (n === 3) return faults.unauthorized(KEY);
-      return fakeTranslation(request);
-    });
-    const vault = join(work, `vault-${args.length}`);
-    await writeFile(
-      join(work, 'keyed.json'),
-      JSON.stringify({ enrich: { enabled: true, baseUrl: server.baseUrl, model: 'stand-in', targetLanguage: 'zh-CN', concurrency: 1, apiKeyEnv: 'PF_TEST_KEY' } }),
-    );
-    const result = await runCli([...args, '--config', 'keyed.json', '--vault', vault], work, {
-      PAPER_FEED_DEBUG: '1',
-      PAPER_FEED_MAX_ATTEMPTS: '1',
-      PF_TEST_KEY: KEY,
-      OPENAI_API_KEY: KEY,
-    });
-    if (args.includes('--sample')) {
-      expect(result.code).toBe(0);
-      expect(server.requests.slice(0, 3).map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`, `Bearer ${KEY}`, `Bearer ${KEY}`]);
-    } else {
-      expect(result.code).toBe(1);
-      expect(result.stderr.split('\n')[0]).toMatch(/^arXiv could not be reached \(ECONNREFUSED\)/);
-    }
-    expectNoKey('stdout', result.stdout);
-    expectNoKey('stderr', result.stderr);
-    for (const [path, bytes] of await snapshot(vault)) expectNoKey(path, bytes.toString('utf8'));
-  }, 60_000);
+  ])(
+    '%s prints it nowhere and writes it into no note or state file',
+    async (_label, given) => {
+      const args = await Promise.all(given.map(async (a) => (a === 'CLOSED_PORT' ? `http://127.0.0.1:${await closedPort()}/rss` : a)));
+      // First a translation that quotes the key, then a refusal that quotes it, then a 401 that
+      // quotes it and ends translating for the run.
+      let n = 0;
+      server.respond((request) => {
+        n += 1;
+        if (n === 1) return { content: JSON.stringify({ title: `标题 ${KEY}`, abstract: `摘要 ${KEY.slice(-8)}` }) };
+        if (n === 2) return { status: 400, body: JSON.stringify({ error: { message: `key ${KEY} is not valid for this model` } }) };
+        if (n === 3) return faults.unauthorized(KEY);
+        return fakeTranslation(request);
+      });
+      const vault = join(work, `vault-${args.length}`);
+      await writeFile(
+        join(work, 'keyed.json'),
+        JSON.stringify({
+          enrich: { enabled: true, baseUrl: server.baseUrl, model: 'stand-in', targetLanguage: 'zh-CN', concurrency: 1, apiKeyEnv: 'PF_TEST_KEY' },
+        }),
+      );
+      const result = await runCli([...args, '--config', 'keyed.json', '--vault', vault], work, {
+        PAPER_FEED_DEBUG: '1',
+        PAPER_FEED_MAX_ATTEMPTS: '1',
+        PF_TEST_KEY: KEY,
+        OPENAI_API_KEY: KEY,
+      });
+      if (args.includes('--sample')) {
+        expect(result.code).toBe(0);
+        expect(server.requests.slice(0, 3).map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`, `Bearer ${KEY}`, `Bearer ${KEY}`]);
+      } else {
+        expect(result.code).toBe(1);
+        expect(result.stderr.split('\n')[0]).toMatch(/^arXiv could not be reached \(ECONNREFUSED\)/);
+      }
+      expectNoKey('stdout', result.stdout);
+      expectNoKey('stderr', result.stderr);
+      for (const [path, bytes] of await snapshot(vault)) expectNoKey(path, bytes.toString('utf8'));
+    },
+    60_000,
+  );
 });
-
 
 /** The fetch transport a Node host uses, refusing redirects so the key cannot follow one. */
 const fetchJson: HttpTransport = async (request) => {
-  const response = await fetch(request.url, { method: request.method ?? 'GET', headers: request.headers, body: request.body, signal: request.signal, redirect: 'error' });
+  const response = await fetch(request.url, {
+    method: request.method ?? 'GET',
+    headers: request.headers,
+    body: request.body,
+    signal: request.signal,
+    redirect: 'error',
+  });
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
   return { status: response.status, headers, body: await response.text() };

@@ -72,7 +72,12 @@ async function obsidianMessage(c: Case): Promise<string> {
 
 async function vscodeMessage(c: Case): Promise<string> {
   hosts.vscode = await startExtension({
-    settings: { 'paperFeed.rssBase': hosts.server.url('/rss'), 'paperFeed.apiBase': hosts.server.url('/api/query'), 'paperFeed.fetchOnOpen': false, [`paperFeed.${c.key}`]: c.value },
+    settings: {
+      'paperFeed.rssBase': hosts.server.url('/rss'),
+      'paperFeed.apiBase': hosts.server.url('/api/query'),
+      'paperFeed.fetchOnOpen': false,
+      [`paperFeed.${c.key}`]: c.value,
+    },
   });
   const outcome = await commands.executeCommand<{ status: string; message: string }>('paperFeed.refresh');
   expect(outcome.status).toBe('failed');

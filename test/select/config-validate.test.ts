@@ -29,9 +29,14 @@ describe('validateConfig', () => {
   });
 
   it('names the key and what is wrong, in one line', () => {
-    expect(problem({ groups: [{ name: 'a', include: ['x'] }, { name: 'b', include: ['/foo(/'] }] })).toBe(
-      'groups[1].include[0]: "/foo(/" is not a valid regular expression (Unterminated group).',
-    );
+    expect(
+      problem({
+        groups: [
+          { name: 'a', include: ['x'] },
+          { name: 'b', include: ['/foo(/'] },
+        ],
+      }),
+    ).toBe('groups[1].include[0]: "/foo(/" is not a valid regular expression (Unterminated group).');
     expect(problem({ categories: ['cs.LG', 'cs LG'] })).toBe(
       'categories[1]: "cs LG" is not an arXiv category; write an archive ("cs", "math-ph") or archive.CLASS ("cs.LG", "q-bio.NC").',
     );
@@ -56,9 +61,14 @@ describe('validateConfig', () => {
 
   it('checks groups: names, rules, fields, authors', () => {
     expect(problem({ groups: [{ name: ' ', include: ['x'] }] })).toBe('groups[0].name: must be a non-empty name.');
-    expect(problem({ groups: [{ name: 'A', include: ['x'] }, { name: 'a', include: ['y'] }] })).toBe(
-      'groups[1].name: "a" is also the name of groups[0]; give each group its own name.',
-    );
+    expect(
+      problem({
+        groups: [
+          { name: 'A', include: ['x'] },
+          { name: 'a', include: ['y'] },
+        ],
+      }),
+    ).toBe('groups[1].name: "a" is also the name of groups[0]; give each group its own name.');
     expect(problem({ groups: [{ name: 'A', include: [''] }] })).toBe('groups[0].include[0]: is empty; write a phrase or "/regex/flags".');
     expect(problem({ groups: [{ name: 'A', include: ['--'] }] })).toBe('groups[0].include[0]: "--" has no letters or digits to look for.');
     expect(problem({ groups: [{ name: 'A', include: [{ match: 'x', in: ['body'] }] }] })).toBe(
@@ -73,9 +83,7 @@ describe('validateConfig', () => {
   it('keeps folders inside the vault', () => {
     const folderProblem = (daily: string) => problem({ folders: { daily } });
     expect(folderProblem('../Elsewhere')).toBe('folders.daily: "../Elsewhere" climbs out of the vault with ".."; use a folder inside the vault.');
-    expect(folderProblem('/home/me/notes')).toBe(
-      'folders.daily: "/home/me/notes" is an absolute path; use a folder inside the vault, such as "arXiv/Daily".',
-    );
+    expect(folderProblem('/home/me/notes')).toBe('folders.daily: "/home/me/notes" is an absolute path; use a folder inside the vault, such as "arXiv/Daily".');
     expect(folderProblem('C:\\notes')).toBe('folders.daily: "C:\\\\notes" is a drive path; use a folder inside the vault, such as "arXiv/Daily".');
     expect(folderProblem('arXiv/.hidden')).toBe('folders.daily: "arXiv/.hidden" has a folder ".hidden" starting with a dot, which Obsidian hides.');
     expect(folderProblem('arXiv: Daily')).toMatch(/^folders\.daily: "arXiv: Daily" has a folder name "arXiv: Daily" that is not valid/);

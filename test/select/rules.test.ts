@@ -88,8 +88,7 @@ describe('rule scopes', () => {
     authors: ['Yann LeCun'],
     comment: 'Accepted at NeurIPS',
   });
-  const matches = (include: unknown[]) =>
-    compileGroups([{ name: 'g', include: include as never }])[0]!.matches(paper, paperText(paper));
+  const matches = (include: unknown[]) => compileGroups([{ name: 'g', include: include as never }])[0]!.matches(paper, paperText(paper));
 
   it('default to title and abstract', () => {
     expect(matches(['sparse attention'])).toBe(true);

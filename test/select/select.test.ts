@@ -31,11 +31,7 @@ describe('selectPapers', () => {
   });
 
   it('drops a paper a group excludes, only from that group', () => {
-    const s = selectPapers(
-      makeAnnouncement([a, b, c]),
-      config([{ name: 'Diffusion', include: ['diffusion'], exclude: ['language model'] }, groups[1]!]),
-      none,
-    );
+    const s = selectPapers(makeAnnouncement([a, b, c]), config([{ name: 'Diffusion', include: ['diffusion'], exclude: ['language model'] }, groups[1]!]), none);
     expect(ids(s.groups[0]!.papers)).toEqual(['2605.00001']);
     expect(ids(s.groups[1]!.papers)).toEqual(['2605.00002', '2605.00003']);
   });
@@ -53,14 +49,17 @@ describe('selectPapers', () => {
   });
 
   it('treats a group with only categories as following the whole category', () => {
-    const s = selectPapers(makeAnnouncement([a, makePaper({ id: '2605.00020', categories: ['cs.RO'] })]), config([{ name: 'Robots', include: [], categories: ['cs.RO'] }]), none);
+    const s = selectPapers(
+      makeAnnouncement([a, makePaper({ id: '2605.00020', categories: ['cs.RO'] })]),
+      config([{ name: 'Robots', include: [], categories: ['cs.RO'] }]),
+      none,
+    );
     expect(ids(s.matched)).toEqual(['2605.00020']);
   });
 
   it('follows authors however their names are written', () => {
     const paper = makePaper({ id: '2605.00030', title: 'Unrelated', authors: ['Jürgen Schmidhuber', 'Rémy Martin'] });
-    const follow = (authors: string[]) =>
-      selectPapers(makeAnnouncement([paper]), config([{ name: 'People', include: [], authors }]), none).matched.length;
+    const follow = (authors: string[]) => selectPapers(makeAnnouncement([paper]), config([{ name: 'People', include: [], authors }]), none).matched.length;
     expect(follow(['Juergen X'])).toBe(0);
     expect(follow(['Jurgen Schmidhuber'])).toBe(1);
     expect(follow(['Schmidhuber, Jürgen'])).toBe(1);

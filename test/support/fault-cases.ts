@@ -44,7 +44,8 @@ const RATE_LIMITED_CLI = `arXiv is rate-limiting requests \\(HTTP 429\\); wait u
 const RATE_LIMITED_OBSIDIAN = `arXiv is rate-limiting requests; Paper Feed will try again at ${TIME}\\.`;
 const IMPOSSIBLE_DATE =
   'arXiv\'s feed gives "Mon, 31 Jun 2026 00:00:00 -0400" as its announcement date, which is not a real date (Jun 2026 has 30 days); nothing was written.';
-const BROKEN_OFF = 'The connection to arXiv broke off before its answer was complete \\((UND_ERR_SOCKET|ECONNRESET)\\). Check your internet connection and try again';
+const BROKEN_OFF =
+  'The connection to arXiv broke off before its answer was complete \\((UND_ERR_SOCKET|ECONNRESET)\\). Check your internet connection and try again';
 
 export const FAULT_CASES: readonly FaultCase[] = [
   {
@@ -115,7 +116,9 @@ export const FAULT_CASES: readonly FaultCase[] = [
     replies: [{ status: 400, body: rssErrorFeed('cs.LG+cs.XYZ') }],
     requests: 1,
     cli: escape("arXiv rejected the category list: Bad category 'cs.XYZ'. Valid categories start with an archive name. Check the categories in your settings."),
-    obsidian: escape("arXiv rejected the category list: Bad category 'cs.XYZ'. Valid categories start with an archive name. Check the categories in your settings."),
+    obsidian: escape(
+      "arXiv rejected the category list: Bad category 'cs.XYZ'. Valid categories start with an archive name. Check the categories in your settings.",
+    ),
   },
   {
     slug: 'api-error-entry',
@@ -142,5 +145,6 @@ export const HANG_CASE = {
   replies: [{ hang: true }] as ScriptedResponse[],
   requests: FAULT_ATTEMPTS,
   /** The message for a timeout of `seconds`, as a pattern: how long the tries took is measured. */
-  message: (seconds: string) => `arXiv did not answer in ${FAULT_ATTEMPTS} tries over \\d+ s \\(each given ${seconds.replace('.', '\\.')} s\\)\\. Try again later\\.`,
+  message: (seconds: string) =>
+    `arXiv did not answer in ${FAULT_ATTEMPTS} tries over \\d+ s \\(each given ${seconds.replace('.', '\\.')} s\\)\\. Try again later\\.`,
 };

@@ -157,9 +157,29 @@ export function hugeFeed(bytes = 20 * 1024 * 1024): { xml: string; items: number
 
 /** Bad items placed among the good ones: one without any id, one with a bad date, one untitled. */
 export const BAD_ITEMS = {
-  missingId: rssItem({ id: '2605.99001', withoutId: true, title: 'Large Language Models Without an Identity', abstract: 'No id.', authors: 'Nora Nobody', categories: ['cs.CL'] }),
-  badDate: rssItem({ id: '2605.99002', title: 'Large Language Models With a Broken Date', abstract: 'Dates matter.', authors: 'Dora Date', categories: ['cs.CL'], pubDate: 'the twenty-eighth of May' }),
-  emptyTitle: rssItem({ id: '2605.99003', title: '   ', abstract: 'A large language model paper without a title.', authors: 'Tim Title', categories: ['cs.CL'] }),
+  missingId: rssItem({
+    id: '2605.99001',
+    withoutId: true,
+    title: 'Large Language Models Without an Identity',
+    abstract: 'No id.',
+    authors: 'Nora Nobody',
+    categories: ['cs.CL'],
+  }),
+  badDate: rssItem({
+    id: '2605.99002',
+    title: 'Large Language Models With a Broken Date',
+    abstract: 'Dates matter.',
+    authors: 'Dora Date',
+    categories: ['cs.CL'],
+    pubDate: 'the twenty-eighth of May',
+  }),
+  emptyTitle: rssItem({
+    id: '2605.99003',
+    title: '   ',
+    abstract: 'A large language model paper without a title.',
+    authors: 'Tim Title',
+    categories: ['cs.CL'],
+  }),
 };
 
 /** The sample feed with the three bad items among its good ones. */

@@ -134,7 +134,15 @@ export async function startLlmServer(initial: Responder = fakeTranslation): Prom
       body = undefined;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
-    const recorded: RecordedRequest = { n: state.requests.length + 1, method: req.method ?? '', path: req.url ?? '', headers, rawBody, ...(body ? { body } : {}), ...readPrompt(body) };
+    const recorded: RecordedRequest = {
+      n: state.requests.length + 1,
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers,
+      rawBody,
+      ...(body ? { body } : {}),
+      ...readPrompt(body),
+    };
     state.requests.push(recorded);
 
     const redirected = redirects.get(req.url ?? '');

@@ -29,7 +29,13 @@ export async function startNpmRegistry(tarballs: readonly string[]): Promise<Npm
     requests.push(`${request.method} ${path}`);
     const [, name, dash, file] = path.split('/');
     const entry = packages.get(name ?? '');
-    const body = !entry ? undefined : dash === undefined ? Buffer.from(JSON.stringify(entry.packument)) : dash === '-' ? entry.files.get(file ?? '') : undefined;
+    const body = !entry
+      ? undefined
+      : dash === undefined
+        ? Buffer.from(JSON.stringify(entry.packument))
+        : dash === '-'
+          ? entry.files.get(file ?? '')
+          : undefined;
     if (!body) {
       response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
       return;

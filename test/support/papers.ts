@@ -55,9 +55,9 @@ export function sampleAnnouncement(): Announcement {
     makePaper({
       id: '2605.28815',
       title: 'Policy Optimization with Verifiable Rewards: A Study of RLHF Failure Modes',
-      authors: ['Élodie Martin', 'Kenji Watanabe', 'Sam O\'Neil'],
+      authors: ['Élodie Martin', 'Kenji Watanabe', "Sam O'Neil"],
       abstract:
-        'Reinforcement learning from human feedback (RLHF) can reward-hack. We catalogue #five failure modes, show that reward models trained with $\\beta < 0.1$ overfit, and give a fix based on verifiable rewards. Results hold for the ``helpful\'\' and ``harmless\'\' splits.',
+        "Reinforcement learning from human feedback (RLHF) can reward-hack. We catalogue #five failure modes, show that reward models trained with $\\beta < 0.1$ overfit, and give a fix based on verifiable rewards. Results hold for the ``helpful'' and ``harmless'' splits.",
       categories: ['cs.LG', 'cs.AI', 'cs.CL'],
       published: '2026-05-27',
       updated: '2026-05-27',
@@ -66,7 +66,8 @@ export function sampleAnnouncement(): Announcement {
       id: '2605.28822',
       title: 'Flow Matching on Riemannian Manifolds: Theory and Practice',
       authors: ['Hannah Schmidt', 'Luca Rossi'],
-      abstract: 'We extend flow matching to Riemannian manifolds $\\mathcal{M}$ with a simulation-free objective. Our bound $W_2(p_t, q_t) \\le e^{Lt}\\epsilon$ is tight.',
+      abstract:
+        'We extend flow matching to Riemannian manifolds $\\mathcal{M}$ with a simulation-free objective. Our bound $W_2(p_t, q_t) \\le e^{Lt}\\epsilon$ is tight.',
       categories: ['stat.ML', 'cs.LG'],
       published: '2026-05-26',
       updated: '2026-05-26',
@@ -76,7 +77,8 @@ export function sampleAnnouncement(): Announcement {
       id: '2605.28830',
       title: 'Diffusion Models Are Secretly Energy-Based Language Models',
       authors: ['Grace Hopper', 'Alan Turing', 'Barbara Liskov', 'Donald Knuth', 'Edsger Dijkstra', 'Frances Allen'],
-      abstract: 'We show that discrete diffusion models define an energy over sequences, and that a language model trained with score-based objectives recovers it. See Section 3 for the <proof> and [[links]] that are not links.',
+      abstract:
+        'We show that discrete diffusion models define an energy over sequences, and that a language model trained with score-based objectives recovers it. See Section 3 for the <proof> and [[links]] that are not links.',
       categories: ['cs.CL', 'cs.LG'],
       announceType: 'cross',
       published: '2026-05-20',

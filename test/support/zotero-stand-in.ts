@@ -94,7 +94,18 @@ export async function startZoteroStandIn(options: ZoteroStandInOptions = {}): Pr
       library: { type: 'user', id: 100000, name: 'My Library' },
       links: { self: { href: `http://localhost:23119/api/users/100000/items/${key}`, type: 'application/json' } },
       meta: { numChildren: 0 },
-      data: { citationKey: '', extra: '', ...data, key, version: libraryVersion, itemType: typeof data.itemType === 'string' ? data.itemType : 'preprint', dateAdded: now, dateModified: now, collections: [], relations: {} },
+      data: {
+        citationKey: '',
+        extra: '',
+        ...data,
+        key,
+        version: libraryVersion,
+        itemType: typeof data.itemType === 'string' ? data.itemType : 'preprint',
+        dateAdded: now,
+        dateModified: now,
+        collections: [],
+        relations: {},
+      },
     };
     items.push(item);
     return item;
@@ -107,7 +118,13 @@ export async function startZoteroStandIn(options: ZoteroStandInOptions = {}): Pr
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
-      const seen: ZoteroRequestSeen = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body: Buffer.concat(chunks).toString('utf8') };
+      const seen: ZoteroRequestSeen = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(seen);
       answer(seen, req, res);
     });
@@ -137,7 +154,7 @@ export async function startZoteroStandIn(options: ZoteroStandInOptions = {}): Pr
       }
       return send(res, 403, 'Request not allowed');
     }
-    if ((request.method === 'POST') && req.headers['content-length'] === undefined) return send(res, 400, 'Content-length not provided');
+    if (request.method === 'POST' && req.headers['content-length'] === undefined) return send(res, 400, 'Content-length not provided');
     if (request.path === '/connector/ping') return send(res, 200, '<!DOCTYPE html><html><body>Zotero is running</body></html>', 'text/html');
     if (request.path === '/connector/saveItems') return saveItems(request, res);
     if (request.path === '/better-bibtex/json-rpc') return bbt(request, res);
@@ -191,7 +208,8 @@ export async function startZoteroStandIn(options: ZoteroStandInOptions = {}): Pr
     }
     const error = (code: number, message: string) => send(res, 200, JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }), 'application/json');
     if (call.jsonrpc !== '2.0') return error(-32600, 'Invalid Request');
-    if (call.method === 'api.ready') return send(res, 200, JSON.stringify({ jsonrpc: '2.0', result: { zotero: version(), betterbibtex: '7.0.77' }, id: call.id ?? null }), 'application/json');
+    if (call.method === 'api.ready')
+      return send(res, 200, JSON.stringify({ jsonrpc: '2.0', result: { zotero: version(), betterbibtex: '7.0.77' }, id: call.id ?? null }), 'application/json');
     if (call.method !== 'item.citationkey') return error(-32601, `Method not found: ${String(call.method)}`);
     const params = call.params as { item_keys?: unknown } | unknown[] | undefined;
     const wanted = Array.isArray(params) ? params[0] : params?.item_keys;
@@ -210,10 +228,14 @@ export async function startZoteroStandIn(options: ZoteroStandInOptions = {}): Pr
     if (!route) return send(res, 404, 'Not found');
     if (route[1] !== '0' && route[1] !== '100000') return send(res, 400, 'Only data for the logged-in user is available locally -- use userID 0');
     const ifSince = request.headers['if-modified-since-version'];
-    if (ifSince !== undefined && libraryVersion <= Number(ifSince)) return send(res, 304, '', 'text/plain', { 'Last-Modified-Version': String(libraryVersion) });
+    if (ifSince !== undefined && libraryVersion <= Number(ifSince))
+      return send(res, 304, '', 'text/plain', { 'Last-Modified-Version': String(libraryVersion) });
     const query = request.query;
     const since = Number(query.get('since') ?? 0);
-    const excluded = query.getAll('itemType').filter((t) => t.startsWith('-')).map((t) => t.slice(1));
+    const excluded = query
+      .getAll('itemType')
+      .filter((t) => t.startsWith('-'))
+      .map((t) => t.slice(1));
     const q = query.get('q')?.toLowerCase();
     const everything = query.get('qmode') === 'everything';
     let matching = items.filter((item) => item.version > since && !excluded.includes(item.data.itemType));

@@ -25,7 +25,10 @@ let started: Started;
 beforeEach(async () => {
   server = await startArxivServer();
   serveIdLookups(server, recorded);
-  started = await startExtension({ files: { 'refs.bib': BIB }, settings: { 'paperFeed.bibliography': 'refs.bib', 'paperFeed.apiBase': server.url('/api/query') } });
+  started = await startExtension({
+    files: { 'refs.bib': BIB },
+    settings: { 'paperFeed.bibliography': 'refs.bib', 'paperFeed.apiBase': server.url('/api/query') },
+  });
 });
 afterEach(async () => {
   await started.stop();

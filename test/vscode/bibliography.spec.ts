@@ -37,7 +37,10 @@ describe('bibliography: in the YAML front matter', () => {
   });
 
   it('resolves paths against the document folder and keeps only .bib files, the first to write to', () => {
-    const files = bibliographyFor(doc('/work/space/chapters/one.md', '---\nbibliography:\n  - extra.json\n  - ../refs/main.bib\n  - /abs/other.bib\n---\n'), 'ignored.bib');
+    const files = bibliographyFor(
+      doc('/work/space/chapters/one.md', '---\nbibliography:\n  - extra.json\n  - ../refs/main.bib\n  - /abs/other.bib\n---\n'),
+      'ignored.bib',
+    );
     expect(files.map((u) => u.path)).toEqual(['/work/space/refs/main.bib', '/abs/other.bib']);
   });
 
@@ -57,11 +60,12 @@ describe('bibliography: in the YAML front matter', () => {
 
 describe('bibliography: entries', () => {
   it('reads keys and eprints, and skips @string, @comment and @preamble', () => {
-    const text = '@string{jr = "Journal"}\n@comment{not an entry}\n@Article{Smith2020,\n title={T},\n eprint = {2101.00001v2}}\n@misc( doe2021 , eprint = "hep-th/9901001")\n@book{nokey2019, title={B}}';
+    const text =
+      '@string{jr = "Journal"}\n@comment{not an entry}\n@Article{Smith2020,\n title={T},\n eprint = {2101.00001v2}}\n@misc( doe2021 , eprint = "hep-th/9901001")\n@book{nokey2019, title={B}}';
     expect(bibEntries(text)).toEqual([{ key: 'Smith2020', eprint: '2101.00001v2' }, { key: 'doe2021', eprint: 'hep-th/9901001' }, { key: 'nokey2019' }]);
   });
 
-  it('appends after one blank line in the file\'s own line endings, leaving the rest untouched', () => {
+  it("appends after one blank line in the file's own line endings, leaving the rest untouched", () => {
     expect(appendEntry('', '@misc{a,\n}')).toBe('@misc{a,\n}\n');
     expect(appendEntry('@misc{x,\n}', '@misc{a,\n}')).toBe('@misc{x,\n}\n\n@misc{a,\n}\n');
     expect(appendEntry('@misc{x,\n}\n', '@misc{a,\n}')).toBe('@misc{x,\n}\n\n@misc{a,\n}\n');
@@ -94,7 +98,10 @@ describe('bibliography: writing', () => {
   it('adds after entries that were already damaged, changes none of them, and says so once', async () => {
     const damaged = '@misc{good1, title = {Fine}}\n\n@misc{bad, title = {Unclosed} author = {X}}\n\n@misc{good2, title = {Fine too}}\n';
     await writeFile(join(dir, 'refs.bib'), damaged);
-    const added = await addToBibliography(Uri.file(join(dir, 'refs.bib')), [{ key: 'new2026a', entry: entry('new2026a') }, { key: 'new2026b', entry: entry('new2026b') }]);
+    const added = await addToBibliography(Uri.file(join(dir, 'refs.bib')), [
+      { key: 'new2026a', entry: entry('new2026a') },
+      { key: 'new2026b', entry: entry('new2026b') },
+    ]);
     expect(added).toEqual(['new2026a', 'new2026b']);
     const after = await readFile(join(dir, 'refs.bib'), 'utf8');
     expect(after.startsWith(damaged)).toBe(true);
@@ -166,7 +173,11 @@ describe('bibliography: with the extension', () => {
 
   it('cites a paper by the key its existing entry has (matched by eprint) and adds nothing', async () => {
     const mine = '@article{nwosu-bytes,\n  eprint = {2605.20003v1},\n  title = {Mine}\n}\n';
-    started = await startExtension({ announcements: [latest], files: { 'draft.md': '', 'refs.bib': mine }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    started = await startExtension({
+      announcements: [latest],
+      files: { 'draft.md': '', 'refs.bib': mine },
+      settings: { 'paperFeed.bibliography': 'refs.bib' },
+    });
     const editor = await started.openEditor('draft.md', [[0, 0]]);
     choosePandoc();
     await commands.executeCommand('paperFeed.insertCitation', await paperNode(started.tree, '2605.20003'));
@@ -176,7 +187,11 @@ describe('bibliography: with the extension', () => {
 
   it('gives a paper a new key when the .bib uses its key for another work', async () => {
     const other = '@book{nwosu2026byte,\n  title = {A different book}\n}\n';
-    started = await startExtension({ announcements: [latest], files: { 'draft.md': '', 'refs.bib': other }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    started = await startExtension({
+      announcements: [latest],
+      files: { 'draft.md': '', 'refs.bib': other },
+      settings: { 'paperFeed.bibliography': 'refs.bib' },
+    });
     const editor = await started.openEditor('draft.md', [[0, 0]]);
     choosePandoc();
     await commands.executeCommand('paperFeed.insertCitation', await paperNode(started.tree, '2605.20003'));

@@ -73,7 +73,13 @@ describe('Check Kept Papers for Updates', () => {
     expect(lookups().map((r) => r.query.get('id_list'))).toEqual(['0808.9999,2206.06921']);
     const after = await started.read(KEPT);
     expect(after).toBe(refreshPaperNote(kept, published).text);
-    expect(readFrontmatter(after)).toMatchObject({ rating: 5, version: 3, journal_ref: 'Indiana Univ. Math. J. 73 (2024), 1331-1356', doi: '10.1512/iumj.2024.73.9928', citekey: 'mine2022Key' });
+    expect(readFrontmatter(after)).toMatchObject({
+      rating: 5,
+      version: 3,
+      journal_ref: 'Indiana Univ. Math. J. 73 (2024), 1331-1356',
+      doi: '10.1512/iumj.2024.73.9928',
+      citekey: 'mine2022Key',
+    });
     expect(after).toContain('@article{mine2022Key,');
     expect(after.endsWith('## Notes\n\nMy reading: the bound in §3 is sharp.\n')).toBe(true);
     expect(await started.read(GONE)).toBe(gone);
@@ -94,14 +100,18 @@ describe('Check Kept Papers for Updates', () => {
     expect(lookups()).toHaveLength(2);
     expect(await started.read(KEPT)).toBe(after);
     expect(standIn.shown.progress.at(-1)!.options.title).toBe('Paper Feed: checking your papers on arXiv for updates (last checked yesterday)');
-    expect(messages().at(-1)).toBe('Paper Feed checked 2 papers on arXiv (1 request): 0 published or updated, 1 not found on arXiv (0808.9999) and left as it is. Previous check: yesterday.');
+    expect(messages().at(-1)).toBe(
+      'Paper Feed checked 2 papers on arXiv (1 request): 0 published or updated, 1 not found on arXiv (0808.9999) and left as it is. Previous check: yesterday.',
+    );
   });
 
   it('asks for 150 notes in 2 requests 3 s apart, reports "n of m requests", and lists the changes to open', async () => {
     const template = recorded.get('2206.06921')!;
     const ids = Array.from({ length: 150 }, (_, i) => `2605.${String(50000 + i)}`);
     serveIdLookups(server, new Map(ids.map((id) => [id, entryAs(template, id)])));
-    const files = Object.fromEntries(ids.map((id, i) => [`Vault/Papers/${id}.md`, keptV1(paperOf(entryAs(template, id)), `key${i}`).replace('rating: 5\n', '')]));
+    const files = Object.fromEntries(
+      ids.map((id, i) => [`Vault/Papers/${id}.md`, keptV1(paperOf(entryAs(template, id)), `key${i}`).replace('rating: 5\n', '')]),
+    );
     await start(files);
     standIn.answerMessage(() => SHOW_CHANGES);
     standIn.answerQuickPick((shown) => shown.items[0]);
@@ -133,7 +143,13 @@ describe('Check Kept Papers for Updates', () => {
     // A note already at v3 and published, lacking only the date of the latest version: a minor change.
     const { updated: _u, ...undated } = current;
     const minor = renderPaperNote(undated, { citekey: 'minor2022', keywords: [], digests: [] }).replace('---\n', '---\nrating: 5\n');
-    serveIdLookups(server, new Map([['2206.06921', template], ['2605.60000', entryAs(template, '2605.60000')]]));
+    serveIdLookups(
+      server,
+      new Map([
+        ['2206.06921', template],
+        ['2605.60000', entryAs(template, '2605.60000')],
+      ]),
+    );
     await start({ 'Vault/A.md': minor, 'Vault/B.md': keptV1(paperOf(entryAs(template, '2605.60000')), 'b2026') });
     standIn.answerMessage(() => SHOW_CHANGES);
 
@@ -179,12 +195,20 @@ describe('Check Kept Papers for Updates', () => {
   });
 
   it('says what went wrong in one line when arXiv refuses the lookup, and keeps no time', async () => {
-    server.handle('/api/query', () => ({ status: 400, body: feedOf([]).replace('</feed>', '<entry><id>http://arxiv.org/api/errors#incorrect_id_format</id><title>Error</title><summary>incorrect id format</summary></entry></feed>') }));
+    server.handle('/api/query', () => ({
+      status: 400,
+      body: feedOf([]).replace(
+        '</feed>',
+        '<entry><id>http://arxiv.org/api/errors#incorrect_id_format</id><title>Error</title><summary>incorrect id format</summary></entry></feed>',
+      ),
+    }));
     await start({ [KEPT]: kept });
 
     await commands.executeCommand('paperFeed.checkForUpdates');
 
-    expect(standIn.shown.messages.map((m) => [m.level, m.message])).toEqual([['error', 'arXiv rejected the search (incorrect id format); check the search terms and identifiers you gave.']]);
+    expect(standIn.shown.messages.map((m) => [m.level, m.message])).toEqual([
+      ['error', 'arXiv rejected the search (incorrect id format); check the search terms and identifiers you gave.'],
+    ]);
     expect(await started.read(KEPT)).toBe(kept);
     expect(started.context.workspaceState.get(CHECK_STATE_KEY)).toBeUndefined();
   });

@@ -17,7 +17,7 @@ describe('citekeys', () => {
     expect(keys.paperFor('LEE2026DEEPA')).toBe(newer);
   });
 
-  it('uses a paper note\'s citekey and keeps it from every other paper', () => {
+  it("uses a paper note's citekey and keeps it from every other paper", () => {
     const keys = Citekeys.assign([day('2026-05-29', newer), day('2026-05-28', older)], new Map([['2605.00002', 'lee2026deep']]));
     expect(keys.keyFor(newer)).toBe('lee2026deep');
     expect(keys.keyFor(older)).toBe('lee2026deepa');

@@ -56,15 +56,28 @@ describe('completion', () => {
   it('registers for Markdown-like files with @ and [, and for LaTeX with { and , as trigger characters', async () => {
     started = await startExtension({ announcements: [latest] });
     expect(standIn.providers.completion.map((r) => [r.selector, r.extra])).toEqual([
-      [[{ language: 'markdown' }, { language: 'quarto' }, { language: 'rmd' }], ['@', '[']],
-      [[{ language: 'latex' }, { language: 'tex' }, { language: 'doctex' }], ['{', ',']],
+      [
+        [{ language: 'markdown' }, { language: 'quarto' }, { language: 'rmd' }],
+        ['@', '['],
+      ],
+      [
+        [{ language: 'latex' }, { language: 'tex' }, { language: 'doctex' }],
+        ['{', ','],
+      ],
     ]);
   });
 
   it('after a bare @ offers every kept paper by citekey, inserting a whole Pandoc citation', async () => {
     started = await startExtension({ announcements: [latest], files: { 'draft.md': 'As shown by @' } });
     const items = await complete(started, 'draft.md', 0, 13);
-    expect(items.map((i) => i.label)).toEqual(['okafor2026sparse', 'ferrer2026consistency', 'nwosu2026byte', 'watanabe2026reward', 'byron2026bounds', 'haddad2026scaling']);
+    expect(items.map((i) => i.label)).toEqual([
+      'okafor2026sparse',
+      'ferrer2026consistency',
+      'nwosu2026byte',
+      'watanabe2026reward',
+      'byron2026bounds',
+      'haddad2026scaling',
+    ]);
     const [first] = items;
     expect(first!.insertText).toBe('[@okafor2026sparse]');
     expect(rangeOf(first!.range)).toEqual([0, 12, 0, 13]);
@@ -136,7 +149,11 @@ describe('completion', () => {
   });
 
   it('keeps working while a keyword group in the settings is broken', async () => {
-    started = await startExtension({ announcements: [latest], files: { 'draft.md': '@' }, settings: { 'paperFeed.groups': [{ name: 'Bad', include: ['/(/'] }] } });
+    started = await startExtension({
+      announcements: [latest],
+      files: { 'draft.md': '@' },
+      settings: { 'paperFeed.groups': [{ name: 'Bad', include: ['/(/'] }] },
+    });
     expect((await complete(started, 'draft.md', 0, 1))[0]!.insertText).toBe('[@okafor2026sparse]');
   });
 
@@ -190,7 +207,8 @@ describe('hover', () => {
         {
           ...latest.papers[0]!,
           title: '\\textbf{C}ritic-\\textbf{G}uided Search in \\emph{Schr\\"odinger} Bridges',
-          abstract: 'We propose \\emph{CGS} for a large language model, see \\url{javascript:alert(1)} and \\href{https://example.org/x}{our code}, for $x < y$.\n\nSecond \\textit{paragraph}.',
+          abstract:
+            'We propose \\emph{CGS} for a large language model, see \\url{javascript:alert(1)} and \\href{https://example.org/x}{our code}, for $x < y$.\n\nSecond \\textit{paragraph}.',
         },
       ],
     };

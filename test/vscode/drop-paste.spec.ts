@@ -36,7 +36,7 @@ async function documentOf(s: Started, relative: string): Promise<TextDocument> {
 }
 
 describe('drag from the tree', () => {
-  it('puts the dragged papers\' ids and their citation on the drag', async () => {
+  it("puts the dragged papers' ids and their citation on the drag", async () => {
     started = await startExtension({ announcements: [latest] });
     const controller = started.view.options.dragAndDropController as TreeDragAndDropController<FeedNode>;
     expect(controller.dragMimeTypes).toEqual([PAPER_MIME, 'text/plain']);
@@ -62,7 +62,8 @@ async function drop(s: Started, relative: string, ids: string): Promise<Document
   const [registration] = standIn.providers.drop;
   const data = new DataTransfer();
   data.set(PAPER_MIME, new DataTransferItem(ids));
-  return (await registration!.provider.provideDocumentDropEdits(await documentOf(s, relative), new Position(0, 0), data, token)) as DocumentDropEdit | undefined;
+  return (await registration!.provider.provideDocumentDropEdits(await documentOf(s, relative), new Position(0, 0), data, token)) as
+    DocumentDropEdit | undefined;
 }
 
 /** Applies a drop or paste edit's additional edit the way VS Code does, waits until the extension has saved the .bib, and reads it. */
@@ -114,7 +115,11 @@ describe('drop into Markdown and LaTeX', () => {
 
   it('keeps a CRLF .bib in CRLF and adds nothing for a key it already holds', async () => {
     const crlf = '@misc{ferrer2026consistency,\r\n  eprint = {2605.20002},\r\n}\r\n';
-    started = await startExtension({ announcements: [latest], files: { 'draft.md': '', 'refs.bib': crlf }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    started = await startExtension({
+      announcements: [latest],
+      files: { 'draft.md': '', 'refs.bib': crlf },
+      settings: { 'paperFeed.bibliography': 'refs.bib' },
+    });
     const known = await drop(started, 'draft.md', '2605.20002');
     expect(known!.insertText).toBe('[@ferrer2026consistency]');
     expect(known!.additionalEdit).toBeUndefined();
@@ -141,7 +146,11 @@ describe('drop into Markdown and LaTeX', () => {
 
   it('still inserts the citation when the .bib ends inside an unfinished entry, adds nothing to it, and says why once', async () => {
     const unfinished = '@misc{good1, title = {Fine}}\n\n@misc{open, title = {Never closed\n';
-    started = await startExtension({ announcements: [latest], files: { 'draft.md': '', 'refs.bib': unfinished }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    started = await startExtension({
+      announcements: [latest],
+      files: { 'draft.md': '', 'refs.bib': unfinished },
+      settings: { 'paperFeed.bibliography': 'refs.bib' },
+    });
     const edit = await drop(started, 'draft.md', '2605.20001');
     expect(edit!.insertText).toBe('[@okafor2026sparse]');
     expect(edit!.additionalEdit).toBeUndefined();
@@ -153,13 +162,20 @@ describe('drop into Markdown and LaTeX', () => {
 
   it('appends after entries that were already damaged and says so once the drop is applied', async () => {
     const damaged = '@misc{good1, title = {Fine}}\n\n@misc{bad, title = {Unclosed} author = {X}}\n';
-    started = await startExtension({ announcements: [latest], files: { 'draft.md': '', 'refs.bib': damaged }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    started = await startExtension({
+      announcements: [latest],
+      files: { 'draft.md': '', 'refs.bib': damaged },
+      settings: { 'paperFeed.bibliography': 'refs.bib' },
+    });
     const edit = await drop(started, 'draft.md', '2605.20001');
     expect(standIn.shown.messages).toEqual([]);
     const bib = await applyAndSettle(started, edit!, 'refs.bib');
     expect(bib.startsWith(damaged)).toBe(true);
     expect(standIn.shown.messages.map((m) => [m.level, m.message])).toEqual([
-      ['warning', 'refs.bib already had 1 entry BibTeX tools cannot read (first at line 3); okafor2026sparse was added after it and reads correctly, and nothing else was changed.'],
+      [
+        'warning',
+        'refs.bib already had 1 entry BibTeX tools cannot read (first at line 3); okafor2026sparse was added after it and reads correctly, and nothing else was changed.',
+      ],
     ]);
   });
 
@@ -167,7 +183,8 @@ describe('drop into Markdown and LaTeX', () => {
     started = await startExtension({
       announcements: [latest],
       files: {
-        'thesis/main.tex': '\\documentclass{article}\n% \\bibliography{old}\n\\begin{document}\n\\input{chapters/intro}\n\\bibliography{library}\n\\end{document}\n',
+        'thesis/main.tex':
+          '\\documentclass{article}\n% \\bibliography{old}\n\\begin{document}\n\\input{chapters/intro}\n\\bibliography{library}\n\\end{document}\n',
         'thesis/chapters/intro.tex': '% !TEX root = ../main.tex\nText.\n',
         'thesis/library.bib': '',
         'refs.bib': '',
@@ -204,10 +221,11 @@ describe('paste an arXiv link into Markdown', () => {
     const data = new DataTransfer();
     data.set('text/plain', new DataTransferItem(text));
     const document = await documentOf(s, relative);
-    return (await registration!.provider.provideDocumentPasteEdits!(document, [new Range(0, 0, 0, 0)], data, context, token)) as DocumentPasteEdit[] | undefined;
+    return (await registration!.provider.provideDocumentPasteEdits!(document, [new Range(0, 0, 0, 0)], data, context, token)) as
+      DocumentPasteEdit[] | undefined;
   };
 
-  it('offers a kept paper\'s citation, after the plain paste, for every link form', async () => {
+  it("offers a kept paper's citation, after the plain paste, for every link form", async () => {
     started = await startExtension({ announcements: [latest], files: { 'draft.md': '' }, settings: { 'paperFeed.citationFormat': 'markdown' } });
     expect(standIn.providers.paste[0]!.extra).toMatchObject({ pasteMimeTypes: ['text/plain'] });
     for (const link of ['https://arxiv.org/abs/2605.20003', 'https://arxiv.org/pdf/2605.20003v1', 'arXiv:2605.20003', ' 2605.20003v1\n']) {

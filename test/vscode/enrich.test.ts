@@ -89,7 +89,9 @@ async function everyFile(dir: string): Promise<string> {
 
 describe('translation after a fetch', () => {
   it('is off by default: a fetch sends nothing and the tooltip shows only the English', async () => {
-    started = await startExtension({ settings: { 'paperFeed.rssBase': arxiv.url('/rss'), 'paperFeed.categories': ['cs.CL', 'cs.LG'], 'paperFeed.fetchOnOpen': false } });
+    started = await startExtension({
+      settings: { 'paperFeed.rssBase': arxiv.url('/rss'), 'paperFeed.categories': ['cs.CL', 'cs.LG'], 'paperFeed.fetchOnOpen': false },
+    });
     await commands.executeCommand('paperFeed.refresh');
     expect(llm.requests).toEqual([]);
     // No translation, so no second progress.
@@ -133,7 +135,9 @@ describe('translation after a fetch', () => {
 
     const translatedTitle = escapeMarkdown(fakeText(SPARSE, 'zh-CN'));
     const tooltip = await tooltipOf(started, SPARSE_ID);
-    expect(tooltip).toMatch(new RegExp(`^\\*\\*Sparse Attention Budgets for Long Documents\\*\\*\\n\\n${translatedTitle.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\n\\nTL;DR: `));
+    expect(tooltip).toMatch(
+      new RegExp(`^\\*\\*Sparse Attention Budgets for Long Documents\\*\\*\\n\\n${translatedTitle.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\n\\nTL;DR: `),
+    );
     expect(await hoverOver(started, 'draft.md', 6)).toContain(`\n\n${translatedTitle}\n\nTL;DR: `);
 
     const cache = JSON.parse(await readFile(join(started.storage, 'enrich-cache.json'), 'utf8')) as { entries: Record<string, string> };

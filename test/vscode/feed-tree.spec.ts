@@ -12,8 +12,7 @@ afterEach(async () => {
   started = undefined;
 });
 
-const outline = async (s: Started) =>
-  (await readTree(s.tree)).map(({ depth, item }) => `${'  '.repeat(depth)}${item.label as string} [${item.contextValue}]`);
+const outline = async (s: Started) => (await readTree(s.tree)).map(({ depth, item }) => `${'  '.repeat(depth)}${item.label as string} [${item.contextValue}]`);
 
 describe('feed tree', () => {
   it('shows the latest groups with counts, then Updated, then earlier announcements', async () => {

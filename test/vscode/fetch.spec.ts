@@ -125,7 +125,10 @@ describe('fetch', () => {
 
   it('says when arXiv announced nothing, and keeps the papers it had', async () => {
     server = await serve(ANNOUNCEMENT);
-    started = await startExtension({ settings: { 'paperFeed.rssBase': server.url('/rss') }, services: { client: oneAttempt, now: () => new Date('2026-05-30T12:00:00Z') } });
+    started = await startExtension({
+      settings: { 'paperFeed.rssBase': server.url('/rss') },
+      services: { client: oneAttempt, now: () => new Date('2026-05-30T12:00:00Z') },
+    });
     await commands.executeCommand('paperFeed.refresh');
     server.reply(DEFAULT_FEED, feed('empty.xml'));
     const outcome = await commands.executeCommand<{ status: string; message: string }>('paperFeed.refresh');

@@ -21,7 +21,10 @@ describe('insert citation', () => {
     started = await startExtension({ announcements: [latest], files: { 'draft.md': 'First line.\nSecond REPLACE line.\nThird.' } });
     const editor = await started.openEditor('draft.md', [
       [0, 5],
-      [[1, 7], [1, 14]],
+      [
+        [1, 7],
+        [1, 14],
+      ],
       [2, 6],
     ]);
     choose('pandoc');
@@ -108,7 +111,12 @@ describe('insert citation', () => {
     started = await startExtension({ announcements: [latest] });
     await commands.executeCommand('paperFeed.insertCitation', await paperNode(started.tree, '2605.20002'));
     expect(standIn.shown.messages).toEqual([
-      { level: 'information', message: 'Open a Markdown or LaTeX file and place the cursor where the citation goes, then insert it again.', items: [], modal: false },
+      {
+        level: 'information',
+        message: 'Open a Markdown or LaTeX file and place the cursor where the citation goes, then insert it again.',
+        items: [],
+        modal: false,
+      },
     ]);
     expect(standIn.shown.quickPicks).toEqual([]);
   });

@@ -2,7 +2,17 @@
 // them, \cite / \citep / \citet inserted, completion inside \cite{…}, hover over a key, and a file
 // that is neither Markdown nor LaTeX told plainly what goes in.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CancellationTokenSource, CompletionTriggerKind, Position, commands, Uri, type CompletionItem, type MarkdownString, type QuickPickItem, type TextDocument } from 'vscode';
+import {
+  CancellationTokenSource,
+  CompletionTriggerKind,
+  Position,
+  commands,
+  Uri,
+  type CompletionItem,
+  type MarkdownString,
+  type QuickPickItem,
+  type TextDocument,
+} from 'vscode';
 import { standIn } from '../stand-ins/vscode';
 import { latexProject } from '../../vscode-extension/src/bibliography/latex-bibliography';
 import { latest } from './support/papers';
@@ -46,7 +56,9 @@ describe('the bibliography of a LaTeX document', () => {
   });
 
   it('reads the main file of a subfiles child', async () => {
-    started = await startExtension({ files: { 'main.tex': '\\documentclass{article}\n\\addbibresource{lib/refs.bib}\n', 'parts/one.tex': '\\documentclass[../main.tex]{subfiles}\n' } });
+    started = await startExtension({
+      files: { 'main.tex': '\\documentclass{article}\n\\addbibresource{lib/refs.bib}\n', 'parts/one.tex': '\\documentclass[../main.tex]{subfiles}\n' },
+    });
     expect(await project(started, 'parts/one.tex')).toMatchObject({ root: 'main.tex', bibFiles: ['lib/refs.bib'] });
   });
 
@@ -60,7 +72,10 @@ describe('the bibliography of a LaTeX document', () => {
         'paper/old.bib': '',
       },
     });
-    expect(await project(started, 'paper/main.tex')).toMatchObject({ root: 'paper/main.tex', bibFiles: ['shared/lab.bib', 'paper/local.bib', 'paper/missing.bib'] });
+    expect(await project(started, 'paper/main.tex')).toMatchObject({
+      root: 'paper/main.tex',
+      bibFiles: ['shared/lab.bib', 'paper/local.bib', 'paper/missing.bib'],
+    });
   });
 
   it('is the document itself, naming no .bib, when nothing says otherwise', async () => {
@@ -69,14 +84,16 @@ describe('the bibliography of a LaTeX document', () => {
   });
 
   it('stops at a magic comment loop and at a file that inputs itself', async () => {
-    started = await startExtension({ files: { 'a.tex': '% !TEX root = b.tex\n\\bibliography{a}', 'b.tex': '% !TEX root = a.tex\n\\input{b}\n\\bibliography{b}' } });
+    started = await startExtension({
+      files: { 'a.tex': '% !TEX root = b.tex\n\\bibliography{a}', 'b.tex': '% !TEX root = a.tex\n\\input{b}\n\\bibliography{b}' },
+    });
     expect(await project(started, 'a.tex')).toMatchObject({ root: 'a.tex', bibFiles: ['a.bib'] });
     expect(await project(started, 'b.tex')).toMatchObject({ root: 'b.tex', bibFiles: ['b.bib'] });
   });
 });
 
 describe('Insert Citation in LaTeX', () => {
-  it('offers the natbib commands, \\cite first, and adds the entry to the root\'s .bib', async () => {
+  it("offers the natbib commands, \\cite first, and adds the entry to the root's .bib", async () => {
     started = await startExtension({
       announcements: [latest],
       files: { 'thesis/main.tex': MAIN, 'thesis/chapters/intro.tex': '% !TEX root = ../main.tex\nAs shown .', 'thesis/refs.bib': '', 'refs.bib': '' },
@@ -98,7 +115,10 @@ describe('Insert Citation in LaTeX', () => {
   });
 
   it('offers biblatex commands in a biblatex project', async () => {
-    started = await startExtension({ announcements: [latest], files: { 'main.tex': '\\documentclass{article}\n\\usepackage[style=authoryear]{biblatex}\n\\addbibresource{refs.bib}\n' } });
+    started = await startExtension({
+      announcements: [latest],
+      files: { 'main.tex': '\\documentclass{article}\n\\usepackage[style=authoryear]{biblatex}\n\\addbibresource{refs.bib}\n' },
+    });
     await started.openEditor('main.tex', [[0, 0]]);
     standIn.answerQuickPick(() => undefined);
     await commands.executeCommand('paperFeed.insertCitation', await paperNode(started.tree, '2605.20001'));
@@ -106,7 +126,11 @@ describe('Insert Citation in LaTeX', () => {
   });
 
   it('says when the project names no .bib, and inserts the citation without writing one', async () => {
-    started = await startExtension({ announcements: [latest], files: { 'note.tex': '\\documentclass{article}\nSee .', 'refs.bib': '' }, settings: { 'paperFeed.bibliography': 'refs.bib' } });
+    started = await startExtension({
+      announcements: [latest],
+      files: { 'note.tex': '\\documentclass{article}\nSee .', 'refs.bib': '' },
+      settings: { 'paperFeed.bibliography': 'refs.bib' },
+    });
     const editor = await started.openEditor('note.tex', [[1, 4]]);
     choose('cite');
     await commands.executeCommand('paperFeed.insertCitation', await paperNode(started.tree, '2605.20001'));
@@ -140,7 +164,7 @@ describe('a file that is neither Markdown nor LaTeX', () => {
 describe('completion and hover in LaTeX', () => {
   const files = { 'main.tex': '\\documentclass{article}\n\\bibliography{refs}\nAs \\citep{okafor2026sparse, nw} show.\n', 'refs.bib': '' };
 
-  it('completes the key after the last comma, and the chosen key\'s entry goes to the project\'s .bib', async () => {
+  it("completes the key after the last comma, and the chosen key's entry goes to the project's .bib", async () => {
     started = await startExtension({ announcements: [latest], files });
     const [, latex] = standIn.providers.completion;
     const editor = await started.openEditor('main.tex', [[2, 30]]);
@@ -161,7 +185,12 @@ describe('completion and hover in LaTeX', () => {
     started = await startExtension({ announcements: [latest], files });
     const [, latex] = standIn.providers.completion;
     const editor = await started.openEditor('main.tex', [[1, 14]]);
-    expect(await latex!.provider.provideCompletionItems(editor.document as unknown as TextDocument, new Position(1, 14), token, { triggerKind: CompletionTriggerKind.Invoke, triggerCharacter: undefined })).toBeUndefined();
+    expect(
+      await latex!.provider.provideCompletionItems(editor.document as unknown as TextDocument, new Position(1, 14), token, {
+        triggerKind: CompletionTriggerKind.Invoke,
+        triggerCharacter: undefined,
+      }),
+    ).toBeUndefined();
   });
 
   it('shows the paper when hovering a key inside \\citep{…}, and nothing over the command', async () => {

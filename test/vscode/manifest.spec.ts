@@ -23,7 +23,9 @@ function referencedCommands(): string[] {
   const fromWelcome = (contributes.viewsWelcome as Array<{ contents: string }>).flatMap((w) =>
     [...w.contents.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!),
   );
-  const fromViews = Object.values(contributes.views as Record<string, Array<{ id: string }>>).flat().map((v) => v.id);
+  const fromViews = Object.values(contributes.views as Record<string, Array<{ id: string }>>)
+    .flat()
+    .map((v) => v.id);
   expect(fromViews).toEqual(['paperFeed.feed']);
   return [...new Set([...fromMenus, ...fromKeys, ...fromWelcome])];
 }
@@ -64,11 +66,20 @@ describe('manifest', () => {
       expect(command.category, command.command).toBe('Paper Feed');
     }
     const hidden = (contributes.menus.commandPalette as Array<{ command: string; when: string }>).filter((e) => e.when === 'false').map((e) => e.command);
-    expect(hidden.sort()).toEqual(['paperFeed.copyBibtex', 'paperFeed.copyCitation', 'paperFeed.openNote', 'paperFeed.openOnArxiv', 'paperFeed.openPdf', 'paperFeed.saveToZotero']);
+    expect(hidden.sort()).toEqual([
+      'paperFeed.copyBibtex',
+      'paperFeed.copyCitation',
+      'paperFeed.openNote',
+      'paperFeed.openOnArxiv',
+      'paperFeed.openPdf',
+      'paperFeed.saveToZotero',
+    ]);
   });
 
   it('offers the paper actions on paper items and the view actions in the title bar', () => {
-    const itemMenu = (contributes.menus['view/item/context'] as Array<{ command: string; when: string; group: string }>).filter((e) => !e.group.startsWith('inline'));
+    const itemMenu = (contributes.menus['view/item/context'] as Array<{ command: string; when: string; group: string }>).filter(
+      (e) => !e.group.startsWith('inline'),
+    );
     expect(itemMenu.map((e) => e.command)).toEqual([
       'paperFeed.insertCitation',
       'paperFeed.copyCitation',
@@ -79,14 +90,31 @@ describe('manifest', () => {
       'paperFeed.saveToZotero',
     ]);
     // Zotero runs on the person's computer, which VS Code for the web cannot reach.
-    for (const entry of itemMenu) expect(entry.when).toBe(`view == paperFeed.feed && viewItem == paper${entry.command === 'paperFeed.saveToZotero' ? ' && paperFeed.zoteroAvailable' : ''}`);
+    for (const entry of itemMenu)
+      expect(entry.when).toBe(
+        `view == paperFeed.feed && viewItem == paper${entry.command === 'paperFeed.saveToZotero' ? ' && paperFeed.zoteroAvailable' : ''}`,
+      );
     const title = (contributes.menus['view/title'] as Array<{ command: string }>).map((e) => e.command);
-    expect(title).toEqual(['paperFeed.refresh', 'paperFeed.filter', 'paperFeed.clearFilter', 'paperFeed.search', 'paperFeed.openSettings', 'paperFeed.checkForUpdates']);
+    expect(title).toEqual([
+      'paperFeed.refresh',
+      'paperFeed.filter',
+      'paperFeed.clearFilter',
+      'paperFeed.search',
+      'paperFeed.openSettings',
+      'paperFeed.checkForUpdates',
+    ]);
   });
 
   it('declares no activation event that its contributions already imply, and both bundles', () => {
     // Language providers (completion, hover, drop, paste) need their languages named.
-    expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:quarto', 'onLanguage:rmd', 'onLanguage:latex', 'onLanguage:tex', 'onLanguage:doctex']);
+    expect(manifest.activationEvents).toEqual([
+      'onLanguage:markdown',
+      'onLanguage:quarto',
+      'onLanguage:rmd',
+      'onLanguage:latex',
+      'onLanguage:tex',
+      'onLanguage:doctex',
+    ]);
     expect(manifest.main).toBe('./extension.js');
     expect(manifest.browser).toBe('./web/extension.js');
     expect(manifest.engines.vscode).toBe('^1.100.0');

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('open or create paper note', () => {
-  it('opens the note that has the paper\'s arxiv_id, whatever its name and folder', async () => {
+  it("opens the note that has the paper's arxiv_id, whatever its name and folder", async () => {
     started = await startExtension({
       announcements: [latest],
       files: { 'Reading/renamed by me.md': paperNote('2605.20003v1', { citekey: 'mykey' }), 'Reading/other.md': paperNote('2605.20001') },
@@ -24,7 +24,7 @@ describe('open or create paper note', () => {
     expect(standIn.shown.documents.map((d) => d.uri.fsPath)).toEqual([started.path('Reading/renamed by me.md')]);
   });
 
-  it('creates the note in the vault\'s papers folder as the core renders it, then opens it', async () => {
+  it("creates the note in the vault's papers folder as the core renders it, then opens it", async () => {
     started = await startExtension({
       announcements: [latest],
       files: { 'MyVault/arXiv/Papers/Reward Shaping with Generative Priors.md': '# a note of my own with that name\n' },
@@ -52,7 +52,9 @@ describe('open or create paper note', () => {
     const mine = 'MyVault/arXiv/Papers/reward shaping with generative priors.md';
     started = await startExtension({ announcements: [latest], files: { [mine]: 'my own\n' }, settings: { 'paperFeed.vaultFolder': 'MyVault' } });
     await commands.executeCommand('paperFeed.openNote', await paperNode(started.tree, '2605.20004'));
-    expect(standIn.shown.documents.map((d) => d.uri.fsPath)).toEqual([started.path('MyVault/arXiv/Papers/Reward Shaping with Generative Priors (2605.20004).md')]);
+    expect(standIn.shown.documents.map((d) => d.uri.fsPath)).toEqual([
+      started.path('MyVault/arXiv/Papers/Reward Shaping with Generative Priors (2605.20004).md'),
+    ]);
     expect(await started.read(mine)).toBe('my own\n');
     expect(foldedTwins(await readdir(started.path('MyVault/arXiv/Papers')))).toEqual([]);
   });

@@ -15,14 +15,25 @@ afterEach(async () => {
   started = undefined;
 });
 
-const bytes = paper('2605.50001', 'Byte Models for Low-Resource Scripts', ['Amara Nwosu'], 'A byte-level language model matches a subword baseline on six languages.');
+const bytes = paper(
+  '2605.50001',
+  'Byte Models for Low-Resource Scripts',
+  ['Amara Nwosu'],
+  'A byte-level language model matches a subword baseline on six languages.',
+);
 const drafts = paper(
   '2605.50002',
   'Draft Tokens Make Large Language Model Decoding Faster',
   ['Ravi Menon', 'Ines Duarte'],
   'A small draft model proposes tokens that the large language model verifies in parallel; speculative sampling keeps the output distribution and halves decoding time.',
 );
-const tracking = paper('2605.50003', 'Efficient Object Tracking on Edge Devices', ['Yuki Sato'], 'A tracker that runs at thirty frames per second on a phone.', { categories: ['cs.CV'] });
+const tracking = paper(
+  '2605.50003',
+  'Efficient Object Tracking on Edge Devices',
+  ['Yuki Sato'],
+  'A tracker that runs at thirty frames per second on a phone.',
+  { categories: ['cs.CV'] },
+);
 const announcement: Announcement = {
   date: '2026-05-29',
   announcedAt: '2026-05-28T20:00:00-04:00',
@@ -35,7 +46,10 @@ const announcement: Announcement = {
 async function languageModels(s: Started): Promise<string[]> {
   const rows = await readTree(s.tree);
   const group = rows.findIndex((r) => r.node.kind === 'group' && r.node.name === 'Language models');
-  return rows.slice(group + 1).filter((r) => r.depth === 1 && r.node.kind === 'paper').map((r) => (r.node.kind === 'paper' ? r.node.paper.id : ''));
+  return rows
+    .slice(group + 1)
+    .filter((r) => r.depth === 1 && r.node.kind === 'paper')
+    .map((r) => (r.node.kind === 'paper' ? r.node.paper.id : ''));
 }
 
 async function tooltipOf(s: Started, id: string): Promise<string> {
@@ -66,7 +80,11 @@ describe('Top picks in the feed', () => {
 
   it('finds the kept notes in paperFeed.vaultFolder', async () => {
     const inVault = Object.fromEntries(Object.entries(keptNotes()).map(([path, text]) => [`Vault/${path}`, text]));
-    started = await startExtension({ announcements: [announcement], files: inVault, settings: { 'paperFeed.vaultFolder': 'Vault', 'paperFeed.orderGroupsByRelevance': true } });
+    started = await startExtension({
+      announcements: [announcement],
+      files: inVault,
+      settings: { 'paperFeed.vaultFolder': 'Vault', 'paperFeed.orderGroupsByRelevance': true },
+    });
     expect(await languageModels(started)).toEqual(['2605.50002', '2605.50001']);
   });
 
@@ -103,7 +121,9 @@ describe('Top picks in the feed', () => {
     const pick = rows[1]!;
     expect([pick.depth, pick.node.kind === 'paper' && pick.node.paper.id, pick.item.contextValue]).toEqual([1, '2605.50002', 'paper']);
     expect(rows[2]!.node.kind === 'paper' && rows[2]!.node.paper.id).toBe('2605.50001');
-    expect((started.tree.resolveTreeItem(pick.item, pick.node).tooltip as MarkdownString).value).toContain('Relevance 0\\.41 — close to “Accelerating Large Language Model Decoding with Speculative Sampling”');
+    expect((started.tree.resolveTreeItem(pick.item, pick.node).tooltip as MarkdownString).value).toContain(
+      'Relevance 0\\.41 — close to “Accelerating Large Language Model Decoding with Speculative Sampling”',
+    );
     // The badge still counts the papers the keyword groups matched.
     expect(started.view.badge?.value).toBe(2);
   });
@@ -113,7 +133,11 @@ describe('Top picks in the feed', () => {
     started = await startExtension({ announcements: [announcement], files: four });
     expect((await started.tree.getChildren()).map((n) => n.kind)).toEqual(['group', 'group', 'group']);
     await started.stop();
-    started = await startExtension({ announcements: [announcement], files: keptNotes(), settings: { 'paperFeed.topPicks': 0, 'paperFeed.orderGroupsByRelevance': true } });
+    started = await startExtension({
+      announcements: [announcement],
+      files: keptNotes(),
+      settings: { 'paperFeed.topPicks': 0, 'paperFeed.orderGroupsByRelevance': true },
+    });
     expect((await started.tree.getChildren()).map((n) => n.kind)).toEqual(['group', 'group', 'group']);
     await started.stop();
     started = await startExtension({ announcements: [announcement], files: keptNotes() });

@@ -21,14 +21,25 @@ afterEach(async () => {
   zotero = undefined;
 });
 
-const bytes = paper('2605.50001', 'Byte Models for Low-Resource Scripts', ['Amara Nwosu'], 'A byte-level language model matches a subword baseline on six languages.');
+const bytes = paper(
+  '2605.50001',
+  'Byte Models for Low-Resource Scripts',
+  ['Amara Nwosu'],
+  'A byte-level language model matches a subword baseline on six languages.',
+);
 const drafts = paper(
   '2605.50002',
   'Draft Tokens Make Large Language Model Decoding Faster',
   ['Ravi Menon', 'Ines Duarte'],
   'A small draft model proposes tokens that the large language model verifies in parallel; speculative sampling keeps the output distribution and halves decoding time.',
 );
-const announcement: Announcement = { date: '2026-05-29', announcedAt: '2026-05-28T20:00:00-04:00', categories: ['cs.CL'], papers: [bytes, drafts], skipped: [] };
+const announcement: Announcement = {
+  date: '2026-05-29',
+  announcedAt: '2026-05-28T20:00:00-04:00',
+  categories: ['cs.CL'],
+  papers: [bytes, drafts],
+  skipped: [],
+};
 
 /** Zotero with the recorded items and the kept papers (no notes in the workspace at all). */
 async function zoteroLibrary(options: ZoteroStandInOptions = {}): Promise<ZoteroStandIn> {
@@ -37,7 +48,11 @@ async function zoteroLibrary(options: ZoteroStandInOptions = {}): Promise<Zotero
   return zotero;
 }
 
-const settingsFor = (z: ZoteroStandIn, extra: Record<string, unknown> = {}) => ({ 'paperFeed.library.source': 'zotero', 'paperFeed.library.zoteroPort': z.port, ...extra });
+const settingsFor = (z: ZoteroStandIn, extra: Record<string, unknown> = {}) => ({
+  'paperFeed.library.source': 'zotero',
+  'paperFeed.library.zoteroPort': z.port,
+  ...extra,
+});
 const messages = () => standIn.shown.messages.map((m) => `${m.level}: ${m.message}`);
 
 describe('Zotero in VS Code', () => {
@@ -59,7 +74,9 @@ describe('Zotero in VS Code', () => {
     const key = z.items.at(-1)!.key;
     expect(z.items.at(-1)!.data.archiveID).toBe('arXiv:2605.50002');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(standIn.shown.messages).toEqual([{ level: 'information', message: 'Saved to Zotero: Draft Tokens Make Large Language Model Decoding Faster.', items: ['Open in Zotero'], modal: false }]);
+    expect(standIn.shown.messages).toEqual([
+      { level: 'information', message: 'Saved to Zotero: Draft Tokens Make Large Language Model Decoding Faster.', items: ['Open in Zotero'], modal: false },
+    ]);
     expect(standIn.openedExternally.map(String)).toEqual([`zotero://select/library/items/${key}`]);
     await commands.executeCommand('paperFeed.saveToZotero', await paperNode(started.tree, '2605.50002'));
     expect(messages().at(-1)).toBe('information: Already in Zotero: Draft Tokens Make Large Language Model Decoding Faster.');
@@ -70,8 +87,13 @@ describe('Zotero in VS Code', () => {
     const z = await zoteroLibrary();
     const item = z.add({ itemType: 'preprint', title: drafts.title, abstractNote: drafts.abstract, archiveID: 'arXiv:2605.50002' });
     z.options.bbt = { [item.key]: 'menonDraftTokens2026' };
-    const bib = '@article{menonDraftTokens2026,\n  title = {Draft Tokens Make Large Language Model Decoding Faster},\n  author = {Menon, Ravi and Duarte, Ines},\n}\n';
-    started = await startExtension({ announcements: [announcement], files: { 'draft.md': 'See ', 'refs.bib': bib }, settings: settingsFor(z, { 'paperFeed.bibliography': 'refs.bib' }) });
+    const bib =
+      '@article{menonDraftTokens2026,\n  title = {Draft Tokens Make Large Language Model Decoding Faster},\n  author = {Menon, Ravi and Duarte, Ines},\n}\n';
+    started = await startExtension({
+      announcements: [announcement],
+      files: { 'draft.md': 'See ', 'refs.bib': bib },
+      settings: settingsFor(z, { 'paperFeed.bibliography': 'refs.bib' }),
+    });
     const editor = await started.openEditor('draft.md', [[0, 4]]);
     standIn.answerQuickPick((shown) => (shown.items as Array<QuickPickItem & { format: string }>).find((i) => i.format === 'pandoc'));
     await commands.executeCommand('paperFeed.insertCitation', await paperNode(started.tree, '2605.50002'));
@@ -88,11 +110,9 @@ describe('Zotero in VS Code', () => {
     started = await startExtension({ announcements: [announcement], settings: settingsFor(z) });
     await readTree(started.tree);
     await commands.executeCommand('paperFeed.saveToZotero', await paperNode(started.tree, '2605.50001'));
-    const off = 'Zotero\'s local API is off; in Zotero turn on Settings → Advanced → "Allow other applications on this computer to communicate with Zotero", then try again';
-    expect(messages()).toEqual([
-      `warning: ${off} (Top picks and citation keys use the library as Zotero last gave it).`,
-      `error: ${off}.`,
-    ]);
+    const off =
+      'Zotero\'s local API is off; in Zotero turn on Settings → Advanced → "Allow other applications on this computer to communicate with Zotero", then try again';
+    expect(messages()).toEqual([`warning: ${off} (Top picks and citation keys use the library as Zotero last gave it).`, `error: ${off}.`]);
     const port = z.port;
     await z.close();
     zotero = undefined;
@@ -109,8 +129,12 @@ describe('Zotero in VS Code', () => {
     // Top picks fall back to the kept notes (none here): no Zotero request at all.
     expect(z.requests).toEqual([]);
     expect(messages()).toEqual(['information: Saving to Zotero works in VS Code on the desktop, where Zotero runs.']);
-    const manifest = JSON.parse(await readFile(new URL('../../vscode-extension/package.json', import.meta.url), 'utf8')) as { contributes: { menus: Record<string, Array<{ command: string; when: string }>> } };
-    expect(manifest.contributes.menus['view/item/context']!.filter((m) => m.command === 'paperFeed.saveToZotero').map((m) => m.when)).toEqual(['view == paperFeed.feed && viewItem == paper && paperFeed.zoteroAvailable']);
+    const manifest = JSON.parse(await readFile(new URL('../../vscode-extension/package.json', import.meta.url), 'utf8')) as {
+      contributes: { menus: Record<string, Array<{ command: string; when: string }>> };
+    };
+    expect(manifest.contributes.menus['view/item/context']!.filter((m) => m.command === 'paperFeed.saveToZotero').map((m) => m.when)).toEqual([
+      'view == paperFeed.feed && viewItem == paper && paperFeed.zoteroAvailable',
+    ]);
     expect(manifest.contributes.menus.commandPalette!.find((m) => m.command === 'paperFeed.saveToZotero')?.when).toBe('false');
   });
 });

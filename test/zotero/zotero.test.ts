@@ -36,11 +36,16 @@ function memoryCache(): LibraryCache & { saved: unknown } {
 }
 
 /** A transport that looks like Electron's: a browser User-Agent and an Origin on every request. */
-const electronLike = (inner: HttpTransport): HttpTransport => (request) =>
-  inner({ ...request, headers: { ...request.headers, 'User-Agent': 'Mozilla/5.0 Electron/37', Origin: 'app://obsidian.md' } });
+const electronLike =
+  (inner: HttpTransport): HttpTransport =>
+  (request) =>
+    inner({ ...request, headers: { ...request.headers, 'User-Agent': 'Mozilla/5.0 Electron/37', Origin: 'app://obsidian.md' } });
 
 async function failure(promise: Promise<unknown>): Promise<PaperFeedError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PaperFeedError);
   return error as PaperFeedError;
 }
@@ -57,11 +62,22 @@ const paper = makePaper({
 
 describe('reading an item the way PROTOCOL.md §4 lists', () => {
   it('finds the arXiv id in archiveID, arXiv DOI, extra (old "arXiv: " form) and url, in that order', () => {
-    const local = (zoteroSample('local-api/zotero-bridge_zotero7-local-api_items.json') as Array<{ key: string; data: ZoteroItemData }>);
+    const local = zoteroSample('local-api/zotero-bridge_zotero7-local-api_items.json') as Array<{ key: string; data: ZoteroItemData }>;
     expect(local.map((item) => [item.key, arxivIdOfItem(item.data)]).filter(([, id]) => id)).toEqual([['84MG4CPK', '1404.7828']]);
-    const cases = (zoteroSample('translator-format/arXiv.org_translator_testCases.json') as Array<{ items?: unknown }>)
-      .flatMap((c) => (Array.isArray(c.items) ? (c.items as ZoteroItemData[]) : []));
-    expect(cases.map((item) => arxivIdOfItem(item))).toEqual(['1107.4612', 'astro-ph/0603274', '1307.1469', '1402.1516', '1810.04805', '1810.04805', '2201.00738', 'math/0211159', '2305.16311']);
+    const cases = (zoteroSample('translator-format/arXiv.org_translator_testCases.json') as Array<{ items?: unknown }>).flatMap((c) =>
+      Array.isArray(c.items) ? (c.items as ZoteroItemData[]) : [],
+    );
+    expect(cases.map((item) => arxivIdOfItem(item))).toEqual([
+      '1107.4612',
+      'astro-ph/0603274',
+      '1307.1469',
+      '1402.1516',
+      '1810.04805',
+      '1810.04805',
+      '2201.00738',
+      'math/0211159',
+      '2305.16311',
+    ]);
     expect(arxivIdOfItem({ archiveID: 'arXiv:2201.00738', DOI: '10.48550/arXiv.1111.11111', extra: 'arXiv:2222.22222' })).toBe('2201.00738');
     expect(arxivIdOfItem({ DOI: '10.48550/arXiv.math/0211159', extra: 'arXiv:2222.22222' })).toBe('math/0211159');
     expect(arxivIdOfItem({ extra: 'Publisher: X\narXiv: 1401.2910 [quant-ph]', url: 'https://arxiv.org/abs/2222.22222' })).toBe('1401.2910');
@@ -83,12 +99,16 @@ describe('reading an item the way PROTOCOL.md §4 lists', () => {
 describe('the library from the local API', () => {
   it('reads every page once, then only what changed (304 when nothing did), and drops deleted items', async () => {
     const zotero = await standIn();
-    for (let i = 0; i < 143; i += 1) zotero.add({ itemType: 'preprint', title: `Paper ${i}`, abstractNote: `About topic ${i}.`, archiveID: `arXiv:2601.${String(10000 + i)}` });
+    for (let i = 0; i < 143; i += 1)
+      zotero.add({ itemType: 'preprint', title: `Paper ${i}`, abstractNote: `About topic ${i}.`, archiveID: `arXiv:2601.${String(10000 + i)}` });
     const cache = memoryCache();
     const client = new Zotero({ transport: fetchTransport(), port: zotero.port, cache });
     expect(await client.library.refresh()).toEqual({ changed: 150, removed: 0, requests: 2 });
     const pages = zotero.requests.filter((r) => r.path === '/api/users/0/items/top');
-    expect(pages.map((r) => [r.query.get('since'), r.query.get('limit'), r.query.get('start')])).toEqual([['0', '100', '0'], ['0', '100', '100']]);
+    expect(pages.map((r) => [r.query.get('since'), r.query.get('limit'), r.query.get('start')])).toEqual([
+      ['0', '100', '0'],
+      ['0', '100', '100'],
+    ]);
     const items = await client.library.items();
     // Items with a title and an abstract count; the recorded journal article keeps its arXiv id.
     expect(items).toHaveLength(143 + 6); // the 6 recorded items with an abstract, and the added ones
@@ -104,7 +124,11 @@ describe('the library from the local API', () => {
     zotero.requests.length = 0;
     expect(await again.library.refresh()).toEqual({ changed: 1, removed: 1, requests: 2 });
     // The new arXiv paper has no key of its own, so Better BibTeX is asked for it.
-    expect(zotero.requests.map((r) => (r.path === '/better-bibtex/json-rpc' ? 'bbt' : r.query.get('since') ?? r.query.get('format')))).toEqual([String(added.version - 1), 'bbt', 'keys']);
+    expect(zotero.requests.map((r) => (r.path === '/better-bibtex/json-rpc' ? 'bbt' : (r.query.get('since') ?? r.query.get('format'))))).toEqual([
+      String(added.version - 1),
+      'bbt',
+      'keys',
+    ]);
     expect((await again.library.items()).map((i) => i.id)).toContain('2602.00001');
     expect((await again.library.items()).some((i) => i.title === 'A typology of organisational cultures')).toBe(false);
   });
@@ -118,7 +142,7 @@ describe('the library from the local API', () => {
     expect(rpc.map((r) => JSON.parse(r.body) as unknown)).toEqual([{ jsonrpc: '2.0', method: 'item.citationkey', params: { item_keys: ['84MG4CPK'] }, id: 1 }]);
   });
 
-  it('talks only to 127.0.0.1 and sends the header Zotero\'s browser guard asks for, so Electron requests pass', async () => {
+  it("talks only to 127.0.0.1 and sends the header Zotero's browser guard asks for, so Electron requests pass", async () => {
     const zotero = await standIn({ version: '7.0.32' });
     const client = new Zotero({ transport: electronLike(fetchTransport()), port: zotero.port });
     await client.library.refresh();
@@ -130,15 +154,20 @@ describe('the library from the local API', () => {
   });
 });
 
-describe('the stand-in keeps Zotero\'s browser guard', () => {
+describe("the stand-in keeps Zotero's browser guard", () => {
   it('answers a browser-looking request without the header 403 in 7.x and drops it in 10', async () => {
     const seven = await standIn({ version: '7.0.32' });
     const plain = await fetch(`http://127.0.0.1:${seven.port}/api/users/0/items`, { headers: { Origin: 'app://obsidian.md' } });
     expect([plain.status, await plain.text()]).toEqual([403, 'Request not allowed']);
     const ten = await standIn({ version: '10.0.0' });
-    const dropped = await fetch(`http://127.0.0.1:${ten.port}/api/users/0/items`, { headers: { Origin: 'app://obsidian.md' } }).then(() => 'answered', () => 'dropped');
+    const dropped = await fetch(`http://127.0.0.1:${ten.port}/api/users/0/items`, { headers: { Origin: 'app://obsidian.md' } }).then(
+      () => 'answered',
+      () => 'dropped',
+    );
     expect(dropped).toBe('dropped');
-    const withHeader = await fetch(`http://127.0.0.1:${ten.port}/api/users/0/items`, { headers: { Origin: 'app://obsidian.md', 'Zotero-Allowed-Request': '1' } });
+    const withHeader = await fetch(`http://127.0.0.1:${ten.port}/api/users/0/items`, {
+      headers: { Origin: 'app://obsidian.md', 'Zotero-Allowed-Request': '1' },
+    });
     expect(withHeader.status).toBe(200);
     expect(withHeader.headers.get('total-results')).toBe('7');
   });
@@ -154,23 +183,28 @@ describe('saving a paper', () => {
       expect(first).toEqual({ status: 'saved', itemKey: saved.key });
       const sent = JSON.parse(zotero.requests.find((r) => r.path === '/connector/saveItems')!.body) as { items: unknown[]; uri: string };
       expect(sent.uri).toBe('https://arxiv.org/abs/2605.21412');
-      expect(sent.items).toEqual([{
-        itemType: 'preprint',
-        title: 'Score-Based Generative Modeling on Compact Lie Groups',
-        creators: [{ firstName: 'Anaïs', lastName: 'Lefèvre', creatorType: 'author' }, { firstName: 'Tomasz', lastName: 'Wróblewski', creatorType: 'author' }],
-        abstractNote: 'We extend score-based models to compact Lie groups.',
-        date: '2026-05-29',
-        repository: 'arXiv',
-        archiveID: 'arXiv:2605.21412',
-        number: 'arXiv:2605.21412',
-        DOI: '10.48550/arXiv.2605.21412',
-        url: 'http://arxiv.org/abs/2605.21412',
-        extra: 'arXiv:2605.21412 [cs.LG]',
-        libraryCatalog: 'arXiv.org',
-        tags: [{ tag: 'cs.LG' }, { tag: 'stat.ML' }],
-        notes: [{ note: 'Comment: 12 pages' }],
-        attachments: [{ title: 'Preprint PDF', url: 'https://arxiv.org/pdf/2605.21412v1', mimeType: 'application/pdf', snapshot: false }],
-      }]);
+      expect(sent.items).toEqual([
+        {
+          itemType: 'preprint',
+          title: 'Score-Based Generative Modeling on Compact Lie Groups',
+          creators: [
+            { firstName: 'Anaïs', lastName: 'Lefèvre', creatorType: 'author' },
+            { firstName: 'Tomasz', lastName: 'Wróblewski', creatorType: 'author' },
+          ],
+          abstractNote: 'We extend score-based models to compact Lie groups.',
+          date: '2026-05-29',
+          repository: 'arXiv',
+          archiveID: 'arXiv:2605.21412',
+          number: 'arXiv:2605.21412',
+          DOI: '10.48550/arXiv.2605.21412',
+          url: 'http://arxiv.org/abs/2605.21412',
+          extra: 'arXiv:2605.21412 [cs.LG]',
+          libraryCatalog: 'arXiv.org',
+          tags: [{ tag: 'cs.LG' }, { tag: 'stat.ML' }],
+          notes: [{ note: 'Comment: 12 pages' }],
+          attachments: [{ title: 'Preprint PDF', url: 'https://arxiv.org/pdf/2605.21412v1', mimeType: 'application/pdf', snapshot: false }],
+        },
+      ]);
       expect(await client.save(paper)).toEqual({ status: 'already', itemKey: saved.key });
       expect(zotero.items.filter((item) => item.data.archiveID === 'arXiv:2605.21412')).toHaveLength(1);
       expect(zoteroSelectLink(saved.key)).toBe(`zotero://select/library/items/${saved.key}`);
@@ -188,9 +222,17 @@ describe('saving a paper', () => {
 
   it('reuses the key BBT gives, and says once when BBT is missing', async () => {
     const withBbt = await standIn({ bbt: { '84MG4CPK': 'schmidhuber2015deep' } });
-    expect(await new Zotero({ transport: fetchTransport(), port: withBbt.port }).save(makePaper({ id: '1404.7828' }))).toEqual({ status: 'already', itemKey: '84MG4CPK', citekey: 'schmidhuber2015deep' });
+    expect(await new Zotero({ transport: fetchTransport(), port: withBbt.port }).save(makePaper({ id: '1404.7828' }))).toEqual({
+      status: 'already',
+      itemKey: '84MG4CPK',
+      citekey: 'schmidhuber2015deep',
+    });
     const without = await standIn({ bbt: false });
-    expect(await new Zotero({ transport: fetchTransport(), port: without.port }).save(makePaper({ id: '1404.7828' }))).toEqual({ status: 'already', itemKey: '84MG4CPK', citekeyProblem: BBT_MISSING });
+    expect(await new Zotero({ transport: fetchTransport(), port: without.port }).save(makePaper({ id: '1404.7828' }))).toEqual({
+      status: 'already',
+      itemKey: '84MG4CPK',
+      citekeyProblem: BBT_MISSING,
+    });
   });
 });
 
@@ -207,7 +249,9 @@ describe('every failure is one sentence', () => {
   it('the local API switched off', async () => {
     const zotero = await standIn({ localApi: false });
     const error = await failure(new Zotero({ transport: fetchTransport(), port: zotero.port }).library.refresh());
-    expect(error.message).toBe('Zotero\'s local API is off; in Zotero turn on Settings → Advanced → "Allow other applications on this computer to communicate with Zotero", then try again.');
+    expect(error.message).toBe(
+      'Zotero\'s local API is off; in Zotero turn on Settings → Advanced → "Allow other applications on this computer to communicate with Zotero", then try again.',
+    );
   });
 
   it('409 while a save is in progress', async () => {
@@ -228,7 +272,9 @@ describe('every failure is one sentence', () => {
       return fetchTransport()({ ...request, headers });
     };
     const error = await failure(new Zotero({ transport: stripped, port: zotero.port }).library.refresh());
-    expect(error.message).toBe('Zotero closed the connection without answering (Zotero 10 does this to requests it takes for a web page\'s); update Paper Feed or Zotero, and report it if it keeps happening.');
+    expect(error.message).toBe(
+      "Zotero closed the connection without answering (Zotero 10 does this to requests it takes for a web page's); update Paper Feed or Zotero, and report it if it keeps happening.",
+    );
   });
 
   it('Better BibTeX missing, and BBT errors that come in a 200 body', async () => {

@@ -73,7 +73,18 @@ function usage(message: string): PaperFeedError {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { command: 'daily', vault: './vault', keywords: [], categories: [], sample: false, checkAll: false, checkUpdates: false, json: false, quiet: false, force: false };
+  const options: CliOptions = {
+    command: 'daily',
+    vault: './vault',
+    keywords: [],
+    categories: [],
+    sample: false,
+    checkAll: false,
+    checkUpdates: false,
+    json: false,
+    quiet: false,
+    force: false,
+  };
   const args = [...argv];
   const first = args[0];
   if (first === undefined) return { ...options, command: 'help' };
@@ -86,7 +97,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (options.command === 'zotero') {
     const [action, id] = args;
-    if (action !== 'add' || id === undefined || id.startsWith('--')) throw usage('"paper-feed zotero" needs "add" and an arXiv id, as in "paper-feed zotero add 2401.01234"');
+    if (action !== 'add' || id === undefined || id.startsWith('--'))
+      throw usage('"paper-feed zotero" needs "add" and an arXiv id, as in "paper-feed zotero add 2401.01234"');
     options.zoteroAdd = id;
     args.splice(0, 2);
   }

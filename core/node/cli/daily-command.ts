@@ -85,20 +85,31 @@ export async function runDaily(options: CliOptions, context: CliContext): Promis
     const stateFolder = await store.stateFolder();
     const enricher = createCliEnricher(enrich, context, () => store.stateFolder(), progress);
     const signal = enricher ? enricher.writeSignal : context.signal;
-    const { report, fill, listed } = await writeDigest(announcement, config, store, {
-      onProgress: (done, total) => progress.bar(done, total, 'notes written'),
-      ...(signal ? { signal } : {}),
-      writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
-      library: fileLibraryCache(stateFolder),
-      ...withZotero(cliZotero(config, context, stateFolder)),
-    }, { load: () => loadCatchUpState(stateFolder), save: (state) => saveCatchUpState(stateFolder, state) }, enricher?.session);
+    const { report, fill, listed } = await writeDigest(
+      announcement,
+      config,
+      store,
+      {
+        onProgress: (done, total) => progress.bar(done, total, 'notes written'),
+        ...(signal ? { signal } : {}),
+        writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
+        library: fileLibraryCache(stateFolder),
+        ...withZotero(cliZotero(config, context, stateFolder)),
+      },
+      { load: () => loadCatchUpState(stateFolder), save: (state) => saveCatchUpState(stateFolder, state) },
+      enricher?.session,
+    );
     report.skipped.push(...store.passedOver());
     progress.end();
     // The digest is written: say so now, then translate into it.
     if (!options.json) print(context, withCatchUp(reportLines(report), listed, checked));
     await enricher?.fill([fill]);
     if (options.json) {
-      const json = { ...reportJson(report, { vault, source: options.sample ? 'sample' : 'arxiv', config: configSource }), publishedAndUpdated: listed, ...(checked ? { catchUp: checked } : {}) };
+      const json = {
+        ...reportJson(report, { vault, source: options.sample ? 'sample' : 'arxiv', config: configSource }),
+        publishedAndUpdated: listed,
+        ...(checked ? { catchUp: checked } : {}),
+      };
       printJson(context, enricher ? { ...json, enrich: enricher.session.summary() } : json);
     } else if (enricher) print(context, enrichLines(enricher.session));
   } finally {

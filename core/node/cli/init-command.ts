@@ -59,9 +59,17 @@ export async function runInit(options: CliOptions, context: CliContext): Promise
     return EXIT.ok;
   }
   const shown = nodePath.relative(context.cwd, file) || file;
-  print(context, status === 'unchanged' ? `${shown} is already up to date.` : `${status === 'created' ? 'Wrote' : 'Replaced'} ${shown} (paper-feed ${context.version}, vault ${vaultInRepository}).`);
+  print(
+    context,
+    status === 'unchanged'
+      ? `${shown} is already up to date.`
+      : `${status === 'created' ? 'Wrote' : 'Replaced'} ${shown} (paper-feed ${context.version}, vault ${vaultInRepository}).`,
+  );
   if (!repository) print(context, `${root} is not a git repository yet: run "git init" there, then add a GitHub remote.`);
   print(context, 'Next: commit and push it. GitHub then runs it after each arXiv announcement (Actions tab; "Run workflow" runs it now).');
-  print(context, `For translation, add your key as the repository secret ${API_KEY_SECRET} and set "apiKeyEnv": "${API_KEY_SECRET}" in paper-feed.config.json's "enrich".`);
+  print(
+    context,
+    `For translation, add your key as the repository secret ${API_KEY_SECRET} and set "apiKeyEnv": "${API_KEY_SECRET}" in paper-feed.config.json's "enrich".`,
+  );
   return EXIT.ok;
 }

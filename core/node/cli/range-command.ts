@@ -72,7 +72,17 @@ export async function runRange(options: CliOptions, context: CliContext): Promis
   const totals = rangeTotals(reports);
   const enriched = enricher?.session.summary();
   if (options.json) {
-    printJson(context, { status: 'written', vault, source: 'arxiv-api', config: configSource, from, to, totals, days: reports, ...(enriched ? { enrich: enriched } : {}) });
+    printJson(context, {
+      status: 'written',
+      vault,
+      source: 'arxiv-api',
+      config: configSource,
+      from,
+      to,
+      totals,
+      days: reports,
+      ...(enriched ? { enrich: enriched } : {}),
+    });
   } else {
     print(
       context,

@@ -43,7 +43,13 @@ export interface CliCatchUp extends CatchUpReport {
   previousCheck: string;
 }
 
-export async function catchUpInVault(store: FsVaultStore, config: PaperFeedConfig, options: CliOptions, context: CliContext, progress: Progress): Promise<CliCatchUp> {
+export async function catchUpInVault(
+  store: FsVaultStore,
+  config: PaperFeedConfig,
+  options: CliOptions,
+  context: CliContext,
+  progress: Progress,
+): Promise<CliCatchUp> {
   const folder = await store.stateFolder();
   const state = await loadCatchUpState(folder);
   const now = nowOf(context);

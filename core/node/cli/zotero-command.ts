@@ -57,7 +57,10 @@ export async function runZoteroAdd(options: CliOptions, context: CliContext): Pr
 
 /** `zotero: KEY` in the vault's note for the paper, when there is a vault with one; its path. */
 async function recordInVault(vault: string, id: string, itemKey: string, context: CliContext): Promise<string | undefined> {
-  const isFolder = await stat(vault).then((info) => info.isDirectory(), () => false);
+  const isFolder = await stat(vault).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
   if (!isFolder) return undefined;
   const store = new FsVaultStore(vault);
   const lock = await acquireVaultLock(await store.stateFolder(), context.lock);
@@ -75,7 +78,12 @@ async function paperFor(id: string, options: CliOptions, context: CliContext): P
     if (!found) throw new PaperFeedError('bad-id', `${id} is not in the sample announcement; leave out --sample to ask arXiv for it.`);
     return found;
   }
-  const result = await searchAll(arxivClient(context), options.apiBase ?? DEFAULT_API_BASE, { idList: [id] }, { maxResults: 1, ...(context.signal ? { signal: context.signal } : {}) });
+  const result = await searchAll(
+    arxivClient(context),
+    options.apiBase ?? DEFAULT_API_BASE,
+    { idList: [id] },
+    { maxResults: 1, ...(context.signal ? { signal: context.signal } : {}) },
+  );
   const paper = result.papers.find((p) => p.id === id);
   if (!paper) throw new PaperFeedError('bad-id', `arXiv has no paper ${id}; check the id and try again.`);
   return paper;

@@ -7,8 +7,7 @@ import { SAMPLE_ANNOUNCEMENT_XML, SAMPLE_CATEGORIES } from './announcement';
 
 export function sampleAnnouncement(categories: readonly string[]): Announcement {
   const full = parseRss(SAMPLE_ANNOUNCEMENT_XML, SAMPLE_CATEGORIES);
-  const wanted = (category: string) =>
-    categories.some((asked) => category === asked || category.split('.')[0] === asked);
+  const wanted = (category: string) => categories.some((asked) => category === asked || category.split('.')[0] === asked);
   return {
     ...full,
     categories: [...categories],

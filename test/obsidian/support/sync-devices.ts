@@ -14,8 +14,17 @@ const realSetTimeout = globalThis.setTimeout.bind(globalThis);
 /** Day 1: 8 new papers. Day 2: 16 new papers and new versions of 3 from day 1. */
 export function days(): { day1: Announcement; day2: Announcement } {
   const paper = (n: number, version = 1) =>
-    makePaper({ id: `2606.${String(1000 + n).padStart(5, '0')}`, version, title: `Language model study number ${n}`, abstract: `A language model, part ${n}.`, announceType: version > 1 ? 'replace' : 'new' });
-  const day1 = makeAnnouncement(Array.from({ length: 8 }, (_, i) => paper(i + 1)), { date: '2026-05-29', announcedAt: '2026-05-28T20:00:00-04:00' });
+    makePaper({
+      id: `2606.${String(1000 + n).padStart(5, '0')}`,
+      version,
+      title: `Language model study number ${n}`,
+      abstract: `A language model, part ${n}.`,
+      announceType: version > 1 ? 'replace' : 'new',
+    });
+  const day1 = makeAnnouncement(
+    Array.from({ length: 8 }, (_, i) => paper(i + 1)),
+    { date: '2026-05-29', announcedAt: '2026-05-28T20:00:00-04:00' },
+  );
   const day2 = makeAnnouncement([...Array.from({ length: 16 }, (_, i) => paper(i + 9)), paper(1, 2), paper(2, 2), paper(3, 2)], {
     date: '2026-06-01',
     announcedAt: '2026-05-31T20:00:00-04:00',
@@ -88,4 +97,3 @@ export async function syncInto(app: App, from: ReadonlyMap<string, string>): Pro
   for (const path of gone) await app.vault.delete(app.vault.getFileByPath(path)!);
   return counts;
 }
-

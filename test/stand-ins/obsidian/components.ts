@@ -30,10 +30,7 @@ abstract class ValueComponent<T> extends BaseComponent {
 
 export class AbstractTextComponent extends ValueComponent<string> {
   inputEl: HTMLInputElement;
-  constructor(
-    containerEl: HTMLElement,
-    tag: 'input' | 'textarea',
-  ) {
+  constructor(containerEl: HTMLElement, tag: 'input' | 'textarea') {
     super();
     this.inputEl = (containerEl as unknown as FakeElement).createEl(tag) as unknown as HTMLInputElement;
   }

@@ -22,10 +22,16 @@ export class Events {
     return ref;
   }
   off(name: string, callback: Callback): void {
-    this.handlers.set(name, (this.handlers.get(name) ?? []).filter((r) => r.callback !== callback));
+    this.handlers.set(
+      name,
+      (this.handlers.get(name) ?? []).filter((r) => r.callback !== callback),
+    );
   }
   offref(ref: EventRef): void {
-    this.handlers.set(ref.name, (this.handlers.get(ref.name) ?? []).filter((r) => r !== ref));
+    this.handlers.set(
+      ref.name,
+      (this.handlers.get(ref.name) ?? []).filter((r) => r !== ref),
+    );
   }
   trigger(name: string, ...data: unknown[]): void {
     for (const ref of [...(this.handlers.get(name) ?? [])]) this.tryTrigger(ref, data);

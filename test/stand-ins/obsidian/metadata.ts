@@ -143,7 +143,8 @@ function computeCache(text: string): CachedMetadata {
   let inCodeBlock = false;
   for (const line of body.split('\n')) {
     const match = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (match) headings.push({ heading: match[2]!, level: match[1]!.length, position: { start: position(text, offset), end: position(text, offset + line.length) } });
+    if (match)
+      headings.push({ heading: match[2]!, level: match[1]!.length, position: { start: position(text, offset), end: position(text, offset + line.length) } });
     if (/^\s*(```|~~~)/.test(line)) inCodeBlock = !inCodeBlock;
     else if (!inCodeBlock) {
       // Code is no tag.

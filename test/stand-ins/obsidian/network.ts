@@ -49,7 +49,8 @@ async function perform(param: RequestUrlParam): Promise<RequestUrlResponse> {
   // The desktop app sends Electron's browser User-Agent unless the caller names its own (Zotero's
   // browser guard turns on this).
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'user-agent')) {
-    headers['User-Agent'] = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) obsidian/1.8.10 Chrome/132.0.6834.210 Electron/34.3.0 Safari/537.36';
+    headers['User-Agent'] =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) obsidian/1.8.10 Chrome/132.0.6834.210 Electron/34.3.0 Safari/537.36';
   }
   let res: Response;
   try {

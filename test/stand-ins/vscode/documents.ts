@@ -110,7 +110,10 @@ export class StandInTextDocument {
   }
 }
 
-interface EditorEdit { edit: TextEdit; kind: 'insert' | 'replace' | 'delete' }
+interface EditorEdit {
+  edit: TextEdit;
+  kind: 'insert' | 'replace' | 'delete';
+}
 
 export class StandInTextEditor {
   selections: readonly Selection[];

@@ -60,10 +60,16 @@ export const languages = {
     register(providers.completion, { selector, provider, extra: triggerCharacters }),
   registerHoverProvider: (selector: vscode.DocumentSelector, provider: vscode.HoverProvider) =>
     register(providers.hover, { selector, provider, extra: undefined }),
-  registerDocumentDropEditProvider: (selector: vscode.DocumentSelector, provider: vscode.DocumentDropEditProvider, metadata?: vscode.DocumentDropEditProviderMetadata) =>
-    register(providers.drop, { selector, provider, extra: metadata }),
-  registerDocumentPasteEditProvider: (selector: vscode.DocumentSelector, provider: vscode.DocumentPasteEditProvider, metadata: vscode.DocumentPasteProviderMetadata) =>
-    register(providers.paste, { selector, provider, extra: metadata }),
+  registerDocumentDropEditProvider: (
+    selector: vscode.DocumentSelector,
+    provider: vscode.DocumentDropEditProvider,
+    metadata?: vscode.DocumentDropEditProviderMetadata,
+  ) => register(providers.drop, { selector, provider, extra: metadata }),
+  registerDocumentPasteEditProvider: (
+    selector: vscode.DocumentSelector,
+    provider: vscode.DocumentPasteEditProvider,
+    metadata: vscode.DocumentPasteProviderMetadata,
+  ) => register(providers.paste, { selector, provider, extra: metadata }),
 };
 
 // ---- env ----------------------------------------------------------------------------------------

@@ -167,7 +167,13 @@ export class TextEdit {
   ) {}
 }
 
-interface FileOperation { kind: 'create'; uri: Uri; contents?: Uint8Array; overwrite?: boolean; ignoreIfExists?: boolean }
+interface FileOperation {
+  kind: 'create';
+  uri: Uri;
+  contents?: Uint8Array;
+  overwrite?: boolean;
+  ignoreIfExists?: boolean;
+}
 
 export class WorkspaceEdit {
   /** Stand-in only: the text edits per URI, in the order they were added. */

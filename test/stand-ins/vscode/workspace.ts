@@ -181,11 +181,7 @@ async function walk(dir: string): Promise<string[]> {
   return files;
 }
 
-export async function findFiles(
-  include: string | RelativePattern,
-  exclude?: string | RelativePattern | null,
-  maxResults?: number,
-): Promise<Uri[]> {
+export async function findFiles(include: string | RelativePattern, exclude?: string | RelativePattern | null, maxResults?: number): Promise<Uri[]> {
   const bases = include instanceof RelativePattern ? [include.baseUri.fsPath] : (workspaceFolders ?? []).map((f) => f.uri.fsPath);
   const pattern = globToRegExp(include instanceof RelativePattern ? include.pattern : include);
   const excluded = exclude ? globToRegExp(typeof exclude === 'string' ? exclude : exclude.pattern) : undefined;
@@ -215,7 +211,11 @@ export const onDidOpenTextDocument = openedDocument.event;
 
 export async function openTextDocument(target: Uri | string | { language?: string; content?: string }): Promise<StandInTextDocument> {
   if (typeof target === 'object' && !(target instanceof Uri)) {
-    const doc = new StandInTextDocument(Uri.from({ scheme: 'untitled', path: `Untitled-${textDocuments.length + 1}` }), target.content ?? '', target.language ?? 'plaintext');
+    const doc = new StandInTextDocument(
+      Uri.from({ scheme: 'untitled', path: `Untitled-${textDocuments.length + 1}` }),
+      target.content ?? '',
+      target.language ?? 'plaintext',
+    );
     textDocuments.push(doc);
     return doc;
   }

@@ -41,9 +41,15 @@ export const revisedPaper = paper('2604.10009', 'Scaling Laws Revisited', ['Noor
   announceType: 'replace',
   published: '2026-04-10',
 });
-export const earlierPaper = paper('2605.19001', 'Prompting a Language Model for Proofs', ['Ivan Petrov', 'Mei Lin'], 'We prompt a language model to write proofs.', {
-  published: '2026-05-27',
-});
+export const earlierPaper = paper(
+  '2605.19001',
+  'Prompting a Language Model for Proofs',
+  ['Ivan Petrov', 'Mei Lin'],
+  'We prompt a language model to write proofs.',
+  {
+    published: '2026-05-27',
+  },
+);
 
 export const latest: Announcement = {
   date: '2026-05-29',

@@ -36,7 +36,10 @@ export class BibliographyOnEdit implements vscode.Disposable {
 }
 
 /** The edit that appends the additions `file` lacks, with what it appends; undefined when it lacks none. */
-export async function bibliographyEdit(file: vscode.Uri, additions: readonly BibAddition[]): Promise<{ edit: vscode.WorkspaceEdit; append: BibAppend } | undefined> {
+export async function bibliographyEdit(
+  file: vscode.Uri,
+  additions: readonly BibAddition[],
+): Promise<{ edit: vscode.WorkspaceEdit; append: BibAppend } | undefined> {
   if (additions.length === 0) return undefined;
   const append = await planAppend(file, additions);
   return append.added.length > 0 ? { edit: appendEdit(append), append } : undefined;

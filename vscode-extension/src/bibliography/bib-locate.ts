@@ -17,7 +17,10 @@ export function yamlBibliography(text: string): string[] {
   }
   const value = data.bibliography;
   const paths = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-  return paths.filter((p): p is string => typeof p === 'string').map((p) => p.trim()).filter(Boolean);
+  return paths
+    .filter((p): p is string => typeof p === 'string')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 function isBib(uri: vscode.Uri): boolean {
@@ -47,7 +50,10 @@ export interface DocumentBibliography {
   latex?: LatexProject;
 }
 
-export async function documentBibliography(document: Pick<vscode.TextDocument, 'uri' | 'getText' | 'languageId'>, configured: string): Promise<DocumentBibliography> {
+export async function documentBibliography(
+  document: Pick<vscode.TextDocument, 'uri' | 'getText' | 'languageId'>,
+  configured: string,
+): Promise<DocumentBibliography> {
   const kind = documentKind(document);
   if (kind === 'pandoc') return { kind, files: bibliographyFor(document, configured) };
   if (kind === 'other') return { kind, files: [] };

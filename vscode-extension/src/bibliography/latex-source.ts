@@ -76,7 +76,11 @@ export function namedBibliographies(text: string): NamedBibliography[] {
     const [, command, options, list] = match;
     if (command === 'bibliography' || command === 'nobibliography') {
       // BibTeX takes a comma-separated list of names and adds .bib to each.
-      for (const name of list!.split(',').map((n) => n.trim()).filter(Boolean)) named.push({ path: withExtension(name, '.bib'), command });
+      for (const name of list!
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean))
+        named.push({ path: withExtension(name, '.bib'), command });
     } else if (!/\blocation\s*=\s*remote\b/.test(options ?? '') && list!.trim() !== '') {
       // biblatex takes one resource, named in full; a remote one is a URL, never a file to write.
       named.push({ path: list!.trim(), command: command! });
@@ -89,7 +93,12 @@ export function namedBibliographies(text: string): NamedBibliography[] {
 export function loadedPackages(text: string): string[] {
   const packages: string[] = [];
   for (const match of withoutComments(text).matchAll(/\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}/g)) {
-    packages.push(...match[1]!.split(',').map((p) => p.trim()).filter(Boolean));
+    packages.push(
+      ...match[1]!
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    );
   }
   return packages;
 }

@@ -21,7 +21,6 @@ export interface BibUpdateServices {
   settings: () => ExtensionSettings;
 }
 
-
 export const UPDATE_BIB_COMMAND = 'paperFeed.updateBibEntries';
 const PREVIEW_SCHEME = 'paper-feed-bib-preview';
 const UPDATE = 'Update';
@@ -115,7 +114,12 @@ async function updateBibEntries(services: BibUpdateServices, previews: PreviewTe
   }
   const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${name}`, query: String(Date.now()) });
   previews.set(preview, plan.text);
-  await vscode.commands.executeCommand('vscode.diff', file, preview, `${name} ↔ arXiv now (${plan.changes.length} ${plan.changes.length === 1 ? 'entry' : 'entries'})`);
+  await vscode.commands.executeCommand(
+    'vscode.diff',
+    file,
+    preview,
+    `${name} ↔ arXiv now (${plan.changes.length} ${plan.changes.length === 1 ? 'entry' : 'entries'})`,
+  );
   const answer = await vscode.window.showInformationMessage(
     `Update ${plan.changes.length} ${plan.changes.length === 1 ? 'entry' : 'entries'} in ${name}?`,
     { modal: true, detail: `${plan.changes.map((c) => `${c.key}: ${c.summary}`).join('\n')}${notes}` },
@@ -125,7 +129,9 @@ async function updateBibEntries(services: BibUpdateServices, previews: PreviewTe
   await closePreview(preview);
   if (answer !== UPDATE) return;
   await writeUpdate(file, name, before, plan);
-  void vscode.window.showInformationMessage(`Paper Feed updated ${plan.changes.length} ${plan.changes.length === 1 ? 'entry' : 'entries'} in ${name}: ${listed(plan.changes.map((c) => c.key))}.`);
+  void vscode.window.showInformationMessage(
+    `Paper Feed updated ${plan.changes.length} ${plan.changes.length === 1 ? 'entry' : 'entries'} in ${name}: ${listed(plan.changes.map((c) => c.key))}.`,
+  );
 }
 
 /** Writes the plan if the file still reads as it did; through the editor when it is open. */
@@ -153,7 +159,9 @@ async function writeUpdate(file: vscode.Uri, name: string, before: string, plan:
 /** Closes the diff tab showing `preview`, wherever it is. */
 async function closePreview(preview: vscode.Uri): Promise<void> {
   const shown = preview.toString();
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === shown);
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === shown);
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }
 

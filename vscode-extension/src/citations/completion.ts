@@ -14,9 +14,7 @@ export const ADD_TO_BIBLIOGRAPHY = 'paperFeed.internal.addToBibliography';
 
 /** Where a completion applies, read from the line up to the cursor. */
 export type CompletionSite =
-  | { kind: 'pandoc'; start: number; bracket: 'open' | 'inside' | 'none' }
-  | { kind: 'wikilink'; start: number }
-  | { kind: 'latex'; start: number };
+  { kind: 'pandoc'; start: number; bracket: 'open' | 'inside' | 'none' } | { kind: 'wikilink'; start: number } | { kind: 'latex'; start: number };
 
 // Pandoc keys: a letter, digit or _, then those and internal punctuation (:.#$%&-+?<>~/).
 const KEY_CHARS = String.raw`[\w:.#$%&\-+?<>~/]*`;

@@ -23,7 +23,11 @@ export class CitationDropProvider implements vscode.DocumentDropEditProvider, vs
     private readonly find: (id: string) => Promise<Paper | undefined>,
   ) {}
 
-  async provideDocumentDropEdits(document: vscode.TextDocument, _position: vscode.Position, data: vscode.DataTransfer): Promise<vscode.DocumentDropEdit | undefined> {
+  async provideDocumentDropEdits(
+    document: vscode.TextDocument,
+    _position: vscode.Position,
+    data: vscode.DataTransfer,
+  ): Promise<vscode.DocumentDropEdit | undefined> {
     const ids = (await data.get(PAPER_MIME)?.asString())?.split(/\r?\n/).filter(Boolean) ?? [];
     const papers = (await Promise.all(ids.map((id) => this.find(id)))).filter((p): p is Paper => p !== undefined);
     if (papers.length === 0) return undefined;

@@ -50,7 +50,15 @@ export class PaperHoverProvider implements vscode.HoverProvider {
     }
     const range = document.getWordRangeAtPosition(position, CITATION);
     // Trailing punctuation ends a sentence, not the key ("see @smith2026deep.").
-    return range ? { key: document.getText(range).slice(1).replace(/[:.]+$/, ''), range } : undefined;
+    return range
+      ? {
+          key: document
+            .getText(range)
+            .slice(1)
+            .replace(/[:.]+$/, ''),
+          range,
+        }
+      : undefined;
   }
 
   private async markdown(paper: Paper, citekey: string): Promise<vscode.MarkdownString> {

@@ -29,7 +29,6 @@ export interface CitationServices {
   translations: Translations;
 }
 
-
 const WRITING: vscode.DocumentSelector = [...PANDOC_SELECTOR, ...LATEX_SELECTOR];
 const STATUS_MS = 5000;
 
@@ -48,7 +47,11 @@ async function papersToCite(services: CitationServices, args: unknown[], title: 
 
 export function registerCitations(context: vscode.ExtensionContext, services: CitationServices): void {
   const { citer } = services;
-  const completion = new PaperCompletionProvider(citer, () => services.papers(), () => services.notes.notes());
+  const completion = new PaperCompletionProvider(
+    citer,
+    () => services.papers(),
+    () => services.notes.notes(),
+  );
   const drop = new CitationDropProvider(citer, (id) => services.findPaper(id));
   const paste = new CitationPasteProvider(citer, (id) => services.findPaper(id));
 
@@ -95,7 +98,14 @@ export function registerCitations(context: vscode.ExtensionContext, services: Ci
 
     vscode.languages.registerCompletionItemProvider(PANDOC_SELECTOR, completion, '@', '['),
     vscode.languages.registerCompletionItemProvider(LATEX_SELECTOR, completion, '{', ','),
-    vscode.languages.registerHoverProvider(WRITING, new PaperHoverProvider(citer, (id) => services.findPaper(id), (paper) => services.translations.lookup(paper))),
+    vscode.languages.registerHoverProvider(
+      WRITING,
+      new PaperHoverProvider(
+        citer,
+        (id) => services.findPaper(id),
+        (paper) => services.translations.lookup(paper),
+      ),
+    ),
     drop,
     vscode.languages.registerDocumentDropEditProvider(WRITING, drop, {
       dropMimeTypes: [PAPER_MIME],

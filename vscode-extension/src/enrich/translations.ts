@@ -151,4 +151,3 @@ export class Translations implements vscode.Disposable {
 function keyOf(paper: Paper, kind: EnrichKind, settings: EnrichSettings): EnrichCacheKey {
   return { id: paper.id, version: paper.version, language: languageOf(kind, settings), model: settings.model, kind };
 }
-

@@ -67,7 +67,13 @@ export class FeedTreeProvider extends BaseTreeProvider<FeedNode> {
     }
     const { library } = this.deps;
     const rank = library && ranksPapers(settings.config) ? await library.ranker(settings.config) : undefined;
-    const roots = feedRoots({ announcements, config: settings.config, known: await this.deps.notes.known(), filter: this.filterText, ...(rank ? { rank } : {}) });
+    const roots = feedRoots({
+      announcements,
+      config: settings.config,
+      known: await this.deps.notes.known(),
+      filter: this.filterText,
+      ...(rank ? { rank } : {}),
+    });
     this.rendered.fire({ latestDate: announcements[0]!.date, latestMatched: latestMatchedCount(roots) });
     return roots;
   }

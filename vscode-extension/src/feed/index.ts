@@ -30,14 +30,17 @@ export interface FeedServices {
   zotero: ZoteroService;
 }
 
-
 export const VIEW_ID = 'paperFeed.feed';
 const SEEN_KEY = 'paperFeed.seenAnnouncement';
 const EXTENSION_ID = 'paper-feed.paper-feed';
 
 export function registerFeedView(context: vscode.ExtensionContext, services: FeedServices): FeedTreeProvider {
   const { cache, notes, fetcher, settings } = services;
-  const library = new FeedLibrary(notes, () => services.vaultRoot(), (config) => services.zotero.library(config));
+  const library = new FeedLibrary(
+    notes,
+    () => services.vaultRoot(),
+    (config) => services.zotero.library(config),
+  );
   const provider = new FeedTreeProvider({ cache, notes, settings, translations: services.translations, library });
   const view = vscode.window.createTreeView(VIEW_ID, {
     treeDataProvider: provider,
@@ -54,7 +57,10 @@ export function registerFeedView(context: vscode.ExtensionContext, services: Fee
     view.message = last.problem ?? fetchProblem;
     if (view.visible && last.latestDate) void context.globalState.update(SEEN_KEY, last.latestDate);
     const unseen = last.latestDate !== undefined && last.latestDate !== context.globalState.get<string>(SEEN_KEY) && !view.visible;
-    view.badge = unseen && last.latestMatched > 0 ? { value: last.latestMatched, tooltip: `${last.latestMatched} new papers in arXiv's ${last.latestDate} listing` } : undefined;
+    view.badge =
+      unseen && last.latestMatched > 0
+        ? { value: last.latestMatched, tooltip: `${last.latestMatched} new papers in arXiv's ${last.latestDate} listing` }
+        : undefined;
   };
 
   // After a fetch the view may be hidden (no tree is built), so the badge is counted here.

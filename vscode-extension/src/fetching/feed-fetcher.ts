@@ -13,10 +13,7 @@ import type { ExtensionSettings } from '../settings/settings';
 export const RETRY = 'Retry';
 
 export type FetchOutcome =
-  | { status: 'fetched'; date: string; papers: number }
-  | { status: 'empty'; message: string }
-  | { status: 'failed'; message: string }
-  | { status: 'cancelled' };
+  { status: 'fetched'; date: string; papers: number } | { status: 'empty'; message: string } | { status: 'failed'; message: string } | { status: 'cancelled' };
 
 export interface FetcherDeps {
   cache: FeedCache;

@@ -10,13 +10,14 @@ export interface LinkServices {
   cache: FeedCache;
 }
 
-
 export function registerLinks(context: vscode.ExtensionContext, services: LinkServices): void {
-  const open = (link: typeof absUrl) => async (...args: unknown[]) => {
-    await services.cache.load();
-    // Only the item that was clicked: a context menu should not open a browser tab per selected paper.
-    const [paper] = papersFromArguments(args.slice(0, 1), (id) => services.cache.find(id));
-    if (paper) await vscode.env.openExternal(vscode.Uri.parse(link(paper)));
-  };
+  const open =
+    (link: typeof absUrl) =>
+    async (...args: unknown[]) => {
+      await services.cache.load();
+      // Only the item that was clicked: a context menu should not open a browser tab per selected paper.
+      const [paper] = papersFromArguments(args.slice(0, 1), (id) => services.cache.find(id));
+      if (paper) await vscode.env.openExternal(vscode.Uri.parse(link(paper)));
+    };
   context.subscriptions.push(registerCommand('paperFeed.openOnArxiv', open(absUrl)), registerCommand('paperFeed.openPdf', open(pdfUrl)));
 }

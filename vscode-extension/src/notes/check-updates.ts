@@ -25,7 +25,6 @@ export interface UpdateCheckServices {
   vaultRoot(): vscode.Uri | undefined;
 }
 
-
 export const CHECK_UPDATES_COMMAND = 'paperFeed.checkForUpdates';
 /** workspaceState key: when the check last ran in this workspace, and where a capped one stopped. */
 export const CHECK_STATE_KEY = 'paperFeed.updateCheck';
@@ -68,7 +67,11 @@ async function checkKeptPapers(context: vscode.ExtensionContext, services: Updat
   let report: CatchUpReport;
   try {
     report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Paper Feed: checking your papers on arXiv for updates (last checked ${previous})`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Paper Feed: checking your papers on arXiv for updates (last checked ${previous})`,
+        cancellable: true,
+      },
       async (progress, token) => {
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
@@ -83,7 +86,10 @@ async function checkKeptPapers(context: vscode.ExtensionContext, services: Updat
             signal: abort.signal,
             onProgress: (done, total) => {
               const requests = Math.ceil(total / IDS_PER_REQUEST);
-              progress.report({ message: `${Math.ceil(done / IDS_PER_REQUEST)} of ${requests} ${requests === 1 ? 'request' : 'requests'}`, increment: (100 * (done - reported)) / total });
+              progress.report({
+                message: `${Math.ceil(done / IDS_PER_REQUEST)} of ${requests} ${requests === 1 ? 'request' : 'requests'}`,
+                increment: (100 * (done - reported)) / total,
+              });
               reported = done;
             },
           });
@@ -118,12 +124,18 @@ export function checkSummary(report: CatchUpReport, previous: string): string {
       : `Paper Feed checked ${papers} on arXiv (${requests}): ${report.updates.length} published or updated`;
   const parts = [head];
   if (report.missing.length > 0) {
-    const shown = report.missing.slice(0, 3).map((m) => m.id).join(', ');
-    parts.push(`${report.missing.length} not found on arXiv (${shown}${report.missing.length > 3 ? ', …' : ''}) and left as ${report.missing.length === 1 ? 'it is' : 'they are'}`);
+    const shown = report.missing
+      .slice(0, 3)
+      .map((m) => m.id)
+      .join(', ');
+    parts.push(
+      `${report.missing.length} not found on arXiv (${shown}${report.missing.length > 3 ? ', …' : ''}) and left as ${report.missing.length === 1 ? 'it is' : 'they are'}`,
+    );
   }
   const waiting = report.candidates - report.checked;
   if (waiting > 0 && !report.cancelled) parts.push(`${waiting} left for the next check`);
-  if (report.skipped.length > 0) parts.push(`${report.skipped.length} left as ${report.skipped.length === 1 ? 'it is' : 'they are'}: ${report.skipped[0]!.reason}`);
+  if (report.skipped.length > 0)
+    parts.push(`${report.skipped.length} left as ${report.skipped.length === 1 ? 'it is' : 'they are'}: ${report.skipped[0]!.reason}`);
   return `${parts.join(', ')}. Previous check: ${previous}.`;
 }
 
@@ -131,6 +143,11 @@ export function checkSummary(report: CatchUpReport, previous: string): string {
 async function showChanges(root: vscode.Uri, report: CatchUpReport): Promise<void> {
   const ordered = [...report.updates.filter(isMajorChange), ...report.updates.filter((u) => !isMajorChange(u))];
   const items = ordered.map((update) => ({ label: update.title, description: changeWords(update), detail: update.path, path: update.path }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Papers published or updated on arXiv', placeHolder: 'Open a note', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Papers published or updated on arXiv',
+    placeHolder: 'Open a note',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (picked) await vscode.window.showTextDocument(vscode.Uri.joinPath(root, ...picked.path.split('/')), { preview: false });
 }

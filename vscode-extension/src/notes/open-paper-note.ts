@@ -54,7 +54,15 @@ export async function openOrCreatePaperNote(services: PaperNoteServices, paper: 
   // A paper in the person's Zotero gets the key they already cite it with.
   const knownCitekeys = await services.zotero.citekeys(config);
   for (let round = 0; round <= inFolder.length; round += 1) {
-    const [planned] = planNoteWrites({ announcement: single, config, selection, index: indexOfMaps(known, new Map()), existing: new Map(), taken, knownCitekeys });
+    const [planned] = planNoteWrites({
+      announcement: single,
+      config,
+      selection,
+      index: indexOfMaps(known, new Map()),
+      existing: new Map(),
+      taken,
+      knownCitekeys,
+    });
     if (planned?.role !== 'paper' || planned.kind !== 'create') return undefined;
     const holder = inFolder.find((path) => pathKey(path) === pathKey(planned.path));
     if (holder !== undefined) {

@@ -15,7 +15,6 @@ export interface SearchServices {
   papers(): Promise<Paper[]>;
 }
 
-
 export function registerSearch(context: vscode.ExtensionContext, services: SearchServices): void {
   context.subscriptions.push(
     registerCommand('paperFeed.search', async () => {

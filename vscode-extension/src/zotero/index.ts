@@ -18,7 +18,6 @@ export interface ZoteroServices {
   zotero: ZoteroService;
 }
 
-
 const OPEN = 'Open in Zotero';
 
 export function registerZotero(context: vscode.ExtensionContext, services: ZoteroServices): void {

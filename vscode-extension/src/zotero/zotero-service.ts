@@ -73,7 +73,8 @@ export class ZoteroService {
       },
       (error: unknown) => {
         if (!isPaperFeedError(error)) throw error;
-        if (error.message !== this.lastProblem) void vscode.window.showWarningMessage(`${error.message.replace(/\.$/, '')} (Top picks and citation keys use the library as Zotero last gave it).`);
+        if (error.message !== this.lastProblem)
+          void vscode.window.showWarningMessage(`${error.message.replace(/\.$/, '')} (Top picks and citation keys use the library as Zotero last gave it).`);
         this.lastProblem = error.message;
       },
     );
