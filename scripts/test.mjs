@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint, build every artifact, run the vitest suite, then print the
+// `npm test`: type-check, lint, check the formatting, build every artifact, run the vitest suite, then print the
 // plain closing line CI reads: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const gates = [
   ['Type-check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ...(existsSync('eslint.config.mjs') ? [['Lint (eslint: typescript-eslint type-checked, obsidianmd on the plugin)', npx, ['eslint', '.']]] : []),
+  ['Format (prettier --check)', npx, ['prettier', '--check', '--log-level', 'warn', '.']],
   ['Build (esbuild)', process.execPath, ['esbuild.config.mjs']],
 ];
 
