@@ -26,21 +26,7 @@ const TEMPLATE_DAY = '2023-12-31';
 export async function generateVault(root: string, count: number, papers: readonly Paper[]): Promise<void> {
   const folder = join(root, DEFAULT_CONFIG.folders.papers);
   await mkdir(folder, { recursive: true });
-  const templates = papers.map((source) => {
-    const paper: Paper = {
-      ...source,
-      id: TEMPLATE_ID,
-      version: 1,
-      absUrl: `https://arxiv.org/abs/${TEMPLATE_ID}`,
-      pdfUrl: `https://arxiv.org/pdf/${TEMPLATE_ID}v1`,
-      published: TEMPLATE_DAY,
-      updated: TEMPLATE_DAY,
-    };
-    return {
-      name: noteFileName(source.title, 150),
-      text: renderPaperNote(paper, { citekey: TEMPLATE_KEY, keywords: ['Language models'], digests: [TEMPLATE_DAY] }),
-    };
-  });
+  const templates = noteTemplates(papers);
   let next = 0;
   const writeOne = async () => {
     for (let i = next++; i < count; i = next++) {
@@ -48,7 +34,7 @@ export async function generateVault(root: string, count: number, papers: readonl
       const month = `23${String(1 + (Math.floor(i / 99_999) % 12)).padStart(2, '0')}`;
       const id = syntheticId(i % 99_999, month);
       const day = `2023-${month.slice(2)}-${String(1 + (i % 28)).padStart(2, '0')}`;
-      const text = template.text.split(TEMPLATE_ID).join(id).split(TEMPLATE_KEY).join(`note${i}`).split(TEMPLATE_DAY).join(day);
+      const text = template.fill(id, `note${i}`, day);
       const file = join(folder, `${template.name} (${id}).md`);
       await writeFile(file, text);
       // Last changed some day in the two years before (the same spread in both vaults).
@@ -60,4 +46,31 @@ export async function generateVault(root: string, count: number, papers: readonl
   // The folders too were last changed a while ago.
   const settled = new Date(Date.now() - 60_000);
   for (const path of [folder, join(root, 'arXiv'), root]) await utimes(path, settled, settled);
+}
+
+export interface NoteTemplate {
+  /** The note's file name without its id. */
+  name: string;
+  /** The note's text for this id, citekey and date. */
+  fill(id: string, citekey: string, day: string): string;
+}
+
+/** Each paper's note, rendered once with stand-in id, citekey and date for the generated notes to swap. */
+export function noteTemplates(papers: readonly Paper[]): NoteTemplate[] {
+  return papers.map((source) => {
+    const paper: Paper = {
+      ...source,
+      id: TEMPLATE_ID,
+      version: 1,
+      absUrl: `https://arxiv.org/abs/${TEMPLATE_ID}`,
+      pdfUrl: `https://arxiv.org/pdf/${TEMPLATE_ID}v1`,
+      published: TEMPLATE_DAY,
+      updated: TEMPLATE_DAY,
+    };
+    const text = renderPaperNote(paper, { citekey: TEMPLATE_KEY, keywords: ['Language models'], digests: [TEMPLATE_DAY] });
+    return {
+      name: noteFileName(source.title, 150),
+      fill: (id, citekey, day) => text.split(TEMPLATE_ID).join(id).split(TEMPLATE_KEY).join(citekey).split(TEMPLATE_DAY).join(day),
+    };
+  });
 }

@@ -18,7 +18,6 @@ import { promisify } from 'node:util';
 import type { Announcement, Paper } from '../core/arxiv/paper';
 import { parseRss } from '../core/arxiv/rss';
 import { startExtension } from '../test/vscode/support/extension-harness';
-import type { FeedNode } from '../vscode-extension/src/feed/feed-model';
 import { feedForDay } from './day-feed';
 import { generateVault } from './disk-vault';
 import { dailyFeed, repoRoot, syntheticId } from './inputs';
@@ -26,6 +25,7 @@ import { builtManifest, loadBundle, loadStandIn, type PluginClass } from './obsi
 import { feedServer, fillVault, type LoadedPlugin } from './obsidian-scale';
 import { alternate, figureOf, round, shown, type Figure } from './stats';
 import { log, runSuite, type BenchRow } from './suite';
+import { renderTree } from './vscode-tree';
 
 const run = promisify(execFile);
 const CLI = join(repoRoot, 'dist', 'cli', 'paper-feed.js');
@@ -418,15 +418,7 @@ async function vscodeSessionChild(): Promise<number[]> {
     const heaps: number[] = [];
     for (let i = 0; i < SESSION_RUNS; i += 1) {
       started.tree.refresh();
-      let nodes = 0;
-      const visit = async (parent: FeedNode | undefined) => {
-        for (const node of await started.tree.getChildren(parent)) {
-          started.tree.getTreeItem(node);
-          nodes += 1;
-          await visit(node);
-        }
-      };
-      await visit(undefined);
+      const nodes = await renderTree(started);
       if (nodes !== SESSION_NOTES + 1) throw new Error(`refresh ${i + 1} showed ${nodes} nodes`);
       heaps.push(mb(await settledHeap()));
     }

@@ -7,9 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { Paper } from '../core/arxiv/paper';
 import { parseRss } from '../core/arxiv/rss';
 import { DEFAULT_CONFIG } from '../core/config';
-import { renderPaperNote } from '../core/notes/paper-note';
-import { noteFileName } from '../core/notes/sanitize';
 import type { WriteReport } from '../core/notes/write';
+import { noteTemplates } from './disk-vault';
 import { dailyFeed, syntheticId } from './inputs';
 import { alternate, shown } from './stats';
 import { log, type BenchRow } from './suite';
@@ -21,12 +20,6 @@ const BIG = 50_000;
 const SMALL = 500;
 /** arXiv's pacing (3 s from the end of one request to the next) plus a margin, kept outside the timing. */
 const PACING_MS = 3100;
-
-// As in vault-scale: each feed paper's note is rendered once, then every generated note swaps in
-// its own id, citekey and date.
-const TEMPLATE_ID = '2312.99999';
-const TEMPLATE_KEY = 'templatekey0';
-const TEMPLATE_DAY = '2023-12-31';
 
 export interface FetchOutcome {
   kind: string;
@@ -70,26 +63,13 @@ export async function fillVault(vault: StandIn.Vault, count: number, papers: rea
   const folder = DEFAULT_CONFIG.folders.papers;
   await vault.createFolder('arXiv');
   await vault.createFolder(folder);
-  const templates = papers.map((source) => {
-    const paper: Paper = {
-      ...source,
-      id: TEMPLATE_ID,
-      version: 1,
-      absUrl: `https://arxiv.org/abs/${TEMPLATE_ID}`,
-      pdfUrl: `https://arxiv.org/pdf/${TEMPLATE_ID}v1`,
-      published: TEMPLATE_DAY,
-      updated: TEMPLATE_DAY,
-    };
-    return {
-      name: noteFileName(source.title, 150),
-      text: renderPaperNote(paper, { citekey: TEMPLATE_KEY, keywords: ['Language models'], digests: [TEMPLATE_DAY] }),
-    };
-  });
+  // As in vault-scale: each feed paper's note is rendered once, then every note swaps in its own id, citekey and date.
+  const templates = noteTemplates(papers);
   for (let i = 0; i < count; i += 1) {
     const template = templates[i % templates.length]!;
     const id = generatedId(i, announced);
     const day = `2023-${id.slice(2, 4)}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const text = template.text.split(TEMPLATE_ID).join(id).split(TEMPLATE_KEY).join(`note${i}`).split(TEMPLATE_DAY).join(day);
+    const text = template.fill(id, `note${i}`, day);
     await vault.create(`${folder}/${template.name} (${id}).md`, text);
   }
 }

@@ -8,10 +8,10 @@ import { CancellationTokenSource, CompletionTriggerKind, Position } from 'vscode
 import type { Announcement, Paper } from '../core/arxiv/paper';
 import { parseRss } from '../core/arxiv/rss';
 import { standIn } from '../test/stand-ins/vscode';
-import { startExtension, type Started } from '../test/vscode/support/extension-harness';
-import type { FeedNode } from '../vscode-extension/src/feed/feed-model';
+import { startExtension } from '../test/vscode/support/extension-harness';
 import { dailyFeed, repoRoot, syntheticId } from './inputs';
 import { figureOf, shown } from './stats';
+import { renderTree } from './vscode-tree';
 import { log, runSuite, type BenchRow } from './suite';
 
 /** The desktop bundle and the web one (VS Code for the web, github.dev), as `npm run build` writes them. */
@@ -46,20 +46,6 @@ function keptAnnouncement(): Announcement {
     return { ...source, id, absUrl: `https://arxiv.org/abs/${id}`, pdfUrl: `https://arxiv.org/pdf/${id}v${source.version}` };
   });
   return { ...real, papers };
-}
-
-/** The whole tree as the view reads it: children of every node, and each node's TreeItem. */
-async function renderTree(started: Started): Promise<number> {
-  let nodes = 0;
-  const visit = async (parent: FeedNode | undefined) => {
-    for (const node of await started.tree.getChildren(parent)) {
-      started.tree.getTreeItem(node);
-      nodes += 1;
-      await visit(node);
-    }
-  };
-  await visit(undefined);
-  return nodes;
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
