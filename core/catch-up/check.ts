@@ -11,6 +11,7 @@ import type { ArxivClient } from '../arxiv/polite';
 import { PaperFeedError, isPaperFeedError } from '../errors';
 import { FrontmatterError } from '../notes/frontmatter';
 import { metadataText } from '../notes/note-values';
+import { atMost } from '../notes/settle-names';
 import type { PaperUpdate } from '../notes/published-and-updated';
 import type { VaultStore } from '../vault/store';
 import { refreshPaperNote } from './refresh-note';
@@ -33,6 +34,11 @@ export interface CatchUpOptions {
   signal?: AbortSignal;
   /** Ids looked up so far, of this run's. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * How many notes may be read and rewritten at the same time (default 1). A store on a real disk
+   * waits for each note's flush; several waits at once cost little more than one.
+   */
+  writesAtOnce?: number;
 }
 
 export interface CatchUpReport {
@@ -94,36 +100,41 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
     ],
     nextCursor: share.nextCursor,
   };
-  for (const id of share.ids) {
+  // Each note is read, compared and (when arXiv's facts moved) rewritten on its own, several at a
+  // time where the store waits on a disk; the report lists them in the order they were chosen.
+  const skippedWhileWriting: Array<SkippedItem | undefined> = new Array<SkippedItem | undefined>(share.ids.length);
+  const outcomes: Array<PaperUpdate | undefined> = new Array<PaperUpdate | undefined>(share.ids.length);
+  const positions = share.ids.map((_, i) => i);
+  await atMost(options.writesAtOnce ?? 1, positions, async (i) => {
+    const id = share.ids[i]!;
     const paper = found.papers.get(id);
     const note = index.papers.get(id);
-    if (!paper || !note) continue;
+    if (!paper || !note) return;
     // Between notes, never inside one: the notes changed so far are reported, so the host can
     // still record them for the next digest.
     if (options.signal?.aborted) {
       report.cancelled = true;
-      report.nextCursor = options.cursor ?? 0;
-      break;
+      return;
     }
     let outcome: ReturnType<typeof refreshPaperNote> | undefined;
     try {
       const text = await store.read(note.path);
-      if (text === null || refreshPaperNote(text, paper).changed.length === 0) continue;
+      if (text === null || refreshPaperNote(text, paper).changed.length === 0) return;
       await store.process(note.path, (current) => {
         outcome = refreshPaperNote(current, paper);
         return outcome.text;
       });
     } catch (e) {
       if (e instanceof FrontmatterError) {
-        report.skipped.push({ ref: id, reason: `${note.path} was left as it is because ${e.message}; fix it and run again.` });
-        continue;
+        skippedWhileWriting[i] = { ref: id, reason: `${note.path} was left as it is because ${e.message}; fix it and run again.` };
+        return;
       }
       if (isPaperFeedError(e)) throw e;
       const reason = e instanceof Error ? e.message : String(e);
       throw new PaperFeedError('vault', `Could not write ${note.path} (${reason.replace(/\.$/, '')}); check that the vault is writable and run again.`);
     }
-    if (!outcome || outcome.changed.length === 0) continue;
-    report.updates.push({
+    if (!outcome || outcome.changed.length === 0) return;
+    outcomes[i] = {
       id,
       path: note.path,
       title: metadataText(paper.title),
@@ -133,8 +144,11 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
       ...(paper.journalRef ? { journalRef: metadataText(paper.journalRef) } : {}),
       ...(paper.doi ? { doi: paper.doi } : {}),
       withdrawn: outcome.withdrawn,
-    });
-  }
+    };
+  });
+  for (const update of outcomes) if (update) report.updates.push(update);
+  for (const skipped of skippedWhileWriting) if (skipped) report.skipped.push(skipped);
+  if (report.cancelled) report.nextCursor = options.cursor ?? 0;
   await store.flush?.();
   return report;
 }

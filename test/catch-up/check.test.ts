@@ -277,3 +277,73 @@ describe('cancelling a check', () => {
     expect(again.updates).toHaveLength(147);
   });
 });
+
+describe('several notes at a time', () => {
+  const template = recorded.get('2206.06921')!;
+  const ids = Array.from({ length: 12 }, (_, i) => `2605.${String(40000 + i)}`);
+  const vault = () => {
+    const paper = paperOf(template);
+    return new MemoryStore(ids.map((id, i) => [`Papers/${id}.md`, v1Note({ ...paper, id, absUrl: `https://arxiv.org/abs/${id}` }, `key${i}`)] as const));
+  };
+  /** A store whose writes each take a turn of the event loop, counting how many are under way at once. */
+  const slowWrites = (store: MemoryStore) => {
+    const seen = { now: 0, most: 0 };
+    const write = store.process.bind(store);
+    store.process = async (path, fn) => {
+      seen.now += 1;
+      seen.most = Math.max(seen.most, seen.now);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      try {
+        return await write(path, fn);
+      } finally {
+        seen.now -= 1;
+      }
+    };
+    return seen;
+  };
+
+  it('rewrites up to writesAtOnce notes together and reports them in the order they were chosen', async () => {
+    serveIdLookups(server, new Map(ids.map((id) => [id, entryAs(template, id)])));
+    const store = vault();
+    const seen = slowWrites(store);
+
+    const report = await checkForUpdates(store, options({ writesAtOnce: 4 }));
+
+    expect(seen.most).toBe(4);
+    expect(store.writes).toBe(12);
+    // Newest ids first, as chosen, whichever write finished first.
+    expect(report.updates.map((u) => u.id)).toEqual([...ids].reverse());
+    for (const id of ids) expect(readFrontmatter(store.files.get(`Papers/${id}.md`)!).version).toBe(3);
+  });
+
+  it('one at a time by default', async () => {
+    serveIdLookups(server, new Map(ids.map((id) => [id, entryAs(template, id)])));
+    const store = vault();
+    const seen = slowWrites(store);
+
+    const report = await checkForUpdates(store, options());
+
+    expect(seen.most).toBe(1);
+    expect(report.updates).toHaveLength(12);
+  });
+
+  it('a cancel stops new notes; those under way finish and are reported, and the next check starts where this one began', async () => {
+    serveIdLookups(server, new Map(ids.map((id) => [id, entryAs(template, id)])));
+    const store = vault();
+    const abort = new AbortController();
+    const write = store.process.bind(store);
+    store.process = async (path, fn) => {
+      // The first write to start cancels; the other three already started still finish.
+      abort.abort();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return write(path, fn);
+    };
+
+    const report = await checkForUpdates(store, options({ signal: abort.signal, cursor: 0, writesAtOnce: 4 }));
+
+    expect(report.cancelled).toBe(true);
+    expect(report.nextCursor).toBe(0);
+    expect(report.updates.map((u) => u.id)).toEqual(ids.slice(-4).reverse());
+    expect(store.writes).toBe(4);
+  });
+});

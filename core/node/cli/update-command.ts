@@ -9,6 +9,7 @@ import { changeWords } from '../../catch-up/change-words';
 import { afterCheck, lastRunWording } from '../../catch-up/state';
 import type { PaperFeedConfig } from '../../config';
 import { PaperFeedError } from '../../errors';
+import { FILE_SYSTEM_WRITES_AT_ONCE } from '../../notes/write';
 import { loadCatchUpState, saveCatchUpState } from '../catch-up-state';
 import { FsVaultStore } from '../fs-store';
 import { acquireVaultLock } from '../lock';
@@ -61,6 +62,8 @@ export async function catchUpInVault(
     now: now.getTime(),
     keepKeys: config.library.keepKeys,
     cursor: state.cursor,
+    // Each rewritten note waits for its flush to disk; several wait at once, as in a daily run.
+    writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
     ...(context.signal ? { signal: context.signal } : {}),
     onProgress: (done, total) => progress.bar(done, total, 'papers looked up on arXiv'),
   });
