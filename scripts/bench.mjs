@@ -4,9 +4,9 @@
 // Options: --only SUITE[,SUITE] (parse, vault-write, vault-scale, obsidian, vscode, http, rank, catch-up,
 // startup, memory, year), --skip-build (reuse dist/ as it is).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, availableParallelism, loadavg, release } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { TEXT_LOADERS } from './text-loaders.mjs';
@@ -137,7 +137,13 @@ const seconds = (performance.now() - started) / 1000;
 info.loadAverageAtEnd = Number(loadavg()[0].toFixed(2));
 const results = { generatedAt: new Date().toISOString(), machine: info, seconds: Math.round(seconds), rows };
 if (only.length === SUITES.length) writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-else console.error('(--only: bench/results.json left as it was)');
+else {
+  // A part's figures (per-run times included) are kept beside the other test output, not over the whole bench's.
+  const partial = join('test-output', 'bench', `results-${only.join('-')}.json`);
+  mkdirSync(dirname(partial), { recursive: true });
+  writeFileSync(partial, `${JSON.stringify(results, null, 2)}\n`);
+  console.error(`(--only: bench/results.json left as it was; these figures are in ${partial})`);
+}
 
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const met = (m) => (m === true ? 'yes' : m === false ? '**no**' : 'n/a');
