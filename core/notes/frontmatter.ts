@@ -1,10 +1,11 @@
-// Reads a note's frontmatter (js-yaml's safe loader) and rewrites only the top-level keys Paper Feed owns,
-// each as a block produced by the YAML dumper, leaving every other byte of the person's
+// Reads a note's frontmatter (Paper Feed's YAML reader, ./yaml) and rewrites only the top-level keys Paper Feed owns,
+// each as a block produced by the YAML writer, leaving every other byte of the person's
 // frontmatter as it was, their comments inside our keys included (./frontmatter-comments.ts).
 // Every write is checked by parsing it back.
 
-import { safeDump, safeLoad } from 'js-yaml';
 import { withPersonsComments } from './frontmatter-comments';
+import { readYaml, UnsupportedYaml, YamlError } from './yaml/read';
+import { writeYamlEntry } from './yaml/write';
 
 export type FrontmatterValue = string | number | boolean | Array<string | number | boolean>;
 export type FrontmatterData = Record<string, unknown>;
@@ -18,10 +19,7 @@ export class FrontmatterError extends Error {
 const DATE_KEYS = new Set(['date', 'published', 'updated']);
 const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-// js-yaml 3's safe schema, as gray-matter (which Paper Feed used before) hands it: no !!js types.
-const yaml = { parse: (text: string) => safeLoad(text), stringify: safeDump };
-
-/** The parsed frontmatter ({} when the note has none); js-yaml dates come back as YYYY-MM-DD. */
+/** The parsed frontmatter ({} when the note has none); YAML dates come back as YYYY-MM-DD. */
 export function readFrontmatter(text: string): FrontmatterData {
   const split = splitFrontmatter(text);
   if (split === 'malformed') throw new FrontmatterError('its frontmatter is not closed by a "---" line');
@@ -32,10 +30,13 @@ export function readFrontmatter(text: string): FrontmatterData {
   if (block.replace(/^\s*#[^\n]+/gm, '').trim() === '') return {};
   let parsed: unknown;
   try {
-    parsed = yaml.parse(block);
+    parsed = readYaml(block);
   } catch (e) {
-    const reason = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
-    throw new FrontmatterError(`its frontmatter is not valid YAML (${reason.trim()})`);
+    if (!(e instanceof YamlError)) throw e;
+    // The note's line: the YAML text starts just after the opening "---", on the note's first line.
+    const where = `line ${e.line + 1}`;
+    if (e instanceof UnsupportedYaml) throw new FrontmatterError(`its frontmatter uses ${e.message} (${where}), which Paper Feed does not read`);
+    throw new FrontmatterError(`its frontmatter is not valid YAML (${e.message}, ${where})`);
   }
   const data = normalizeYaml(parsed);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
@@ -64,7 +65,7 @@ export function writeFrontmatterKeys(
     changed = true;
     const block = dumpEntry(key, value).map((t): Line => ({ text: t, eol }));
     const range = findKeyBlock(lines, key);
-    if (range) lines.splice(range.start, range.end - range.start, ...withPersonsComments(lines.slice(range.start, range.end), block, yaml.parse));
+    if (range) lines.splice(range.start, range.end - range.start, ...withPersonsComments(lines.slice(range.start, range.end), block, readYaml));
     else
       lines.splice(
         insertionPoint(
@@ -92,32 +93,10 @@ export function bodyOffset(text: string): number {
 
 /** A value as YAML lines for one top-level key, e.g. ["tags:", "  - paper"]. */
 export function dumpEntry(key: string, value: FrontmatterValue): string[] {
-  // js-yaml 3 cannot emit a bare date; the value is checked to be nothing but a date.
+  // A bare date reads back as a timestamp, which readFrontmatter turns back into the same day.
   if (DATE_KEYS.has(key) && typeof value === 'string' && isCalendarDate(value)) return [`${key}: ${value}`];
-  // A string with a line break would become a block scalar, whose meaning depends on the blank
-  // lines after it; flow style keeps it in one double-quoted line.
-  const values = Array.isArray(value) ? value : [value];
-  // Numbers stay out of the cache: JSON cannot tell -0, NaN and Infinity apart the way YAML does.
-  const cacheKey = values.some((v) => typeof v === 'number') ? undefined : `${key}\u0000${JSON.stringify(value)}`;
-  const cached = cacheKey === undefined ? undefined : dumped.get(cacheKey);
-  if (cached) return [...cached];
-  const multiline = values.some((v) => typeof v === 'string' && v.includes('\n'));
-  const options = multiline ? { lineWidth: -1, noRefs: true, flowLevel: 1 } : { lineWidth: -1, noRefs: true };
-  const lines = yaml
-    .stringify({ [key]: value }, options)
-    .replace(/\n$/, '')
-    .split('\n');
-  if (cacheKey !== undefined) {
-    if (dumped.size >= DUMP_CACHE_SIZE) dumped.clear();
-    dumped.set(cacheKey, lines);
-  }
-  return [...lines];
+  return writeYamlEntry(key, value);
 }
-
-// A run writes the same few values (tags, keywords, categories, digests) into every note, and
-// the dumper is the costliest step of writing a note; its answers for recent values are kept.
-const dumped = new Map<string, string[]>();
-const DUMP_CACHE_SIZE = 4096;
 
 /** YYYY-MM-DD naming a real day (YAML would read "2026-02-31" as 3 March). */
 function isCalendarDate(value: string): boolean {
@@ -216,7 +195,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** js-yaml turns unquoted dates into Date objects; notes keep them as the strings people wrote. */
+/** The YAML reader turns unquoted dates into Date objects; notes keep them as the strings people wrote. */
 function normalizeYaml(value: unknown): unknown {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return String(value);

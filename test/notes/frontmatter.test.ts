@@ -18,6 +18,25 @@ describe('readFrontmatter', () => {
   it('reports broken YAML as a FrontmatterError', () => {
     expect(() => readFrontmatter('---\na: [\n---\n')).toThrow(FrontmatterError);
     expect(() => readFrontmatter('---\na: 1\n')).toThrow(/not closed/);
+    expect(() => readFrontmatter('---\ntitle: x\ntitle: y\n---\n')).toThrow(
+      new FrontmatterError('its frontmatter is not valid YAML (duplicated mapping key "title", line 3)'),
+    );
+  });
+
+  it('names the part of YAML it does not read, and the line, rather than guess', () => {
+    const refusal = (yaml: string) => {
+      try {
+        readFrontmatter(`---\n${yaml}\n---\nbody\n`);
+      } catch (e) {
+        return e instanceof FrontmatterError ? e.message : `not a FrontmatterError: ${String(e)}`;
+      }
+      return 'read';
+    };
+    expect(refusal('title: x\nbase: &b 1')).toBe('its frontmatter uses a YAML anchor (&) (line 3), which Paper Feed does not read');
+    expect(refusal('title: *b')).toBe('its frontmatter uses a YAML alias (*) (line 2), which Paper Feed does not read');
+    expect(refusal('n: !!int 1')).toBe('its frontmatter uses a YAML tag (!) (line 2), which Paper Feed does not read');
+    expect(refusal('a:\n  <<: {b: 1}')).toBe('its frontmatter uses a YAML merge key (<<) (line 3), which Paper Feed does not read');
+    expect(refusal('tags:\n\t- x')).toBe('its frontmatter uses a tab for indentation (line 3), which Paper Feed does not read');
   });
 });
 

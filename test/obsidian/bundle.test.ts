@@ -59,8 +59,8 @@ describe('the built plugin (dist/obsidian)', () => {
     const { default: PaperFeedPlugin } = loadCommonJs(`${repoRoot}dist/obsidian/main.js`) as {
       default: new (app: unknown, manifest: unknown) => StandIn.Plugin & { fetcher: { busy: boolean } };
     };
-    // Besides obsidian, only js-yaml's optional probes, each inside a try that falls back.
-    expect(new Set(bundleRequests)).toEqual(new Set(['obsidian', 'buffer', 'esprima']));
+    // Nothing but obsidian: the bundle asks for no Node module, not even an optional one.
+    expect(new Set(bundleRequests)).toEqual(new Set(['obsidian']));
 
     const app = new standIn.App({ vault: new standIn.Vault({ configDir: 'config' }) });
     await app.vault.adapter.write('config/plugins/paper-feed/data.json', JSON.stringify({ rssBase: server.url('/rss'), linkFromDailyNote: false }));
