@@ -1,5 +1,5 @@
 // `npm run package:cli [-- --no-build --out DIR]`: builds, stages the published `paper-feed`
-// package in dist/npm (the CLI bundle, which already holds js-yaml, so the package has no
+// package in dist/npm (the CLI bundle, which holds everything it runs, so the package has no
 // dependencies; a package.json with `bin` and a `files` whitelist; README, LICENSE, CHANGELOG)
 // and packs it with `npm pack` into dist/paper-feed-VERSION.tgz. The repository's own
 // package.json stays private: it is the development workspace (devDependencies, scripts).

@@ -19,7 +19,7 @@ describe('readFrontmatter', () => {
     expect(() => readFrontmatter('---\na: [\n---\n')).toThrow(FrontmatterError);
     expect(() => readFrontmatter('---\na: 1\n')).toThrow(/not closed/);
     expect(() => readFrontmatter('---\ntitle: x\ntitle: y\n---\n')).toThrow(
-      new FrontmatterError('its frontmatter is not valid YAML (duplicated mapping key "title", line 3)'),
+      new FrontmatterError('its frontmatter is not valid YAML (the key "title" twice, line 3)'),
     );
   });
 

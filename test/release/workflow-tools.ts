@@ -12,7 +12,7 @@ export async function lintWorkflow(text: string, file: string): Promise<string[]
   return (await runLint(text, file)).filter((r) => r.message).map((r) => `${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
 }
 
-/** YAML through js-yaml (already a runtime dependency) rather than another parser. */
+/** YAML through js-yaml (already a development dependency: the oracle for core/notes/yaml) rather than another parser. */
 export function parseYaml(text: string): Record<string, unknown> {
   return (safeLoad(text) ?? {}) as Record<string, unknown>;
 }

@@ -80,7 +80,7 @@ async function writeAndCheck(papers: Paper[], config: PaperFeedConfig, enrichmen
     const text = store.files.get(path!)!;
     const shape = noteShape(text);
 
-    // 2. The frontmatter reads back as exactly what was written, by Paper Feed's (js-yaml) and by Obsidian's reader.
+    // 2. The frontmatter reads back as exactly what was written, by Paper Feed's reader (core/notes/yaml) and by Obsidian's.
     const data = readFrontmatter(text);
     const facts = { citekey: String(data.citekey), keywords: ['All'], digests: [report.dailyNote], ...(enrichment ? { enrichment } : {}) };
     const written = Object.fromEntries(paperFrontmatter(paper, facts));

@@ -13,8 +13,6 @@ export interface Cursor {
   lineIndent: number;
   /** What the last node read was (null: nothing). */
   result: unknown;
-  /** The scalar being read. */
-  scalar: string;
 }
 
 /** The text is not valid YAML. */
@@ -40,6 +38,8 @@ export const unsupported = (c: Cursor, what: string): never => {
 };
 
 export const at = (c: Cursor, offset = 0): number => c.text.charCodeAt(c.pos + offset);
+/** Moves on one character and gives it. */
+export const next = (c: Cursor): number => c.text.charCodeAt(++c.pos);
 
 export const isEol = (ch: number): boolean => ch === 10 || ch === 13;
 export const isWhite = (ch: number): boolean => ch === 32 || ch === 9;
@@ -51,7 +51,7 @@ export function readLineBreak(c: Cursor): void {
   const ch = at(c);
   if (ch === 10) c.pos += 1;
   else if (ch === 13) c.pos += at(c, 1) === 10 ? 2 : 1;
-  else fail(c, 'a line break is expected');
+  else fail(c, 'a missing line break');
   c.line += 1;
   c.lineStart = c.pos;
 }
@@ -61,16 +61,16 @@ export function skipSpace(c: Cursor, comments: boolean): number {
   let breaks = 0;
   let ch = at(c);
   while (ch !== 0) {
-    while (isWhite(ch)) ch = c.text.charCodeAt(++c.pos);
+    while (isWhite(ch)) ch = next(c);
     if (comments && ch === 35) {
-      do ch = c.text.charCodeAt(++c.pos);
+      do ch = next(c);
       while (!isEol(ch) && ch !== 0);
     }
     if (!isEol(ch)) break;
     readLineBreak(c);
     breaks += 1;
     c.lineIndent = 0;
-    for (ch = at(c); ch === 32; ch = c.text.charCodeAt(++c.pos)) c.lineIndent += 1;
+    for (ch = at(c); ch === 32; ch = next(c)) c.lineIndent += 1;
   }
   return breaks;
 }

@@ -3,7 +3,7 @@
 // against js-yaml). What it does not read (anchors, aliases, tags, merge and complex keys,
 // directives, several documents, tab indentation) throws UnsupportedYaml rather than being guessed.
 
-import { at, atDocumentMarker, fail, isWhite, isWsOrEol, skipSpace, unsupported, type Cursor } from './cursor';
+import { at, atDocumentMarker, next, fail, isWhite, isWsOrEol, skipSpace, unsupported, type Cursor } from './cursor';
 import { resolvePlain } from './resolve';
 import { readBlockScalar, readPlainScalar, readQuotedScalar } from './scalars';
 
@@ -21,11 +21,11 @@ export function readYaml(yaml: string): unknown {
   let text = yaml;
   if (text !== '' && !/[\r\n]$/.test(text)) text += '\n';
   if (text.startsWith('\ufeff')) text = text.slice(1);
-  const c: Cursor = { text: text + '\0', pos: 0, line: 0, lineStart: 0, lineIndent: 0, result: null, scalar: '' };
+  const c: Cursor = { text: text + '\0', pos: 0, line: 0, lineStart: 0, lineIndent: 0, result: null };
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     c.line = text.slice(0, nul).split('\n').length - 1;
-    fail(c, 'null byte is not allowed in input');
+    fail(c, 'a control character');
   }
   const tab = /^ *\t+[^\s#]/m.exec(text);
   if (tab) {
@@ -51,7 +51,7 @@ export function readYaml(yaml: string): unknown {
       c.pos += 3;
       skipSpace(c, true);
     }
-  } else if (c.pos < end) fail(c, 'end of the stream or a document separator is expected');
+  } else if (c.pos < end) fail(c, 'unexpected text');
   if (c.pos < end) unsupported(c, 'a second YAML document');
   return c.result;
 }
@@ -99,7 +99,7 @@ function readBlockSequence(c: Cursor, indent: number): boolean {
     items.push(c.result);
     skipSpace(c, true);
     ch = at(c);
-    if ((c.line === line || c.lineIndent > indent) && ch !== 0) fail(c, 'bad indentation of a sequence entry');
+    if ((c.line === line || c.lineIndent > indent) && ch !== 0) fail(c, 'bad indentation');
     if (c.lineIndent < indent) break;
   }
   if (!items.length) return false;
@@ -115,15 +115,15 @@ function readBlockMapping(c: Cursor, indent: number, flowIndent: number): boolea
     const line = c.line;
     if ((ch === 63 || ch === 58) && isWsOrEol(at(c, 1))) {
       if (ch === 63) unsupported(c, 'a complex mapping key (?)');
-      fail(c, 'a mapping key is missing before ":"');
+      fail(c, 'a ":" without a key');
     }
     if (!composeNode(c, flowIndent, Context.FlowOut, false, true)) break;
     // A node that is not followed by ":" on its line is the whole value, not a key.
-    if (c.line !== line) return detected ? fail(c, 'a multiline key may not be an implicit key') : true;
+    if (c.line !== line) return detected ? fail(c, 'a key over several lines') : true;
     while (isWhite(at(c))) c.pos += 1;
-    if (at(c) !== 58) return detected ? fail(c, 'can not read an implicit mapping pair; a colon is missed') : true;
-    ch = c.text.charCodeAt(++c.pos);
-    if (!isWsOrEol(ch)) fail(c, 'a whitespace character is expected after ":"');
+    if (at(c) !== 58) return detected ? fail(c, 'a missing ":"') : true;
+    ch = next(c);
+    if (!isWsOrEol(ch)) fail(c, 'no space after ":"');
     detected = true;
     const key = c.result;
     if (c.line === line || c.lineIndent > indent) {
@@ -132,7 +132,7 @@ function readBlockMapping(c: Cursor, indent: number, flowIndent: number): boolea
       skipSpace(c, true);
       ch = at(c);
     }
-    if (c.lineIndent > indent && ch !== 0) fail(c, 'bad indentation of a mapping entry');
+    if (c.lineIndent > indent && ch !== 0) fail(c, 'bad indentation');
     if (c.lineIndent < indent) break;
   }
   if (detected) c.result = map;
@@ -155,7 +155,7 @@ function readFlowCollection(c: Cursor, indent: number): boolean {
       c.result = isMap ? map : items;
       return true;
     }
-    if (!readNext) fail(c, 'missed comma between flow collection entries');
+    if (!readNext) fail(c, 'a missing comma');
     if (at(c) === 63 && isWsOrEol(at(c, 1))) unsupported(c, 'a complex mapping key (?)');
     const line = c.line;
     composeNode(c, indent, Context.FlowIn, false, true);
@@ -176,7 +176,7 @@ function readFlowCollection(c: Cursor, indent: number): boolean {
     readNext = at(c) === 44;
     if (readNext) c.pos += 1;
   }
-  return fail(c, 'unexpected end of the stream within a flow collection');
+  return fail(c, 'an unclosed [ or {');
 }
 
 /** Adds key: value to a mapping; a key repeated is an error, as YAML and js-yaml have it. */
@@ -185,7 +185,7 @@ function storePair(c: Cursor, map: object, key: unknown, value: unknown, line: n
   const name = String(key);
   if (Object.hasOwn(map, name)) {
     c.line = line;
-    fail(c, `duplicated mapping key "${name}"`);
+    fail(c, `the key "${name}" twice`);
   }
   // A "__proto__" key is a key like any other, never the object's prototype.
   if (name === '__proto__') Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });

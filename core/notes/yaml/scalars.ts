@@ -1,8 +1,8 @@
 // The four ways YAML writes a string: plain, 'single-quoted', "double-quoted" (with escapes) and
-// block scalars (| and >). Each reader builds the string in c.scalar, leaves it in c.result and returns whether it found
+// block scalars (| and >). Each reader leaves the string in c.result and returns whether it found
 // one; line folding, chomping and indentation follow js-yaml 3 exactly.
 
-import { at, atDocumentMarker, fail, foldedBreaks, isEol, isFlowIndicator, isWhite, isWsOrEol, readLineBreak, skipSpace, type Cursor } from './cursor';
+import { at, atDocumentMarker, next, fail, foldedBreaks, isEol, isFlowIndicator, isWhite, isWsOrEol, readLineBreak, skipSpace, type Cursor } from './cursor';
 
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 /** Characters that cannot start a plain scalar: space, line breaks, , [ ] { } # & * ! | > ' " % @ ` */
@@ -29,19 +29,18 @@ const ESCAPES: Record<string, string> = {
 };
 const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-/** Appends text[start, end) to the scalar; quoted scalars only refuse control characters. */
-function capture(c: Cursor, start: number, end: number, quoted: boolean): void {
-  if (start >= end) return;
+/** text[start, end) of the scalar; quoted scalars refuse only control characters. */
+function capture(c: Cursor, start: number, end: number, quoted: boolean): string {
   const part = c.text.slice(start, end);
-  if (quoted ? /[^\t\x20-\uFFFF]/.test(part) : NON_PRINTABLE.test(part)) fail(c, quoted ? 'expected valid JSON character' : 'non-printable characters');
-  c.scalar += part;
+  if ((quoted ? /[^\t\x20-\uFFFF]/ : NON_PRINTABLE).test(part)) fail(c, 'a control character');
+  return part;
 }
 
 export function readPlainScalar(c: Cursor, indent: number, inFlow: boolean): boolean {
   let ch = at(c);
   if (NOT_PLAIN_START.test(c.text[c.pos]!)) return false;
   if ((ch === 63 || ch === 45) && (isWsOrEol(at(c, 1)) || (inFlow && isFlowIndicator(at(c, 1))))) return false;
-  c.scalar = '';
+  let out = '';
   let start = c.pos;
   let end = c.pos;
   let pending = false;
@@ -68,66 +67,65 @@ export function readPlainScalar(c: Cursor, indent: number, inFlow: boolean): boo
       break;
     }
     if (pending) {
-      capture(c, start, end, false);
-      c.scalar += foldedBreaks(c.line - line);
+      out += capture(c, start, end, false);
+      out += foldedBreaks(c.line - line);
       start = end = c.pos;
       pending = false;
     }
     if (!isWhite(ch)) end = c.pos + 1;
-    ch = c.text.charCodeAt(++c.pos);
+    ch = next(c);
   }
-  capture(c, start, end, false);
-  c.result = c.scalar || null;
-  return c.scalar !== '';
+  out += capture(c, start, end, false);
+  c.result = out || null;
+  return out !== '';
 }
 
 export function readQuotedScalar(c: Cursor): boolean {
   const quote = at(c);
   if (quote !== 39 && quote !== 34) return false;
   const double = quote === 34;
-  c.scalar = '';
+  let out = '';
   let start = ++c.pos;
   let end = start;
   for (let ch = at(c); ch !== 0; ch = at(c)) {
     if (ch === quote) {
-      capture(c, start, c.pos, true);
+      out += capture(c, start, c.pos, true);
       c.pos += 1;
       // '' inside single quotes is one quote.
       if (double || at(c) !== 39) {
-        c.result = c.scalar;
+        c.result = out;
         return true;
       }
       start = c.pos;
       end = ++c.pos;
     } else if (double && ch === 92) {
-      capture(c, start, c.pos, true);
+      out += capture(c, start, c.pos, true);
       const code = c.text[++c.pos]!;
       const digits = HEX_DIGITS[code];
       if (isEol(at(c))) skipSpace(c, false);
       else if (Object.hasOwn(ESCAPES, code)) {
-        c.scalar += ESCAPES[code]!;
+        out += ESCAPES[code]!;
         c.pos += 1;
       } else if (digits) {
         const hex = c.text.slice(c.pos + 1, c.pos + 1 + digits);
         c.pos += hex.length;
-        if (!/^[\da-fA-F]*$/.test(hex) || hex.length < digits) fail(c, 'expected hexadecimal character');
+        if (!/^[\da-fA-F]*$/.test(hex) || hex.length < digits) fail(c, 'a bad \\x, \\u or \\U escape');
         // In 32-bit arithmetic, as js-yaml builds the code point: \U beyond 7FFFFFFF wraps.
         let point = 0;
         for (const digit of hex) point = (point << 4) + parseInt(digit, 16);
-        c.scalar +=
-          point <= 0xffff ? String.fromCharCode(point) : String.fromCharCode(((point - 0x10000) >> 10) + 0xd800, ((point - 0x10000) & 0x3ff) + 0xdc00);
+        out += point <= 0xffff ? String.fromCharCode(point) : String.fromCharCode(((point - 0x10000) >> 10) + 0xd800, ((point - 0x10000) & 0x3ff) + 0xdc00);
         c.pos += 1;
-      } else fail(c, 'unknown escape sequence');
+      } else fail(c, 'an unknown \\ escape');
       start = end = c.pos;
     } else if (isEol(ch)) {
-      capture(c, start, end, true);
-      c.scalar += foldedBreaks(skipSpace(c, false));
+      out += capture(c, start, end, true);
+      out += foldedBreaks(skipSpace(c, false));
       start = end = c.pos;
     } else if (c.pos === c.lineStart && atDocumentMarker(c)) {
-      fail(c, 'unexpected end of the document within a quoted scalar');
+      fail(c, 'an unclosed quote');
     } else end = ++c.pos;
   }
-  return fail(c, 'unexpected end of the stream within a quoted scalar');
+  return fail(c, 'an unclosed quote');
 }
 
 export function readBlockScalar(c: Cursor, indent: number): boolean {
@@ -138,24 +136,24 @@ export function readBlockScalar(c: Cursor, indent: number): boolean {
   let chomping = '';
   let detected = false;
   let textIndent = indent;
-  c.scalar = '';
+  let out = '';
   for (;;) {
-    ch = c.text.charCodeAt(++c.pos);
+    ch = next(c);
     if (ch === 43 || ch === 45) {
-      if (chomping) fail(c, 'repeat of a chomping mode identifier');
+      if (chomping) fail(c, 'two chomping indicators');
       chomping = ch === 43 ? '+' : '-';
     } else if (ch >= 48 && ch <= 57) {
-      if (ch === 48) fail(c, 'bad explicit indentation width of a block scalar');
-      if (detected) fail(c, 'repeat of an indentation width identifier');
+      if (ch === 48) fail(c, 'a block scalar indented by 0');
+      if (detected) fail(c, 'two indentation indicators');
       textIndent = indent + ch - 49;
       detected = true;
     } else break;
   }
   if (isWhite(ch)) {
-    do ch = c.text.charCodeAt(++c.pos);
+    do ch = next(c);
     while (isWhite(ch));
     if (ch === 35)
-      do ch = c.text.charCodeAt(++c.pos);
+      do ch = next(c);
       while (!isEol(ch) && ch !== 0);
   }
   let read = false;
@@ -164,34 +162,34 @@ export function readBlockScalar(c: Cursor, indent: number): boolean {
   while (ch !== 0) {
     readLineBreak(c);
     c.lineIndent = 0;
-    for (ch = at(c); (!detected || c.lineIndent < textIndent) && ch === 32; ch = c.text.charCodeAt(++c.pos)) c.lineIndent += 1;
+    for (ch = at(c); (!detected || c.lineIndent < textIndent) && ch === 32; ch = next(c)) c.lineIndent += 1;
     if (!detected && c.lineIndent > textIndent) textIndent = c.lineIndent;
     if (isEol(ch)) {
       empty += 1;
       continue;
     }
     if (c.lineIndent < textIndent) {
-      if (chomping === '+') c.scalar += '\n'.repeat(read ? 1 + empty : empty);
-      else if (!chomping && read) c.scalar += '\n';
+      if (chomping === '+') out += '\n'.repeat(read ? 1 + empty : empty);
+      else if (!chomping && read) out += '\n';
       break;
     }
     const breaks = '\n'.repeat(read ? 1 + empty : empty);
-    if (!folded) c.scalar += breaks;
+    if (!folded) out += breaks;
     else if (isWhite(ch)) {
       // More-indented lines are not folded.
       moreIndented = true;
-      c.scalar += breaks;
+      out += breaks;
     } else if (moreIndented) {
       moreIndented = false;
-      c.scalar += '\n'.repeat(empty + 1);
-    } else if (empty === 0) c.scalar += read ? ' ' : '';
-    else c.scalar += '\n'.repeat(empty);
+      out += '\n'.repeat(empty + 1);
+    } else if (empty === 0) out += read ? ' ' : '';
+    else out += '\n'.repeat(empty);
     read = detected = true;
     empty = 0;
     const start = c.pos;
-    while (!isEol(ch) && ch !== 0) ch = c.text.charCodeAt(++c.pos);
-    capture(c, start, c.pos, false);
+    while (!isEol(ch) && ch !== 0) ch = next(c);
+    out += capture(c, start, c.pos, false);
   }
-  c.result = c.scalar;
+  c.result = out;
   return true;
 }
