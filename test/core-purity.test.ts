@@ -41,4 +41,17 @@ describe('core/ purity', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('leaves the bundles nothing from npm: the hosts import only our own code, the host APIs and Node', () => {
+    const runtimeImports = (source: string) => importsOf(source.replace(/^\s*import\s+type\b.*$/gm, ''));
+    const sources = [...sourceFiles('core'), ...sourceFiles('core/node'), ...sourceFiles('obsidian-plugin'), ...sourceFiles('vscode-extension/src')];
+    const packages = sources.flatMap((file) =>
+      runtimeImports(readFileSync(file, 'utf8'))
+        .filter((spec) => !spec.startsWith('.') && !HOST_MODULES.test(spec))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(packages).toEqual([]);
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string> };
+    expect(manifest.dependencies ?? {}).toEqual({});
+  });
 });
