@@ -3,9 +3,9 @@
 // events, so a run's snapshot costs nothing that grows with the vault.
 import { TFile, TFolder, type App, type CachedMetadata, type EventRef, type TAbstractFile } from 'obsidian';
 import { factsOfFrontmatter, noteFacts, type NoteFacts } from '../core/notes/note-facts';
-import { pathKey } from '../core/vault/index-of';
 import { originalFirst, type Duplicate, type NoteClaim } from '../core/vault/originals';
 import type { IndexedPaperNote, VaultIndex } from '../core/vault/store';
+import { FoldedPaths } from './folded-paths';
 import { Claims } from './note-claims';
 import { SnapshotMap } from './snapshot-map';
 import { talliesByDate } from '../core/notes/digest-tally';
@@ -27,13 +27,14 @@ export class VaultNoteIndex {
   /** The note that stands for each id and date (the original among the claims, see originals.ts). */
   private readonly papers = new SnapshotMap<string, IndexedPaperNote>();
   private readonly dailies = new SnapshotMap<string, string>();
-  /** How many indexed notes have each citekey (lower case) and each pathKey. */
+  /** How many indexed notes have each citekey (lower case). */
   private readonly citekeys = new Map<string, number>();
-  private readonly paths = new Map<string, number>();
+  /** The indexed notes' paths, looked up by folded name. */
+  private readonly paths = new FoldedPaths();
   private readonly watchers: NoteWatcher[] = [];
   private building: Promise<void> | null = null;
-  /** Every file and folder by pathKey (case and Unicode form folded) → its paths. */
-  private readonly names = new Map<string, Set<string>>();
+  /** Every file and folder's path, looked up by folded name (case and Unicode form). */
+  private readonly names = new FoldedPaths();
   /** Notes created or changed that the metadata cache has not read since. */
   private readonly unread = new Set<string>();
   /** Called when `unread` empties. */
@@ -76,8 +77,7 @@ export class VaultNoteIndex {
    * or null: on macOS, Windows, iOS and Android, and any vault synced to them, those are one name.
    */
   holderOf(path: string): string | null {
-    const held = this.names.get(pathKey(path));
-    return held ? (held.values().next().value ?? null) : null;
+    return this.names.holderOf(path);
   }
 
   /** Calls `watcher` after each change to a Paper Feed note, or to what the index holds for it. */
@@ -106,7 +106,7 @@ export class VaultNoteIndex {
       dailies,
       tallies: talliesByDate(dailies, (path) => this.facts.get(path)?.tally),
       hasCitekey: (key) => this.citekeys.has(key.toLowerCase()),
-      hasPath: (path) => this.paths.has(pathKey(path)),
+      hasPath: (path) => this.paths.has(path),
       paperClaims: (id) => this.claimsOfId.all(id),
       dailyClaims: (date) => this.claimsOfDate.all(date),
     };
@@ -174,15 +174,8 @@ export class VaultNoteIndex {
   }
 
   private name(path: string, present: boolean): void {
-    const key = pathKey(path);
-    const held = this.names.get(key);
-    if (present) {
-      if (held) held.add(path);
-      else this.names.set(key, new Set([path]));
-    } else if (held) {
-      held.delete(path);
-      if (held.size === 0) this.names.delete(key);
-    }
+    if (present) this.names.add(path);
+    else this.names.delete(path);
   }
 
   /** The arXiv id of the note at `path` when it is the one the index holds for that id. */
@@ -246,7 +239,7 @@ export class VaultNoteIndex {
 
   private claim(path: string, facts: NoteFacts): void {
     this.facts.set(path, facts);
-    count(this.paths, pathKey(path), 1);
+    this.paths.add(path);
     if (facts.citekey) count(this.citekeys, facts.citekey.toLowerCase(), 1);
     if (facts.arxivId) this.settlePaper(facts.arxivId, this.claimsOfId.add(facts.arxivId, path));
     if (facts.dailyDate) this.settleDaily(facts.dailyDate, this.claimsOfDate.add(facts.dailyDate, path));
@@ -254,7 +247,7 @@ export class VaultNoteIndex {
 
   private unclaim(path: string, facts: NoteFacts): void {
     this.facts.delete(path);
-    count(this.paths, pathKey(path), -1);
+    this.paths.delete(path);
     if (facts.citekey) count(this.citekeys, facts.citekey.toLowerCase(), -1);
     if (facts.arxivId) this.settlePaper(facts.arxivId, this.claimsOfId.remove(facts.arxivId, path));
     if (facts.dailyDate) this.settleDaily(facts.dailyDate, this.claimsOfDate.remove(facts.dailyDate, path));
@@ -270,10 +263,7 @@ export class VaultNoteIndex {
     if (path === undefined || !facts) {
       this.papers.delete(id);
     } else if (held?.path !== path || held.version !== facts.version || held.citekey !== facts.citekey) {
-      const note: IndexedPaperNote = { path };
-      if (facts.version !== undefined) note.version = facts.version;
-      if (facts.citekey !== undefined) note.citekey = facts.citekey;
-      this.papers.set(id, note);
+      this.papers.set(id, indexedNote(path, facts));
     }
     if (held && held.path !== path) this.tell(held.path);
     if (path !== undefined && held?.path !== path) this.tell(path);
@@ -311,6 +301,16 @@ export class VaultNoteIndex {
 
 function isNote(file: TAbstractFile): boolean {
   return file instanceof TFile && file.extension === 'md';
+}
+
+/**
+ * The note as the index hands it out, with only the keys it has. Built in one literal, so the
+ * engine holds its fields inside the object (added one by one, 50,000 of them each carried a
+ * separate property store).
+ */
+function indexedNote(path: string, { version, citekey }: NoteFacts): IndexedPaperNote {
+  if (version !== undefined) return citekey !== undefined ? { path, version, citekey } : { path, version };
+  return citekey !== undefined ? { path, citekey } : { path };
 }
 
 function sameFacts(a: NoteFacts | undefined, b: NoteFacts | undefined): boolean {

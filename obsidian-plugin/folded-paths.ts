@@ -1,0 +1,53 @@
+// Paths grouped by their folded name (pathKey: case and Unicode form folded), as the note index
+// asks "does anything hold this name?". In a vault of 50,000 notes a map keyed by the folded
+// names would keep a lower-case copy of every path; this one keys each group by a small number
+// computed from the folded name and holds only the app's own path strings, checking the folded
+// name again on lookup (two names can share a number).
+import { pathKey } from '../core/vault/index-of';
+
+export class FoldedPaths {
+  /** Folded-name number → the path held, or the paths in the order they came when several share it. */
+  private readonly groups = new Map<number, string | string[]>();
+
+  /** Adds `path` (a path already held stays where it was). */
+  add(path: string): void {
+    const slot = slotOf(pathKey(path));
+    const held = this.groups.get(slot);
+    if (held === undefined) this.groups.set(slot, path);
+    else if (typeof held === 'string') {
+      if (held !== path) this.groups.set(slot, [held, path]);
+    } else if (!held.includes(path)) held.push(path);
+  }
+
+  delete(path: string): void {
+    const slot = slotOf(pathKey(path));
+    const held = this.groups.get(slot);
+    if (held === path) this.groups.delete(slot);
+    else if (Array.isArray(held)) {
+      const at = held.indexOf(path);
+      if (at < 0) return;
+      held.splice(at, 1);
+      if (held.length === 1) this.groups.set(slot, held[0]!);
+    }
+  }
+
+  /** The first path held whose folded name is `path`'s, or null. */
+  holderOf(path: string): string | null {
+    const key = pathKey(path);
+    const held = this.groups.get(slotOf(key));
+    if (held === undefined) return null;
+    if (typeof held === 'string') return pathKey(held) === key ? held : null;
+    return held.find((candidate) => pathKey(candidate) === key) ?? null;
+  }
+
+  has(path: string): boolean {
+    return this.holderOf(path) !== null;
+  }
+}
+
+/** FNV-1a over the folded name, cut to 30 bits so the engine keeps it as a small integer. */
+function slotOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash & 0x3fffffff;
+}
