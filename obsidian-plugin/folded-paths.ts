@@ -5,13 +5,15 @@
 // name again on lookup (two names can share a number).
 import { pathKey } from '../core/vault/index-of';
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 export class FoldedPaths {
   /** Folded-name number → the path held, or the paths in the order they came when several share it. */
   private readonly groups = new Map<number, string | string[]>();
 
   /** Adds `path` (a path already held stays where it was). */
   add(path: string): void {
-    const slot = slotOf(pathKey(path));
+    const slot = slotOf(path);
     const held = this.groups.get(slot);
     if (held === undefined) this.groups.set(slot, path);
     else if (typeof held === 'string') {
@@ -20,7 +22,7 @@ export class FoldedPaths {
   }
 
   delete(path: string): void {
-    const slot = slotOf(pathKey(path));
+    const slot = slotOf(path);
     const held = this.groups.get(slot);
     if (held === path) this.groups.delete(slot);
     else if (Array.isArray(held)) {
@@ -34,7 +36,7 @@ export class FoldedPaths {
   /** The first path held whose folded name is `path`'s, or null. */
   holderOf(path: string): string | null {
     const key = pathKey(path);
-    const held = this.groups.get(slotOf(key));
+    const held = this.groups.get(slotOf(path));
     if (held === undefined) return null;
     if (typeof held === 'string') return pathKey(held) === key ? held : null;
     return held.find((candidate) => pathKey(candidate) === key) ?? null;
@@ -45,9 +47,16 @@ export class FoldedPaths {
   }
 }
 
-/** FNV-1a over the folded name, cut to 30 bits so the engine keeps it as a small integer. */
-function slotOf(key: string): number {
+/**
+ * FNV-1a over the folded name, cut to 30 bits so the engine keeps it as a small integer. An ASCII
+ * path (nearly all) is folded letter by letter as it is hashed, without building the folded copy.
+ */
+function slotOf(path: string): number {
+  const key = NON_ASCII.test(path) ? pathKey(path) : path;
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < key.length; i += 1) {
+    const c = key.charCodeAt(i);
+    hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
   return hash & 0x3fffffff;
 }

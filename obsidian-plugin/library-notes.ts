@@ -50,7 +50,8 @@ export class LibraryNotes {
       // to drop notes that went while Obsidian was closed).
       this.keysOfLastRun = keys;
       this.kept.clear();
-      paths = new Set([...this.notes.paperPaths(), ...entries.keys()]);
+      // (Those cached are listed after the index's, each once: a path the index holds is one of its paper paths.)
+      paths = [...this.notes.paperPaths(), ...Array.from(entries.keys()).filter((path) => this.notes.paperIdAt(path) === undefined)];
     } else {
       paths = this.dirty;
     }

@@ -2,51 +2,55 @@
 // where sync left a conflict copy. The one that stands is the original (core/vault/originals.ts).
 
 /**
- * The notes claiming each id (or date). Nearly every id has one, held as its path; a set only
- * where a sync conflict left more. add and remove answer with the claim that now stands: the
- * original, as `original` chooses it.
+ * The notes claiming each id (or date). Nearly every id has one claim, which is the note the index
+ * already holds for it (`standing`), so only ids with several are kept here: a vault of 50,000
+ * notes pays for no second map of them. add and remove answer with the claim that now stands:
+ * the original, as `original` chooses it.
  */
 export class Claims {
-  private readonly byKey = new Map<string, string | Set<string>>();
+  /** The keys that several notes claim (always two or more). */
+  private readonly several = new Map<string, Set<string>>();
 
-  constructor(private readonly original: (paths: Iterable<string>) => string) {}
+  constructor(
+    private readonly original: (paths: Iterable<string>) => string,
+    /** The claim the index holds for a key, as of the last add or remove. */
+    private readonly standing: (key: string) => string | undefined,
+  ) {}
 
   /** Every claim to `key` when there are several, the standing one first. */
   all(key: string): string[] | undefined {
-    const held = this.byKey.get(key);
-    if (held === undefined || typeof held === 'string') return undefined;
-    const standing = this.standing(key)!;
+    const held = this.several.get(key);
+    if (held === undefined) return undefined;
+    const standing = this.original(held);
     return [standing, ...[...held].filter((path) => path !== standing).sort()];
   }
 
   /** Every key with several claims, with them (walks only those). */
-  several(): Array<[string, string[]]> {
+  contested(): Array<[string, string[]]> {
     const found: Array<[string, string[]]> = [];
-    for (const [key, held] of this.byKey) if (typeof held !== 'string') found.push([key, this.all(key)!]);
+    for (const key of this.several.keys()) found.push([key, this.all(key)!]);
     return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   add(key: string, path: string): string {
-    const held = this.byKey.get(key);
-    if (held === undefined || held === path) this.byKey.set(key, path);
-    else if (typeof held === 'string') this.byKey.set(key, new Set([held, path]));
-    else held.add(path);
-    return this.standing(key)!;
+    const held = this.several.get(key);
+    if (held) return this.original(held.add(path));
+    const one = this.standing(key);
+    if (one === undefined || one === path) return path;
+    const both = new Set([one, path]);
+    this.several.set(key, both);
+    return this.original(both);
   }
 
   remove(key: string, path: string): string | undefined {
-    const held = this.byKey.get(key);
-    if (held === path) this.byKey.delete(key);
-    else if (held instanceof Set) {
-      held.delete(path);
-      if (held.size === 1) this.byKey.set(key, held.values().next().value!);
+    const held = this.several.get(key);
+    if (held === undefined) {
+      const one = this.standing(key);
+      return one === path ? undefined : one;
     }
-    return this.standing(key);
-  }
-
-  private standing(key: string): string | undefined {
-    const held = this.byKey.get(key);
-    if (held === undefined || typeof held === 'string') return held;
-    return this.original(held);
+    held.delete(path);
+    if (held.size > 1) return this.original(held);
+    this.several.delete(key);
+    return held.values().next().value;
   }
 }

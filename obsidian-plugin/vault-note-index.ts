@@ -22,8 +22,14 @@ export const CACHE_WAIT_MS = 2000;
 export class VaultNoteIndex {
   private readonly facts = new Map<string, NoteFacts>();
   /** Every note claiming an id (or date): a sync conflict can leave two. */
-  private readonly claimsOfId = new Claims((paths) => this.original(paths));
-  private readonly claimsOfDate = new Claims((paths) => this.original(paths));
+  private readonly claimsOfId = new Claims(
+    (paths) => this.original(paths),
+    (id) => this.papers.get(id)?.path,
+  );
+  private readonly claimsOfDate = new Claims(
+    (paths) => this.original(paths),
+    (date) => this.dailies.get(date),
+  );
   /** The note that stands for each id and date (the original among the claims, see originals.ts). */
   private readonly papers = new SnapshotMap<string, IndexedPaperNote>();
   private readonly dailies = new SnapshotMap<string, string>();
@@ -33,6 +39,11 @@ export class VaultNoteIndex {
   private readonly paths = new FoldedPaths();
   private readonly watchers: NoteWatcher[] = [];
   private building: Promise<void> | null = null;
+  /**
+   * True while the build takes in the notes the metadata cache has: nobody is told of them one by
+   * one (the library looks at every paper note on its first run anyway).
+   */
+  private quiet = false;
   /** Every file and folder's path, looked up by folded name (case and Unicode form). */
   private readonly names = new FoldedPaths();
   /** Notes created or changed that the metadata cache has not read since. */
@@ -117,8 +128,8 @@ export class VaultNoteIndex {
     await this.ready();
     await this.catchUp();
     return [
-      ...this.claimsOfId.several().map(([id, paths]) => ({ what: `arXiv:${id}`, paths })),
-      ...this.claimsOfDate.several().map(([date, paths]) => ({ what: `the digest of ${date}`, paths })),
+      ...this.claimsOfId.contested().map(([id, paths]) => ({ what: `arXiv:${id}`, paths })),
+      ...this.claimsOfDate.contested().map(([date, paths]) => ({ what: `the digest of ${date}`, paths })),
     ];
   }
 
@@ -199,11 +210,16 @@ export class VaultNoteIndex {
     const { vault, metadataCache } = this.app;
     for (const entry of vault.getAllLoadedFiles()) if (entry.path !== '/' && entry.path !== '') this.name(entry.path, true);
     const uncached: TFile[] = [];
-    for (const file of vault.getMarkdownFiles()) {
-      const cache = metadataCache.getFileCache(file);
-      const facts = cache ? cachedFacts(cache) : undefined;
-      if (facts) this.remember(file.path, facts);
-      else uncached.push(file);
+    this.quiet = true;
+    try {
+      for (const file of vault.getMarkdownFiles()) {
+        const cache = metadataCache.getFileCache(file);
+        const facts = cache ? cachedFacts(cache) : undefined;
+        if (facts) this.remember(file.path, facts);
+        else uncached.push(file);
+      }
+    } finally {
+      this.quiet = false;
     }
     for (const file of uncached) {
       // The cache may have caught up while we read the others.
@@ -289,6 +305,7 @@ export class VaultNoteIndex {
   }
 
   private tell(path: string, from?: string): void {
+    if (this.quiet) return;
     for (const watcher of this.watchers) watcher(path, from);
   }
 
