@@ -3,6 +3,7 @@
 // line by line, so a run's save grows with what changed rather than with the vault.
 import type { DataAdapter } from 'obsidian';
 import { isRecord } from '../core/record';
+import { NoteEntries } from './note-entries';
 
 export const LIBRARY_NOTES_FILE = 'library-notes.json';
 export const LIBRARY_NOTES_JOURNAL = 'library-notes.log';
@@ -22,6 +23,9 @@ export interface NoteEntry {
   l?: number;
 }
 
+/** The entries as save reads them (NoteEntries, or a Map). */
+type SavedEntries = Pick<ReadonlyMap<string, NoteEntry>, 'size' | 'get'> & Iterable<[string, NoteEntry]>;
+
 export class LibraryNotesFile {
   private readonly file: string;
   private readonly journal: string;
@@ -39,13 +43,16 @@ export class LibraryNotesFile {
   }
 
   /** The entries last saved, by note path; a damaged file or line costs one read of those notes. */
-  async load(): Promise<Map<string, NoteEntry>> {
-    const entries = new Map<string, NoteEntry>();
+  async load(): Promise<NoteEntries> {
+    const entries = new NoteEntries();
     try {
       if (await this.adapter.exists(this.file)) {
         const stored = JSON.parse(await this.adapter.read(this.file)) as unknown;
-        for (const [path, entry] of Object.entries(isRecord(stored) ? stored : {})) {
-          if (isNoteEntry(entry)) entries.set(path, entry);
+        if (isRecord(stored)) {
+          for (const path in stored) {
+            const entry = stored[path];
+            if (isNoteEntry(entry)) entries.set(path, entry);
+          }
         }
         this.saved = true;
       }
@@ -65,7 +72,7 @@ export class LibraryNotesFile {
   }
 
   /** Saves the entries of `changed` paths (those missing from `entries` were dropped). */
-  async save(entries: ReadonlyMap<string, NoteEntry>, changed: ReadonlySet<string>): Promise<void> {
+  async save(entries: SavedEntries, changed: ReadonlySet<string>): Promise<void> {
     if (changed.size === 0) return;
     try {
       const lines = (this.journalLines ?? 0) + changed.size;
@@ -87,7 +94,7 @@ export class LibraryNotesFile {
 }
 
 /** One journal line: [path, entry] sets a note's entry, [path, null] drops it. A torn line is skipped. */
-function applyLine(entries: Map<string, NoteEntry>, line: string): void {
+function applyLine(entries: NoteEntries, line: string): void {
   let change: unknown;
   try {
     change = JSON.parse(line);

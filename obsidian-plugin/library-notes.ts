@@ -7,6 +7,7 @@ import { libraryItemOf, noteLibraryFacts, type NoteLibraryFacts } from '../core/
 import type { LibraryCache } from '../core/notes/library-source';
 import type { LibraryItem } from '../core/rank/library';
 import { LibraryNotesFile, type NoteEntry } from './library-notes-file';
+import type { NoteEntries } from './note-entries';
 import { jsonFileCache } from './json-file-cache';
 import type { VaultNoteIndex } from './vault-note-index';
 
@@ -14,7 +15,7 @@ export const LIBRARY_INDEX_FILE = 'library.json';
 
 export class LibraryNotes {
   private readonly file: LibraryNotesFile;
-  private entries: Map<string, NoteEntry> | null = null;
+  private entries: NoteEntries | null = null;
   /** Notes whose entry changed since the last save. */
   private readonly unsaved = new Set<string>();
   /** The library as of the last run: kept paper notes by path. */
@@ -87,7 +88,7 @@ export class LibraryNotes {
   }
 
   /** Brings what the library knows of one note up to date: kept or not, and its cached facts. */
-  private async check(path: string, rules: readonly KeepRule[], entries: Map<string, NoteEntry>): Promise<void> {
+  private async check(path: string, rules: readonly KeepRule[], entries: NoteEntries): Promise<void> {
     const id = this.notes.paperIdAt(path);
     const file = id === undefined ? null : this.app.vault.getFileByPath(path);
     if (id === undefined || !file) {
