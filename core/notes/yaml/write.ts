@@ -8,22 +8,31 @@ export type YamlScalar = string | number | boolean;
 
 /** Words YAML 1.1 readers (not js-yaml 3) take for booleans; written quoted for them. */
 const OLD_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
-const ESCAPES: Record<number, string> = {
-  0: '\\0',
-  7: '\\a',
-  8: '\\b',
-  9: '\\t',
-  10: '\\n',
-  11: '\\v',
-  12: '\\f',
-  13: '\\r',
-  27: '\\e',
-  34: '\\"',
-  92: '\\\\',
-  0x85: '\\N',
-  0xa0: '\\_',
-  0x2028: '\\L',
-  0x2029: '\\P',
+/** Characters js-yaml writes only escaped, in double quotes: controls, C1, surrogates, U+2028/9, BOM, U+FFFE/F. */
+const NOT_PRINTABLE = /[^\x20-\x7e\xa1-\ud7ff\ue000-\ufffd]|[\u2028\u2029\ufeff]/;
+/** What an escape replaces: a surrogate pair (one \U escape), a character above, a quote or backslash. */
+const TO_ESCAPE = /[\ud800-\udbff][\udc00-\udfff]|[^\x20-\x7e\xa1-\ud7ff\ue000-\ufffd]|[\u2028\u2029\ufeff"\\]/g;
+/**
+ * Plain style, for a string of printable characters: none of - ? : , [ ] { } # & * ! | = > ' " % @ `
+ * or a space first, no flow indicator or ":" inside, "#" only right after a non-space, no space last.
+ */
+const PLAIN = /^[^-?:,[\]{}#&*!|=>'"%@` ](?:[^,[\]{}:#]|(?<! )#)*(?<! )$/;
+const ESCAPES: Record<string, string> = {
+  '\0': '\\0',
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+  '\x1b': '\\e',
+  '"': '\\"',
+  '\\': '\\\\',
+  '\x85': '\\N',
+  '\xa0': '\\_',
+  '\u2028': '\\L',
+  '\u2029': '\\P',
 };
 
 /**
@@ -43,13 +52,8 @@ function scalar(value: YamlScalar): string {
   if (typeof value === 'number') return number(value);
   if (value === '') return "''";
   if (OLD_BOOLEANS.has(value)) return `'${value}'`;
-  let plain = isPlainFirst(value.charCodeAt(0)) && !isWhite(value.charCodeAt(value.length - 1));
-  for (let i = 0; i < value.length; i += 1) {
-    const ch = value.charCodeAt(i);
-    if (!isPrintable(ch)) return `"${escaped(value)}"`;
-    plain &&= isPlainNext(ch, i > 0 ? value.charCodeAt(i - 1) : 0);
-  }
-  return plain && !isImplicit(value) ? value : `'${value.replace(/'/g, "''")}'`;
+  if (NOT_PRINTABLE.test(value)) return `"${value.replace(TO_ESCAPE, (ch) => ESCAPES[ch] ?? hex(ch.codePointAt(0)!))}"`;
+  return PLAIN.test(value) && !isImplicit(value) ? value : `'${value.replace(/'/g, "''")}'`;
 }
 
 function number(value: number): string {
@@ -61,36 +65,7 @@ function number(value: number): string {
   return value % 1 !== 0 && /^[-+]?\d+e/.test(text) ? text.replace('e', '.e') : text;
 }
 
-function escaped(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i += 1) {
-    const ch = value.charCodeAt(i);
-    const low = value.charCodeAt(i + 1);
-    if (ch >= 0xd800 && ch <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-      out += hex((ch - 0xd800) * 0x400 + low - 0xdc00 + 0x10000);
-      i += 1;
-    } else out += ESCAPES[ch] ?? (isPrintable(ch) ? value[i]! : hex(ch));
-  }
-  return out;
-}
-
 function hex(point: number): string {
   const [letter, width] = point <= 0xff ? ['x', 2] : point <= 0xffff ? ['u', 4] : ['U', 8];
   return `\\${letter}${point.toString(16).toUpperCase().padStart(width, '0')}`;
-}
-
-const isWhite = (ch: number): boolean => ch === 32 || ch === 9;
-
-function isPrintable(ch: number): boolean {
-  return (ch >= 0x20 && ch <= 0x7e) || (ch >= 0xa1 && ch <= 0xd7ff && ch !== 0x2028 && ch !== 0x2029) || (ch >= 0xe000 && ch <= 0xfffd && ch !== 0xfeff);
-}
-
-/** Not a character YAML gives a meaning at the start of a plain scalar: - ? : , [ ] { } # & * ! | = > ' " % @ ` */
-function isPlainFirst(ch: number): boolean {
-  return isPrintable(ch) && !isWhite(ch) && !'-?:,[]{}#&*!|=>\'"%@`'.includes(String.fromCharCode(ch));
-}
-
-/** Inside a plain scalar: no flow indicator, no ":", and "#" only right after a non-space. */
-function isPlainNext(ch: number, previous: number): boolean {
-  return isPrintable(ch) && !',[]{}:'.includes(String.fromCharCode(ch)) && (ch !== 35 || (previous !== 0 && isPrintable(previous) && !isWhite(previous)));
 }
