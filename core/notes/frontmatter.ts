@@ -34,9 +34,9 @@ export function readFrontmatter(text: string): FrontmatterData {
   } catch (e) {
     if (!(e instanceof YamlError)) throw e;
     // The note's line: the YAML text starts just after the opening "---", on the note's first line.
-    const where = `line ${e.line + 1}`;
-    if (e instanceof UnsupportedYaml) throw new FrontmatterError(`its frontmatter uses ${e.message} (${where}), which Paper Feed does not read`);
-    throw new FrontmatterError(`its frontmatter is not valid YAML (${e.message}, ${where})`);
+    const where = `on line ${e.line + 1}`;
+    if (e instanceof UnsupportedYaml) throw new FrontmatterError(`its frontmatter uses ${e.message} ${where}, which Paper Feed does not read`);
+    throw new FrontmatterError(`its frontmatter is not valid YAML (${e.message} ${where})`);
   }
   const data = normalizeYaml(parsed);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};

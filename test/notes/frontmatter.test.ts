@@ -19,7 +19,7 @@ describe('readFrontmatter', () => {
     expect(() => readFrontmatter('---\na: [\n---\n')).toThrow(FrontmatterError);
     expect(() => readFrontmatter('---\na: 1\n')).toThrow(/not closed/);
     expect(() => readFrontmatter('---\ntitle: x\ntitle: y\n---\n')).toThrow(
-      new FrontmatterError('its frontmatter is not valid YAML (the key "title" twice, line 3)'),
+      new FrontmatterError('its frontmatter is not valid YAML (the key "title" twice on line 3)'),
     );
   });
 
@@ -32,11 +32,11 @@ describe('readFrontmatter', () => {
       }
       return 'read';
     };
-    expect(refusal('title: x\nbase: &b 1')).toBe('its frontmatter uses a YAML anchor (&) (line 3), which Paper Feed does not read');
-    expect(refusal('title: *b')).toBe('its frontmatter uses a YAML alias (*) (line 2), which Paper Feed does not read');
-    expect(refusal('n: !!int 1')).toBe('its frontmatter uses a YAML tag (!) (line 2), which Paper Feed does not read');
-    expect(refusal('a:\n  <<: {b: 1}')).toBe('its frontmatter uses a YAML merge key (<<) (line 3), which Paper Feed does not read');
-    expect(refusal('tags:\n\t- x')).toBe('its frontmatter uses a tab for indentation (line 3), which Paper Feed does not read');
+    expect(refusal('title: x\nbase: &b 1')).toBe('its frontmatter uses a YAML anchor (&) on line 3, which Paper Feed does not read');
+    expect(refusal('title: *b')).toBe('its frontmatter uses a YAML alias (*) on line 2, which Paper Feed does not read');
+    expect(refusal('n: !!int 1')).toBe('its frontmatter uses a YAML tag (!) on line 2, which Paper Feed does not read');
+    expect(refusal('a:\n  <<: {b: 1}')).toBe('its frontmatter uses a YAML merge key (<<) on line 3, which Paper Feed does not read');
+    expect(refusal('tags:\n\t- x')).toBe('its frontmatter uses a tab for indentation on line 3, which Paper Feed does not read');
   });
 });
 
