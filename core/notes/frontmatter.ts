@@ -32,6 +32,8 @@ export function readFrontmatter(text: string): FrontmatterData {
   try {
     parsed = readYaml(block);
   } catch (e) {
+    // Lists nested tens of thousands deep ([[[…) run out of stack, in js-yaml as here.
+    if (e instanceof RangeError) throw new FrontmatterError('its frontmatter nests lists or mappings too deeply to read');
     if (!(e instanceof YamlError)) throw e;
     // The note's line: the YAML text starts just after the opening "---", on the note's first line.
     const where = `on line ${e.line + 1}`;

@@ -37,6 +37,7 @@ describe('readFrontmatter', () => {
     expect(refusal('n: !!int 1')).toBe('its frontmatter uses a YAML tag (!) on line 2, which Paper Feed does not read');
     expect(refusal('a:\n  <<: {b: 1}')).toBe('its frontmatter uses a YAML merge key (<<) on line 3, which Paper Feed does not read');
     expect(refusal('tags:\n\t- x')).toBe('its frontmatter uses a tab for indentation on line 3, which Paper Feed does not read');
+    expect(refusal(`a: ${'['.repeat(100_000)}`)).toBe('its frontmatter nests lists or mappings too deeply to read');
   });
 });
 
