@@ -7,6 +7,10 @@ import { agreement, type Agreement } from './oracle';
 
 const SAME: Array<[string, string]> = [
   ['Obsidian properties: list items at the key’s indent', 'title: A Study\ntags:\n- paper\n- ml\naliases:\n  - Study\ncssclasses: []\n'],
+  [
+    'Obsidian property types: number, checkbox, date, date & time, links, empty',
+    'rating: 4.5\ndone: true\ndate: 2024-01-01\ncreated: 2024-01-01T10:00\nlink: "[[Note]]"\nrelated:\n  - "[[A]]"\n  - [[B]]\nstatus:\n',
+  ],
   ['quoted keys and values', `"key: with colon": 1\n'single ''q''': "double \\"q\\""\n`],
   ['unicode keys and values', 'título: Ünïcödé — “quotes” 😀\n日本語: テスト\n'],
   ['CRLF line endings', 'a: 1\r\nb:\r\n  - x\r\n  - y\r\nc: |\r\n  line\r\n  two\r\n'],
