@@ -22,16 +22,11 @@ export function readYaml(yaml: string): unknown {
   if (text !== '' && !/[\r\n]$/.test(text)) text += '\n';
   if (text.startsWith('\ufeff')) text = text.slice(1);
   const c: Cursor = { text: text + '\0', pos: 0, line: 0, lineStart: 0, lineIndent: 0, result: null };
+  const lineAt = (index: number) => text.slice(0, index).split(/\r\n?|\n/).length - 1;
   const nul = text.indexOf('\0');
-  if (nul >= 0) {
-    c.line = text.slice(0, nul).split('\n').length - 1;
-    fail(c, 'a control character');
-  }
+  if (nul >= 0) fail({ ...c, line: lineAt(nul) }, 'a control character');
   const tab = /^ *\t+[^\s#]/m.exec(text);
-  if (tab) {
-    c.line = text.slice(0, tab.index).split('\n').length - 1;
-    unsupported(c, 'a tab for indentation');
-  }
+  if (tab) unsupported({ ...c, line: lineAt(tab.index) }, 'a tab for indentation');
   while (at(c) === 32) {
     c.lineIndent += 1;
     c.pos += 1;

@@ -109,5 +109,6 @@ describe('Paper Feed’s YAML reader agrees with js-yaml 3', () => {
   it('names what it refuses and where', () => {
     expect(() => readYaml('a: 1\nb: &x 2\n')).toThrow(expect.objectContaining({ message: 'a YAML anchor (&)', line: 1 }));
     expect(() => readYaml('a: 1\n\na: 2\n')).toThrow(expect.objectContaining({ message: 'the key "a" twice', line: 2 }));
+    expect(() => readYaml('a: 1\r\rb:\r\t- x\r')).toThrow(expect.objectContaining({ message: 'a tab for indentation', line: 3 }));
   });
 });
