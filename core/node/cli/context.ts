@@ -1,13 +1,13 @@
 // What a CLI run gets from the outside world: streams, environment, time, network. main.ts fills
 // it from `process`; tests pass their own (a local server's transport, a fake clock).
 
-import { fetchTransport } from '../../arxiv/fetch-transport';
 import type { Clock, HttpTransport } from '../../arxiv/http';
 import { createArxivClient, type ArxivClient } from '../../arxiv/polite';
 import { arxivAddress, type ArxivAddressKey } from '../../arxiv-addresses';
 import type { LockOptions } from '../lock';
 import type { CliOptions } from './args';
 import type { ProgressStream } from './progress';
+import { nodeTransport } from '../http-transport';
 
 export interface CliContext {
   argv: readonly string[];
@@ -55,7 +55,7 @@ export function arxivClient(context: CliContext): ArxivClient {
   const attempts = Number(context.env.PAPER_FEED_MAX_ATTEMPTS);
   const timeoutMs = Number(context.env.PAPER_FEED_TIMEOUT_MS);
   return createArxivClient({
-    transport: context.transport ?? fetchTransport(),
+    transport: context.transport ?? nodeTransport(),
     ...(context.clock ? { clock: context.clock } : {}),
     ...(Number.isInteger(attempts) && attempts >= 1 ? { maxAttempts: attempts } : {}),
     ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),

@@ -4,7 +4,6 @@
 import { stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { DEFAULT_API_BASE } from '../../arxiv/api-query';
-import { fetchTransport } from '../../arxiv/fetch-transport';
 import { parseArxivId } from '../../arxiv/ids';
 import type { Paper } from '../../arxiv/paper';
 import { searchAll } from '../../arxiv/search';
@@ -23,12 +22,13 @@ import type { CliOptions } from './args';
 import { arxivClient, print, printJson, type CliContext } from './context';
 import { EXIT } from './help';
 import { loadConfig } from './load-config';
+import { nodeTransport } from '../http-transport';
 
 /** The running Zotero for a run, when the library source is "zotero"; its copy lives in `stateFolder`. */
 export function cliZotero(config: PaperFeedConfig, context: CliContext, stateFolder: string): Zotero | undefined {
   if (librarySource(config.library) !== 'zotero') return undefined;
   return new Zotero({
-    transport: context.transport ?? fetchTransport(),
+    transport: context.transport ?? nodeTransport(),
     ...(config.library.zoteroPort !== undefined ? { port: config.library.zoteroPort } : {}),
     cache: fileLibraryCache(stateFolder, ZOTERO_CACHE_FILE),
   });
@@ -39,7 +39,7 @@ export async function runZoteroAdd(options: CliOptions, context: CliContext): Pr
   const { config } = await loadConfig(options, context.cwd);
   const paper = await paperFor(id, options, context);
   const zotero = new Zotero({
-    transport: context.transport ?? fetchTransport(),
+    transport: context.transport ?? nodeTransport(),
     ...(config.library.zoteroPort !== undefined ? { port: config.library.zoteroPort } : {}),
   });
   const outcome = await zotero.save(paper);
