@@ -1,7 +1,7 @@
 // The vault store the CLI writes through: a folder on disk. Every path is checked to stay inside
 // the vault, and every write is atomic (see ./atomic-file.ts), so a crash never leaves half a note.
 
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { isPaperFeedError, PaperFeedError } from '../errors';
 import { pathKey } from '../vault/index-of';
@@ -9,6 +9,7 @@ import type { Duplicate } from '../vault/originals';
 import type { SkippedItem } from '../arxiv/paper';
 import type { IndexOptions, VaultIndex, VaultStore } from '../vault/store';
 import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged, syncFolder } from './atomic-file';
+import { FolderNames } from './folder-names';
 import { isDiskFull, reasonFor } from './fs-reasons';
 import { openStateFolder } from './state-folder';
 import { resolveInVault, vaultPathSegments } from './vault-path';
@@ -16,6 +17,8 @@ import { IndexSession, scanVault } from './vault-index';
 
 /** How often `process` starts over when someone keeps editing the note under it. */
 const PROCESS_ATTEMPTS = 5;
+/** Folder entries read at a time when a folder is listed. */
+const LISTING_BATCH = 256;
 
 export class FsVaultStore implements VaultStore {
   /** The vault folder as given, made absolute. */
@@ -34,8 +37,8 @@ export class FsVaultStore implements VaultStore {
   private session: IndexSession | undefined;
   private readonly now: (() => number) | undefined;
   private checkAll: boolean;
-  /** Folder (vault-relative) → its entries by folded name, listed once per store (once per run). */
-  private readonly listings = new Map<string, Promise<Map<string, string>>>();
+  /** Folder (vault-relative) → its names, folded, listed once per store (once per run). */
+  private readonly listings = new Map<string, Promise<FolderNames>>();
 
   /**
    * `now`: the clock the index judges ages by (tests let a week pass with it). `checkAll`: the
@@ -125,7 +128,7 @@ export class FsVaultStore implements VaultStore {
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw vaultError(error, 'look for', path);
     }
     // Linux disks tell "Café.md" from "café.md"; the phone or Mac the vault syncs to does not.
-    const name = (await this.listing(folder)).get(pathKey(nameOf(path)));
+    const name = await (await this.listing(folder)).find(pathKey(nameOf(path)));
     return name === undefined ? null : folder === '' ? name : `${folder}/${name}`;
   }
 
@@ -145,7 +148,7 @@ export class FsVaultStore implements VaultStore {
       await createFileAtomically(absolute, content, this.unflushed);
       this.session?.noteWritten(path, content);
       // A listing made before this note was created learns of it.
-      void this.listings.get(folderOf(path))?.then((names) => names.set(pathKey(nameOf(path)), nameOf(path)));
+      void this.listings.get(folderOf(path))?.then((names) => names.add(nameOf(path)));
     } catch (error) {
       if (error instanceof FileExistsError) throw new PaperFeedError('vault', 'File already exists.');
       throw vaultError(error, 'create', path);
@@ -186,19 +189,10 @@ export class FsVaultStore implements VaultStore {
     await this.session?.commit();
   }
 
-  private listing(folder: string): Promise<Map<string, string>> {
+  private listing(folder: string): Promise<FolderNames> {
     let names = this.listings.get(folder);
     if (!names) {
-      names = (async () => {
-        const found = new Map<string, string>();
-        try {
-          for (const name of await readdir(folder === '' ? await this.realRoot() : await this.resolve(folder))) found.set(pathKey(name), name);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code !== 'ENOENT' && code !== 'ENOTDIR') throw vaultError(error, 'list', folder);
-        }
-        return found;
-      })();
+      names = FolderNames.of(() => namesIn(() => (folder === '' ? this.realRoot() : this.resolve(folder)), folder));
       this.listings.set(folder, names);
     }
     return names;
@@ -222,6 +216,16 @@ export class FsVaultStore implements VaultStore {
     } catch (error) {
       throw vaultError(error, 'open', path);
     }
+  }
+}
+
+/** The names in a folder, read a batch at a time (never 50,000 entries at once); none when it is missing. */
+async function* namesIn(where: () => Promise<string>, folder: string): AsyncGenerator<string> {
+  try {
+    for await (const entry of await opendir(await where(), { bufferSize: LISTING_BATCH })) yield entry.name;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw vaultError(error, 'list', folder);
   }
 }
 
