@@ -43,13 +43,17 @@ export async function makeFolders(path: string): Promise<void> {
   }
 }
 
+/** What a file is written from: text, bytes, or pieces of bytes written one after another. */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
+
 /** Writes `content` to a fresh temp file beside `target` and flushes it; returns the temp path. */
-async function writeFlushedTemp(target: string, content: string | Uint8Array, mode: number): Promise<string> {
+async function writeFlushedTemp(target: string, content: FileContent, mode: number): Promise<string> {
   await makeFolders(nodePath.dirname(target));
   const temp = tempPathBeside(target);
   const handle = await open(temp, 'wx', mode);
   try {
-    await handle.writeFile(content, 'utf8');
+    // A handle's writeFile writes from where the last one ended.
+    for (const piece of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) await handle.writeFile(piece, 'utf8');
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -157,7 +161,7 @@ function linkUnsupported(code: string | undefined): boolean {
 }
 
 /** Replaces `target` with `content` atomically, keeping the file's permission bits. */
-export async function replaceFileAtomically(target: string, content: string | Uint8Array): Promise<void> {
+export async function replaceFileAtomically(target: string, content: FileContent): Promise<void> {
   const temp = await writeFlushedTemp(target, content, await modeOf(target));
   try {
     await rename(temp, target);

@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { appendFile, open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { PaperFeedError } from '../errors';
 import { replaceFileAtomically } from './atomic-file';
+import { SectionLines } from './index-section';
 
 export const INDEX_FILE = 'index.txt';
 export const JOURNAL_FILE = 'index.log';
@@ -67,63 +68,92 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Lines are encoded this many at a time, so no string of the whole index is ever built. */
 const LINES_PER_CHUNK = 2000;
 
-/** The lines, sorted by key (then by line), encoded as UTF-8 a batch at a time. */
-function sortedChunks(lines: Array<[string, string]>): Buffer[] {
-  lines.sort((x, y) => byKey(x[0], y[0]) || byKey(x[1], y[1]));
-  return chunksOf(lines.map((l) => l[1]));
+/**
+ * A sorted section's lines: `keyOf` gives each record's sort key (undefined: no line), `lineOf`
+ * its line. The records are sorted by their keys (then by line, for equal keys), and the lines
+ * are made and encoded a batch at a time, so only the keys are held for the whole section.
+ */
+function sortedChunks<T>(items: readonly T[], keyOf: (item: T) => string | undefined, lineOf: (item: T) => string): Buffer[] {
+  const keys: string[] = [];
+  const chosen: T[] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    keys.push(key);
+    chosen.push(item);
+  }
+  const order = Array.from(keys.keys());
+  order.sort((x, y) => byKey(keys[x]!, keys[y]!) || byKey(lineOf(chosen[x]!), lineOf(chosen[y]!)));
+  return chunksOf(order.length, (i) => lineOf(chosen[order[i]!]!));
 }
 
-function chunksOf(lines: readonly string[]): Buffer[] {
+function chunksOf(count: number, lineAt: (i: number) => string): Buffer[] {
   const chunks: Buffer[] = [];
-  for (let i = 0; i < lines.length; i += LINES_PER_CHUNK) chunks.push(Buffer.from(lines.slice(i, i + LINES_PER_CHUNK).join(''), 'utf8'));
+  for (let i = 0; i < count; i += LINES_PER_CHUNK) {
+    let text = '';
+    for (let j = i; j < Math.min(count, i + LINES_PER_CHUNK); j += 1) text += lineAt(j);
+    chunks.push(Buffer.from(text, 'utf8'));
+  }
   return chunks;
 }
 
-/**
- * The bytes of index.txt for these notes; `recentSince` picks the notes that every run stats.
- * Each section is built, sorted and encoded before the next is begun, so a full check of 50,000
- * notes holds one section's lines at a time rather than the whole index several times over.
- */
+/** The bytes of index.txt for these notes, in one piece (see baseChunks). */
 export function baseBytes(
   records: readonly NoteRecord[],
   meta: Omit<BaseMeta, 'sections' | 'count' | 'dailies'>,
   recentSince: number,
   pathKey: (path: string) => string,
 ): Buffer {
+  return Buffer.concat(baseChunks(records, meta, recentSince, pathKey));
+}
+
+/**
+ * The bytes of index.txt for these notes, in pieces to write one after another; `recentSince`
+ * picks the notes that every run stats. Each section is built, sorted and encoded before the next
+ * is begun, so a full check of 50,000 notes holds one section's keys at a time besides the bytes.
+ */
+export function baseChunks(
+  records: readonly NoteRecord[],
+  meta: Omit<BaseMeta, 'sections' | 'count' | 'dailies'>,
+  recentSince: number,
+  pathKey: (path: string) => string,
+): Buffer[] {
   const build: Record<SectionName, () => Buffer[]> = {
-    notes: () => sortedChunks(records.map(({ path, ...rest }) => [JSON.stringify(path), line(path, rest)])),
+    notes: () =>
+      sortedChunks(
+        records,
+        (r) => JSON.stringify(r.path),
+        ({ path, ...rest }) => line(path, rest),
+      ),
     // Ties between notes claiming one id sort by path, so the first line is the chosen note.
     ids: () =>
       sortedChunks(
-        records.flatMap((r) =>
-          r.a === undefined ? [] : [[`${JSON.stringify(r.a)}\t${JSON.stringify(r.path)}`, line(r.a, [r.path, r.v ?? null, r.c ?? null])]],
-        ),
+        records,
+        (r) => (r.a === undefined ? undefined : `${JSON.stringify(r.a)}\t${JSON.stringify(r.path)}`),
+        (r) => line(r.a, [r.path, r.v ?? null, r.c ?? null]),
       ),
     citekeys: () =>
       sortedChunks(
-        records.flatMap((r) =>
-          r.a === undefined || r.c === undefined ? [] : [[JSON.stringify(r.c.toLowerCase()), `${JSON.stringify(r.c.toLowerCase())}\t\n`]],
-        ),
+        records,
+        (r) => (r.a === undefined || r.c === undefined ? undefined : JSON.stringify(r.c.toLowerCase())),
+        (r) => `${JSON.stringify(r.c!.toLowerCase())}\t\n`,
       ),
     paths: () =>
       sortedChunks(
-        records.flatMap((r) => {
-          if (r.a === undefined && r.d === undefined) return [];
-          const hash = JSON.stringify(pathHash(pathKey(r.path)));
-          return [[hash, `${hash}\t\n`]];
-        }),
+        records,
+        (r) => (r.a === undefined && r.d === undefined ? undefined : JSON.stringify(pathHash(pathKey(r.path)))),
+        (r) => `${JSON.stringify(pathHash(pathKey(r.path)))}\t\n`,
       ),
     // Notes to look at again first, then the newest: a run reads this section until it is too old.
-    recent: () =>
-      chunksOf(
-        records
-          .filter((r) => r.m < 0 || r.m >= recentSince)
-          .sort((x, y) => (y.m < 0 ? Infinity : y.m) - (x.m < 0 ? Infinity : x.m))
-          .map((r) => `${JSON.stringify(r)}\n`),
-      ),
+    recent: () => {
+      const recent = records.filter((r) => r.m < 0 || r.m >= recentSince).sort((x, y) => (y.m < 0 ? Infinity : y.m) - (x.m < 0 ? Infinity : x.m));
+      return chunksOf(recent.length, (i) => `${JSON.stringify(recent[i])}\n`);
+    },
     kept: () =>
       sortedChunks(
-        records.flatMap((r) => (r.a !== undefined && r.k === 1 ? [[JSON.stringify(r.path), line(r.path, { a: r.a, t: r.t, b: r.b, n: r.n })]] : [])),
+        records,
+        (r) => (r.a !== undefined && r.k === 1 ? JSON.stringify(r.path) : undefined),
+        (r) => line(r.path, { a: r.a, t: r.t, b: r.b, n: r.n }),
       ),
   };
   // Offsets in bytes, so a run decodes only the sections it asks about.
@@ -140,8 +170,7 @@ export function baseBytes(
   }
   const dailies = records.flatMap((r): Array<[string, string]> => (r.d === undefined ? [] : [[r.d, r.path]])).sort((x, y) => byKey(x[1], y[1]));
   const header: BaseMeta = { ...meta, dailies, count: records.length, sections };
-  const head = Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8');
-  return Buffer.concat([head, ...chunks], head.length + at);
+  return [Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8'), ...chunks];
 }
 
 export function newGeneration(): string {
@@ -168,12 +197,65 @@ export function pathHash(key: string): string {
 type BodyReader = (start: number, end: number) => Buffer;
 
 /**
- * index.txt as read: its header, and searches over its sections. A section's bytes are read when
- * a search first needs them and searched as bytes, decoding only the lines a search passes: a
- * normal run never holds the whole index, nor any section as text.
+ * What a read compares with the header it began with: the magic line and the start of the meta,
+ * which names the file by its generation (random for each full check that writes one).
+ */
+const IDENTITY_BYTES = 512;
+
+/**
+ * index.txt opened for the reads of one turn of the event loop (a search reads many blocks in a
+ * row, synchronously) and closed after it. Each opening checks that the file still starts as it
+ * did when its header was read (a run holds the vault's lock, so no other run replaces the file
+ * meanwhile; if something did, the run stops rather than mix two).
+ */
+class IndexFile {
+  private fd: number | undefined;
+  private readonly identity: Buffer;
+  private readonly seen: Buffer;
+
+  constructor(
+    private readonly path: string,
+    head: Buffer,
+  ) {
+    this.identity = Buffer.from(head);
+    this.seen = Buffer.alloc(head.length);
+  }
+
+  read(start: number, end: number): Buffer {
+    const bytes = Buffer.alloc(end - start);
+    readFullySync(this.open(), bytes, start);
+    return bytes;
+  }
+
+  private open(): number {
+    if (this.fd !== undefined) return this.fd;
+    const fd = openSync(this.path, 'r');
+    try {
+      readFullySync(fd, this.seen, 0);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+    if (!this.seen.equals(this.identity)) {
+      closeSync(fd);
+      throw new PaperFeedError('vault', `Paper Feed's vault index (${this.path}) was replaced while this run was using it; run Paper Feed again.`);
+    }
+    this.fd = fd;
+    setImmediate(() => {
+      closeSync(fd);
+      this.fd = undefined;
+    });
+    return fd;
+  }
+}
+
+/**
+ * index.txt as read: its header, and searches over its sections. A search reads only the blocks
+ * of a section it passes through (see ./index-section.ts): a normal run never holds the whole
+ * index, nor any whole section.
  */
 export class BaseIndex {
-  private readonly bytesOf = new Map<SectionName, Buffer>();
+  private readonly sections = new Map<SectionName, SectionLines>();
 
   private constructor(
     readonly meta: BaseMeta,
@@ -198,7 +280,7 @@ export class BaseIndex {
     return Math.max(...Object.values(meta.sections).map((s) => s[1]));
   }
 
-  /** index.txt held in memory (the one a full check has just written). */
+  /** index.txt held in memory (the one a full check could not save). */
   static parse(bytes: Buffer): BaseIndex | undefined {
     const header = BaseIndex.header(bytes);
     if (!header || header.bodyStart + BaseIndex.bodyLength(header.meta) !== bytes.length) return undefined;
@@ -206,11 +288,7 @@ export class BaseIndex {
     return new BaseIndex(header.meta, (start, end) => bytes.subarray(bodyStart + start, bodyStart + end));
   }
 
-  /**
-   * index.txt on disk: its header now, each section when first searched. A section is read only
-   * while the file still starts with the header read here (a run holds the vault's lock, so no
-   * other run replaces the file meanwhile; if something did, the run stops rather than mix two).
-   */
+  /** index.txt on disk: its header now, the blocks of its sections as searches need them (see IndexFile). */
   static async open(path: string): Promise<BaseIndex | undefined> {
     const handle = await open(path, 'r');
     let header: { meta: BaseMeta; bodyStart: number } | undefined;
@@ -229,21 +307,8 @@ export class BaseIndex {
       await handle.close();
     }
     const { bodyStart } = header;
-    const expected = head.subarray(0, bodyStart);
-    return new BaseIndex(header.meta, (start, end) => {
-      const fd = openSync(path, 'r');
-      try {
-        const now = Buffer.alloc(bodyStart);
-        readFullySync(fd, now, 0);
-        if (!now.equals(expected))
-          throw new PaperFeedError('vault', `Paper Feed's vault index (${path}) was replaced while this run was using it; run Paper Feed again.`);
-        const bytes = Buffer.alloc(end - start);
-        readFullySync(fd, bytes, bodyStart + start);
-        return bytes;
-      } finally {
-        closeSync(fd);
-      }
-    });
+    const file = new IndexFile(path, head.subarray(0, Math.min(bodyStart, IDENTITY_BYTES)));
+    return new BaseIndex(header.meta, (start, end) => file.read(bodyStart + start, bodyStart + end));
   }
 
   /** Whether a sorted section has a line with the key `key`. */
@@ -251,53 +316,29 @@ export class BaseIndex {
     return !this.find(section, key).next().done;
   }
 
-  /** The lines of a sorted section whose key is `key`, as [key JSON, rest JSON] text pairs. */
-  *find(section: SectionName, key: string): Generator<string> {
-    const bytes = this.section(section);
-    const wanted = JSON.stringify(key);
-    const ascii = isAscii(wanted) ? Buffer.from(wanted, 'latin1') : undefined;
-    for (let at = lowerBound(bytes, wanted); at < bytes.length;) {
-      const tab = bytes.indexOf(0x09, at);
-      const lineEnd = bytes.indexOf(0x0a, tab);
-      const same = ascii ? tab - at === ascii.length && bytes.compare(ascii, 0, ascii.length, at, tab) === 0 : bytes.toString('utf8', at, tab) === wanted;
-      if (!same) return;
-      yield bytes.toString('utf8', tab + 1, lineEnd);
-      at = lineEnd + 1;
-    }
+  /** The lines of a sorted section whose key is `key`, as their rest (JSON text). */
+  find(section: SectionName, key: string): Generator<string> {
+    return this.section(section).find(JSON.stringify(key));
   }
 
-  /** Every line of a sorted section whose key starts with `prefix` (a path's folder, say). */
-  *withPrefix(section: SectionName, prefix: string): Generator<[string, string]> {
-    const bytes = this.section(section);
-    const wanted = JSON.stringify(prefix).slice(0, -1); // without the closing quote
-    for (let at = lowerBound(bytes, wanted); at < bytes.length;) {
-      const tab = bytes.indexOf(0x09, at);
-      const lineEnd = bytes.indexOf(0x0a, tab);
-      const key = bytes.toString('utf8', at, tab);
-      if (!key.startsWith(wanted)) return;
-      yield [key, bytes.toString('utf8', tab + 1, lineEnd)];
-      at = lineEnd + 1;
-    }
+  /** Every line of a sorted section whose key starts with `prefix` (a path's folder, say), as [key JSON, rest JSON]. */
+  withPrefix(section: SectionName, prefix: string): Generator<[string, string]> {
+    return this.section(section).withPrefix(JSON.stringify(prefix).slice(0, -1)); // without the closing quote
   }
 
   /** Each line of a section, in order (for the recent notes and the weekly full check). */
-  *lines(section: SectionName): Generator<string> {
-    const bytes = this.section(section);
-    for (let at = 0; at < bytes.length;) {
-      const lineEnd = bytes.indexOf(0x0a, at);
-      yield bytes.toString('utf8', at, lineEnd);
-      at = lineEnd + 1;
-    }
+  lines(section: SectionName): Generator<string> {
+    return this.section(section).lines();
   }
 
-  private section(name: SectionName): Buffer {
-    let bytes = this.bytesOf.get(name);
-    if (bytes === undefined) {
+  private section(name: SectionName): SectionLines {
+    let section = this.sections.get(name);
+    if (section === undefined) {
       const [start, end] = this.meta.sections[name];
-      bytes = this.read(start, end);
-      this.bytesOf.set(name, bytes);
+      section = new SectionLines((from, to) => this.read(start + from, start + to), end - start);
+      this.sections.set(name, section);
     }
-    return bytes;
+    return section;
   }
 }
 
@@ -315,29 +356,6 @@ function readFullySync(fd: number, into: Buffer, position: number): void {
     if (bytesRead === 0) throw new Error('index.txt ended early');
     done += bytesRead;
   }
-}
-
-const isAscii = (text: string) => /^[\x00-\x7f]*$/.test(text);
-
-/**
- * The start of the first line of a sorted section whose key is not below `key`, in the order the
- * section was sorted in (JavaScript's, by UTF-16 units). Against an ASCII key, comparing UTF-8
- * bytes gives that same order (the two differ only between two non-ASCII characters), so ids,
- * citekeys and path hashes are looked up without decoding a line; other keys decode each line passed.
- */
-function lowerBound(bytes: Buffer, key: string): number {
-  const ascii = isAscii(key) ? Buffer.from(key, 'latin1') : undefined;
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const lineStart = middle === 0 ? 0 : Math.max(low, bytes.lastIndexOf(0x0a, middle - 1) + 1);
-    const tab = bytes.indexOf(0x09, lineStart);
-    const below = ascii ? bytes.compare(ascii, 0, ascii.length, lineStart, tab) < 0 : bytes.toString('utf8', lineStart, tab) < key;
-    if (below) low = bytes.indexOf(0x0a, tab) + 1;
-    else high = lineStart;
-  }
-  return low;
 }
 
 function isMeta(value: unknown): value is BaseMeta {
@@ -373,7 +391,7 @@ export async function loadBase(path: string): Promise<BaseIndex | undefined> {
   }
 }
 
-export async function saveBase(path: string, bytes: Buffer): Promise<void> {
+export async function saveBase(path: string, bytes: Buffer | readonly Buffer[]): Promise<void> {
   await replaceFileAtomically(path, bytes);
 }
 

@@ -29,7 +29,16 @@ export function factsOfText(text: string, rules: readonly KeepRule[] | undefined
     if (facts.tally.authors.length > 0) entry.f = [...facts.tally.authors];
   }
   if (facts.arxivId !== undefined && rules) Object.assign(entry, libraryFacts(text, rules, createdAt));
-  return entry;
+  return detached(entry);
+}
+
+/**
+ * The facts with strings of their own. A value cut from the note's text (a citekey, a group's
+ * name, an abstract) would otherwise keep the whole text alive, as V8 lets a slice share its
+ * source's characters, and a full check holds the facts of every note in the vault at once.
+ */
+function detached(facts: NoteFactsOnly): NoteFactsOnly {
+  return JSON.parse(JSON.stringify(facts)) as NoteFactsOnly;
 }
 
 /**

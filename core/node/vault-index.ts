@@ -19,7 +19,7 @@ import { isTempFileName } from './atomic-file';
 import { STATE_FOLDER } from './state-folder';
 import {
   appendJournal,
-  baseBytes,
+  baseChunks,
   BaseIndex,
   INDEX_FILE,
   JOURNAL_FILE,
@@ -75,7 +75,6 @@ export interface ScanResult {
 
 interface Found {
   path: string;
-  absolute: string;
   mtimeMs: number;
   size: number;
   birthtimeMs?: number;
@@ -116,16 +115,14 @@ export async function scanVault(realRoot: string, options: ScanOptions = {}): Pr
   if (due) {
     const records = await scan.fullCheck(keepChanged);
     generation = newGeneration();
-    const bytes = baseBytes(
+    const chunks = baseChunks(
       records,
       { generation, checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() },
       started - RECENT_MS,
       pathKey,
     );
-    // The index only saves time; a vault we cannot write to will say so on the first note.
-    await saveBase(indexPath, bytes).catch(() => undefined);
+    view = new IndexView(await savedBase(indexPath, chunks));
     await removeJournal(journalPath);
-    view = new IndexView(BaseIndex.parse(bytes));
     journalStarted = false;
   } else {
     await scan.catchUp();
@@ -196,7 +193,7 @@ class Scan {
       const info = await stat(nodePath.join(this.root, record.path)).catch(() => null);
       if (!info?.isFile()) return this.view.remove(record.path);
       if (record.m >= 0 && record.m === info.mtimeMs && record.s === info.size) return undefined;
-      return this.view.put(await this.read(foundOf(this.root, record.path, info)));
+      return this.view.put(await this.read(foundOf(record.path, info)));
     });
   }
 
@@ -231,7 +228,7 @@ class Scan {
     for (const path of known.keys()) if (!present.has(path)) this.view.remove(path);
     await inBatches(fresh, async (path) => {
       const info = await stat(nodePath.join(this.root, path)).catch(() => null);
-      if (info?.isFile()) this.view.put(await this.read(foundOf(this.root, path, info)));
+      if (info?.isFile()) this.view.put(await this.read(foundOf(path, info)));
     });
     this.view.setFolder(folder, settledAt(mtimeMs, this.started) ? mtimeMs : -1);
     return [...fresh, ...touched];
@@ -272,7 +269,7 @@ class Scan {
       await inBatches(notes, async (path) => {
         const stats = await stat(nodePath.join(this.root, path)).catch(() => null);
         // Deleted between listing and stat: not there, so not indexed.
-        if (stats?.isFile()) found.push(foundOf(this.root, path, stats));
+        if (stats?.isFile()) found.push(foundOf(path, stats));
       });
     }
     return found;
@@ -280,16 +277,28 @@ class Scan {
 
   private async read(file: Found): Promise<NoteRecord> {
     this.notesRead += 1;
-    const facts = await readNoteFacts(file.absolute, file.size, this.rules, file.birthtimeMs);
+    const facts = await readNoteFacts(nodePath.join(this.root, file.path), file.size, this.rules, file.birthtimeMs);
     const m = this.started - file.mtimeMs < RACY_MS ? -1 : file.mtimeMs;
     return { path: file.path, m, s: file.size, ...facts };
   }
 }
 
-function foundOf(root: string, path: string, info: { mtimeMs: number; size: number; birthtimeMs: number }): Found {
+/**
+ * The index a full check has just built, saved to index.txt and read back from there as any run
+ * reads it, a block at a time; held in memory only when it cannot be saved. The index only saves
+ * time: a vault we cannot write to will say so on the first note.
+ */
+async function savedBase(path: string, chunks: readonly Buffer[]): Promise<BaseIndex | undefined> {
+  const saved = await saveBase(path, chunks).then(
+    () => true,
+    () => false,
+  );
+  return (saved ? await loadBase(path) : undefined) ?? BaseIndex.parse(Buffer.concat(chunks));
+}
+
+function foundOf(path: string, info: { mtimeMs: number; size: number; birthtimeMs: number }): Found {
   return {
     path,
-    absolute: nodePath.join(root, path),
     mtimeMs: info.mtimeMs,
     size: info.size,
     ...(info.birthtimeMs > 0 ? { birthtimeMs: info.birthtimeMs } : {}),
