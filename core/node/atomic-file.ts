@@ -43,8 +43,11 @@ export async function makeFolders(path: string): Promise<void> {
   }
 }
 
-/** What a file is written from: text, bytes, or pieces of bytes written one after another. */
-export type FileContent = string | Uint8Array | readonly Uint8Array[];
+/** Writes a file's bytes a piece at a time, each piece at its position in the file. */
+export type PieceWriter = (put: (bytes: Uint8Array, position: number) => Promise<void>) => Promise<void>;
+
+/** What a file is written from: text, bytes, or a writer of its pieces. */
+export type FileContent = string | Uint8Array | PieceWriter;
 
 /** Writes `content` to a fresh temp file beside `target` and flushes it; returns the temp path. */
 async function writeFlushedTemp(target: string, content: FileContent, mode: number): Promise<string> {
@@ -52,8 +55,12 @@ async function writeFlushedTemp(target: string, content: FileContent, mode: numb
   const temp = tempPathBeside(target);
   const handle = await open(temp, 'wx', mode);
   try {
-    // A handle's writeFile writes from where the last one ended.
-    for (const piece of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) await handle.writeFile(piece, 'utf8');
+    if (typeof content !== 'function') await handle.writeFile(content, 'utf8');
+    else {
+      await content(async (bytes, position) => {
+        for (let done = 0; done < bytes.length;) done += (await handle.write(bytes, done, bytes.length - done, position + done)).bytesWritten;
+      });
+    }
     await handle.sync();
   } catch (error) {
     await handle.close();

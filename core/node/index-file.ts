@@ -73,7 +73,7 @@ const LINES_PER_CHUNK = 2000;
  * its line. The records are sorted by their keys (then by line, for equal keys), and the lines
  * are made and encoded a batch at a time, so only the keys are held for the whole section.
  */
-function sortedChunks<T>(items: readonly T[], keyOf: (item: T) => string | undefined, lineOf: (item: T) => string): Buffer[] {
+function* sortedChunks<T>(items: readonly T[], keyOf: (item: T) => string | undefined, lineOf: (item: T) => string): Generator<Buffer> {
   const keys: string[] = [];
   const chosen: T[] = [];
   for (const item of items) {
@@ -84,41 +84,27 @@ function sortedChunks<T>(items: readonly T[], keyOf: (item: T) => string | undef
   }
   const order = Array.from(keys.keys());
   order.sort((x, y) => byKey(keys[x]!, keys[y]!) || byKey(lineOf(chosen[x]!), lineOf(chosen[y]!)));
-  return chunksOf(order.length, (i) => lineOf(chosen[order[i]!]!));
+  yield* chunksOf(order.length, (i) => lineOf(chosen[order[i]!]!));
 }
 
-function chunksOf(count: number, lineAt: (i: number) => string): Buffer[] {
-  const chunks: Buffer[] = [];
+function* chunksOf(count: number, lineAt: (i: number) => string): Generator<Buffer> {
   for (let i = 0; i < count; i += LINES_PER_CHUNK) {
     let text = '';
     for (let j = i; j < Math.min(count, i + LINES_PER_CHUNK); j += 1) text += lineAt(j);
-    chunks.push(Buffer.from(text, 'utf8'));
+    yield Buffer.from(text, 'utf8');
   }
-  return chunks;
 }
 
-/** The bytes of index.txt for these notes, in one piece (see baseChunks). */
-export function baseBytes(
-  records: readonly NoteRecord[],
-  meta: Omit<BaseMeta, 'sections' | 'count' | 'dailies'>,
-  recentSince: number,
-  pathKey: (path: string) => string,
-): Buffer {
-  return Buffer.concat(baseChunks(records, meta, recentSince, pathKey));
-}
+/** What a full check knows of index.txt before its sections are written. */
+export type BaseFacts = Omit<BaseMeta, 'sections' | 'count' | 'dailies'>;
 
 /**
- * The bytes of index.txt for these notes, in pieces to write one after another; `recentSince`
- * picks the notes that every run stats. Each section is built, sorted and encoded before the next
- * is begun, so a full check of 50,000 notes holds one section's keys at a time besides the bytes.
+ * The sections of index.txt for these notes, in order, each a batch of lines at a time;
+ * `recentSince` picks the notes that every run stats. Each section is built, sorted and encoded
+ * before the next is begun, so a full check of 50,000 notes holds one section's keys at a time.
  */
-export function baseChunks(
-  records: readonly NoteRecord[],
-  meta: Omit<BaseMeta, 'sections' | 'count' | 'dailies'>,
-  recentSince: number,
-  pathKey: (path: string) => string,
-): Buffer[] {
-  const build: Record<SectionName, () => Buffer[]> = {
+function sectionsOf(records: readonly NoteRecord[], recentSince: number, pathKey: (path: string) => string): Record<SectionName, () => Iterable<Buffer>> {
+  return {
     notes: () =>
       sortedChunks(
         records,
@@ -156,10 +142,22 @@ export function baseChunks(
         (r) => line(r.path, { a: r.a, t: r.t, b: r.b, n: r.n }),
       ),
   };
+}
+
+/** The magic line and the header line, for these notes with their sections where `sections` says. */
+function headOf(records: readonly NoteRecord[], facts: BaseFacts, sections: Record<SectionName, [number, number]>): Buffer {
+  const dailies = records.flatMap((r): Array<[string, string]> => (r.d === undefined ? [] : [[r.d, r.path]])).sort((x, y) => byKey(x[1], y[1]));
+  const header: BaseMeta = { ...facts, dailies, count: records.length, sections };
+  return Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8');
+}
+
+/** The bytes of index.txt for these notes, in memory (see writeBase for the same on disk). */
+export function baseBytes(records: readonly NoteRecord[], facts: BaseFacts, recentSince: number, pathKey: (path: string) => string): Buffer {
   // Offsets in bytes, so a run decodes only the sections it asks about.
   const sections = {} as Record<SectionName, [number, number]>;
   const chunks: Buffer[] = [];
   let at = 0;
+  const build = sectionsOf(records, recentSince, pathKey);
   for (const name of SECTION_NAMES) {
     const start = at;
     for (const chunk of build[name]()) {
@@ -168,9 +166,42 @@ export function baseChunks(
     }
     sections[name] = [start, at];
   }
-  const dailies = records.flatMap((r): Array<[string, string]> => (r.d === undefined ? [] : [[r.d, r.path]])).sort((x, y) => byKey(x[1], y[1]));
-  const header: BaseMeta = { ...meta, dailies, count: records.length, sections };
-  return [Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8'), ...chunks];
+  return Buffer.concat([headOf(records, facts, sections), ...chunks]);
+}
+
+/** An offset's longest form, for the room kept for the header. */
+const WIDEST_OFFSET = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Writes index.txt for these notes (atomically), each batch of lines as soon as it is encoded,
+ * so a full check never holds the file's bytes. The header, which says where the sections lie,
+ * is written last into room kept for it at the start: measured with every offset at its longest,
+ * and padded with spaces (JSON allows them before the line's end) when it comes out shorter.
+ */
+export async function writeBase(
+  path: string,
+  records: readonly NoteRecord[],
+  facts: BaseFacts,
+  recentSince: number,
+  pathKey: (path: string) => string,
+): Promise<void> {
+  const widest = Object.fromEntries(SECTION_NAMES.map((name) => [name, [WIDEST_OFFSET, WIDEST_OFFSET]])) as Record<SectionName, [number, number]>;
+  const room = headOf(records, facts, widest).length;
+  await replaceFileAtomically(path, async (put) => {
+    const sections = {} as Record<SectionName, [number, number]>;
+    let at = 0;
+    const build = sectionsOf(records, recentSince, pathKey);
+    for (const name of SECTION_NAMES) {
+      const start = at;
+      for (const chunk of build[name]()) {
+        await put(chunk, room + at);
+        at += chunk.length;
+      }
+      sections[name] = [start, at];
+    }
+    const head = headOf(records, facts, sections);
+    await put(Buffer.concat([head.subarray(0, -1), Buffer.alloc(room - head.length, ' '), head.subarray(-1)]), 0);
+  });
 }
 
 export function newGeneration(): string {
@@ -391,7 +422,7 @@ export async function loadBase(path: string): Promise<BaseIndex | undefined> {
   }
 }
 
-export async function saveBase(path: string, bytes: Buffer | readonly Buffer[]): Promise<void> {
+export async function saveBase(path: string, bytes: Buffer): Promise<void> {
   await replaceFileAtomically(path, bytes);
 }
 

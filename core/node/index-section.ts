@@ -31,6 +31,7 @@ export class SectionLines {
   private readonly blocks = new Map<number, Buffer>();
   /** Block number → the first line starting in it (or after): where, and its key's JSON; null past the last line. */
   private readonly firstLines = new Map<number, { at: number; key: string } | null>();
+  private lastRange: { from: number; to: number; bytes: Buffer } | undefined;
 
   constructor(
     private readonly read: SectionReader,
@@ -96,13 +97,18 @@ export class SectionLines {
     return from >= to ? from : from + lowerBoundIn(this.bytesBetween(from, to), wanted, ascii);
   }
 
-  /** Bytes `from` to `to` of the section, from the cached blocks when they hold them. */
+  /**
+   * Bytes `from` to `to` of the section, from the cached blocks when they hold them. The last
+   * range is kept: searches for neighbouring keys (a citekey's next free suffix) fall in it.
+   */
   private bytesBetween(from: number, to: number): Buffer {
+    if (this.lastRange?.from === from && this.lastRange.to === to) return this.lastRange.bytes;
     const first = Math.floor(from / BLOCK);
     const last = Math.floor(Math.max(from, to - 1) / BLOCK);
-    if (last - first > 1) return this.read(from, to);
-    const head = this.block(first).subarray(from - first * BLOCK, to - first * BLOCK);
-    return last === first ? head : Buffer.concat([head, this.block(last).subarray(0, to - last * BLOCK)]);
+    const head = last - first > 1 ? undefined : this.block(first).subarray(from - first * BLOCK, to - first * BLOCK);
+    const bytes = !head ? this.read(from, to) : last === first ? head : Buffer.concat([head, this.block(last).subarray(0, to - last * BLOCK)]);
+    this.lastRange = { from, to, bytes };
+    return bytes;
   }
 
   private firstLineOf(block: number): { at: number; key: string } | null {

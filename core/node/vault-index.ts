@@ -19,7 +19,7 @@ import { isTempFileName } from './atomic-file';
 import { STATE_FOLDER } from './state-folder';
 import {
   appendJournal,
-  baseChunks,
+  baseBytes,
   BaseIndex,
   INDEX_FILE,
   JOURNAL_FILE,
@@ -27,7 +27,8 @@ import {
   loadJournal,
   newGeneration,
   removeJournal,
-  saveBase,
+  writeBase,
+  type BaseFacts,
   type NoteRecord,
 } from './index-file';
 import { IndexView } from './index-view';
@@ -115,13 +116,8 @@ export async function scanVault(realRoot: string, options: ScanOptions = {}): Pr
   if (due) {
     const records = await scan.fullCheck(keepChanged);
     generation = newGeneration();
-    const chunks = baseChunks(
-      records,
-      { generation, checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() },
-      started - RECENT_MS,
-      pathKey,
-    );
-    view = new IndexView(await savedBase(indexPath, chunks));
+    const facts = { generation, checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() };
+    view = new IndexView(await savedBase(indexPath, records, facts, started - RECENT_MS));
     await removeJournal(journalPath);
     journalStarted = false;
   } else {
@@ -288,12 +284,12 @@ class Scan {
  * reads it, a block at a time; held in memory only when it cannot be saved. The index only saves
  * time: a vault we cannot write to will say so on the first note.
  */
-async function savedBase(path: string, chunks: readonly Buffer[]): Promise<BaseIndex | undefined> {
-  const saved = await saveBase(path, chunks).then(
+async function savedBase(path: string, records: readonly NoteRecord[], facts: BaseFacts, recentSince: number): Promise<BaseIndex | undefined> {
+  const saved = await writeBase(path, records, facts, recentSince, pathKey).then(
     () => true,
     () => false,
   );
-  return (saved ? await loadBase(path) : undefined) ?? BaseIndex.parse(Buffer.concat(chunks));
+  return (saved ? await loadBase(path) : undefined) ?? BaseIndex.parse(baseBytes(records, facts, recentSince, pathKey));
 }
 
 function foundOf(path: string, info: { mtimeMs: number; size: number; birthtimeMs: number }): Found {
