@@ -45,20 +45,30 @@ export class LibraryNotes {
     const entries = this.entries;
     const rules = keepRules(keepKeys);
     const keys = JSON.stringify(keepKeys);
-    let paths: Iterable<string>;
+    // Each path with its note's id when known as the pass began (see check).
+    let paths: Iterable<[string, string | undefined]>;
     if (keys !== this.keysOfLastRun) {
       // The first run, or new keep keys: one pass over every paper note (and every cached one,
       // to drop notes that went while Obsidian was closed).
       this.keysOfLastRun = keys;
       this.kept.clear();
       // (Those cached are listed after the index's, each once: a path the index holds is one of its paper paths.)
-      paths = [...this.notes.paperPaths(), ...Array.from(entries.keys()).filter((path) => this.notes.paperIdAt(path) === undefined)];
+      const gone = Array.from(entries.keys()).filter((path) => this.notes.paperIdAt(path) === undefined);
+      paths = [...this.notes.paperNotes(), ...gone.map((path): [string, undefined] => [path, undefined])];
     } else {
-      paths = this.dirty;
+      paths = Array.from(this.dirty, (path): [string, undefined] => [path, undefined]);
     }
     this.dirty = new Set();
     const readsBefore = this.reads;
-    for (const path of paths) await this.check(path, rules, entries);
+    // The ids listed hold until the pass first waits for a read: then the vault may have moved on.
+    let listed = true;
+    for (const [path, id] of paths) {
+      const reading = this.check(path, rules, entries, listed ? id : undefined);
+      if (reading) {
+        listed = false;
+        await reading;
+      }
+    }
     this.lastReads = this.reads - readsBefore;
     const unsaved = new Set(this.unsaved);
     this.unsaved.clear();
@@ -76,7 +86,10 @@ export class LibraryNotes {
     const rules = keepRules(JSON.parse(this.keysOfLastRun) as string[]);
     const paths = this.dirty;
     this.dirty = new Set();
-    for (const path of paths) await this.check(path, rules, entries);
+    for (const path of paths) {
+      const reading = this.check(path, rules, entries);
+      if (reading) await reading;
+    }
     const unsaved = new Set(this.unsaved);
     this.unsaved.clear();
     await this.file.save(entries, unsaved);
@@ -87,35 +100,56 @@ export class LibraryNotes {
     return jsonFileCache(this.app, `${this.folder}/${LIBRARY_INDEX_FILE}`);
   }
 
-  /** Brings what the library knows of one note up to date: kept or not, and its cached facts. */
-  private async check(path: string, rules: readonly KeepRule[], entries: NoteEntries): Promise<void> {
-    const id = this.notes.paperIdAt(path);
+  /**
+   * Brings what the library knows of one note up to date: kept or not, and its cached facts. Most
+   * notes need nothing read, and are settled at once (no promise, so a pass over 50,000 notes
+   * does not wait a turn for each); a note whose text must be read answers with the promise of that.
+   */
+  private check(path: string, rules: readonly KeepRule[], entries: NoteEntries, listedId?: string): Promise<void> | undefined {
+    const id = listedId ?? this.notes.paperIdAt(path);
     const file = id === undefined ? null : this.app.vault.getFileByPath(path);
     if (id === undefined || !file) {
       this.kept.delete(path);
       if (entries.delete(path)) this.unsaved.add(path);
-      return;
+      return undefined;
     }
     const cache = this.app.metadataCache.getFileCache(file);
-    let marked = cache ? keptByRules(rules, cache.frontmatter ?? {}, tagsOf(cache)) : false;
-    let entry = entries.get(path);
+    const marked = cache ? keptByRules(rules, cache.frontmatter ?? {}, tagsOf(cache)) : false;
+    const entry = entries.get(path);
     const stale = entry?.m !== file.stat.mtime || entry.s !== file.stat.size;
     // A note kept by a key added since its text was read needs its title and abstract now; one
     // the metadata cache has not reached yet is judged by its text.
-    if (stale || !cache || (marked && entry?.b === undefined && !entry?.w)) {
-      let facts: NoteLibraryFacts;
-      try {
-        facts = await this.read(file, rules);
-      } catch {
-        this.dirty.add(path); // gone or unreadable just now: its event, or the next run, settles it
-        return;
-      }
-      entry = entryOf(file, facts, marked);
-      entries.set(path, entry);
-      this.unsaved.add(path);
-      if (!cache) marked = facts.kept;
+    if (stale || !cache || (marked && entry.b === undefined && !entry.w)) return this.readAgain(path, id, file, Boolean(cache), marked, rules, entries);
+    this.settle(path, id, file, entry, marked);
+    return undefined;
+  }
+
+  /** check() for a note whose text must be read: its entry made again from the text. */
+  private async readAgain(
+    path: string,
+    id: string,
+    file: TFile,
+    cached: boolean,
+    marked: boolean,
+    rules: readonly KeepRule[],
+    entries: NoteEntries,
+  ): Promise<void> {
+    let facts: NoteLibraryFacts;
+    try {
+      facts = await this.read(file, rules);
+    } catch {
+      this.dirty.add(path); // gone or unreadable just now: its event, or the next run, settles it
+      return;
     }
-    if (!entry || !(entry.w || marked)) {
+    const entry = entryOf(file, facts, marked);
+    entries.set(path, entry);
+    this.unsaved.add(path);
+    this.settle(path, id, file, entry, cached ? marked : facts.kept);
+  }
+
+  /** The note in the library or out of it, by its entry and the keep keys. */
+  private settle(path: string, id: string, file: TFile, entry: NoteEntry, marked: boolean): void {
+    if (!(entry.w || marked)) {
       this.kept.delete(path);
       return;
     }

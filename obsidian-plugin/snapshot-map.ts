@@ -24,6 +24,10 @@ export class SnapshotMap<K, V> {
     return this.live.values();
   }
 
+  entries(): IterableIterator<[K, V]> {
+    return this.live.entries();
+  }
+
   set(key: K, value: V): void {
     this.recordOld(key);
     this.live.set(key, value);

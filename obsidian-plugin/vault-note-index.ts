@@ -195,9 +195,9 @@ export class VaultNoteIndex {
     return id !== undefined && this.papers.get(id)?.path === path ? id : undefined;
   }
 
-  /** The path of every paper note the index holds, one per id. Walks the index. */
-  paperPaths(): string[] {
-    return Array.from(this.papers.values(), (note) => note.path);
+  /** The path and id of every paper note the index holds, one per id. Walks the index. */
+  paperNotes(): Array<[string, string]> {
+    return Array.from(this.papers.entries(), ([id, note]): [string, string] => [note.path, id]);
   }
 
   /** Records a note Paper Feed just wrote, before the metadata cache gets to it. */
@@ -257,7 +257,10 @@ export class VaultNoteIndex {
     this.facts.set(path, facts);
     this.paths.add(path);
     if (facts.citekey) count(this.citekeys, facts.citekey.toLowerCase(), 1);
-    if (facts.arxivId) this.settlePaper(facts.arxivId, this.claimsOfId.add(facts.arxivId, path));
+    if (facts.arxivId) {
+      const standing = this.claimsOfId.add(facts.arxivId, path);
+      this.settlePaper(facts.arxivId, standing, standing === path ? facts : undefined);
+    }
     if (facts.dailyDate) this.settleDaily(facts.dailyDate, this.claimsOfDate.add(facts.dailyDate, path));
   }
 
@@ -273,9 +276,9 @@ export class VaultNoteIndex {
    * When a sync conflict leaves two notes with one id, the smaller path stands for it, so every
    * run picks the same one; the notes that gain or lose that place are announced.
    */
-  private settlePaper(id: string, path: string | undefined): void {
+  private settlePaper(id: string, path: string | undefined, factsOfPath?: NoteFacts): void {
     const held = this.papers.get(id);
-    const facts = path === undefined ? undefined : this.facts.get(path);
+    const facts = factsOfPath ?? (path === undefined ? undefined : this.facts.get(path));
     if (path === undefined || !facts) {
       this.papers.delete(id);
     } else if (held?.path !== path || held.version !== facts.version || held.citekey !== facts.citekey) {
