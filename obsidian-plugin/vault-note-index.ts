@@ -349,6 +349,13 @@ function count(counts: Map<string, number>, key: string, by: 1 | -1): void {
  * core then reads from the text: a paper note is still found by its arxiv_id line.
  */
 function cachedFacts(cache: CachedMetadata): NoteFacts | undefined {
-  if (cache.frontmatter) return factsOfFrontmatter(cache.frontmatter);
+  if (cache.frontmatter) {
+    const facts = factsOfFrontmatter(cache.frontmatter);
+    // The id as the cache holds it when it is written bare (nearly always): the cache keeps that
+    // string anyway, so an index of 50,000 notes keeps no second copy of each id.
+    const written: unknown = cache.frontmatter.arxiv_id;
+    if (typeof written === 'string' && facts.arxivId === written) facts.arxivId = written;
+    return facts;
+  }
   return cache.frontmatterPosition ? undefined : {};
 }

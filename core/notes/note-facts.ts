@@ -83,9 +83,7 @@ export function readArxivId(value: unknown): string | undefined {
       .trim()
       .replace(/^arxiv:/i, '')
       .replace(/v\d+$/, '');
-  // The value as written when it is the id already: a host's cache holds that string anyway, so
-  // an index of 50,000 notes keeps no second copy of each id.
-  return id === '' ? undefined : id === written ? written : id;
+  return id === '' ? undefined : id;
 }
 
 function numberAsId(value: number): string | undefined {
