@@ -17,7 +17,7 @@ export class FolderNames {
   /** The folder's names as `list` gives them now (it is called again to confirm a match). */
   static async of(list: () => AsyncIterable<string>): Promise<FolderNames> {
     const found: number[] = [];
-    for await (const name of list()) found.push(fingerprint(pathKey(name)));
+    for await (const name of list()) found.push(foldedFingerprint(name));
     return new FolderNames(Uint32Array.from(found).sort(), list);
   }
 
@@ -25,7 +25,7 @@ export class FolderNames {
   async find(key: string): Promise<string | undefined> {
     const added = this.added.get(key);
     if (added !== undefined) return added;
-    if (!this.mayHold(fingerprint(key))) return undefined;
+    if (!this.mayHold(fingerprint(key, false))) return undefined;
     let found: string | undefined;
     for await (const name of this.list()) if (pathKey(name) === key) found = name;
     return found;
@@ -48,9 +48,17 @@ export class FolderNames {
   }
 }
 
-/** FNV-1a over the name's UTF-16 units. */
-function fingerprint(key: string): number {
+/** The fingerprint of a name's pathKey; an ASCII name (most) is folded as it is read, with no copy made. */
+function foldedFingerprint(name: string): number {
+  return /^[\x00-\x7f]*$/.test(name) ? fingerprint(name, true) : fingerprint(pathKey(name), false);
+}
+
+/** FNV-1a over the key's UTF-16 units, with A-Z read as a-z when `lower` (pathKey of ASCII text). */
+function fingerprint(key: string, lower: boolean): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < key.length; i += 1) {
+    const unit = key.charCodeAt(i);
+    hash = Math.imul(hash ^ (lower && unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit), 0x01000193);
+  }
   return hash >>> 0;
 }
