@@ -185,9 +185,12 @@ describe('a fetch with translation on', () => {
     const first = await plugin.fetcher.fetchToday('command');
     expect(first.kind).toBe('written');
     await vi.waitFor(() => expect(llm.requests).toHaveLength(2), { timeout: 5000, interval: 5 });
-    // The model holds the second answer; the first is in its note already.
+    // The model holds the second answer; the first reaches its note (written while the second is asked).
     const [answered] = llm.requests.map((r) => r.paper!.title);
-    expect(app.vault.text(`arXiv/Papers/${answered}.md`)).toContain(`title_translated: ${fakeText(answered!, 'zh-CN')}\n`);
+    await vi.waitFor(() => expect(app.vault.text(`arXiv/Papers/${answered}.md`)).toContain(`title_translated: ${fakeText(answered!, 'zh-CN')}\n`), {
+      timeout: 5000,
+      interval: 5,
+    });
     expect(app.commands.isVisible('paper-feed:cancel-translation')).toBe(true);
 
     const second = await plugin.fetcher.fetchToday('command');
