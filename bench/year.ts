@@ -1,4 +1,4 @@
-// Benchmark: a year of daily use. 250 announcements (Monday to Friday from 6 January 2025) run
+// Benchmark: a year of daily use. 250 announcements (Monday to Friday from the first Monday after today) run
 // one after another into one vault through the CLI's own code (runCli, in this process), the
 // clock moved to each evening, so what is calendar-driven happens as in real life: the index's
 // weekly full check, and on Mondays `--check-updates` (kept and recent notes looked up on a local
@@ -18,13 +18,20 @@ import { parseRss } from '../core/arxiv/rss';
 import type { Clock } from '../core/arxiv/http';
 import { runCli } from '../core/node/cli/run';
 import { entryAs, feedOf, recordedEntries } from '../test/catch-up/api-entries';
-import { feedForDay, listingDay } from './day-feed';
+import { feedForDay, listingDay, mondayAfter } from './day-feed';
 import { dailyFeed } from './inputs';
 import { preprintOf } from './published';
 import { figureOf, round, shown } from './stats';
 import { log, runSuite } from './suite';
 
 const DAYS = 250;
+/**
+ * The year starts on the first Monday after today, so the clock is ahead of the real one all year:
+ * what the file system stamps with the real time (a folder's mtime when a note is added to it) is
+ * in the past for every run, as it is in real life. A year in the past would see those stamps in
+ * its future and take every such folder for one changed a moment ago, to be listed again each run.
+ */
+const FIRST_DAY = mondayAfter(Date.now());
 const WARMUP_DAYS = 3;
 const HOUR_MS = 60 * 60 * 1000;
 /** The run's evening: 02:00 UTC after the listing day's midnight is 21:00 ET the evening before. */
@@ -95,9 +102,9 @@ await runSuite('year', async () => {
 
   /** Listing day `day`'s run into `vault`: its milliseconds and its JSON report. */
   const runDay = async (vault: string, day: number): Promise<{ ms: number; report: CliJson }> => {
-    const at = listingDay(day) + RUN_HOUR * HOUR_MS;
+    const at = listingDay(day, FIRST_DAY) + RUN_HOUR * HOUR_MS;
     time.set(at);
-    served = feedForDay(text, papers, day);
+    served = feedForDay(text, papers, day, FIRST_DAY);
     out.length = 0;
     // Every Monday, the first one too (in a new vault it has little to look up), so the first and last ten runs hold two checks each.
     const weekly = day % 5 === 0;
@@ -137,7 +144,7 @@ await runSuite('year', async () => {
 
   /** What a person does with the day's notes later that evening. */
   const useVault = async (vault: string, day: number, report: CliJson, createdOn: Map<number, string[]>) => {
-    const when = new Date(listingDay(day) + (RUN_HOUR + 3) * HOUR_MS);
+    const when = new Date(listingDay(day, FIRST_DAY) + (RUN_HOUR + 3) * HOUR_MS);
     createdOn.set(day, report.created);
     // Two papers rated: kept from now on (rating is a keep key), and Top picks learns from them.
     for (const path of report.created.slice(0, 2)) {
@@ -210,7 +217,7 @@ await runSuite('year', async () => {
         goal: '≤ 1.3×',
         met: ratio <= 1.3,
         notes: [
-          `each run: runCli('daily … --json') in this process, the real feed under a new day's ids and date from a local server, the default config (keyword groups, Top picks on); the clock (Date.now and the polite client's) set to 21:00 ET each listing evening, Monday to Friday from 6 January 2025, so the index's weekly full check comes every 7 days and Mondays add --check-updates (${checks} checks, ${checkedPapers.toLocaleString('en')} papers looked up in ${apiRequests} API requests to a local stand-in, 1 in 20 published since); each day 2 new papers rated (kept), a line written in the daily note, on Wednesdays a note from Monday renamed; mtimes set to the clock's time`,
+          `each run: runCli('daily … --json') in this process, the real feed under a new day's ids and date from a local server, the default config (keyword groups, Top picks on); the clock (Date.now and the polite client's) set to 21:00 ET each listing evening, Monday to Friday from ${new Date(FIRST_DAY).toISOString().slice(0, 10)} (the clock ahead of the real one, as the file system's own stamps of folders are then in the past), so the index's weekly full check comes every 7 days and Mondays add --check-updates (${checks} checks, ${checkedPapers.toLocaleString('en')} papers looked up in ${apiRequests} API requests to a local stand-in, 1 in 20 published since); each day 2 new papers rated (kept), a line written in the daily note, on Wednesdays a note from Monday renamed; mtimes set to the clock's time`,
           `by the end: ${notes.toLocaleString('en')} paper notes and ${DAYS} daily notes, ${kept} kept (Top picks library ${librarySize}); the year took ${seconds.toFixed(0)} s; run time every 25th day: ${curve.join(', ')} ms; ${WARMUP_DAYS} warm-up days in another vault first`,
         ],
         figures: {
