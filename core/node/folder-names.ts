@@ -11,13 +11,13 @@ export class FolderNames {
 
   private constructor(
     private readonly fingerprints: Uint32Array,
-    private readonly list: () => AsyncIterable<string>,
+    private readonly list: () => AsyncIterable<readonly string[]>,
   ) {}
 
-  /** The folder's names as `list` gives them now (it is called again to confirm a match). */
-  static async of(list: () => AsyncIterable<string>): Promise<FolderNames> {
+  /** The folder's names as `list` gives them now, a batch at a time (it is called again to confirm a match). */
+  static async of(list: () => AsyncIterable<readonly string[]>): Promise<FolderNames> {
     const found: number[] = [];
-    for await (const name of list()) found.push(foldedFingerprint(name));
+    for await (const batch of list()) for (const name of batch) found.push(foldedFingerprint(name));
     return new FolderNames(Uint32Array.from(found).sort(), list);
   }
 
@@ -27,7 +27,7 @@ export class FolderNames {
     if (added !== undefined) return added;
     if (!this.mayHold(fingerprint(key, false))) return undefined;
     let found: string | undefined;
-    for await (const name of this.list()) if (pathKey(name) === key) found = name;
+    for await (const batch of this.list()) for (const name of batch) if (pathKey(name) === key) found = name;
     return found;
   }
 

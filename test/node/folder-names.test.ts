@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { FolderNames } from '../../core/node/folder-names';
 import { pathKey } from '../../core/vault/index-of';
 
-/** A folder whose names can change, counting how often it is listed. */
+/** A folder whose names can change, listed two names a batch, counting how often it is listed. */
 function folder(names: string[]) {
   const listed = { times: 0 };
   const list = async function* () {
     listed.times += 1;
-    for (const name of [...names]) yield name;
+    const now = [...names];
+    for (let i = 0; i < now.length; i += 2) yield now.slice(i, i + 2);
   };
   return { names, listed, list };
 }
