@@ -1,195 +1,193 @@
-// The four ways YAML writes a string: plain, 'single-quoted', "double-quoted" (with escapes) and
-// block scalars (| and >). Each reader leaves the string in c.result and returns whether it found
-// one; line folding, chomping and indentation follow js-yaml 3 exactly.
+// The three scalar styles read from rows: plain (folded over the rows that continue it), quoted
+// ('single' and "double" with escapes, folded the same way) and block (| and >, with chomping and
+// an indentation indicator).
 
-import { at, atDocumentMarker, next, fail, foldedBreaks, isEol, isFlowIndicator, isWhite, isWsOrEol, readLineBreak, skipSpace, type Cursor } from './cursor';
+import {
+  char,
+  checkPrintable,
+  fail,
+  FLOW_MARKS,
+  indentOf,
+  isGap,
+  isSpace,
+  refuseUnread,
+  restIsBlank,
+  TAB_INDENT,
+  unsupported,
+  whiteOf,
+  type Place,
+} from './rows';
 
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-/** Characters that cannot start a plain scalar: space, line breaks, , [ ] { } # & * ! | > ' " % @ ` */
-const NOT_PLAIN_START = /[ \t\r\n,[\]{}#&*!|>'"%@`]/;
-const ESCAPES: Record<string, string> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  t: '\t',
-  '\t': '\t',
-  n: '\n',
-  v: '\v',
-  f: '\f',
-  r: '\r',
-  e: '\x1B',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-  N: '\x85',
-  _: '\xA0',
-  L: '\u2028',
-  P: '\u2029',
-};
-const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
-
-/** text[start, end) of the scalar; quoted scalars refuse only control characters. */
-function capture(c: Cursor, start: number, end: number, quoted: boolean): string {
-  const part = c.text.slice(start, end);
-  if ((quoted ? /[^\t\x20-\uFFFF]/ : NON_PRINTABLE).test(part)) fail(c, 'a control character');
-  return part;
+/** Refuses what cannot start a plain scalar, naming the parts of YAML this reader leaves alone. */
+export function checkPlainStart(p: Place, inFlow: boolean): void {
+  const c = char(p);
+  const next = char(p, 1);
+  const ends = isGap(next) || (inFlow && FLOW_MARKS.includes(next));
+  refuseUnread(p, inFlow);
+  if ('#,[]{}|>%@`'.includes(c) || ('-:'.includes(c) && ends)) fail(p, `"${c}" where a value starts`);
 }
 
-export function readPlainScalar(c: Cursor, indent: number, inFlow: boolean): boolean {
-  let ch = at(c);
-  if (NOT_PLAIN_START.test(c.text[c.pos]!)) return false;
-  if ((ch === 63 || ch === 45) && (isWsOrEol(at(c, 1)) || (inFlow && isFlowIndicator(at(c, 1))))) return false;
-  let out = '';
-  let start = c.pos;
-  let end = c.pos;
-  let pending = false;
-  let line = c.line;
-  while (ch !== 0) {
-    if (ch === 58) {
-      const next = at(c, 1);
-      if (isWsOrEol(next) || (inFlow && isFlowIndicator(next))) break;
-    } else if (ch === 35) {
-      if (isWsOrEol(at(c, -1))) break;
-    } else if ((c.pos === c.lineStart && atDocumentMarker(c)) || (inFlow && isFlowIndicator(ch))) {
-      break;
-    } else if (isEol(ch)) {
-      const saved = { line: c.line, lineStart: c.lineStart, lineIndent: c.lineIndent };
-      line = c.line;
-      skipSpace(c, false);
-      if (c.lineIndent >= indent) {
-        pending = true;
-        ch = at(c);
-        continue;
-      }
-      Object.assign(c, saved);
-      c.pos = end;
-      break;
-    }
-    if (pending) {
-      out += capture(c, start, end, false);
-      out += foldedBreaks(c.line - line);
-      start = end = c.pos;
-      pending = false;
-    }
-    if (!isWhite(ch)) end = c.pos + 1;
-    ch = next(c);
-  }
-  out += capture(c, start, end, false);
-  c.result = out || null;
-  return out !== '';
-}
-
-export function readQuotedScalar(c: Cursor): boolean {
-  const quote = at(c);
-  if (quote !== 39 && quote !== 34) return false;
-  const double = quote === 34;
-  let out = '';
-  let start = ++c.pos;
+/** The text of a plain scalar on the current row, up to ": ", " #" (and in a flow collection "," and brackets). */
+function plainOnRow(p: Place, inFlow: boolean): string {
+  const row = p.rows[p.row]!;
+  const start = p.col;
   let end = start;
-  for (let ch = at(c); ch !== 0; ch = at(c)) {
-    if (ch === quote) {
-      out += capture(c, start, c.pos, true);
-      c.pos += 1;
-      // '' inside single quotes is one quote.
-      if (double || at(c) !== 39) {
-        c.result = out;
-        return true;
-      }
-      start = c.pos;
-      end = ++c.pos;
-    } else if (double && ch === 92) {
-      out += capture(c, start, c.pos, true);
-      const code = c.text[++c.pos]!;
-      const digits = HEX_DIGITS[code];
-      if (isEol(at(c))) skipSpace(c, false);
-      else if (Object.hasOwn(ESCAPES, code)) {
-        out += ESCAPES[code]!;
-        c.pos += 1;
-      } else if (digits) {
-        const hex = c.text.slice(c.pos + 1, c.pos + 1 + digits);
-        c.pos += hex.length;
-        if (!/^[\da-fA-F]*$/.test(hex) || hex.length < digits) fail(c, 'a bad \\x, \\u or \\U escape');
-        // In 32-bit arithmetic, as js-yaml builds the code point: \U beyond 7FFFFFFF wraps.
-        let point = 0;
-        for (const digit of hex) point = (point << 4) + parseInt(digit, 16);
-        out += point <= 0xffff ? String.fromCharCode(point) : String.fromCharCode(((point - 0x10000) >> 10) + 0xd800, ((point - 0x10000) & 0x3ff) + 0xdc00);
-        c.pos += 1;
-      } else fail(c, 'an unknown \\ escape');
-      start = end = c.pos;
-    } else if (isEol(ch)) {
-      out += capture(c, start, end, true);
-      out += foldedBreaks(skipSpace(c, false));
-      start = end = c.pos;
-    } else if (c.pos === c.lineStart && atDocumentMarker(c)) {
-      fail(c, 'an unclosed quote');
-    } else end = ++c.pos;
+  for (let i = start; i < row.length; i++) {
+    const c = row[i]!;
+    if (
+      c === ':' ? isGap(row[i + 1] ?? '') || (inFlow && FLOW_MARKS.includes(row[i + 1]!)) : c === '#' ? isSpace(row[i - 1]) : inFlow && FLOW_MARKS.includes(c)
+    )
+      break;
+    if (!isSpace(c)) end = i + 1;
   }
-  return fail(c, 'an unclosed quote');
+  p.col = end;
+  return checkPrintable(p, row.slice(start, end));
 }
 
-export function readBlockScalar(c: Cursor, indent: number): boolean {
-  let ch = at(c);
-  if (ch !== 124 && ch !== 62) return false;
-  const folded = ch === 62;
-  // clip: one final line break; strip (-): none; keep (+): all.
-  let chomping = '';
-  let detected = false;
-  let textIndent = indent;
-  let out = '';
+/** The first row after p's with more than spaces and tabs (rows.length: none). */
+function rowWithText(p: Place): number {
+  let next = p.row + 1;
+  while (next < p.rows.length && whiteOf(p.rows[next]!) === p.rows[next]!.length) next++;
+  return next;
+}
+
+/** Moves p past the line end and blank rows to the text of row `next`: one line end reads as a space, and each blank row as a line end. */
+function foldTo(p: Place, next: number): string {
+  const fold = next - p.row > 1 ? '\n'.repeat(next - p.row - 1) : ' ';
+  p.row = next;
+  p.col = whiteOf(p.rows[next]!);
+  return fold;
+}
+
+/**
+ * A plain scalar: its first row, then each following row indented deeper than `parent` (the
+ * block node it is in), a single line end folding to a space and n blank rows to n line ends.
+ */
+export function readPlain(p: Place, parent: number, inFlow: boolean): string {
+  let text = plainOnRow(p, inFlow);
   for (;;) {
-    ch = next(c);
-    if (ch === 43 || ch === 45) {
-      if (chomping) fail(c, 'two chomping indicators');
-      chomping = ch === 43 ? '+' : '-';
-    } else if (ch >= 48 && ch <= 57) {
-      if (ch === 48) fail(c, 'a block scalar indented by 0');
-      if (detected) fail(c, 'two indentation indicators');
-      textIndent = indent + ch - 49;
-      detected = true;
-    } else break;
+    if (!restIsBlank(p) || char(p) === '#') return text;
+    const next = rowWithText(p);
+    const row = p.rows[next];
+    const indent = row === undefined ? -1 : indentOf(row);
+    const first = row?.[whiteOf(row)] ?? '#';
+    if (indent <= parent || first === '#' || (inFlow && (FLOW_MARKS.includes(first) || (first === ':' && isGap(row![whiteOf(row!) + 1] ?? ''))))) return text;
+    if (!inFlow && row![indent] === '\t') unsupported(p, TAB_INDENT, next);
+    text += foldTo(p, next) + plainOnRow(p, inFlow);
   }
-  if (isWhite(ch)) {
-    do ch = next(c);
-    while (isWhite(ch));
-    if (ch === 35)
-      do ch = next(c);
-      while (!isEol(ch) && ch !== 0);
-  }
-  let read = false;
-  let empty = 0;
-  let moreIndented = false;
-  while (ch !== 0) {
-    readLineBreak(c);
-    c.lineIndent = 0;
-    for (ch = at(c); (!detected || c.lineIndent < textIndent) && ch === 32; ch = next(c)) c.lineIndent += 1;
-    if (!detected && c.lineIndent > textIndent) textIndent = c.lineIndent;
-    if (isEol(ch)) {
-      empty += 1;
+}
+
+/** Each escape letter of a double-quoted scalar followed by the character it stands for. */
+const ESCAPES = '0\0a\x07b\bt\t\t\tn\nv\vf\fr\re\x1b  ""//\\\\N\x85_\xa0L\u2028P\u2029';
+
+function escaped(letter: string): string | undefined {
+  for (let i = 0; i < ESCAPES.length; i += 2) if (ESCAPES[i] === letter) return ESCAPES[i + 1];
+}
+
+/**
+ * A 'single' or "double" quoted scalar, which may run over rows: a line end folds as in a plain
+ * scalar, and the next row's leading spaces and tabs are dropped (js-yaml keeps those before it).
+ */
+export function readQuoted(p: Place): string {
+  const quote = char(p);
+  const first = p.row;
+  let text = '';
+  let joined = false;
+  p.col++;
+  for (;;) {
+    const row = p.rows[p.row]!;
+    if (p.col >= row.length) {
+      const next = rowWithText(p);
+      if (next >= p.rows.length) fail(p, `an unclosed ${quote}`, first);
+      const fold = foldTo(p, next);
+      if (!joined) text += fold;
+      joined = false;
       continue;
     }
-    if (c.lineIndent < textIndent) {
-      if (chomping === '+') out += '\n'.repeat(read ? 1 + empty : empty);
-      else if (!chomping && read) out += '\n';
+    const c = row[p.col++]!;
+    // A quoted scalar holds any character but a control character other than the tab, as in JSON.
+    if (c < ' ' && c !== '\t') checkPrintable(p, c);
+    if (c === quote) {
+      if (quote === '"' || row[p.col] !== "'") return text;
+      p.col++;
+      text += "'";
+    } else if (c === '\\' && quote === '"') {
+      const e = row[p.col++];
+      if (e === undefined) {
+        // An escaped line end: the rows join with nothing between them.
+        joined = true;
+        continue;
+      }
+      // \x, \u and \U take 2, 4 and 8 hex digits.
+      const digits = 2 << 'xuU'.indexOf(e);
+      if (digits) {
+        const hex = row.slice(p.col, (p.col += digits));
+        if (hex.length < digits || !/^[\da-f]*$/i.test(hex)) fail(p, `the escape \\${e}`);
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff) unsupported(p, 'an escape past Unicode');
+        text += String.fromCodePoint(code);
+      } else text += escaped(e) ?? fail(p, `the escape \\${e}`);
+    } else text += c;
+  }
+}
+
+/**
+ * A | (literal) or > (folded) block scalar: the header's indicators, then the rows indented deeper
+ * than `parent` (by the indicator's count, or as deep as the first row with text).
+ */
+export function readBlockScalar(p: Place, parent: number): string {
+  const row = p.rows[p.row]!;
+  const folded = row[p.col] === '>';
+  const header = /^[^ \t]*/.exec(row.slice(p.col + 1))![0];
+  p.col += 1 + header.length;
+  const parts = (restIsBlank(p) && /^(?:([1-9])([-+]?)|([-+])([1-9]?))?$/.exec(header)) || fail(p, 'a bad block scalar header');
+  const chomp = parts[2] || parts[3];
+  const given = parts[1] || parts[4];
+  let indent = given ? parent + +given : -1;
+  const lines: string[] = [];
+  let blankIndent = 0;
+  let r = p.row + 1;
+  for (; r < p.rows.length; r++) {
+    const line = p.rows[r]!;
+    const spaces = indentOf(line);
+    if (spaces === line.length && (indent < 0 || spaces <= indent)) {
+      blankIndent = Math.max(blankIndent, spaces);
+      lines.push('');
+      continue;
+    }
+    // As in js-yaml, blank rows before the first text can set the indentation deeper than that text.
+    if (indent < 0) indent = Math.max(spaces, blankIndent);
+    if (spaces < indent) {
+      if (line[spaces] === '\t') unsupported(p, TAB_INDENT, r);
       break;
     }
-    const breaks = '\n'.repeat(read ? 1 + empty : empty);
-    if (!folded) out += breaks;
-    else if (isWhite(ch)) {
-      // More-indented lines are not folded.
-      moreIndented = true;
-      out += breaks;
-    } else if (moreIndented) {
-      moreIndented = false;
-      out += '\n'.repeat(empty + 1);
-    } else if (empty === 0) out += read ? ' ' : '';
-    else out += '\n'.repeat(empty);
-    read = detected = true;
-    empty = 0;
-    const start = c.pos;
-    while (!isEol(ch) && ch !== 0) ch = next(c);
-    out += capture(c, start, c.pos, false);
+    if (indent <= parent) break;
+    lines.push(checkPrintable(p, line.slice(indent), r));
   }
-  c.result = out;
-  return true;
+  // js-yaml's chomping and folding of a whole document's block scalar at the left margin, or empty, differ from YAML's.
+  if (parent < 0 && (indent === 0 || (indent < 0 && chomp !== '+'))) unsupported(p, 'a block scalar at column 0');
+  // The place moves to the last row that belongs (blank rows count); the caller goes on from there.
+  p.row = r - 1;
+  p.col = p.rows[p.row]!.length;
+  let last = lines.length;
+  while (last > 0 && lines[last - 1] === '') last--;
+  const trailing = lines.length - last;
+  const body = lines.slice(0, last);
+  let text = folded ? '' : body.join('\n');
+  // Folding: a line end between two lines of text reads as a space; next to a line that starts
+  // with a space or tab (more indented), or with blank lines between, line ends stay.
+  let previous: string | undefined;
+  let blanks = 0;
+  for (const line of folded ? body : []) {
+    if (line === '') blanks++;
+    else {
+      const kept = blanks + +(isSpace(line[0]) || isSpace(previous?.[0]));
+      text += (previous === undefined ? '\n'.repeat(blanks) : kept ? '\n'.repeat(kept) : ' ') + line;
+      previous = line;
+      blanks = 0;
+    }
+  }
+  if (chomp === '-') return text;
+  if (chomp === '+') return text + (last ? '\n' : '') + '\n'.repeat(trailing);
+  return last ? text + '\n' : '';
 }

@@ -51,6 +51,8 @@ const SAME: Array<[string, string]> = [
   ['blank lines with tabs', 'a: 1\n\t\nb: 2\n'],
   ['tabs inside values and after the colon', 'a:\tx\tand\ty\nb: "t\tq"\n'],
   ['non-ASCII line separators are content', 'a: x\u2028y\u0085z\n'],
+  ['tabs inside block scalar content (pasted code)', 'code: |\n  def f():\n  \treturn 1\n  \t\n  end\nf: >\n  a\n  \tb\n  c\n'],
+  ['tabs starting the continuation lines of quoted scalars', 'q: "a\n\tb"\ns: \'x\n  \ty\'\n'],
 ];
 
 const UNSUPPORTED: Array<[string, string]> = [
