@@ -22,7 +22,11 @@ function skipGaps(p: Place): void {
 }
 
 /** A node read, with its plain text when it is a plain scalar. */
-export type Node = { value: unknown; collection?: boolean; text?: string };
+export interface Node {
+  value: unknown;
+  collection?: boolean;
+  text?: string;
+}
 
 /** A scalar or a flow collection at p, in a flow collection (`inFlow`) or starting a block node. */
 export function readFlowNode(p: Place, parent: number, inFlow: boolean): Node {

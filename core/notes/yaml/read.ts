@@ -25,7 +25,7 @@ function readDocument(p: Place): unknown {
   const { rows } = p;
   const start = contentRow(p, 0);
   const first = rows[start] ?? '';
-  if (first[0] === '%') unsupported(p, 'a YAML directive (%)', start);
+  if (first.startsWith('%')) unsupported(p, 'a YAML directive (%)', start);
   if (/^---[^ \t]/.test(first)) unsupported(p, 'text joined to "---"', start);
   const opened = first.startsWith('---');
   if (opened) rows[start] = '   ' + first.slice(3);

@@ -140,7 +140,7 @@ export function readBlockScalar(p: Place, parent: number): string {
   const folded = row[p.col] === '>';
   const header = /^[^ \t]*/.exec(row.slice(p.col + 1))![0];
   p.col += 1 + header.length;
-  const parts = (restIsBlank(p) && /^(?:([1-9])([-+]?)|([-+])([1-9]?))?$/.exec(header)) || fail(p, 'a bad block scalar header');
+  const parts = (restIsBlank(p) ? /^(?:([1-9])([-+]?)|([-+])([1-9]?))?$/.exec(header) : null) ?? fail(p, 'a bad block scalar header');
   const chomp = parts[2] || parts[3];
   const given = parts[1] || parts[4];
   let indent = given ? parent + +given : -1;
