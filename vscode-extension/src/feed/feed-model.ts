@@ -7,6 +7,7 @@ import { orderedByRelevance, picksOf } from '../../../core/notes/top-picks';
 import type { RankedPaper, RankResult } from '../../../core/rank/score';
 import { selectPapers, type Selection } from '../../../core/select/select';
 import { metadataText } from '../../../core/notes/note-values';
+import { plainTitle } from '../shared/paper-markdown';
 
 export interface GroupNode {
   kind: 'group';
@@ -148,7 +149,7 @@ export function paperFilter(filter: string): (paper: Paper) => boolean {
 
 /** "Title — First Author et al." ("— Name" alone for one author, the title alone for none). */
 export function paperLabel(paper: Paper): string {
-  const title = metadataText(paper.title) || paper.id;
+  const title = plainTitle(paper);
   const first = paper.authors[0]?.name && metadataText(paper.authors[0].name, false);
   if (!first) return title;
   return `${title} — ${first}${paper.authors.length > 1 ? ' et al.' : ''}`;

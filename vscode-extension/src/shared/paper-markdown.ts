@@ -17,8 +17,15 @@ const AUTHORS_SHOWN = 12;
 
 /** The title as one line of plain Unicode text (TeX resolved, math kept as $…$). */
 export function plainTitle(paper: Paper): string {
-  return metadataText(paper.title) || paper.id;
+  // The tree and every completion ask again for each of thousands of papers; the TeX is read once.
+  const known = plainTitles.get(paper);
+  if (known?.title === paper.title) return known.plain;
+  const plain = metadataText(paper.title) || paper.id;
+  plainTitles.set(paper, { title: paper.title, plain });
+  return plain;
 }
+
+const plainTitles = new WeakMap<Paper, { title: string; plain: string }>();
 
 export function absUrl(paper: Paper): string {
   return absUrlOf(paper.id);
