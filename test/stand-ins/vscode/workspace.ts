@@ -86,8 +86,14 @@ async function exists(path: string): Promise<boolean> {
 
 const MANIFEST = new URL('../../../vscode-extension/package.json', import.meta.url);
 
-/** The defaults VS Code would take from `contributes.configuration` in the manifest. */
+/** The defaults VS Code takes from `contributes.configuration` in the manifest, read once as VS Code reads it. */
+let defaults: Map<string, unknown> | undefined;
 function manifestDefaults(): Map<string, unknown> {
+  defaults ??= readManifestDefaults();
+  return defaults;
+}
+
+function readManifestDefaults(): Map<string, unknown> {
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as {
     contributes?: { configuration?: { properties?: Record<string, { default?: unknown }> } | Array<{ properties?: Record<string, { default?: unknown }> }> };
   };
