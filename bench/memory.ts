@@ -15,17 +15,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Announcement, Paper } from '../core/arxiv/paper';
 import { parseRss } from '../core/arxiv/rss';
 import { startExtension } from '../test/vscode/support/extension-harness';
 import { feedForDay } from './day-feed';
 import { generateVault } from './disk-vault';
-import { dailyFeed, repoRoot, syntheticId } from './inputs';
+import { dailyFeed, repoRoot } from './inputs';
 import { builtManifest, loadBundle, loadStandIn, type PluginClass } from './obsidian-bundle';
 import { feedServer, fillVault, type LoadedPlugin } from './obsidian-scale';
 import { alternate, figureOf, round, shown, type Figure } from './stats';
 import { log, runSuite, type BenchRow } from './suite';
-import { renderTree } from './vscode-tree';
+import { keptAnnouncement, renderTree } from './vscode-tree';
 
 const run = promisify(execFile);
 const CLI = join(repoRoot, 'dist', 'cli', 'paper-feed.js');
@@ -390,20 +389,9 @@ async function obsidianSessionChild(): Promise<number[]> {
   }
 }
 
-/** 5,000 kept papers, as the VS Code tree bench has them. */
-function keptAnnouncement(): Announcement {
-  const real = parseRss(dailyFeed().bytes.toString('utf8'), ['all']);
-  const papers: Paper[] = Array.from({ length: SESSION_NOTES }, (_, i) => {
-    const source = real.papers[i % real.papers.length]!;
-    const id = syntheticId(i, '2508');
-    return { ...source, id, absUrl: `https://arxiv.org/abs/${id}`, pdfUrl: `https://arxiv.org/pdf/${id}v${source.version}` };
-  });
-  return { ...real, papers };
-}
-
 /** In a fresh process: 30 refreshes of the feed tree (refresh, then the whole tree read again); the heap after each. */
 async function vscodeSessionChild(): Promise<number[]> {
-  const announcement = keptAnnouncement();
+  const announcement = keptAnnouncement(SESSION_NOTES);
   const archives = [...new Set(announcement.papers.flatMap((p) => p.categories.map((c) => c.split('.')[0]!)))].sort();
   const started = await startExtension({
     announcements: [announcement],

@@ -5,13 +5,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancellationTokenSource, CompletionTriggerKind, Position } from 'vscode';
-import type { Announcement, Paper } from '../core/arxiv/paper';
-import { parseRss } from '../core/arxiv/rss';
 import { standIn } from '../test/stand-ins/vscode';
 import { startExtension } from '../test/vscode/support/extension-harness';
-import { dailyFeed, repoRoot, syntheticId } from './inputs';
+import { repoRoot } from './inputs';
 import { figureOf, shown } from './stats';
-import { renderTree } from './vscode-tree';
+import { keptAnnouncement, renderTree } from './vscode-tree';
 import { log, runSuite, type BenchRow } from './suite';
 
 /** The desktop bundle and the web one (VS Code for the web, github.dev), as `npm run build` writes them. */
@@ -37,17 +35,6 @@ function bundleSizeRow(): BenchRow {
 const PAPERS = 5000;
 const RUNS = 25;
 
-/** 5,000 papers in one kept announcement: the real feed's papers again under fresh ids. */
-function keptAnnouncement(): Announcement {
-  const real = parseRss(dailyFeed().bytes.toString('utf8'), ['all']);
-  const papers: Paper[] = Array.from({ length: PAPERS }, (_, i) => {
-    const source = real.papers[i % real.papers.length]!;
-    const id = syntheticId(i, '2508');
-    return { ...source, id, absUrl: `https://arxiv.org/abs/${id}`, pdfUrl: `https://arxiv.org/pdf/${id}v${source.version}` };
-  });
-  return { ...real, papers };
-}
-
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
   const value = await run();
@@ -55,7 +42,7 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }
 }
 
 await runSuite('vscode', async () => {
-  const announcement = keptAnnouncement();
+  const announcement = keptAnnouncement(PAPERS);
   const archives = [...new Set(announcement.papers.flatMap((p) => p.categories.map((c) => c.split('.')[0]!)))].sort();
   const started = await startExtension({
     announcements: [announcement],
