@@ -24,6 +24,17 @@ function v1Note(paper: Paper, citekey: string): string {
   return renderPaperNote(v1, { citekey, keywords: ['Analysis'], digests: ['arXiv/Daily/2022-06-15.md'] });
 }
 
+/** `count` notes written at v1 under ids 2605.<first>…, each with its own citekey; `template` is the recorded entry arXiv answers with. */
+function v1Vault(count: number, first: number) {
+  const template = recorded.get('2206.06921')!;
+  const ids = Array.from({ length: count }, (_, i) => `2605.${String(first + i)}`);
+  const vault = () => {
+    const paper = paperOf(template);
+    return new MemoryStore(ids.map((id, i) => [`Papers/${id}.md`, v1Note({ ...paper, id, absUrl: `https://arxiv.org/abs/${id}` }, `key${i}`)] as const));
+  };
+  return { template, ids, vault };
+}
+
 const PERSONS_PART = 'My reading: the bound in §3 is sharp.\n\n- [ ] check Lemma 2\n';
 const kept = (note: string) => note.replace('---\n', '---\nrating: 5\n') + PERSONS_PART;
 
@@ -167,12 +178,7 @@ describe('checking kept notes against arXiv', () => {
 });
 
 describe('batching and pacing, counted at the stand-in', () => {
-  const template = recorded.get('2206.06921')!;
-  const ids = Array.from({ length: 250 }, (_, i) => `2605.${String(20000 + i)}`);
-  const vault = () => {
-    const paper = paperOf(template);
-    return new MemoryStore(ids.map((id, i) => [`Papers/${id}.md`, v1Note({ ...paper, id, absUrl: `https://arxiv.org/abs/${id}` }, `key${i}`)] as const));
-  };
+  const { template, ids, vault } = v1Vault(250, 20000);
 
   it('asks for 250 ids in ⌈250/100⌉ = 3 requests, one at a time, 3 s apart', async () => {
     serveIdLookups(server, new Map(ids.map((id) => [id, entryAs(template, id)])));
@@ -220,12 +226,7 @@ describe('batching and pacing, counted at the stand-in', () => {
 });
 
 describe('cancelling a check', () => {
-  const template = recorded.get('2206.06921')!;
-  const ids = Array.from({ length: 150 }, (_, i) => `2605.${String(30000 + i)}`);
-  const vault = () => {
-    const paper = paperOf(template);
-    return new MemoryStore(ids.map((id, i) => [`Papers/${id}.md`, v1Note({ ...paper, id, absUrl: `https://arxiv.org/abs/${id}` }, `key${i}`)] as const));
-  };
+  const { template, ids, vault } = v1Vault(150, 30000);
 
   it('while looking up: stops with one sentence and changes no note', async () => {
     serveIdLookups(server, new Map(ids.map((id) => [id, entryAs(template, id)])));
@@ -279,12 +280,7 @@ describe('cancelling a check', () => {
 });
 
 describe('several notes at a time', () => {
-  const template = recorded.get('2206.06921')!;
-  const ids = Array.from({ length: 12 }, (_, i) => `2605.${String(40000 + i)}`);
-  const vault = () => {
-    const paper = paperOf(template);
-    return new MemoryStore(ids.map((id, i) => [`Papers/${id}.md`, v1Note({ ...paper, id, absUrl: `https://arxiv.org/abs/${id}` }, `key${i}`)] as const));
-  };
+  const { template, ids, vault } = v1Vault(12, 40000);
   /** A store whose writes each take a turn of the event loop, counting how many are under way at once. */
   const slowWrites = (store: MemoryStore) => {
     const seen = { now: 0, most: 0 };
