@@ -70,8 +70,20 @@ export class Workbench {
     // A click that lands while the menu is still opening can be swallowed (seen in CI: the menu
     // stayed open with the item highlighted). Pointing at the item focuses it, as the keyboard
     // would; Enter runs it, and the menu closing is the sign that it did.
+    // The menu can still move as it opens (it flips up when it does not fit below the row), so the
+    // pointer may end up over a neighbour: Enter runs only once our item is the focused one.
     const menuItem = this.page.getByRole('menuitem', { name: item, exact: true });
-    await menuItem.hover();
+    const focused = this.page.locator('.action-item.focused').getByRole('menuitem', { name: item, exact: true });
+    for (let attempt = 1; ; attempt += 1) {
+      await menuItem.hover();
+      const isFocused = await focused.waitFor({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (isFocused) break;
+      if (attempt === 5) throw new Error(`The context menu item "${item}" did not take focus under the pointer.`);
+      await this.page.mouse.move(0, 0);
+    }
     await this.page.keyboard.press('Enter');
     await menuItem.waitFor({ state: 'hidden' });
   }

@@ -83,6 +83,23 @@ describe('Zotero in VS Code', () => {
     expect(z.requests.filter((r) => r.path === '/connector/saveItems')).toHaveLength(1);
   });
 
+  it('says in one sentence that a paper it does not keep cannot be saved or opened, and asks Zotero nothing', async () => {
+    const z = await zoteroLibrary();
+    started = await startExtension({ announcements: [announcement], settings: settingsFor(z) });
+    const before = z.requests.length;
+    // A keybinding or another extension can name any id; 2605.59999 is in no kept announcement.
+    await commands.executeCommand('paperFeed.saveToZotero', '2605.59999');
+    await commands.executeCommand('paperFeed.openNote', 'arXiv:2605.59999');
+    await commands.executeCommand('paperFeed.openPdf', 'https://arxiv.org/abs/2605.59999');
+    const notKept = 'information: That paper is not among the papers Paper Feed keeps; search the kept ones or fetch again.';
+    expect(messages()).toEqual([notKept, notKept, notKept]);
+    expect(z.requests.slice(before).filter((r) => r.path === '/connector/saveItems')).toEqual([]);
+    expect(standIn.openedExternally).toEqual([]);
+    // The same id once kept is saved.
+    await commands.executeCommand('paperFeed.saveToZotero', '2605.50001');
+    expect(messages().at(-1)).toBe('information: Saved to Zotero: Byte Models for Low-Resource Scripts.');
+  });
+
   it('cites with the key Better BibTeX has, and appends nothing the BBT-exported .bib already holds', async () => {
     const z = await zoteroLibrary();
     const item = z.add({ itemType: 'preprint', title: drafts.title, abstractNote: drafts.abstract, archiveID: 'arXiv:2605.50002' });

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import { registerCommand } from '../shared/commands';
-import { papersFromArguments } from '../shared/paper-arguments';
+import { namedPapers } from '../shared/named-papers';
 import { pickPaper } from './paper-picker';
 import { pickFormat } from './format-picker';
 import { insertCitation, showBibliographyChange } from './insert-citation';
@@ -34,13 +34,8 @@ const STATUS_MS = 5000;
 
 /** The papers a command names, or (from the palette) the one the person picks. */
 async function papersToCite(services: CitationServices, args: unknown[], title: string): Promise<Paper[]> {
+  if (args.some((a) => a !== undefined)) return namedPapers(services.cache, args);
   await services.cache.load();
-  const named = papersFromArguments(args, (id) => services.cache.find(id));
-  if (named.length > 0) return named;
-  if (args.some((a) => a !== undefined)) {
-    void vscode.window.showInformationMessage('That paper is not among the papers Paper Feed keeps; search the kept ones or fetch again.');
-    return [];
-  }
   const picked = await pickPaper(services.cache.papers(), await services.citekeys.current(), title);
   return picked ? [picked] : [];
 }

@@ -1,7 +1,7 @@
 // Links out, wired: a paper's abstract page and its PDF, opened in the browser.
 import * as vscode from 'vscode';
 import { registerCommand } from '../shared/commands';
-import { papersFromArguments } from '../shared/paper-arguments';
+import { namedPapers } from '../shared/named-papers';
 import { absUrl, pdfUrl } from '../shared/paper-markdown';
 import type { FeedCache } from '../cache/feed-cache';
 
@@ -14,9 +14,8 @@ export function registerLinks(context: vscode.ExtensionContext, services: LinkSe
   const open =
     (link: typeof absUrl) =>
     async (...args: unknown[]) => {
-      await services.cache.load();
       // Only the item that was clicked: a context menu should not open a browser tab per selected paper.
-      const [paper] = papersFromArguments(args.slice(0, 1), (id) => services.cache.find(id));
+      const [paper] = await namedPapers(services.cache, args.slice(0, 1));
       if (paper) await vscode.env.openExternal(vscode.Uri.parse(link(paper)));
     };
   context.subscriptions.push(registerCommand('paperFeed.openOnArxiv', open(absUrl)), registerCommand('paperFeed.openPdf', open(pdfUrl)));

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { texToPlain } from '../../../core/text/tex-tokens';
 import { saveMessage, zoteroSelectLink } from '../../../core/zotero/zotero';
 import { registerCommand } from '../shared/commands';
-import { papersFromArguments } from '../shared/paper-arguments';
+import { namedPapers } from '../shared/named-papers';
 import type { FeedCache } from '../cache/feed-cache';
 import type { CitekeyBook } from '../citations/citekeys';
 import type { ExtensionSettings } from '../settings/settings';
@@ -29,8 +29,7 @@ export function registerZotero(context: vscode.ExtensionContext, services: Zoter
         void vscode.window.showInformationMessage('Saving to Zotero works in VS Code on the desktop, where Zotero runs.');
         return;
       }
-      await services.cache.load();
-      const papers = papersFromArguments(args, (id) => services.cache.find(id));
+      const papers = await namedPapers(services.cache, args);
       if (papers.length === 0) return;
       const zotero = services.zotero.zotero(services.settings().config);
       for (const paper of papers) {
