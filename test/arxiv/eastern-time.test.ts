@@ -15,6 +15,68 @@ describe('easternTime', () => {
   });
 });
 
+describe('easternTime against the time-zone data (Intl) as the oracle', () => {
+  const intl = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/New_York',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const asIntlHasIt = (ms: number) => {
+    const p = Object.fromEntries(intl.formatToParts(ms).map((part) => [part.type, part.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  };
+  const asOursHasIt = (ms: number) => {
+    const t = easternTime(ms);
+    return `${t.day} ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  };
+
+  it('reads every hour of the switching months and noon of every other day, 1987 to 2040, as Intl does', () => {
+    const differences: string[] = [];
+    let summerDays = 0;
+    for (let day = Date.UTC(1987, 0, 1); day < Date.UTC(2041, 0, 1); day += 86_400_000) {
+      // Every switch under both rules falls in March, April, October or November.
+      const hours = [2, 3, 9, 10].includes(new Date(day).getUTCMonth()) ? 24 : 1;
+      for (let hour = 0; hour < hours; hour += 1) {
+        const ms = day + (hours === 1 ? 12 : hour) * 3_600_000;
+        const ours = asOursHasIt(ms);
+        if (ours !== asIntlHasIt(ms)) differences.push(`${new Date(ms).toISOString()}: ours ${ours}, Intl ${asIntlHasIt(ms)}`);
+      }
+      if (easternTime(day + 12 * 3_600_000).offsetMinutes === -240) summerDays += 1;
+    }
+    expect(differences.slice(0, 5)).toEqual([]);
+    // 54 years; daylight time lasted about 7 months a year before 2007 and about 8 since.
+    expect(summerDays).toBeGreaterThan(54 * 200);
+  });
+
+  it('reads the minutes on both sides of each switch in 2006, 2007 and 2040 as Intl does', () => {
+    const switches = [
+      '2006-04-02T07:00:00Z',
+      '2006-10-29T06:00:00Z',
+      '2007-03-11T07:00:00Z',
+      '2007-11-04T06:00:00Z',
+      '2040-03-11T07:00:00Z',
+      '2040-11-04T06:00:00Z',
+    ];
+    for (const at of switches) {
+      for (let minutes = -61; minutes <= 61; minutes += 1) {
+        const ms = Date.parse(at) + minutes * 60_000;
+        expect(asOursHasIt(ms), new Date(ms).toISOString()).toBe(asIntlHasIt(ms));
+      }
+    }
+  });
+
+  it('asks Intl before 1987, under the rules of the time', () => {
+    // 1974: the energy-crisis year, daylight time from 6 January.
+    expect(easternTime(Date.parse('1974-02-01T12:00:00Z'))).toEqual({ day: '1974-02-01', hour: 8, minute: 0, offsetMinutes: -240 });
+    expect(easternTime(Date.parse('1986-04-27T06:59:00Z')).offsetMinutes).toBe(-300);
+    expect(easternTime(Date.parse('1986-04-27T07:00:00Z')).offsetMinutes).toBe(-240);
+  });
+});
+
 describe('easternInstant', () => {
   it('finds the instant for an Eastern wall time on either side of a switch', () => {
     expect(new Date(easternInstant('2026-03-07', 20)).toISOString()).toBe('2026-03-08T01:00:00.000Z');
