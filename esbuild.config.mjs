@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { TEXT_LOADERS } from './scripts/text-loaders.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -16,6 +17,15 @@ const common = {
   logLevel: 'warning',
   target: 'es2022',
   loader: TEXT_LOADERS,
+};
+
+// The web bundle runs in a browser worker: a module with a `.web.ts` twin beside it (no Node
+// built-ins) is built from the twin.
+const webVariants = {
+  name: 'web-variants',
+  setup(build) {
+    build.onResolve({ filter: /\/local-disk$/ }, (args) => ({ path: resolve(args.resolveDir, `${args.path}.web.ts`) }));
+  },
 };
 
 const builds = [
@@ -44,6 +54,7 @@ const builds = [
     platform: 'browser',
     external: ['vscode'],
     define: { 'process.env.PAPER_FEED_WEB': '"1"' },
+    plugins: [webVariants],
   },
   {
     ...common,

@@ -1,6 +1,7 @@
 // The extension's writes to a person's files (notes, .bib) through vscode.workspace.fs, against
 // the stand-in's disk provider: whole or not at all, links kept as links, no debris beside them.
 import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,6 +47,59 @@ describe('replaceText', () => {
     expect(readFileSync(join(dir, 'locked.md'), 'utf8')).toBe(root ? 'changed\n' : 'mine\n');
     expect(statSync(join(dir, 'locked.md')).mode & 0o777).toBe(0o444);
     expect(readdirSync(dir)).toEqual(['locked.md']);
+  });
+
+  it('never leaves a moment without the file: a reader in another process sees the old or the new text, whole, all along', async () => {
+    // A .bib that LaTeX Workshop or a Pandoc watcher may read at any moment while citations go in.
+    const texts = ['@misc{a,\n  title = {A}\n}\n'.repeat(2000), '@misc{b,\n  title = {B}\n}\n'.repeat(2500)];
+    writeFileSync(join(dir, 'refs.bib'), texts[0]!);
+    const stop = join(dir, 'stop');
+    const reader = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('node:fs');
+         const [file, stop, a, b] = process.argv.slice(1);
+         const counts = { reads: 0, missing: 0, partial: 0 };
+         while (!fs.existsSync(stop)) {
+           try {
+             const text = fs.readFileSync(file, 'utf8');
+             counts.reads += 1;
+             if (text !== a && text !== b) counts.partial += 1;
+           } catch (error) {
+             if (error.code !== 'ENOENT') throw error;
+             counts.missing += 1;
+           }
+         }
+         process.stdout.write(JSON.stringify(counts));`,
+        join(dir, 'refs.bib'),
+        stop,
+        ...texts,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    reader.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => reader.on('exit', resolve));
+    // Let the reader start reading before the first replacement.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let i = 1; i <= 60; i += 1) await replaceText(uri('refs.bib'), texts[i % 2]!);
+    writeFileSync(stop, '');
+    expect(await exited).toBe(0);
+    const counts = JSON.parse(output) as { reads: number; missing: number; partial: number };
+    expect({ missing: counts.missing, partial: counts.partial }).toEqual({ missing: 0, partial: 0 });
+    expect(counts.reads).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'refs.bib'), 'utf8')).toBe(texts[0]);
+    expect(readdirSync(dir).sort()).toEqual(['refs.bib', 'stop']);
+  });
+
+  it('keeps the permission bits of a note made private (chmod 600)', async () => {
+    writeFileSync(join(dir, 'private.md'), 'mine\n');
+    chmodSync(join(dir, 'private.md'), 0o600);
+    await replaceText(uri('private.md'), 'mine, updated\n');
+    expect(readFileSync(join(dir, 'private.md'), 'utf8')).toBe('mine, updated\n');
+    expect(statSync(join(dir, 'private.md')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['private.md']);
   });
 
   it('when the move fails, the text stays as it was and the temporary file is removed', async () => {

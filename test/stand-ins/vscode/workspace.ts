@@ -61,9 +61,13 @@ export const fs = {
       await stat(p);
       await rm(p, { recursive: options?.recursive ?? false });
     }),
+  // As VS Code's file service does it: with `overwrite`, an existing target is deleted first and
+  // the source moved after, two steps (FileService.doMoveCopy), not one atomic rename.
   rename: (source: Uri, target: Uri, options?: { overwrite?: boolean }): Promise<void> =>
     onDisk(source, async (p) => {
-      if (!options?.overwrite && (await exists(diskPath(target)))) throw FileSystemError.FileExists(target);
+      const taken = await exists(diskPath(target));
+      if (taken && !options?.overwrite) throw FileSystemError.FileExists(target);
+      if (taken) await rm(diskPath(target), { recursive: true });
       await mkdir(dirname(diskPath(target)), { recursive: true });
       await rename(p, diskPath(target));
     }),
