@@ -4,27 +4,14 @@ import { readFileSync } from 'node:fs';
 
 export async function waitForFile(file: string, isReady: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  let text = readNow(file);
-  while ((text === undefined || !isReady(text)) && Date.now() < deadline) {
+  // Read straight: the extension swaps a file in whole, so a moment without it is a failure
+  // (readFileSync's ENOENT names the file), not something to wait out.
+  let text = readFileSync(file, 'utf8');
+  while (!isReady(text) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    text = readNow(file);
+    text = readFileSync(file, 'utf8');
   }
-  // Still missing at the deadline: read once more so the failure names the file.
-  return text ?? readFileSync(file, 'utf8');
-}
-
-/**
- * The file's text, or undefined while it is missing: VS Code's rename over an existing file
- * (how the extension replaces a .bib whole) can remove the old one a moment before the new
- * one takes its name.
- */
-function readNow(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  return text;
 }
 
 /** Counts BibTeX entries ("@type{key,") in a .bib file's text. */
