@@ -270,6 +270,8 @@ flow('7. "Save to Zotero" from the tree item menu saves the paper once, then say
       );
     if (!answered) {
       unanswered += 1;
+      // What the workbench showed instead, for whoever reads a failed run.
+      await workbench.screenshot(screenshot(`zotero-unanswered-${unanswered}.png`));
       if (zotero.requests.length > 0 || unanswered === 3) {
         throw new Error(
           `No message about Zotero within 15 s (${unanswered} tries); the Zotero stand-in saw ${zotero.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'no request'}.`,
