@@ -15,9 +15,9 @@
 import type { Paper } from '../arxiv/paper';
 import { followedAuthorsOf } from '../select/authors';
 import type { LibraryDoc, LibraryIndex } from './library';
-import { sharedTermsOf } from './shared-terms';
-import { addCosines, queryOf, weightsForBatch, type Query, type TermWeights } from './similarity';
-import { countTerms, phrasesOfPaper, type PaperPhrases } from './tokenize';
+import { sharedTermsFinder } from './shared-terms';
+import { addCosines, queryOf, weightsForBatch, type Query } from './similarity';
+import { phrasesOfPaper } from './tokenize';
 
 /** Below this many library papers there is too little to compare with: keyword order instead. */
 export const COLD_START_MINIMUM = 5;
@@ -79,8 +79,6 @@ export interface RankResult {
 interface Scored {
   item: RankedPaper;
   arxivOrder: number;
-  query?: Query;
-  phrases?: PaperPhrases;
   /** Library positions of the nearest papers worth naming. */
   neighbours: number[];
 }
@@ -103,34 +101,52 @@ function recencyWeights(docs: readonly LibraryDoc[], options: RankOptions): Floa
   );
 }
 
-interface Neighbour {
-  position: number;
-  similarity: number;
+/** The NEIGHBOURS closest library papers of one new paper, best first; `count` of them are set. */
+interface Neighbours {
+  count: number;
+  positions: Int32Array;
+  similarities: Float64Array;
   /** similarity × the library paper's recency weight. */
-  weighted: number;
+  weighted: Float64Array;
 }
 
+const noNeighbours = (): Neighbours => ({
+  count: 0,
+  positions: new Int32Array(NEIGHBOURS),
+  similarities: new Float64Array(NEIGHBOURS),
+  weighted: new Float64Array(NEIGHBOURS),
+});
+
 /**
- * The NEIGHBOURS library papers with the highest recency-weighted cosine, best first, and
- * `cosines` reset to zero for the next paper. Positions are scanned in order and only a
- * strictly greater weight displaces, so ties go to the library paper with the smaller id.
+ * Fills `into` with the NEIGHBOURS library papers with the highest recency-weighted cosine, best
+ * first, and resets `cosines` to zero for the next paper. Positions are scanned in order and
+ * only a strictly greater weight displaces, so ties go to the library paper with the smaller id.
  */
-function closestNeighbours(cosines: Float64Array, recency: Float64Array): Neighbour[] {
-  const neighbours: Neighbour[] = [];
+function closestNeighbours(cosines: Float64Array, recency: Float64Array, into: Neighbours): void {
+  const { positions, similarities, weighted } = into;
+  let count = 0;
   let floor = -1;
   for (let position = 0; position < cosines.length; position += 1) {
     const similarity = cosines[position]!;
     if (similarity === 0) continue;
-    cosines[position] = 0;
-    const weighted = similarity * recency[position]!;
-    if (weighted <= floor) continue;
-    let at = neighbours.length;
-    while (at > 0 && weighted > neighbours[at - 1]!.weighted) at -= 1;
-    neighbours.splice(at, 0, { position, similarity, weighted });
-    if (neighbours.length > NEIGHBOURS) neighbours.pop();
-    if (neighbours.length === NEIGHBOURS) floor = neighbours[NEIGHBOURS - 1]!.weighted;
+    const weight = similarity * recency[position]!;
+    if (weight <= floor) continue;
+    let at = count;
+    while (at > 0 && weight > weighted[at - 1]!) at -= 1;
+    if (at === NEIGHBOURS) continue;
+    for (let from = Math.min(count, NEIGHBOURS - 1); from > at; from -= 1) {
+      positions[from] = positions[from - 1]!;
+      similarities[from] = similarities[from - 1]!;
+      weighted[from] = weighted[from - 1]!;
+    }
+    positions[at] = position;
+    similarities[at] = similarity;
+    weighted[at] = weight;
+    if (count < NEIGHBOURS) count += 1;
+    if (count === NEIGHBOURS) floor = weighted[NEIGHBOURS - 1]!;
   }
-  return neighbours;
+  cosines.fill(0);
+  into.count = count;
 }
 
 /** Cold start: only the boosts count, which is keyword-group order, then arXiv order. */
@@ -141,39 +157,53 @@ function keywordOrder(papers: readonly Paper[], options: RankOptions): Scored[] 
   });
 }
 
-function rankAgainstLibrary(papers: readonly Paper[], library: LibraryIndex, options: RankOptions): { scored: Scored[]; weights: TermWeights } {
+interface LibraryRanking {
+  scored: Scored[];
+  /** The phrases a ranked paper shares with its named neighbours. */
+  sharedTerms: (arxivOrder: number, neighbours: readonly number[]) => string[];
+}
+
+function rankAgainstLibrary(papers: readonly Paper[], library: LibraryIndex, options: RankOptions): LibraryRanking {
   const phrases = papers.map((paper) => phrasesOfPaper(paper.title, paper.abstract));
-  const weights = weightsForBatch(library, phrases.map(countTerms));
+  const weights = weightsForBatch(library, phrases);
   const docs = weights.postings.docs;
   const recency = recencyWeights(docs, options);
   const cosines = new Float64Array(docs.length);
   const positionById = new Map(docs.map((doc, position) => [doc.id, position] as const));
+  const neighbours = noNeighbours();
+  const queries: Query[] = [];
 
   const scored = papers.map((paper, arxivOrder) => {
     const query = queryOf(arxivOrder, weights);
+    queries.push(query);
     addCosines(query, weights, cosines);
     // A paper the person already keeps (a new version, a cross-list) is not "close to" itself.
     const itself = positionById.get(paper.id);
     if (itself !== undefined) cosines[itself] = 0;
-    const neighbours = closestNeighbours(cosines, recency);
-    const closest = neighbours[0]?.weighted ?? 0;
-    const meanOfClosest = neighbours.reduce((sum, n) => sum + n.weighted, 0) / NEIGHBOURS;
+    closestNeighbours(cosines, recency, neighbours);
+    const { count, positions, similarities, weighted } = neighbours;
+    const closest = count > 0 ? weighted[0]! : 0;
+    let sum = 0;
+    for (let n = 0; n < count; n += 1) sum += weighted[n]!;
+    const meanOfClosest = sum / NEIGHBOURS;
     const { followedAuthors, groupHits, boost } = boostsOf(paper, options);
     const score = round3(Math.min(1, (closest + meanOfClosest) / 2 + boost));
-    const named = neighbours.slice(0, 2).filter((n) => n.similarity >= REASON_MIN_SIMILARITY && n.similarity >= neighbours[0]!.similarity / 2);
-    const nearest = named.map(({ position, similarity }) => {
-      const doc = docs[position]!;
-      return { ...(doc.noteName !== undefined ? { noteName: doc.noteName } : {}), title: doc.title, similarity: round3(similarity) };
+    const named: number[] = [];
+    for (let n = 0; n < Math.min(count, 2); n += 1) {
+      if (similarities[n]! >= REASON_MIN_SIMILARITY && similarities[n]! >= similarities[0]! / 2) named.push(n);
+    }
+    const nearest = named.map((n) => {
+      const doc = docs[positions[n]!]!;
+      return { ...(doc.noteName !== undefined ? { noteName: doc.noteName } : {}), title: doc.title, similarity: round3(similarities[n]!) };
     });
     return {
       item: { paper, score, nearest, sharedTerms: [], followedAuthors, groupHits },
       arxivOrder,
-      query,
-      phrases: phrases[arxivOrder]!,
-      neighbours: named.map((n) => n.position),
+      neighbours: named.map((n) => positions[n]!),
     };
   });
-  return { scored, weights };
+  const sharedTermsOf = sharedTermsFinder(weights);
+  return { scored, sharedTerms: (arxivOrder, nearest) => sharedTermsOf(queries[arxivOrder]!, phrases[arxivOrder]!, nearest) };
 }
 
 /**
@@ -182,13 +212,12 @@ function rankAgainstLibrary(papers: readonly Paper[], library: LibraryIndex, opt
  */
 export function rankPapers(papers: readonly Paper[], library: LibraryIndex, options: RankOptions = {}): RankResult {
   const coldStart = library.size < COLD_START_MINIMUM;
-  const { scored, weights } = coldStart ? { scored: keywordOrder(papers, options), weights: undefined } : rankAgainstLibrary(papers, library, options);
+  const { scored, sharedTerms } = coldStart ? { scored: keywordOrder(papers, options), sharedTerms: undefined } : rankAgainstLibrary(papers, library, options);
   scored.sort((a, b) => b.item.score - a.item.score || a.arxivOrder - b.arxivOrder);
   const kept = options.topN === undefined ? scored : scored.slice(0, Math.max(0, options.topN));
-  const ranked = kept.map(({ item, query, phrases, neighbours }) =>
-    weights === undefined || query === undefined || phrases === undefined || neighbours.length === 0
-      ? item
-      : { ...item, sharedTerms: sharedTermsOf(query, phrases, neighbours, weights) },
+  // Shared terms are worked out only for the papers kept, and only when a library paper is named.
+  const ranked = kept.map(({ item, arxivOrder, neighbours }) =>
+    sharedTerms === undefined || neighbours.length === 0 ? item : { ...item, sharedTerms: sharedTerms(arxivOrder, neighbours) },
   );
   return { coldStart, librarySize: library.size, ranked };
 }

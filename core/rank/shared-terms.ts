@@ -11,42 +11,66 @@ const PAIR_PREFERENCE = 2;
 /** A term weaker than this share of the strongest adds noise ("high", "results"), not a reason. */
 const MIN_SHARE_OF_STRONGEST = 0.25;
 
-function countIn(termIds: Int32Array, counts: Uint16Array, termId: number): number {
-  let low = 0;
-  let high = termIds.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = termIds[middle]!;
-    if (found === termId) return counts[middle]!;
-    if (found < termId) low = middle + 1;
-    else high = middle - 1;
-  }
-  return 0;
+interface Candidate {
+  term: string;
+  strength: number;
+  /** The term's place in the paper: the earlier wins a tie. */
+  order: number;
 }
 
-/** Up to three phrases the paper shares with the library papers at `nearest` (positions). */
-export function sharedTermsOf(query: Query, paper: PaperPhrases, nearest: readonly number[], weights: TermWeights): string[] {
-  const candidates: Array<{ term: string; strength: number; order: number }> = [];
-  for (let i = 0; i < query.terms.length; i += 1) {
+/** Up to three phrases a new paper shares with the library papers at `nearest` (positions). */
+export type SharedTermsOf = (query: Query, paper: PaperPhrases, nearest: readonly number[]) => string[];
+
+/**
+ * The shared-terms finder for one batch. It keeps one slot per library term where the nearest
+ * papers' weights are added up, filled and emptied again for each new paper, so looking a term
+ * up in them costs one read.
+ */
+export function sharedTermsFinder(weights: TermWeights): SharedTermsOf {
+  const { docs } = weights.postings;
+  const { idfByTerm, norms } = weights;
+  const libraryWeight = new Float64Array(idfByTerm.length);
+  return (query, paper, nearest) => {
+    // Summed over the nearest papers in their order, starting from 0, as a term-by-term sum would.
+    for (const position of nearest) {
+      const doc = docs[position]!;
+      for (let i = 0; i < doc.termIds.length; i += 1) {
+        const t = doc.termIds[i]!;
+        libraryWeight[t]! += ((1 + Math.log(doc.counts[i]!)) * idfByTerm[t]!) / norms[position]!;
+      }
+    }
+    const candidates = strongestCandidates(query, weights.batch.vocabulary, libraryWeight);
+    for (const position of nearest) for (const t of docs[position]!.termIds) libraryWeight[t] = 0;
+    return chosenTerms(candidates, paper);
+  };
+}
+
+/**
+ * The paper's terms that the nearest papers share, strongest first, down to the weakest still
+ * worth naming (MIN_SHARE_OF_STRONGEST of the strongest).
+ */
+function strongestCandidates(query: Query, vocabulary: readonly string[], libraryWeight: Float64Array): Candidate[] {
+  const candidates: Candidate[] = [];
+  let strongest = 0;
+  for (let i = 0; i < query.termIds.length; i += 1) {
     const t = query.termIds[i]!;
     if (t < 0) continue;
-    let libraryWeight = 0;
-    for (const position of nearest) {
-      const doc = weights.postings.docs[position]!;
-      const inDoc = countIn(doc.termIds, doc.counts, t);
-      if (inDoc > 0) libraryWeight += ((1 + Math.log(inDoc)) * weights.idfByTerm[t]!) / weights.norms[position]!;
-    }
-    if (libraryWeight === 0) continue;
-    const term = query.terms[i]!;
-    const contribution = query.weights[i]! * libraryWeight;
-    candidates.push({ term, strength: contribution * (term.includes(' ') ? PAIR_PREFERENCE : 1), order: i });
+    const weight = libraryWeight[t]!;
+    if (weight === 0) continue;
+    const term = vocabulary[query.batchIds[i]!]!;
+    const contribution = query.weights[i]! * weight;
+    const strength = contribution * (term.includes(' ') ? PAIR_PREFERENCE : 1);
+    candidates.push({ term, strength, order: i });
+    if (strength > strongest) strongest = strength;
   }
-  candidates.sort((a, b) => b.strength - a.strength || a.order - b.order);
-  const floor = (candidates[0]?.strength ?? 0) * MIN_SHARE_OF_STRONGEST;
+  const floor = strongest * MIN_SHARE_OF_STRONGEST;
+  return candidates.filter((candidate) => candidate.strength >= floor).sort((a, b) => b.strength - a.strength || a.order - b.order);
+}
 
+function chosenTerms(candidates: readonly Candidate[], paper: PaperPhrases): string[] {
   const chosen: string[][] = [];
   for (const candidate of candidates) {
-    if (chosen.length === MAX_SHARED_TERMS || candidate.strength < floor) break;
+    if (chosen.length === MAX_SHARED_TERMS) break;
     const words = candidate.term.split(' ');
     if (joinedToChosenPair(words, chosen, paper)) continue;
     // "diffusion" next to "diffusion policy" says nothing new.

@@ -13,7 +13,9 @@
 // precision@20 unchanged and cut the postings visited by more than half. Only terms in more
 // than 50 papers qualify, so a small library and announcement keep every word.
 
+import { batchTermsOf, type BatchTerms } from './batch-terms';
 import type { LibraryIndex, LibraryPostings } from './library';
+import type { PaperPhrases } from './tokenize';
 
 /** Term weights over the library for one batch of new papers. */
 export interface TermWeights {
@@ -22,51 +24,15 @@ export interface TermWeights {
   idfByTerm: Float64Array;
   /** Vector length of each library paper, by position in postings.docs. */
   norms: Float64Array;
-  /** Each posting's weight in its paper's unit vector: tf · idf / norm. */
+  /**
+   * Each posting's weight in its paper's unit vector, tf · idf / norm; filled only for the terms
+   * the batch uses, the only ones a cosine reads.
+   */
   postingWeights: Float32Array;
   /** Papers counted for idf: library plus batch. */
   totalDocs: number;
   /** Each new paper's terms, resolved once; see queryOf. */
   batch: BatchTerms;
-}
-
-/** The new papers' terms, each looked up in the library once for the whole batch. */
-interface BatchTerms {
-  /** Every distinct term of the batch, by batch id. */
-  vocabulary: string[];
-  /** Library term id of each batch term, -1 when the library lacks it. */
-  libraryIds: Int32Array;
-  /** Number of batch papers using each batch term. */
-  frequency: Int32Array;
-  /** Per paper: its batch term ids and weighted occurrences, in first-seen order. */
-  papers: Array<{ ids: Int32Array; counts: Float64Array }>;
-}
-
-function batchTermsOf(library: LibraryIndex, batch: ReadonlyArray<ReadonlyMap<string, number>>): BatchTerms {
-  const idByTerm = new Map<string, number>();
-  const vocabulary: string[] = [];
-  const frequency: number[] = [];
-  const papers = batch.map((counts) => {
-    const ids = new Int32Array(counts.size);
-    const occurrences = new Float64Array(counts.size);
-    let i = 0;
-    for (const [term, count] of counts) {
-      let id = idByTerm.get(term);
-      if (id === undefined) {
-        id = vocabulary.length;
-        idByTerm.set(term, id);
-        vocabulary.push(term);
-        frequency.push(0);
-      }
-      frequency[id]! += 1;
-      ids[i] = id;
-      occurrences[i] = count;
-      i += 1;
-    }
-    return { ids, counts: occurrences };
-  });
-  const libraryIds = Int32Array.from(vocabulary, (term) => library.termId(term) ?? -1);
-  return { vocabulary, libraryIds, frequency: Int32Array.from(frequency), papers };
 }
 
 const CORPUS_STOP_SHARE = 0.1;
@@ -78,8 +44,8 @@ export function idf(totalDocs: number, documentFrequency: number): number {
   return Math.log((totalDocs + 1) / (documentFrequency + 1)) + 1;
 }
 
-/** `batch`: the term counts of each new paper (countTerms). */
-export function weightsForBatch(library: LibraryIndex, batch: ReadonlyArray<ReadonlyMap<string, number>>): TermWeights {
+/** `batch`: each new paper's phrases (phrasesOfPaper). */
+export function weightsForBatch(library: LibraryIndex, batch: readonly PaperPhrases[]): TermWeights {
   const postings = library.postings();
   const terms = batchTermsOf(library, batch);
   const totalDocs = postings.docs.length + batch.length;
@@ -101,8 +67,8 @@ export function weightsForBatch(library: LibraryIndex, batch: ReadonlyArray<Read
   }
   const norms = squares.map(Math.sqrt);
   const postingWeights = new Float32Array(postings.docPositions.length);
-  for (let t = 0; t < termCount; t += 1) {
-    const termIdf = idfByTerm[t]!;
+  for (const t of terms.libraryIds) {
+    const termIdf = t < 0 ? 0 : idfByTerm[t]!;
     if (termIdf === 0) continue;
     for (let p = postings.offsets[t]!; p < postings.offsets[t + 1]!; p += 1) {
       postingWeights[p] = (postings.termFrequencies[p]! * termIdf) / norms[postings.docPositions[p]!]!;
@@ -113,8 +79,8 @@ export function weightsForBatch(library: LibraryIndex, batch: ReadonlyArray<Read
 
 /** A new paper as a unit TF-IDF vector, its terms resolved against the library once. */
 export interface Query {
-  /** The paper's terms, in first-seen order. */
-  terms: string[];
+  /** The paper's batch term ids (BatchTerms.vocabulary), in first-seen order. */
+  batchIds: Int32Array;
   /** Library term id of each term; -1 when no library paper has it or it weighs nothing. */
   termIds: Int32Array;
   /** Unit-vector weight of each term. */
@@ -123,10 +89,9 @@ export interface Query {
 
 /** The unit TF-IDF vector of the batch paper at `index` (its position in weightsForBatch's batch). */
 export function queryOf(index: number, weights: TermWeights): Query {
-  const { vocabulary, libraryIds, frequency } = weights.batch;
+  const { libraryIds, frequency } = weights.batch;
   const paper = weights.batch.papers[index]!;
   const size = paper.ids.length;
-  const terms: string[] = new Array<string>(size);
   const termIds = new Int32Array(size);
   const queryWeights = new Float64Array(size);
   let normSquared = 0;
@@ -134,7 +99,6 @@ export function queryOf(index: number, weights: TermWeights): Query {
     const id = paper.ids[i]!;
     const t = libraryIds[id]!;
     const termIdf = t < 0 ? idf(weights.totalDocs, frequency[id]!) : weights.idfByTerm[t]!;
-    terms[i] = vocabulary[id]!;
     termIds[i] = termIdf === 0 ? -1 : t;
     const w = (1 + Math.log(paper.counts[i]!)) * termIdf;
     queryWeights[i] = w;
@@ -144,7 +108,7 @@ export function queryOf(index: number, weights: TermWeights): Query {
   // A paper made only of corpus stop words is close to nothing.
   if (norm === 0) termIds.fill(-1);
   else for (let i = 0; i < size; i += 1) queryWeights[i]! /= norm;
-  return { terms, termIds, weights: queryWeights };
+  return { batchIds: paper.ids, termIds, weights: queryWeights };
 }
 
 /**

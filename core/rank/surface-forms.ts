@@ -4,13 +4,12 @@
 import type { PaperPhrases, Word } from './tokenize';
 
 /**
- * How to show a word, and how sure that is: title-case or sentence-initial capitals say
- * nothing ("Diffusion" → "diffusion", 0.5), while "RL", "ImageNet" and a mid-sentence
- * "Gaussian" keep theirs (1).
+ * Whether a word's capitals say nothing about it: title-case or sentence-initial capitals
+ * ("Diffusion" → "diffusion", confidence 0.5), while "RL", "ImageNet" and a mid-sentence
+ * "Gaussian" keep theirs (confidence 1).
  */
-function displayOf(word: Word): { display: string; confidence: number } {
-  if (!word.capitalsInformative && /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(word.surface)) return { display: word.surface.toLowerCase(), confidence: 0.5 };
-  return { display: word.surface, confidence: 1 };
+function capitalsFollowPosition(word: Word): boolean {
+  return !word.capitalsInformative && /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(word.surface);
 }
 
 /** Whether the paper has the three stems a, b, c side by side in one phrase. */
@@ -54,21 +53,33 @@ const SEPARATOR = '\u0000';
  * confident anywhere in the paper ("Spitzer" seen mid-sentence beats the title's guess).
  */
 export function surfaceForms(paper: PaperPhrases, wanted: ReadonlySet<string>): Map<string, string> {
-  const wantedWords = new Set([...wanted].flatMap((key) => key.split(' ')));
+  // Each wanted key by its first word, so a run of words is compared only with keys it could be.
+  const keysByFirstWord = new Map<string, Array<{ key: string; words: string[] }>>();
+  const wantedWords = new Set<string>();
+  for (const key of wanted) {
+    const words = key.split(' ');
+    for (const word of words) wantedWords.add(word);
+    const sameStart = keysByFirstWord.get(words[0]!) ?? [];
+    sameStart.push({ key, words });
+    keysByFirstWord.set(words[0]!, sameStart);
+  }
   const caseVotes = new Map<string, Map<string, number>>();
   const formVotes = new Map<string, Map<string, number>>();
-  for (const phrase of [...paper.title, ...paper.abstract]) {
-    for (let i = 0; i < phrase.length; i += 1) {
-      const word = phrase[i]!;
-      if (!wantedWords.has(word.term)) continue;
-      const { display, confidence } = displayOf(word);
-      addVote(caseVotes, word.surface.toLowerCase(), display, confidence);
-      for (let length = 1; length <= 3 && i + length <= phrase.length; length += 1) {
-        const run = phrase.slice(i, i + length);
-        const key = run.map((w) => w.term).join(' ');
-        if (!wanted.has(key)) continue;
-        const form = run.map((w, j) => (j === 0 ? w.surface.toLowerCase() : `${w.joiner}${SEPARATOR}${w.surface.toLowerCase()}`));
-        addVote(formVotes, key, form.join(SEPARATOR), 1);
+  for (const phrases of [paper.title, paper.abstract]) {
+    for (const phrase of phrases) {
+      for (let i = 0; i < phrase.length; i += 1) {
+        const word = phrase[i]!;
+        if (!wantedWords.has(word.term)) continue;
+        const lower = word.surface.toLowerCase();
+        const uninformative = capitalsFollowPosition(word);
+        addVote(caseVotes, lower, uninformative ? lower : word.surface, uninformative ? 0.5 : 1);
+        for (const { key, words } of keysByFirstWord.get(word.term) ?? []) {
+          if (i + words.length > phrase.length || !words.every((term, j) => phrase[i + j]!.term === term)) continue;
+          const form = phrase
+            .slice(i, i + words.length)
+            .map((w, j) => (j === 0 ? w.surface.toLowerCase() : `${w.joiner}${SEPARATOR}${w.surface.toLowerCase()}`));
+          addVote(formVotes, key, form.join(SEPARATOR), 1);
+        }
       }
     }
   }

@@ -4,6 +4,7 @@
 import { isStopWord } from './stop-words';
 import { stem } from './stem';
 import { proseOf } from './tex-text';
+import { charAt, isSpace, LETTER, NOT_WORD } from './word-chars';
 
 /** Title words count this many times: a title is a summary its authors chose. */
 export const TITLE_WEIGHT = 2;
@@ -19,10 +20,6 @@ export interface Word {
   /** What joined it to the previous word in its phrase: " " or a hyphen; "" for the first. */
   joiner: string;
 }
-
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-const HYPHENS = /^[-\u2010\u2011\u2013]$/;
-const SENTENCE_END = /[.!?]/;
 
 /** Lower-case word → term, remembered: a day of abstracts repeats the same few thousand words. */
 const termCache = new Map<string, string>();
@@ -40,9 +37,46 @@ function termOf(lowerCase: string): string {
 }
 
 /**
+ * The term of a content word as written; undefined for a stop word, a number or a one-letter
+ * word. `hasLetter`: whether the word holds a letter at all.
+ */
+function contentTermOf(surface: string, hasLetter: boolean): string | undefined {
+  if (surface.length < 2 || !hasLetter) return undefined;
+  const lower = surface.toLowerCase();
+  return isStopWord(lower) ? undefined : termOf(lower);
+}
+
+/** What may join two words into a pair: white space, or one hyphen. Index 0: nothing may. */
+const JOINERS = ['', ' ', '-', '\u2010', '\u2011', '\u2013'];
+const SPACE_JOINS = 1;
+
+/**
+ * What stands in text[from, to), between two words, packed so that reading it allocates
+ * nothing: JOINERS index × 2, plus 1 when a sentence ends there. White space alone joins with
+ * " "; one hyphen, spaces around it allowed, joins with itself; anything else breaks the phrase.
+ */
+function gapBetween(text: string, from: number, to: number): number {
+  if (to === from + 1 && text.charCodeAt(from) === 32) return SPACE_JOINS * 2;
+  let sentenceEnd = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = from; i < to; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 46 || code === 33 || code === 63) sentenceEnd = 1;
+    if (isSpace(code)) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return SPACE_JOINS * 2 + sentenceEnd;
+  const hyphen = first === last ? JOINERS.indexOf(text[first]!, 2) : -1;
+  return Math.max(0, hyphen) * 2 + sentenceEnd;
+}
+
+/**
  * Split text into phrases of content words. A phrase ends at punctuation, removed math, a stop
  * word, a number or a one-letter word, so pairs are only formed between words a reader sees
- * side by side. `inTitle` marks text whose capitals follow title case.
+ * side by side. `inTitle` marks text whose capitals follow title case. A word is a run of
+ * letters, marks and numbers (\p{L}\p{M}\p{N}).
  */
 export function phrasesOf(text: string, inTitle = false): Word[][] {
   const prose = proseOf(text)
@@ -52,26 +86,38 @@ export function phrasesOf(text: string, inTitle = false): Word[][] {
   let phrase: Word[] = [];
   let previousEnd = 0;
   let sentenceStart = true;
-  for (const match of prose.matchAll(WORD)) {
-    const surface = match[0];
-    // Most words are one space apart; only other gaps need looking at.
-    const gap = match.index === previousEnd + 1 && prose[previousEnd] === ' ' ? '' : prose.slice(previousEnd, match.index).trim();
-    previousEnd = match.index + surface.length;
-    if (SENTENCE_END.test(gap)) sentenceStart = true;
-    const joinable = gap === '' || HYPHENS.test(gap);
-    if (!joinable && phrase.length > 0) {
+  let position = 0;
+  while (position < prose.length) {
+    const first = charAt(prose, position);
+    if (first >> 2 === NOT_WORD) {
+      position += first & 3;
+      continue;
+    }
+    const start = position;
+    let hasLetter = false;
+    while (position < prose.length) {
+      const char = charAt(prose, position);
+      if (char >> 2 === NOT_WORD) break;
+      if (char >> 2 === LETTER) hasLetter = true;
+      position += char & 3;
+    }
+    const gap = gapBetween(prose, previousEnd, start);
+    const joiner = JOINERS[gap >> 1]!;
+    previousEnd = position;
+    if (gap & 1) sentenceStart = true;
+    if (joiner === '' && phrase.length > 0) {
       phrases.push(phrase);
       phrase = [];
     }
-    const lower = surface.toLowerCase();
-    const isContent = surface.length > 1 && /\p{L}/u.test(surface) && !isStopWord(lower);
-    if (!isContent) {
+    const surface = prose.slice(start, position);
+    const term = contentTermOf(surface, hasLetter);
+    if (term === undefined) {
       if (phrase.length > 0) phrases.push(phrase);
       phrase = [];
       sentenceStart = false;
       continue;
     }
-    phrase.push({ term: termOf(lower), surface, capitalsInformative: !inTitle && !sentenceStart, joiner: phrase.length === 0 ? '' : gap || ' ' });
+    phrase.push({ term, surface, capitalsInformative: !inTitle && !sentenceStart, joiner: phrase.length === 0 ? '' : joiner });
     sentenceStart = false;
   }
   if (phrase.length > 0) phrases.push(phrase);
