@@ -16,15 +16,29 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** The citekeys already in use, compared in lower case. */
+export interface TakenCitekeys {
+  has(key: string): boolean;
+  /**
+   * Every key in use that starts with `prefix` (lower case), in lower case, where one search
+   * finds them all: a common key (wang2026learning) may have dozens of suffixed twins, each
+   * otherwise a search of its own.
+   */
+  startingWith?(prefix: string): Iterable<string>;
+}
+
 /**
  * `{family}{year}{word}`, with a, b, … z, aa, ab, … appended while the key is in `taken`
  * (compared in lower case). Callers keep a note's existing citekey: keys are stable once written.
  */
-export function makeCitekey(paper: Paper, taken: { has(key: string): boolean }): string {
+export function makeCitekey(paper: Paper, taken: TakenCitekeys): string {
   const base = `${authorWord(paper)}${paperYear(paper)}${titleWord(paper.title)}`;
   if (!taken.has(base)) return base;
+  const twins = taken.startingWith ? new Set(taken.startingWith(base)) : undefined;
   for (let n = 0; ; n += 1) {
     const key = base + letterSuffix(n);
+    // The key the twins leave free is still asked about once, so `has` keeps the last word.
+    if (twins?.has(key)) continue;
     if (!taken.has(key)) return key;
   }
 }

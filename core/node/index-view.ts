@@ -114,6 +114,11 @@ export class IndexView {
       dailies,
       tallies: talliesByDate(dailies, (path) => tallyOfRecord(this.note(path))),
       hasCitekey: (key) => lookups.citekeys.has(key.toLowerCase()) || takenInBase('citekeys', key.toLowerCase()),
+      citekeysStartingWith: (prefix) => {
+        const found = [...lookups.citekeys].filter((key) => key.startsWith(prefix));
+        for (const [key] of this.base?.withPrefix('citekeys', prefix) ?? []) found.push(JSON.parse(key) as string);
+        return found;
+      },
       hasPath: (path) => lookups.paths.has(pathKey(path)) || takenInBase('paths', pathHash(pathKey(path))),
       paperClaims: (id) => {
         const found = claims(id);

@@ -2,7 +2,7 @@
 // notes to create or update and what the daily note says. Applying the plan is write.ts's job.
 
 import type { Announcement, Paper } from '../arxiv/paper';
-import { makeCitekey } from '../cite/citekey';
+import { makeCitekey, type TakenCitekeys } from '../cite/citekey';
 import { librarySource, type PaperFeedConfig } from '../config';
 import type { Selection } from '../select/select';
 import { pathKey } from '../vault/index-of';
@@ -79,9 +79,15 @@ export function notesToRead(selection: Selection, index: VaultIndex, date: strin
 }
 
 /** The key people already cite the paper with, when no other note has it; else a new one. */
-function citekeyFor(paper: Paper, taken: { has(key: string): boolean }, known: ReadonlyMap<string, string> | undefined): string {
+function citekeyFor(paper: Paper, taken: TakenCitekeys, known: ReadonlyMap<string, string> | undefined): string {
   const theirs = known?.get(paper.id);
   return theirs !== undefined && !taken.has(theirs) ? theirs : makeCitekey(paper, taken);
+}
+
+/** The citekeys starting with `prefix` that this run gave out or the index holds, in lower case. */
+function twinsOf(prefix: string, claimed: ReadonlySet<string>, index: VaultIndex): string[] {
+  const mine = [...claimed].map((key) => key.toLowerCase()).filter((key) => key.startsWith(prefix));
+  return [...mine, ...(index.citekeysStartingWith?.(prefix) ?? [])];
 }
 
 /** Papers first (matched in arXiv order, then the other top picks, then updated), the daily note last. */
@@ -94,7 +100,11 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
   const planned = new Set([...(input.taken ?? [])].map(pathKey));
   const occupied = { has: (key: string) => planned.has(key) || index.hasPath(key), add: (key: string) => planned.add(key) };
   const claimed = new Set<string>();
-  const citekeys = { has: (key: string) => claimed.has(key.toLowerCase()) || index.hasCitekey(key), add: (key: string) => claimed.add(key) };
+  const citekeys = {
+    has: (key: string) => claimed.has(key.toLowerCase()) || index.hasCitekey(key),
+    ...(index.citekeysStartingWith ? { startingWith: (prefix: string) => twinsOf(prefix, claimed, index) } : {}),
+    add: (key: string) => claimed.add(key),
+  };
 
   const knownDaily = index.dailies.get(announcement.date);
   const dailyPath =

@@ -303,5 +303,13 @@ function withoutPaths(index: VaultIndex, vanished: ReadonlySet<string>): VaultIn
   const dailies = new Map([...index.dailies].filter(([, path]) => !vanished.has(path)));
   const gone = new Set([...vanished].map(pathKey));
   const tallies = index.tallies ? { tallies: index.tallies } : {};
-  return { papers, dailies, ...tallies, hasCitekey: (key) => index.hasCitekey(key), hasPath: (path) => !gone.has(pathKey(path)) && index.hasPath(path) };
+  const twins = index.citekeysStartingWith ? { citekeysStartingWith: (prefix: string) => index.citekeysStartingWith!(prefix) } : {};
+  return {
+    papers,
+    dailies,
+    ...tallies,
+    hasCitekey: (key) => index.hasCitekey(key),
+    ...twins,
+    hasPath: (path) => !gone.has(pathKey(path)) && index.hasPath(path),
+  };
 }

@@ -33,6 +33,12 @@ export interface VaultIndex {
    * note instead of walking `papers`, so a big index can answer without being materialised.
    */
   hasCitekey(citekey: string): boolean;
+  /**
+   * Every citekey an indexed paper note has (as hasCitekey counts them) that starts with `prefix`
+   * (lower case), in lower case. Stores that find them with one search offer it; a new note's key
+   * then skips a run of taken suffixes at once (see core/cite/citekey.ts).
+   */
+  citekeysStartingWith?(prefix: string): Iterable<string>;
   /** Whether an indexed paper or daily note is at this path, compared by pathKey (NFC, any case). */
   hasPath(path: string): boolean;
   /**

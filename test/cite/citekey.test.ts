@@ -35,6 +35,28 @@ describe('makeCitekey', () => {
     expect(key('Micro', 'Wei Feng', {}, all)).toBe('feng2026microaa');
   });
 
+  it('skips the taken twins found by one prefix search, asking has() only for the base and the key it gives', () => {
+    const taken = new Set(['feng2026micro', ...'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `feng2026micro${c}`), 'feng2026microab']);
+    const asked: string[] = [];
+    const prefixes: string[] = [];
+    const keyOf = (within: Set<string>) =>
+      makeCitekey(makePaper({ title: 'Micro', authors: ['Wei Feng'], published: '2026-05-27' }), {
+        has: (k) => (asked.push(k), within.has(k)),
+        startingWith: (prefix) => (prefixes.push(prefix), [...within].filter((k) => k.startsWith(prefix))),
+      });
+    expect(keyOf(taken)).toBe('feng2026microaa');
+    expect([asked, prefixes]).toEqual([['feng2026micro', 'feng2026microaa'], ['feng2026micro']]);
+    // has() keeps the last word: a key it counts as taken that the prefix search missed is skipped too.
+    asked.length = 0;
+    const hidden = new Set([...taken, 'feng2026microaa']);
+    expect(
+      makeCitekey(makePaper({ title: 'Micro', authors: ['Wei Feng'], published: '2026-05-27' }), {
+        has: (k) => (asked.push(k), hidden.has(k)),
+        startingWith: () => taken,
+      }),
+    ).toBe('feng2026microac');
+  });
+
   it('still gives a key for names and titles without Latin letters', () => {
     expect(key('深度学习', '张伟')).toBe('arxiv2026');
     expect(makeCitekey(makePaper({ title: 'Deep Nets', authors: ['张伟', 'Wei Zhang'], published: '2026-05-27' }), new Set())).toBe('zhang2026deep');

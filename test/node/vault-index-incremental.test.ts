@@ -117,6 +117,20 @@ describe('the vault index between full checks', () => {
     expect([weekLater.hasPath('Papers/a.md'), weekLater.hasCitekey('k230100003'), weekLater.hasPath('papers/A RENAMED.md')]).toEqual([false, false, true]);
   });
 
+  it('lists the citekeys starting with a prefix, from index.txt and from the changes since, as hasCitekey counts them', async () => {
+    await put('Papers/a.md', paperNote('2301.00001', 1, 'feng2026micro'));
+    await put('Papers/b.md', paperNote('2301.00002', 1, 'Feng2026MicroA'));
+    await put('Papers/c.md', paperNote('2301.00003', 1, 'feng2026macro'));
+    await put('Papers/d.md', paperNote('2301.00004', 1, 'feng2026micr'));
+    await new FsVaultStore(vault).index();
+    await put('Papers/e.md', paperNote('2301.00005', 1, 'feng2026microz'), 0);
+    const index = await new FsVaultStore(vault).index();
+    const twins = [...(index.citekeysStartingWith?.('feng2026micro') ?? [])].sort();
+    expect(twins).toEqual(['feng2026micro', 'feng2026microa', 'feng2026microz']);
+    expect(twins.every((key) => index.hasCitekey(key))).toBe(true);
+    expect([...(index.citekeysStartingWith?.('zhang2026') ?? [])]).toEqual([]);
+  });
+
   it('knows the notes a run wrote without reading them, and does not list their folder again', async () => {
     const store = new FsVaultStore(vault);
     const report = await writeAnnouncement(sampleAnnouncement(), DEFAULT_CONFIG, store, { writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE });

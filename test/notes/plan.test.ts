@@ -98,5 +98,16 @@ describe('planNoteWrites', () => {
     }
     const keys = created.map((n) => /^citekey: (\S+)$/m.exec(n.content)![1]);
     expect(keys.every((key) => !full.hasCitekey(key!))).toBe(true);
+
+    // An index that lists a prefix's citekeys in one search gives the same keys, found that way.
+    const held = [...files.values()].flatMap((text) => /^citekey: (\S+)$/m.exec(text)?.[1] ?? []);
+    const prefixes: string[] = [];
+    const listing = {
+      ...index,
+      citekeysStartingWith: (prefix: string) => (prefixes.push(prefix), held.filter((key) => key.startsWith(prefix))),
+    };
+    const again = planNoteWrites({ announcement, config: DEFAULT_CONFIG, selection, index: listing, existing: new Map() });
+    expect(again.filter((n) => n.role === 'paper').map((n) => /^citekey: (\S+)$/m.exec(n.content)![1])).toEqual(keys);
+    expect(prefixes).toHaveLength(7);
   });
 });
