@@ -65,6 +65,21 @@ export class IndexView {
     return [...found.values()];
   }
 
+  /** The paths of the indexed notes directly in `folder`, without their facts (a changed folder's listing is compared with them). */
+  pathsIn(folder: string): Set<string> {
+    const prefix = folder === '' ? '' : `${folder}/`;
+    const inside = (path: string) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/');
+    const found = new Set<string>();
+    if (this.base) {
+      for (const [key] of this.base.withPrefix('notes', prefix)) {
+        const path = JSON.parse(key) as string;
+        if (inside(path) && !this.dropped.has(path)) found.add(path);
+      }
+    }
+    for (const path of this.added.keys()) if (inside(path)) found.add(path);
+    return found;
+  }
+
   /** Notes to stat every run: those changed since `since`, or marked to be read again. */
   recent(since: number): NoteRecord[] {
     const found = new Map<string, NoteRecord>();
@@ -107,7 +122,11 @@ export class IndexView {
     // Citekeys and names taken at the last full check stay taken until the next one, even if
     // their note was deleted since: a new note then takes its next name, never a taken one.
     const takenInBase = (section: 'citekeys' | 'paths', key: string) => this.base?.has(section, key) ?? false;
-    const papers = new PaperLookup(paper, () => this.allPapers(paper));
+    const papers = new PaperLookup(
+      paper,
+      () => this.allPapers(paper),
+      () => this.allIds(),
+    );
     const dailies = this.dailies();
     const index: VaultIndex = {
       papers,
@@ -180,11 +199,26 @@ export class IndexView {
   }
 
   private allPapers(paper: (id: string) => IndexedPaperNote | undefined): Map<string, IndexedPaperNote> {
-    const ids = new Set<string>();
-    for (const record of this.allNotes()) if (record.a !== undefined) ids.add(record.a);
     const papers = new Map<string, IndexedPaperNote>();
-    for (const id of [...ids].sort()) papers.set(id, paper(id)!);
+    for (const id of this.allIds()) papers.set(id, paper(id)!);
     return papers;
+  }
+
+  /**
+   * Every arXiv id an indexed note claims, sorted: the ids section walked by its keys and paths,
+   * without reading any note's facts or looking each id up (a catch-up check asks for them all).
+   */
+  private allIds(): string[] {
+    const ids = new Set<string>();
+    if (this.base) {
+      for (const text of this.base.lines('ids')) {
+        const tab = text.indexOf('\t');
+        const [path] = JSON.parse(text.slice(tab + 1)) as [string];
+        if (!this.dropped.has(path)) ids.add(JSON.parse(text.slice(0, tab)) as string);
+      }
+    }
+    for (const record of this.added.values()) if (record.a !== undefined) ids.add(record.a);
+    return [...ids].sort();
   }
 
   private record(entry: JournalEntry): void {
@@ -232,15 +266,20 @@ interface OverlayLookups {
   paths: Set<string>;
 }
 
-/** The index's papers: get/has search index.txt; walking it builds the whole map, once. */
+/** The index's papers: get/has search index.txt; walking it builds the whole map, once, and its keys alone need less. */
 class PaperLookup extends LookupMap<string, IndexedPaperNote> {
   private all: Map<string, IndexedPaperNote> | undefined;
 
   constructor(
     private readonly lookup: (id: string) => IndexedPaperNote | undefined,
     private readonly build: () => Map<string, IndexedPaperNote>,
+    private readonly ids: () => string[],
   ) {
     super();
+  }
+
+  override keys(): MapIterator<string> {
+    return this.all ? this.all.keys() : this.ids().values();
   }
 
   get(id: string): IndexedPaperNote | undefined {

@@ -200,7 +200,7 @@ class Scan {
       this.forgetFolder(folder);
       return [];
     }
-    const known = new Map(this.view.notesIn(folder, false).map((record) => [record.path, record]));
+    const known = this.view.pathsIn(folder);
     const present = new Set<string>();
     const fresh: string[] = [];
     const touched: string[] = [];
@@ -221,7 +221,7 @@ class Scan {
         for (const [sub, mtime] of Object.entries(this.listed)) this.view.setFolder(sub, mtime);
       }
     }
-    for (const path of known.keys()) if (!present.has(path)) this.view.remove(path);
+    for (const path of known) if (!present.has(path)) this.view.remove(path);
     await inBatches(fresh, async (path) => {
       const info = await stat(nodePath.join(this.root, path)).catch(() => null);
       if (info?.isFile()) this.view.put(await this.read(foundOf(path, info)));
