@@ -15,6 +15,7 @@ import { atMost } from '../notes/settle-names';
 import type { PaperUpdate } from '../notes/published-and-updated';
 import type { VaultStore } from '../vault/store';
 import { refreshPaperNote } from './refresh-note';
+import { plainlyUpToDate } from './up-to-date';
 import { notesToCheck, thisRunsShare } from './which-notes';
 
 /** Requests per run by default: 20 × 100 ids, about a minute at arXiv's pace. */
@@ -119,7 +120,8 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
     let outcome: ReturnType<typeof refreshPaperNote> | undefined;
     try {
       const text = await store.read(note.path);
-      if (text === null || refreshPaperNote(text, paper).changed.length === 0) return;
+      // Most notes are as the last check left them: seen at a glance, their YAML is not read.
+      if (text === null || plainlyUpToDate(text, paper) || refreshPaperNote(text, paper).changed.length === 0) return;
       await store.process(note.path, (current) => {
         outcome = refreshPaperNote(current, paper);
         return outcome.text;

@@ -93,6 +93,12 @@ export function bodyOffset(text: string): number {
   return text.length - split.close.length + closingLine.length;
 }
 
+/** The frontmatter's lines (without their line endings), or null when the note has none or it is not closed. */
+export function frontmatterLines(text: string): string[] | null {
+  const split = splitFrontmatter(text);
+  return split === null || split === 'malformed' ? null : split.lines.map((line) => line.text);
+}
+
 /** A value as YAML lines for one top-level key, e.g. ["tags:", "  - paper"]. */
 export function dumpEntry(key: string, value: FrontmatterValue): string[] {
   // A bare date reads back as a timestamp, which readFrontmatter turns back into the same day.
