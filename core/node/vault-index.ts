@@ -16,6 +16,7 @@ import { pathKey } from '../vault/index-of';
 import type { Duplicate } from '../vault/originals';
 import type { VaultIndex } from '../vault/store';
 import { isTempFileName } from './atomic-file';
+import { statMany } from './stat-many';
 import { STATE_FOLDER } from './state-folder';
 import {
   appendJournal,
@@ -185,8 +186,13 @@ class Scan {
       for (const path of await this.relist(folder, info.mtimeMs)) seen.add(path);
     }
     const recent = this.view.recent(this.started - RECENT_MS).filter((record) => !seen.has(record.path));
-    await inBatches(recent, async (record) => {
-      const info = await stat(nodePath.join(this.root, record.path)).catch(() => null);
+    const stats = await statMany(
+      recent.map((record) => nodePath.join(this.root, record.path)),
+      PARALLEL,
+    );
+    await inBatches(Array.from(recent.keys()), async (i) => {
+      const record = recent[i]!;
+      const info = stats[i];
       if (!info?.isFile()) return this.view.remove(record.path);
       if (record.m >= 0 && record.m === info.mtimeMs && record.s === info.size) return undefined;
       return this.view.put(await this.read(foundOf(record.path, info)));
@@ -262,10 +268,14 @@ class Scan {
           this.linkedNotes.push(path);
         }
       }
-      await inBatches(notes, async (path) => {
-        const stats = await stat(nodePath.join(this.root, path)).catch(() => null);
-        // Deleted between listing and stat: not there, so not indexed.
-        if (stats?.isFile()) found.push(foundOf(path, stats));
+      const stats = await statMany(
+        notes.map((path) => nodePath.join(this.root, path)),
+        PARALLEL,
+      );
+      // Deleted between listing and stat: not there, so not indexed.
+      notes.forEach((path, i) => {
+        const info = stats[i];
+        if (info?.isFile()) found.push(foundOf(path, info));
       });
     }
     return found;
