@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import { registerCommand } from '../shared/commands';
-import { namedPapers } from '../shared/named-papers';
+import { namedPapers } from '../cache/named-papers';
 import { pickPaper } from './paper-picker';
 import { pickFormat } from './format-picker';
 import { insertCitation, showBibliographyChange } from './insert-citation';

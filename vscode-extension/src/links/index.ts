@@ -1,7 +1,7 @@
 // Links out, wired: a paper's abstract page and its PDF, opened in the browser.
 import * as vscode from 'vscode';
 import { registerCommand } from '../shared/commands';
-import { namedPapers } from '../shared/named-papers';
+import { namedPapers } from '../cache/named-papers';
 import { absUrl, pdfUrl } from '../shared/paper-markdown';
 import type { FeedCache } from '../cache/feed-cache';
 

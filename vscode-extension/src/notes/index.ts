@@ -2,7 +2,7 @@
 // Papers for Updates" over the notes in the vault folder.
 import type * as vscode from 'vscode';
 import { registerCommand } from '../shared/commands';
-import { namedPapers } from '../shared/named-papers';
+import { namedPapers } from '../cache/named-papers';
 import { openOrCreatePaperNote, type PaperNoteServices } from './open-paper-note';
 import { registerUpdateCheck, type UpdateCheckServices } from './check-updates';
 

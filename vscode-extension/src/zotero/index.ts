@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { texToPlain } from '../../../core/text/tex-tokens';
 import { saveMessage, zoteroSelectLink } from '../../../core/zotero/zotero';
 import { registerCommand } from '../shared/commands';
-import { namedPapers } from '../shared/named-papers';
+import { namedPapers } from '../cache/named-papers';
 import type { FeedCache } from '../cache/feed-cache';
 import type { CitekeyBook } from '../citations/citekeys';
 import type { ExtensionSettings } from '../settings/settings';

@@ -2,8 +2,8 @@
 // none (a paper from an announcement no longer kept, a mistyped id) gets one sentence, not silence.
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
-import type { FeedCache } from '../cache/feed-cache';
-import { papersFromArguments } from './paper-arguments';
+import type { FeedCache } from './feed-cache';
+import { papersFromArguments } from '../shared/paper-arguments';
 
 export const NOT_KEPT = 'That paper is not among the papers Paper Feed keeps; search the kept ones or fetch again.';
 
