@@ -170,31 +170,36 @@ export class LibraryIndex {
    */
   postings(): LibraryPostings {
     if (this.compiled) return this.compiled;
-    const docs = [...this.docs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const docs = [...this.docs.values()].sort(byId);
     const offsets = new Int32Array(this.termTexts.length + 1);
     for (let t = 0; t < this.termTexts.length; t += 1) offsets[t + 1] = offsets[t]! + this.documentFrequency[t]!;
     const fill = offsets.slice(0, -1);
     const total = offsets[this.termTexts.length]!;
     const docPositions = new Int32Array(total);
     const termFrequencies = new Float32Array(total);
-    docs.forEach((doc, position) => {
-      for (let i = 0; i < doc.termIds.length; i += 1) {
-        const slot = fill[doc.termIds[i]!]!++;
+    for (let position = 0; position < docs.length; position += 1) {
+      const { termIds, counts } = docs[position]!;
+      for (let i = 0; i < termIds.length; i += 1) {
+        const slot = fill[termIds[i]!]!++;
         docPositions[slot] = position;
-        const count = doc.counts[i]!;
+        const count = counts[i]!;
         termFrequencies[slot] = count === 1 ? 1 : 1 + Math.log(count);
       }
-    });
+    }
     this.compiled = { docs, offsets, docPositions, termFrequencies };
     return this.compiled;
   }
 
-  /** A compact cache form: one shared term list, each paper's terms as gap-coded ids in a string. */
+  /**
+   * A compact cache form: one shared term list, each paper's terms as gap-coded ids in a string.
+   * Papers are written in id order, the order postings() wants them in, so restoring one needs
+   * no real sorting.
+   */
   toJSON(): LibraryJson {
     // Terms are renumbered in order of first use, so terms no paper uses any more are dropped.
     const newId = new Int32Array(this.termTexts.length).fill(-1);
     const terms: string[] = [];
-    const docs = [...this.docs.values()].map((doc) => {
+    const docs = [...this.docs.values()].sort(byId).map((doc) => {
       // (new id, count) packed in one double each, so a numeric typed-array sort orders them.
       const packed = new Float64Array(doc.termIds.length);
       for (let i = 0; i < doc.termIds.length; i += 1) {
@@ -263,6 +268,11 @@ export class LibraryIndex {
     this.docs.set(doc.id, doc);
     this.compiled = undefined;
   }
+}
+
+/** Papers in id order: ties, and so results, never depend on the order papers were added in. */
+function byId(a: LibraryDoc, b: LibraryDoc): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** One cached paper back to a LibraryDoc; undefined when the entry is damaged. */

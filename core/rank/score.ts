@@ -92,13 +92,21 @@ function boostsOf(paper: Paper, options: RankOptions): { followedAuthors: string
   return { followedAuthors, groupHits, boost };
 }
 
-function recencyWeights(docs: readonly LibraryDoc[], options: RankOptions): Float64Array {
+interface Recency {
+  /** Each library paper's recency weight, by position. */
+  weights: Float64Array;
+  /** The highest of them (1 unless every paper is old); one that is not a number is left out. */
+  highest: number;
+}
+
+function recencyOf(docs: readonly LibraryDoc[], options: RankOptions): Recency {
   const now = options.now ?? docs.reduce((newest, doc) => Math.max(newest, doc.addedAt ?? 0), 0);
   const halfLife = (options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS) * DAY_MS;
   // An undated paper gives no reason to discount it, so it counts fully.
-  return Float64Array.from(docs, (doc) =>
+  const weights = Float64Array.from(docs, (doc) =>
     doc.addedAt === undefined ? 1 : OLDEST_WEIGHT + (1 - OLDEST_WEIGHT) * 0.5 ** (Math.max(0, now - doc.addedAt) / halfLife),
   );
+  return { weights, highest: weights.reduce((highest, weight) => (weight > highest ? weight : highest), 0) };
 }
 
 /** The NEIGHBOURS closest library papers of one new paper, best first; `count` of them are set. */
@@ -122,14 +130,16 @@ const noNeighbours = (): Neighbours => ({
  * first, and resets `cosines` to zero for the next paper. Positions are scanned in order and
  * only a strictly greater weight displaces, so ties go to the library paper with the smaller id.
  */
-function closestNeighbours(cosines: Float64Array, recency: Float64Array, into: Neighbours): void {
+function closestNeighbours(cosines: Float64Array, recency: Recency, into: Neighbours): void {
   const { positions, similarities, weighted } = into;
+  const { weights, highest } = recency;
   let count = 0;
   let floor = -1;
   for (let position = 0; position < cosines.length; position += 1) {
     const similarity = cosines[position]!;
-    if (similarity === 0) continue;
-    const weight = similarity * recency[position]!;
+    // Most library papers fall below the floor even at the highest recency weight: no more work.
+    if (similarity === 0 || similarity * highest <= floor) continue;
+    const weight = similarity * weights[position]!;
     if (weight <= floor) continue;
     let at = count;
     while (at > 0 && weight > weighted[at - 1]!) at -= 1;
@@ -167,7 +177,7 @@ function rankAgainstLibrary(papers: readonly Paper[], library: LibraryIndex, opt
   const phrases = papers.map((paper) => phrasesOfPaper(paper.title, paper.abstract));
   const weights = weightsForBatch(library, phrases);
   const docs = weights.postings.docs;
-  const recency = recencyWeights(docs, options);
+  const recency = recencyOf(docs, options);
   const cosines = new Float64Array(docs.length);
   const positionById = new Map(docs.map((doc, position) => [doc.id, position] as const));
   const neighbours = noNeighbours();

@@ -43,6 +43,8 @@ function addVote(votes: Map<string, Map<string, number>>, key: string, candidate
   votes.set(key, forKey);
 }
 
+const NO_KEYS: ReadonlyArray<{ key: string; words: string[] }> = [];
+
 /** Separates words and joiners inside a vote key; never part of a word. */
 const SEPARATOR = '\u0000';
 
@@ -73,7 +75,7 @@ export function surfaceForms(paper: PaperPhrases, wanted: ReadonlySet<string>): 
         const lower = word.surface.toLowerCase();
         const uninformative = capitalsFollowPosition(word);
         addVote(caseVotes, lower, uninformative ? lower : word.surface, uninformative ? 0.5 : 1);
-        for (const { key, words } of keysByFirstWord.get(word.term) ?? []) {
+        for (const { key, words } of keysByFirstWord.get(word.term) ?? NO_KEYS) {
           if (i + words.length > phrase.length || !words.every((term, j) => phrase[i + j]!.term === term)) continue;
           const form = phrase
             .slice(i, i + words.length)
