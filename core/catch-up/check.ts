@@ -15,7 +15,7 @@ import { atMost } from '../notes/settle-names';
 import type { PaperUpdate } from '../notes/published-and-updated';
 import type { VaultStore } from '../vault/store';
 import { refreshPaperNote } from './refresh-note';
-import { plainlyUpToDate } from './up-to-date';
+import { paperFactsKey, plainlyUpToDate } from './up-to-date';
 import { notesToCheck, thisRunsShare } from './which-notes';
 
 /** Requests per run by default: 20 × 100 ids, about a minute at arXiv's pace. */
@@ -117,6 +117,10 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
       report.cancelled = true;
       return;
     }
+    // The index says the note states arXiv's facts already: not even read. (An edit in place the
+    // index has not seen yet waits for its weekly full check, as it does for everything else.)
+    const known = index.factsKey?.(id);
+    if (known !== undefined && known === paperFactsKey(paper)) return;
     let outcome: ReturnType<typeof refreshPaperNote> | undefined;
     try {
       const text = await store.read(note.path);

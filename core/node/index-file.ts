@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { appendFile, open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { PaperFeedError } from '../errors';
+import { hash64 } from '../text/hash64';
 import { replaceFileAtomically } from './atomic-file';
 import { SectionLines } from './index-section';
 
@@ -24,6 +25,8 @@ export interface NoteRecord {
   a?: string;
   v?: number;
   c?: string;
+  /** The key of the arXiv facts the note plainly states (see core/catch-up/up-to-date.ts). */
+  x?: string;
   /** Listing date of a daily note (has `date` and the daily tag). */
   d?: string;
   /** A daily note's tally: matches per group, and the followed authors it lists. */
@@ -116,7 +119,7 @@ function sectionsOf(records: readonly NoteRecord[], recentSince: number, pathKey
       sortedChunks(
         records,
         (r) => (r.a === undefined ? undefined : `${JSON.stringify(r.a)}\t${JSON.stringify(r.path)}`),
-        (r) => line(r.a, [r.path, r.v ?? null, r.c ?? null]),
+        (r) => line(r.a, [r.path, r.v ?? null, r.c ?? null, ...(r.x !== undefined ? [r.x] : [])]),
       ),
     citekeys: () =>
       sortedChunks(
@@ -214,14 +217,7 @@ export function newGeneration(): string {
  * new note take its next name.
  */
 export function pathHash(key: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ key.length;
-  for (let i = 0; i < key.length; i += 1) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return hash64(key);
 }
 
 /** Bytes `start` to `end` of index.txt's body (after the header). */
@@ -485,6 +481,7 @@ function isNoteRecord(value: unknown): value is NoteRecord {
     optional('a', 'string') &&
     optional('v', 'number') &&
     optional('c', 'string') &&
+    optional('x', 'string') &&
     optional('d', 'string') &&
     (r.k === undefined || r.k === 1) &&
     optional('t', 'string') &&

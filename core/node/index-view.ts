@@ -104,20 +104,32 @@ export class IndexView {
     const lookups = this.overlay();
     // Every note claiming the id, the original first (a conflict copy never stands for it while
     // the original is there; see core/vault/originals.ts).
-    const claims = (id: string): IndexedPaperNote[] => {
-      const found: IndexedPaperNote[] = [];
+    const claimsWithKeys = (id: string): Array<IndexedPaperNote & { factsKey?: string }> => {
+      const found: Array<IndexedPaperNote & { factsKey?: string }> = [];
       if (this.base) {
         for (const rest of this.base.find('ids', id)) {
-          const [path, version, citekey] = JSON.parse(rest) as [string, number | null, string | null];
-          if (!this.dropped.has(path)) found.push({ path, ...(version !== null ? { version } : {}), ...(citekey !== null ? { citekey } : {}) });
+          const [path, version, citekey, factsKey] = JSON.parse(rest) as [string, number | null, string | null, string | undefined];
+          if (!this.dropped.has(path))
+            found.push({
+              path,
+              ...(version !== null ? { version } : {}),
+              ...(citekey !== null ? { citekey } : {}),
+              ...(factsKey !== undefined ? { factsKey } : {}),
+            });
         }
       }
       for (const path of lookups.byId.get(id) ?? []) {
         const record = this.added.get(path)!;
-        found.push({ path, ...(record.v !== undefined ? { version: record.v } : {}), ...(record.c !== undefined ? { citekey: record.c } : {}) });
+        found.push({
+          path,
+          ...(record.v !== undefined ? { version: record.v } : {}),
+          ...(record.c !== undefined ? { citekey: record.c } : {}),
+          ...(record.x !== undefined ? { factsKey: record.x } : {}),
+        });
       }
       return found.length > 1 ? originalFirst(found) : found;
     };
+    const claims = (id: string): IndexedPaperNote[] => claimsWithKeys(id).map(({ factsKey: _key, ...note }) => note);
     const paper = (id: string): IndexedPaperNote | undefined => claims(id)[0];
     // Citekeys and names taken at the last full check stay taken until the next one, even if
     // their note was deleted since: a new note then takes its next name, never a taken one.
@@ -132,6 +144,7 @@ export class IndexView {
       papers,
       dailies,
       tallies: talliesByDate(dailies, (path) => tallyOfRecord(this.note(path))),
+      factsKey: (id) => claimsWithKeys(id)[0]?.factsKey,
       hasCitekey: (key) => lookups.citekeys.has(key.toLowerCase()) || takenInBase('citekeys', key.toLowerCase()),
       citekeysStartingWith: (prefix) => {
         const found = [...lookups.citekeys].filter((key) => key.startsWith(prefix));

@@ -3,6 +3,7 @@
 
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
+import { factsKey } from '../catch-up/up-to-date';
 import type { KeepRule } from '../notes/keep-keys';
 import { couldBeKept, noteLibraryFacts } from '../notes/library-items';
 import { isTempFileName, removeIfAbandonedTemp } from './atomic-file';
@@ -23,6 +24,10 @@ export function factsOfText(text: string, rules: readonly KeepRule[] | undefined
   if (facts.arxivId !== undefined) entry.a = facts.arxivId;
   if (facts.version !== undefined) entry.v = facts.version;
   if (facts.citekey !== undefined) entry.c = facts.citekey;
+  if (facts.arxivId !== undefined) {
+    const key = factsKey(text);
+    if (key !== undefined) entry.x = key;
+  }
   if (facts.dailyDate !== undefined) entry.d = facts.dailyDate;
   if (facts.tally !== undefined) {
     entry.g = [...facts.tally.groups];

@@ -34,6 +34,12 @@ export interface VaultIndex {
    */
   hasCitekey(citekey: string): boolean;
   /**
+   * The key of the arXiv facts that the note `papers` holds for this id plainly states
+   * (core/catch-up/up-to-date.ts), for stores that keep it: a catch-up check does not read a note
+   * whose key is arXiv's. Undefined when unknown.
+   */
+  factsKey?(id: string): string | undefined;
+  /**
    * Every citekey an indexed paper note has (as hasCitekey counts them) that starts with `prefix`
    * (lower case), in lower case. Stores that find them with one search offer it; a new note's key
    * then skips a run of taken suffixes at once (see core/cite/citekey.ts).

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parseApiFeed } from '../../core/arxiv/api';
 import type { Paper } from '../../core/arxiv/paper';
 import { refreshPaperNote } from '../../core/catch-up/refresh-note';
-import { plainlyUpToDate } from '../../core/catch-up/up-to-date';
+import { factsKey, paperFactsKey, plainlyUpToDate } from '../../core/catch-up/up-to-date';
 import { renderPaperNote } from '../../core/notes/paper-note';
 import { feedOf, recordedEntries, withdrawnEntry } from './api-entries';
 
@@ -32,7 +32,11 @@ describe('a glance at whether a note says what arXiv says', () => {
     for (const paper of [published, oldStyle, withdrawn]) {
       const text = refreshed(paper);
       expect([plainlyUpToDate(text, paper), unchanged(text, paper)]).toEqual([true, true]);
+      // The key an index keeps for the note is the key of arXiv's facts.
+      expect(factsKey(text)).toBe(paperFactsKey(paper));
     }
+    expect(factsKey(refreshed(published))).not.toBe(paperFactsKey(withdrawn));
+    expect(factsKey(refreshed(published).replace(/^doi:/m, '"doi":'))).toBeUndefined();
   });
 
   it('leaves a note whose facts differ, or are written any other way, to the full comparison', () => {
