@@ -60,18 +60,25 @@ export function batchTermsOf(library: LibraryIndex, batch: readonly PaperPhrases
     return id;
   };
 
+  // One paper's terms are gathered here, then copied out at their final length.
+  let ids = new Int32Array(1024);
+  let counts = new Float64Array(1024);
   const papers = batch.map((phrases, paper) => {
-    const ids: number[] = [];
-    const counts: number[] = [];
+    let size = 0;
     const add = (id: number, weight: number): void => {
       if (seenIn[id] === paper) {
         counts[slotOf[id]!]! += weight;
         return;
       }
+      if (size === ids.length) {
+        ids = grown(ids, new Int32Array(size * 2));
+        counts = grown(counts, new Float64Array(size * 2));
+      }
       seenIn[id] = paper;
-      slotOf[id] = ids.length;
-      ids.push(id);
-      counts.push(weight);
+      slotOf[id] = size;
+      ids[size] = id;
+      counts[size] = weight;
+      size += 1;
       frequency[id]! += 1;
     };
     const addPhrases = (list: Word[][], weight: number): void => {
@@ -89,8 +96,13 @@ export function batchTermsOf(library: LibraryIndex, batch: readonly PaperPhrases
     };
     addPhrases(phrases.title, TITLE_WEIGHT);
     addPhrases(phrases.abstract, 1);
-    return { ids: Int32Array.from(ids), counts: Float64Array.from(counts) };
+    return { ids: ids.slice(0, size), counts: counts.slice(0, size) };
   });
   const libraryIds = Int32Array.from(vocabulary, (term) => library.termId(term) ?? -1);
   return { vocabulary, libraryIds, frequency: Int32Array.from(frequency), papers };
+}
+
+function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }

@@ -48,6 +48,22 @@ const NO_KEYS: ReadonlyArray<{ key: string; words: string[] }> = [];
 /** Separates words and joiners inside a vote key; never part of a word. */
 const SEPARATOR = '\u0000';
 
+/** Whether phrase[at…] holds the terms in a row. */
+function startsRun(phrase: readonly Word[], at: number, terms: readonly string[]): boolean {
+  if (at + terms.length > phrase.length) return false;
+  for (let j = 0; j < terms.length; j += 1) if (phrase[at + j]!.term !== terms[j]) return false;
+  return true;
+}
+
+const lower = (word: Word): string => word.surface.toLowerCase();
+
+/** A run of `length` words as a vote key: word, joiner, word, … in lower case, SEPARATOR between. */
+function formOf(phrase: readonly Word[], at: number, length: number): string {
+  let form = lower(phrase[at]!);
+  for (let j = 1; j < length; j += 1) form += `${SEPARATOR}${phrase[at + j]!.joiner}${SEPARATOR}${lower(phrase[at + j]!)}`;
+  return form;
+}
+
 /**
  * Term key (a stem, or two or three stems joined by spaces) → how the paper writes it, for the
  * `wanted` keys it contains. The words and separators are the paper's most frequent ones for
@@ -72,15 +88,11 @@ export function surfaceForms(paper: PaperPhrases, wanted: ReadonlySet<string>): 
       for (let i = 0; i < phrase.length; i += 1) {
         const word = phrase[i]!;
         if (!wantedWords.has(word.term)) continue;
-        const lower = word.surface.toLowerCase();
+        const lowerCase = lower(word);
         const uninformative = capitalsFollowPosition(word);
-        addVote(caseVotes, lower, uninformative ? lower : word.surface, uninformative ? 0.5 : 1);
+        addVote(caseVotes, lowerCase, uninformative ? lowerCase : word.surface, uninformative ? 0.5 : 1);
         for (const { key, words } of keysByFirstWord.get(word.term) ?? NO_KEYS) {
-          if (i + words.length > phrase.length || !words.every((term, j) => phrase[i + j]!.term === term)) continue;
-          const form = phrase
-            .slice(i, i + words.length)
-            .map((w, j) => (j === 0 ? w.surface.toLowerCase() : `${w.joiner}${SEPARATOR}${w.surface.toLowerCase()}`));
-          addVote(formVotes, key, form.join(SEPARATOR), 1);
+          if (startsRun(phrase, i, words)) addVote(formVotes, key, formOf(phrase, i, words.length), 1);
         }
       }
     }

@@ -21,20 +21,12 @@ export interface Word {
   joiner: string;
 }
 
-/** Lower-case word → term, remembered: a day of abstracts repeats the same few thousand words. */
-const termCache = new Map<string, string>();
+/**
+ * Word as written → its term, or null for a stop word; remembered, because a day of abstracts
+ * repeats the same few thousand words, and a word looked up as written needs no lower-casing.
+ */
+const termByWord = new Map<string, string | null>();
 const TERM_CACHE_LIMIT = 100_000;
-
-function termOf(lowerCase: string): string {
-  let term = termCache.get(lowerCase);
-  if (term === undefined) {
-    const folded = /^[\x00-\x7f]*$/.test(lowerCase) ? lowerCase : lowerCase.normalize('NFD').replace(/\p{M}/gu, '');
-    term = stem(folded);
-    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-    termCache.set(lowerCase, term);
-  }
-  return term;
-}
 
 /**
  * The term of a content word as written; undefined for a stop word, a number or a one-letter
@@ -42,8 +34,15 @@ function termOf(lowerCase: string): string {
  */
 function contentTermOf(surface: string, hasLetter: boolean): string | undefined {
   if (surface.length < 2 || !hasLetter) return undefined;
-  const lower = surface.toLowerCase();
-  return isStopWord(lower) ? undefined : termOf(lower);
+  let term = termByWord.get(surface);
+  if (term === undefined) {
+    const lower = surface.toLowerCase();
+    const folded = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+    term = isStopWord(lower) ? null : stem(folded);
+    if (termByWord.size >= TERM_CACHE_LIMIT) termByWord.clear();
+    termByWord.set(surface, term);
+  }
+  return term ?? undefined;
 }
 
 /** What may join two words into a pair: white space, or one hyphen. Index 0: nothing may. */
@@ -109,7 +108,8 @@ export function phrasesOf(text: string, inTitle = false): Word[][] {
       phrases.push(phrase);
       phrase = [];
     }
-    const surface = prose.slice(start, position);
+    // A one-letter word or a number is never a content word: no need to copy it out.
+    const surface = position - start > 1 && hasLetter ? prose.slice(start, position) : '';
     const term = contentTermOf(surface, hasLetter);
     if (term === undefined) {
       if (phrase.length > 0) phrases.push(phrase);
