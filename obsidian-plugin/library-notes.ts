@@ -7,7 +7,7 @@ import { libraryItemOf, noteLibraryFacts, type NoteLibraryFacts } from '../core/
 import type { LibraryCache } from '../core/notes/library-source';
 import type { LibraryItem } from '../core/rank/library';
 import { LibraryNotesFile, type NoteEntry } from './library-notes-file';
-import type { NoteEntries } from './note-entries';
+import { HAS_ABSTRACT, STALE, WRITTEN, type NoteEntries } from './note-entries';
 import { jsonFileCache } from './json-file-cache';
 import type { VaultNoteIndex } from './vault-note-index';
 
@@ -47,14 +47,14 @@ export class LibraryNotes {
     const keys = JSON.stringify(keepKeys);
     // Each path with its note's id when known as the pass began (see check).
     let paths: Iterable<[string, string | undefined]>;
-    if (keys !== this.keysOfLastRun) {
-      // The first run, or new keep keys: one pass over every paper note (and every cached one,
-      // to drop notes that went while Obsidian was closed).
+    const firstPass = keys !== this.keysOfLastRun;
+    if (firstPass) {
+      // The first run, or new keep keys: one pass over every paper note (and then every cached one
+      // the pass did not meet, to drop notes that went while Obsidian was closed).
       this.keysOfLastRun = keys;
       this.kept.clear();
-      // (Those cached are listed after the index's, each once: a path the index holds is one of its paper paths.)
-      const gone = Array.from(entries.keys()).filter((path) => this.notes.paperIdAt(path) === undefined);
-      paths = [...this.notes.paperNotes(), ...gone.map((path): [string, undefined] => [path, undefined])];
+      entries.startPass();
+      paths = this.notes.paperNotes();
     } else {
       paths = Array.from(this.dirty, (path): [string, undefined] => [path, undefined]);
     }
@@ -67,6 +67,12 @@ export class LibraryNotes {
       if (reading) {
         listed = false;
         await reading;
+      }
+    }
+    if (firstPass) {
+      for (const path of entries.untouched()) {
+        const reading = this.check(path, rules, entries);
+        if (reading) await reading;
       }
     }
     this.lastReads = this.reads - readsBefore;
@@ -115,12 +121,15 @@ export class LibraryNotes {
     }
     const cache = this.app.metadataCache.getFileCache(file);
     const marked = cache ? keptByRules(rules, cache.frontmatter ?? {}, tagsOf(cache)) : false;
-    const entry = entries.get(path);
-    const stale = entry?.m !== file.stat.mtime || entry.s !== file.stat.size;
+    const state = entries.current(path, file.stat.mtime, file.stat.size);
+    const written = (state & WRITTEN) !== 0;
     // A note kept by a key added since its text was read needs its title and abstract now; one
     // the metadata cache has not reached yet is judged by its text.
-    if (stale || !cache || (marked && entry.b === undefined && !entry.w)) return this.readAgain(path, id, file, Boolean(cache), marked, rules, entries);
-    this.settle(path, id, file, entry, marked);
+    if (state === STALE || !cache || (marked && (state & HAS_ABSTRACT) === 0 && !written))
+      return this.readAgain(path, id, file, Boolean(cache), marked, rules, entries);
+    // Nearly every note is neither written in nor marked: out, without building its entry.
+    if (!(written || marked)) this.kept.delete(path);
+    else this.settle(path, id, file, entries.get(path)!, marked);
     return undefined;
   }
 
@@ -188,5 +197,7 @@ function entryOf(file: TFile, facts: NoteLibraryFacts, marked: boolean): NoteEnt
 
 /** Every tag of the note as the metadata cache has them: properties, then the body's, without "#". */
 function tagsOf(cache: CachedMetadata): string[] {
-  return [...propertyTags(cache.frontmatter ?? {}), ...(cache.tags ?? []).map((t) => t.tag.replace(/^#/, ''))];
+  const tags = propertyTags(cache.frontmatter ?? {});
+  for (const { tag } of cache.tags ?? []) tags.push(tag.startsWith('#') ? tag.slice(1) : tag);
+  return tags;
 }

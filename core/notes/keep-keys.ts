@@ -58,25 +58,22 @@ export function keepRules(keepKeys: readonly string[]): KeepRule[] {
 
 /**
  * True when a rule keeps the note. `properties` is its frontmatter; `tags` are all its tags
- * (frontmatter and inline, without "#").
+ * (frontmatter and inline, without "#"). Builds nothing: the Obsidian library asks this of every
+ * paper note at the start of a session.
  */
 export function keptByRules(rules: readonly KeepRule[], properties: Readonly<Record<string, unknown>>, tags: readonly string[]): boolean {
-  const lowerTags = tags.map((t) => t.toLowerCase());
-  return rules.some((rule) => {
-    switch (rule.kind) {
-      case 'has':
-        return hasValue(properties[rule.key]);
-      case 'is':
-        return valuesOf(properties[rule.key]).some((v) => v === rule.value);
-      case 'tag':
-        return lowerTags.some((t) => t === rule.tag || t.startsWith(`${rule.tag}/`));
-    }
-  });
+  for (const rule of rules) {
+    if (rule.kind === 'has' ? hasValue(properties[rule.key]) : rule.kind === 'is' ? isValue(properties[rule.key], rule.value) : hasTag(tags, rule.tag))
+      return true;
+  }
+  return false;
 }
 
 /** Frontmatter tags (`tags`, or Obsidian's older `tag`) as a list without "#". */
 export function propertyTags(properties: Readonly<Record<string, unknown>>): string[] {
-  return [...tagList(properties.tags), ...tagList(properties.tag)];
+  const tags = tagList(properties.tags);
+  if (properties.tag !== undefined) tags.push(...tagList(properties.tag));
+  return tags;
 }
 
 /** Anything but nothing: an empty text or list, null and false do not count; 0 does (a rating). */
@@ -87,9 +84,23 @@ function hasValue(value: unknown): boolean {
   return true;
 }
 
-function valuesOf(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : [value];
-  return items.flatMap((item) =>
-    typeof item === 'string' ? [item.trim().toLowerCase()] : typeof item === 'number' || typeof item === 'boolean' ? [String(item)] : [],
-  );
+/** The property, or one item of its list, is `wanted` (lower case): text in any case, a number or true/false as written. */
+function isValue(value: unknown, wanted: string): boolean {
+  return Array.isArray(value) ? value.some((item) => sameValue(item, wanted)) : sameValue(value, wanted);
 }
+
+function sameValue(item: unknown, wanted: string): boolean {
+  if (typeof item === 'string') return item.trim().toLowerCase() === wanted;
+  return (typeof item === 'number' || typeof item === 'boolean') && String(item) === wanted;
+}
+
+/** `tag` (lower case) or one of its children ("paper/keep/later" for "paper/keep") is among `tags`, in any case. */
+function hasTag(tags: readonly string[], tag: string): boolean {
+  for (const written of tags) {
+    const lower = written.toLowerCase();
+    if (lower.startsWith(tag) && (lower.length === tag.length || lower.charCodeAt(tag.length) === SLASH)) return true;
+  }
+  return false;
+}
+
+const SLASH = 0x2f;

@@ -114,6 +114,11 @@ export function readDay(value: unknown): string | undefined {
 
 /** Tags as a list, whether written as a list or as one "a, b" string, without leading "#". */
 export function tagList(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
-  return items.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim().replace(/^#/, ''));
+  const items: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+  const tags: string[] = [];
+  for (const item of items) {
+    const tag = typeof item === 'string' ? item.trim() : '';
+    if (tag !== '') tags.push(tag.startsWith('#') ? tag.slice(1) : tag);
+  }
+  return tags;
 }

@@ -166,7 +166,13 @@ describe('the library notes file', () => {
     const app = new App();
     const entries = new Map(Array.from({ length: 3 }, (_, i) => [`n${i}.md`, entry(i)]));
     await new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER).save(entries, new Set(entries.keys()));
-    expect(JSON.parse(await app.vault.adapter.read(FILE))).toEqual(Object.fromEntries(entries));
+    expect(JSON.parse(await app.vault.adapter.read(FILE))).toEqual({
+      paths: ['n0.md', 'n1.md', 'n2.md'],
+      mtimes: [0, 1, 2],
+      sizes: [100, 100, 100],
+      written: [],
+      kept: [],
+    });
 
     // The next session changes one note and drops another: two lines, the file untouched.
     const file = new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER);
@@ -187,7 +193,32 @@ describe('the library notes file', () => {
     // 1,003 journal lines would outnumber the 1,002 notes: the file is written whole instead.
     await again.save(many, new Set(Array.from({ length: 1000 }, (_, i) => `m${i}.md`)));
     expect(await app.vault.adapter.exists(JOURNAL)).toBe(false);
-    expect(Object.keys(JSON.parse(await app.vault.adapter.read(FILE)) as object)).toHaveLength(1002);
+    expect((JSON.parse(await app.vault.adapter.read(FILE)) as { paths: string[] }).paths).toHaveLength(1002);
+  });
+
+  it('reads back every entry as saved, written and kept ones too, and leaves out a damaged row', async () => {
+    const app = new App();
+    const saved = new Map([
+      ['P/plain.md', { m: 1_733_000_000_123, s: 4100, w: false }],
+      ['P/written.md', { m: 2, s: 200, w: true }],
+      ['P/kept.md', { m: 3, s: 300, w: false, t: 'A title', b: '', l: 1_700_000_000_000 }],
+      ['P/both.md', { m: 4, s: 400, w: true, t: 'Another', b: 'Its abstract' }],
+    ]);
+    await new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER).save(saved, new Set(saved.keys()));
+    const load = async () => Object.fromEntries(await new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER).load());
+    expect(await load()).toEqual(Object.fromEntries(saved));
+    const columns = JSON.parse(await app.vault.adapter.read(FILE)) as { sizes: unknown[] };
+    columns.sizes[1] = 'big';
+    await app.vault.adapter.write(FILE, JSON.stringify(columns));
+    expect(Object.keys(await load())).toEqual(['P/plain.md', 'P/kept.md', 'P/both.md']);
+  });
+
+  it('reads a file saved by an earlier version, one entry per path', async () => {
+    const app = new App();
+    const earlier = { 'P/a.md': { m: 1, s: 10, w: true }, 'P/b.md': { m: 2, s: 20, w: false, t: 'B', b: 'b', l: 5 }, 'P/bad.md': { m: 'x', s: 1, w: false } };
+    await app.vault.adapter.write(FILE, JSON.stringify(earlier));
+    const loaded = await new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER).load();
+    expect(Object.fromEntries(loaded)).toEqual({ 'P/a.md': earlier['P/a.md'], 'P/b.md': earlier['P/b.md'] });
   });
 });
 

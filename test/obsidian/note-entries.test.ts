@@ -2,7 +2,7 @@
 // set, in the order the notes came, whatever was deleted and added in between.
 import { describe, expect, it } from 'vitest';
 import type { NoteEntry } from '../../obsidian-plugin/library-notes-file';
-import { NoteEntries } from '../../obsidian-plugin/note-entries';
+import { HAS_ABSTRACT, NoteEntries, STALE, WRITTEN } from '../../obsidian-plugin/note-entries';
 
 const plain = (i: number): NoteEntry => ({ m: 1_733_000_000_123.5 + i, s: 4000 + i, w: i % 3 === 0 });
 
@@ -40,5 +40,36 @@ describe('NoteEntries', () => {
     expect([entries.size, entries.has('c.md')]).toEqual([0, false]);
     entries.set('d.md', plain(4));
     expect([...entries]).toEqual([['d.md', plain(4)]]);
+  });
+
+  it('says whether an entry matches the note as it is now (mtime and size), and whether it is written in or holds an abstract', () => {
+    const entries = new NoteEntries();
+    entries.set('plain.md', { m: 10, s: 100, w: false });
+    entries.set('written.md', { m: 11, s: 110, w: true });
+    entries.set('kept.md', { m: 12, s: 120, w: false, t: 'T', b: '' });
+    entries.set('titled.md', { m: 13, s: 130, w: true, t: 'T' });
+    expect(['plain.md', 'written.md', 'kept.md', 'titled.md'].map((path, i) => entries.current(path, 10 + i, 100 + 10 * i))).toEqual([
+      0,
+      WRITTEN,
+      HAS_ABSTRACT,
+      WRITTEN,
+    ]);
+    expect([entries.current('plain.md', 10, 101), entries.current('plain.md', 11, 100), entries.current('missing.md', 10, 100)]).toEqual([STALE, STALE, STALE]);
+    // Set again without its kept part, the note holds no abstract any more.
+    entries.set('kept.md', { m: 12, s: 120, w: false });
+    expect(entries.current('kept.md', 12, 120)).toBe(0);
+  });
+
+  it('lists, after a pass, the entries it never touched (neither asked about nor set)', () => {
+    const entries = new NoteEntries();
+    for (const path of ['a.md', 'b.md', 'c.md', 'd.md']) entries.set(path, plain(1));
+    entries.startPass();
+    expect(entries.current('a.md', 0, 0)).toBe(STALE); // asked about, though changed since
+    entries.set('c.md', plain(2));
+    entries.set('e.md', plain(3)); // new during the pass
+    entries.delete('d.md');
+    expect(entries.untouched()).toEqual(['b.md']);
+    entries.startPass();
+    expect(entries.untouched()).toEqual(['a.md', 'b.md', 'c.md', 'e.md']);
   });
 });

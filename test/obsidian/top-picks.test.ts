@@ -67,12 +67,8 @@ describe('Top picks in the daily note', () => {
     // The five notes this run created were read once, at its end, so the next run reads none.
     await fetchToday(app, plugin);
     expect(plugin.library.lastReads).toBe(0);
-    const cached = JSON.parse(await app.vault.adapter.read(`${PLUGIN_FOLDER}/${LIBRARY_NOTES_FILE}`)) as Record<string, unknown>;
-    expect(
-      Object.keys(cached)
-        .filter((path) => path.startsWith('Reading/'))
-        .sort(),
-    ).toEqual(KEPT_PAPERS.map((p) => `Reading/${p.name}.md`).sort());
+    const cached = JSON.parse(await app.vault.adapter.read(`${PLUGIN_FOLDER}/${LIBRARY_NOTES_FILE}`)) as { paths: string[] };
+    expect(cached.paths.filter((path) => path.startsWith('Reading/')).sort()).toEqual(KEPT_PAPERS.map((p) => `Reading/${p.name}.md`).sort());
     expect(JSON.parse(await app.vault.adapter.read(`${PLUGIN_FOLDER}/${LIBRARY_INDEX_FILE}`)).docs).toHaveLength(6);
     const writes = app.vault.writes;
     const cachedRead = vi.spyOn(app.vault, 'cachedRead');
