@@ -5,8 +5,6 @@
 // name again on lookup (two names can share a number).
 import { pathKey } from '../core/vault/index-of';
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
 export class FoldedPaths {
   /** Folded-name number → the path held, or the paths in the order they came when several share it. */
   private readonly groups = new Map<number, string | string[]>();
@@ -33,13 +31,14 @@ export class FoldedPaths {
     }
   }
 
-  /** The first path held whose folded name is `path`'s, or null. */
-  holderOf(path: string): string | null {
-    const key = pathKey(path);
+  /** The first path held whose folded name is `path`'s (and that `accept` takes, when given), or null. */
+  holderOf(path: string, accept?: (held: string) => boolean): string | null {
     const held = this.groups.get(slotOf(path));
     if (held === undefined) return null;
-    if (typeof held === 'string') return pathKey(held) === key ? held : null;
-    return held.find((candidate) => pathKey(candidate) === key) ?? null;
+    const key = pathKey(path);
+    const holds = (candidate: string) => pathKey(candidate) === key && (!accept || accept(candidate));
+    if (typeof held === 'string') return holds(held) ? held : null;
+    return held.find(holds) ?? null;
   }
 
   has(path: string): boolean {
@@ -48,14 +47,22 @@ export class FoldedPaths {
 }
 
 /**
- * FNV-1a over the folded name, cut to 30 bits so the engine keeps it as a small integer. An ASCII
- * path (nearly all) is folded letter by letter as it is hashed, without building the folded copy.
+ * FNV-1a over the folded name (`fold`: pathKey, or lower case alone), cut to 30 bits so the engine
+ * keeps it as a small integer. An ASCII name (nearly all) is folded letter by letter as it is
+ * hashed, without building the folded copy; the first other character sends it to `fold`.
  */
-function slotOf(path: string): number {
-  const key = NON_ASCII.test(path) ? pathKey(path) : path;
+export function slotOf(name: string, fold: (name: string) => string = pathKey): number {
+  const ascii = fnv(name, true);
+  return ascii !== NOT_ASCII ? ascii : fnv(fold(name), false);
+}
+
+const NOT_ASCII = -1;
+
+function fnv(key: string, asciiOnly: boolean): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i += 1) {
     const c = key.charCodeAt(i);
+    if (asciiOnly && c >= 0x80) return NOT_ASCII;
     hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
   }
   return hash & 0x3fffffff;

@@ -33,11 +33,15 @@ export class Claims {
   }
 
   add(key: string, path: string): string {
+    return this.addBeside(key, path, this.standing(key));
+  }
+
+  /** add() when the caller has just looked up the claim that stands for `key` (or none). */
+  addBeside(key: string, path: string, standing: string | undefined): string {
     const held = this.several.get(key);
     if (held) return this.original(held.add(path));
-    const one = this.standing(key);
-    if (one === undefined || one === path) return path;
-    const both = new Set([one, path]);
+    if (standing === undefined || standing === path) return path;
+    const both = new Set([standing, path]);
     this.several.set(key, both);
     return this.original(both);
   }

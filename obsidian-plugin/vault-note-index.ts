@@ -5,6 +5,7 @@ import { TFile, TFolder, type App, type CachedMetadata, type EventRef, type TAbs
 import { factsOfFrontmatter, noteFacts, type NoteFacts } from '../core/notes/note-facts';
 import { originalFirst, type Duplicate, type NoteClaim } from '../core/vault/originals';
 import type { IndexedPaperNote, VaultIndex } from '../core/vault/store';
+import { CitekeyCounts } from './citekey-counts';
 import { FoldedPaths } from './folded-paths';
 import { Claims } from './note-claims';
 import { SnapshotMap } from './snapshot-map';
@@ -33,10 +34,8 @@ export class VaultNoteIndex {
   /** The note that stands for each id and date (the original among the claims, see originals.ts). */
   private readonly papers = new SnapshotMap<string, IndexedPaperNote>();
   private readonly dailies = new SnapshotMap<string, string>();
-  /** How many indexed notes have each citekey (lower case). */
-  private readonly citekeys = new Map<string, number>();
-  /** The indexed notes' paths, looked up by folded name. */
-  private readonly paths = new FoldedPaths();
+  /** The citekeys of the indexed notes, in any case. */
+  private readonly citekeys = new CitekeyCounts();
   private readonly watchers: NoteWatcher[] = [];
   private building: Promise<void> | null = null;
   /**
@@ -44,7 +43,10 @@ export class VaultNoteIndex {
    * one (the library looks at every paper note on its first run anyway).
    */
   private quiet = false;
-  /** Every file and folder's path, looked up by folded name (case and Unicode form). */
+  /**
+   * Every file and folder's path, looked up by folded name (case and Unicode form); the indexed
+   * notes are among them (the notes in `facts`), so hasPath asks here too.
+   */
   private readonly names = new FoldedPaths();
   /** Notes created or changed that the metadata cache has not read since. */
   private readonly unread = new Set<string>();
@@ -116,8 +118,8 @@ export class VaultNoteIndex {
       papers: this.papers.view(),
       dailies,
       tallies: talliesByDate(dailies, (path) => this.facts.get(path)?.tally),
-      hasCitekey: (key) => this.citekeys.has(key.toLowerCase()),
-      hasPath: (path) => this.paths.has(path),
+      hasCitekey: (key) => this.citekeys.has(key),
+      hasPath: (path) => this.names.holderOf(path, (held) => this.facts.has(held)) !== null,
       paperClaims: (id) => this.claimsOfId.all(id),
       dailyClaims: (date) => this.claimsOfDate.all(date),
     };
@@ -255,19 +257,19 @@ export class VaultNoteIndex {
 
   private claim(path: string, facts: NoteFacts): void {
     this.facts.set(path, facts);
-    this.paths.add(path);
-    if (facts.citekey) count(this.citekeys, facts.citekey.toLowerCase(), 1);
+    if (facts.citekey) this.citekeys.add(facts.citekey);
     if (facts.arxivId) {
-      const standing = this.claimsOfId.add(facts.arxivId, path);
-      this.settlePaper(facts.arxivId, standing, standing === path ? facts : undefined);
+      // Looked up once for both: the build claims 50,000 ids.
+      const held = this.papers.get(facts.arxivId);
+      const standing = this.claimsOfId.addBeside(facts.arxivId, path, held?.path);
+      this.settlePaper(facts.arxivId, standing, standing === path ? facts : undefined, held);
     }
     if (facts.dailyDate) this.settleDaily(facts.dailyDate, this.claimsOfDate.add(facts.dailyDate, path));
   }
 
   private unclaim(path: string, facts: NoteFacts): void {
     this.facts.delete(path);
-    this.paths.delete(path);
-    if (facts.citekey) count(this.citekeys, facts.citekey.toLowerCase(), -1);
+    if (facts.citekey) this.citekeys.delete(facts.citekey);
     if (facts.arxivId) this.settlePaper(facts.arxivId, this.claimsOfId.remove(facts.arxivId, path));
     if (facts.dailyDate) this.settleDaily(facts.dailyDate, this.claimsOfDate.remove(facts.dailyDate, path));
   }
@@ -276,8 +278,7 @@ export class VaultNoteIndex {
    * When a sync conflict leaves two notes with one id, the smaller path stands for it, so every
    * run picks the same one; the notes that gain or lose that place are announced.
    */
-  private settlePaper(id: string, path: string | undefined, factsOfPath?: NoteFacts): void {
-    const held = this.papers.get(id);
+  private settlePaper(id: string, path: string | undefined, factsOfPath?: NoteFacts, held = this.papers.get(id)): void {
     const facts = factsOfPath ?? (path === undefined ? undefined : this.facts.get(path));
     if (path === undefined || !facts) {
       this.papers.delete(id);
@@ -335,12 +336,6 @@ function indexedNote(path: string, { version, citekey }: NoteFacts): IndexedPape
 
 function sameFacts(a: NoteFacts | undefined, b: NoteFacts | undefined): boolean {
   return a?.arxivId === b?.arxivId && a?.version === b?.version && a?.citekey === b?.citekey && a?.dailyDate === b?.dailyDate && !a === !b;
-}
-
-function count(counts: Map<string, number>, key: string, by: 1 | -1): void {
-  const next = (counts.get(key) ?? 0) + by;
-  if (next > 0) counts.set(key, next);
-  else counts.delete(key);
 }
 
 /**

@@ -35,6 +35,32 @@ export function tryParseArxivId(input: string): ArxivId | null {
   return readNewStyle(text) ?? readOldStyle(text);
 }
 
+/**
+ * True when `text` is a new-style id in normal form, without version ("2401.01234"): one that
+ * tryParseArxivId gives back unchanged. Read digit by digit, for the readers that meet every
+ * note's id at start-up (the Obsidian note index reads 50,000 in a big vault).
+ */
+export function isNormalNewStyleId(text: string): boolean {
+  const length = text.length;
+  if ((length !== 9 && length !== 10) || text.charCodeAt(4) !== DOT) return false;
+  let yymm = 0;
+  let number = 0;
+  for (let i = 0; i < length; i += 1) {
+    if (i === 4) continue;
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return false;
+    if (i < 4) yymm = yymm * 10 + digit;
+    else number += digit;
+  }
+  const month = yymm % 100;
+  // As readNewStyle: 0704-1412 use four digits, the rest five; number 0 is no paper.
+  const fourDigits = yymm >= 704 && yymm <= 1412;
+  return month >= 1 && month <= 12 && length === (fourDigits ? 9 : 10) && number > 0;
+}
+
+const DOT = 0x2e;
+const ZERO = 0x30;
+
 /** "2401.01234" + 2 → "2401.01234v2"; without a version, the id alone. */
 export function formatArxivId(id: string, version?: number): string {
   return version === undefined ? id : `${id}v${version}`;

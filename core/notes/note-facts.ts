@@ -4,7 +4,7 @@
 // the person renamed or moved is the same paper in every host. When two notes claim one id, the
 // rule that picks the one kept up to date is core/vault/originals.ts.
 
-import { tryParseArxivId } from '../arxiv/ids';
+import { isNormalNewStyleId, tryParseArxivId } from '../arxiv/ids';
 import { FrontmatterError, readFrontmatter, type FrontmatterData } from './frontmatter';
 import { FOLLOWED_KEY, MATCHES_KEY, readTally } from './digest-tally';
 import type { DigestTally } from '../vault/store';
@@ -77,6 +77,9 @@ function looseFacts(text: string): NoteFacts {
 export function readArxivId(value: unknown): string | undefined {
   const written = typeof value === 'number' ? numberAsId(value) : value;
   if (typeof written !== 'string') return undefined;
+  // Nearly every note's id, as Paper Feed writes it. That short a string is the engine's own copy,
+  // never a slice that would keep the note's whole text.
+  if (isNormalNewStyleId(written)) return written;
   const id =
     tryParseArxivId(written)?.id ??
     written

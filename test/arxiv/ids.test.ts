@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatArxivId, parseArxivId, tryParseArxivId } from '../../core/arxiv/ids';
+import { formatArxivId, isNormalNewStyleId, parseArxivId, tryParseArxivId } from '../../core/arxiv/ids';
 import { PaperFeedError } from '../../core/errors';
 
 describe('parseArxivId', () => {
@@ -83,5 +84,29 @@ describe('formatArxivId', () => {
   it('round-trips through the parser', () => {
     const parsed = parseArxivId('arXiv:cond-mat/0207270v4');
     expect(formatArxivId(parsed.id, parsed.version)).toBe('cond-mat/0207270v4');
+  });
+});
+
+describe('isNormalNewStyleId', () => {
+  it('says yes exactly for the new-style ids tryParseArxivId gives back unchanged', () => {
+    const answers = [
+      '2605.28828',
+      '0704.0001',
+      '1412.7878',
+      '1501.00001',
+      '0704.00001',
+      '1501.0001',
+      '2613.00001',
+      '2600.00001',
+      '2605.00000',
+      '2605.28828v1',
+      ' 2605.28828',
+      '26O5.28828',
+      '2605-28828',
+    ];
+    expect(answers.filter(isNormalNewStyleId)).toEqual(['2605.28828', '0704.0001', '1412.7878', '1501.00001']);
+    const sameAsParsed = (text: string) => isNormalNewStyleId(text) === (tryParseArxivId(text)?.id === text && tryParseArxivId(text)?.version === undefined);
+    fc.assert(fc.property(fc.stringMatching(/^\d{4}\.\d{3,6}$/), sameAsParsed), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), sameAsParsed), { numRuns: 2000 });
   });
 });

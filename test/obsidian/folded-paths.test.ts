@@ -42,4 +42,14 @@ describe('FoldedPaths', () => {
     paths.delete(SHARING_B);
     expect(paths.has(SHARING_B)).toBe(false);
   });
+
+  it('answers only with a holder the caller accepts, among those with the folded name', () => {
+    const paths = new FoldedPaths();
+    paths.add('A/Note.md');
+    paths.add('a/NOTE.md');
+    expect(paths.holderOf('a/note.md', (held) => held !== 'A/Note.md')).toBe('a/NOTE.md');
+    expect(paths.holderOf('a/note.md', () => false)).toBeNull();
+    paths.add(SHARING_A);
+    expect(paths.holderOf(SHARING_B, () => true)).toBeNull();
+  });
 });
