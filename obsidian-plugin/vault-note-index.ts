@@ -212,13 +212,17 @@ export class VaultNoteIndex {
     const { vault, metadataCache } = this.app;
     for (const entry of vault.getAllLoadedFiles()) if (entry.path !== '/' && entry.path !== '') this.name(entry.path, true);
     const uncached: TFile[] = [];
+    // Nearly always nothing is indexed yet (no cache event came first), and the vault names each
+    // note once: every note is new here, so none is looked up before it is claimed.
+    const fresh = this.facts.size === 0;
     this.quiet = true;
     try {
       for (const file of vault.getMarkdownFiles()) {
         const cache = metadataCache.getFileCache(file);
         const facts = cache ? cachedFacts(cache) : undefined;
-        if (facts) this.remember(file.path, facts);
-        else uncached.push(file);
+        if (!facts) uncached.push(file);
+        else if (!fresh) this.remember(file.path, facts);
+        else if (claims(file.path, facts)) this.claim(file.path, facts);
       }
     } finally {
       this.quiet = false;
@@ -242,7 +246,7 @@ export class VaultNoteIndex {
 
   private remember(path: string, facts: NoteFacts, from?: string): void {
     const before = this.facts.get(path);
-    const after = path.endsWith('.md') && (facts.arxivId || facts.dailyDate) ? facts : undefined;
+    const after = claims(path, facts) ? facts : undefined;
     if (!before && !after) return;
     if (!sameFacts(before, after)) {
       if (before) this.unclaim(path, before);
@@ -318,6 +322,11 @@ export class VaultNoteIndex {
     if (file instanceof TFolder) for (const path of this.facts.keys()) if (path.startsWith(`${file.path}/`)) paths.push(path);
     for (const path of paths) this.remember(path, {});
   }
+}
+
+/** The note at `path` stands for a paper or a listing date: a Markdown note with an id or a daily note's date. */
+function claims(path: string, facts: NoteFacts): boolean {
+  return path.endsWith('.md') && Boolean(facts.arxivId || facts.dailyDate);
 }
 
 function isNote(file: TAbstractFile): boolean {
