@@ -125,9 +125,12 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
     try {
       const text = await store.read(note.path);
       // Most notes are as the last check left them: seen at a glance, their YAML is not read.
-      if (text === null || plainlyUpToDate(text, paper) || refreshPaperNote(text, paper).changed.length === 0) return;
+      if (text === null || plainlyUpToDate(text, paper)) return;
+      const refreshed = refreshPaperNote(text, paper);
+      if (refreshed.changed.length === 0) return;
       await store.process(note.path, (current) => {
-        outcome = refreshPaperNote(current, paper);
+        // The text just read is refreshed already; text the person changed since is refreshed anew.
+        outcome = current === text ? refreshed : refreshPaperNote(current, paper);
         return outcome.text;
       });
     } catch (e) {
