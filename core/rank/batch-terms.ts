@@ -16,6 +16,8 @@ export interface BatchTerms {
   frequency: Int32Array;
   /** Per paper: its batch term ids and weighted occurrences, in the order countTerms gives them. */
   papers: Array<{ ids: Int32Array; counts: Float64Array }>;
+  /** Paper i's terms are entries starts[i] .. starts[i + 1] - 1 of all the papers' terms in a row. */
+  starts: Int32Array;
 }
 
 /**
@@ -60,46 +62,51 @@ export function batchTermsOf(library: LibraryIndex, batch: readonly PaperPhrases
     return id;
   };
 
-  // One paper's terms are gathered here, then copied out at their final length.
-  let ids = new Int32Array(1024);
-  let counts = new Float64Array(1024);
-  const papers = batch.map((phrases, paper) => {
-    let size = 0;
-    const add = (id: number, weight: number): void => {
-      if (seenIn[id] === paper) {
-        counts[slotOf[id]!]! += weight;
-        return;
+  // Every paper's terms one after the other, so a batch makes a few buffers, not two per paper.
+  let ids = new Int32Array(65_536);
+  let counts = new Float64Array(65_536);
+  let size = 0;
+  const starts = new Int32Array(batch.length + 1);
+  const add = (paper: number, id: number, weight: number): void => {
+    if (seenIn[id] === paper) {
+      counts[slotOf[id]!]! += weight;
+      return;
+    }
+    if (size === ids.length) {
+      ids = grown(ids, new Int32Array(size * 2));
+      counts = grown(counts, new Float64Array(size * 2));
+    }
+    seenIn[id] = paper;
+    slotOf[id] = size;
+    ids[size] = id;
+    counts[size] = weight;
+    size += 1;
+    frequency[id]! += 1;
+  };
+  const addPhrases = (paper: number, list: Word[][], weight: number): void => {
+    for (const phrase of list) {
+      let id = phrase.length > 0 ? wordId(phrase[0]!) : -1;
+      for (let i = 0; i < phrase.length; i += 1) {
+        add(paper, id, weight);
+        const next = phrase[i + 1];
+        if (!next) break;
+        const nextId = wordId(next);
+        if (nextId !== id) add(paper, pairId(id, nextId), weight);
+        id = nextId;
       }
-      if (size === ids.length) {
-        ids = grown(ids, new Int32Array(size * 2));
-        counts = grown(counts, new Float64Array(size * 2));
-      }
-      seenIn[id] = paper;
-      slotOf[id] = size;
-      ids[size] = id;
-      counts[size] = weight;
-      size += 1;
-      frequency[id]! += 1;
-    };
-    const addPhrases = (list: Word[][], weight: number): void => {
-      for (const phrase of list) {
-        let id = phrase.length > 0 ? wordId(phrase[0]!) : -1;
-        for (let i = 0; i < phrase.length; i += 1) {
-          add(id, weight);
-          const next = phrase[i + 1];
-          if (!next) break;
-          const nextId = wordId(next);
-          if (nextId !== id) add(pairId(id, nextId), weight);
-          id = nextId;
-        }
-      }
-    };
-    addPhrases(phrases.title, TITLE_WEIGHT);
-    addPhrases(phrases.abstract, 1);
-    return { ids: ids.slice(0, size), counts: counts.slice(0, size) };
+    }
+  };
+  batch.forEach((phrases, paper) => {
+    addPhrases(paper, phrases.title, TITLE_WEIGHT);
+    addPhrases(paper, phrases.abstract, 1);
+    starts[paper + 1] = size;
   });
+  const papers = Array.from({ length: batch.length }, (_, paper) => ({
+    ids: ids.subarray(starts[paper], starts[paper + 1]),
+    counts: counts.subarray(starts[paper], starts[paper + 1]),
+  }));
   const libraryIds = Int32Array.from(vocabulary, (term) => library.termId(term) ?? -1);
-  return { vocabulary, libraryIds, frequency: Int32Array.from(frequency), papers };
+  return { vocabulary, libraryIds, frequency: Int32Array.from(frequency), papers, starts };
 }
 
 function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {

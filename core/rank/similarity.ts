@@ -33,6 +33,8 @@ export interface TermWeights {
   totalDocs: number;
   /** Each new paper's terms, resolved once; see queryOf. */
   batch: BatchTerms;
+  /** Room for every paper's query, laid out as batch.starts says. */
+  queryRoom: { termIds: Int32Array; weights: Float64Array };
 }
 
 const CORPUS_STOP_SHARE = 0.1;
@@ -74,7 +76,9 @@ export function weightsForBatch(library: LibraryIndex, batch: readonly PaperPhra
       postingWeights[p] = (postings.termFrequencies[p]! * termIdf) / norms[postings.docPositions[p]!]!;
     }
   }
-  return { library, postings, idfByTerm, norms, postingWeights, totalDocs, batch: terms };
+  const room = terms.starts[terms.papers.length]!;
+  const queryRoom = { termIds: new Int32Array(room), weights: new Float64Array(room) };
+  return { library, postings, idfByTerm, norms, postingWeights, totalDocs, batch: terms, queryRoom };
 }
 
 /** A new paper as a unit TF-IDF vector, its terms resolved against the library once. */
@@ -92,8 +96,9 @@ export function queryOf(index: number, weights: TermWeights): Query {
   const { libraryIds, frequency } = weights.batch;
   const paper = weights.batch.papers[index]!;
   const size = paper.ids.length;
-  const termIds = new Int32Array(size);
-  const queryWeights = new Float64Array(size);
+  const start = weights.batch.starts[index]!;
+  const termIds = weights.queryRoom.termIds.subarray(start, start + size);
+  const queryWeights = weights.queryRoom.weights.subarray(start, start + size);
   let normSquared = 0;
   for (let i = 0; i < size; i += 1) {
     const id = paper.ids[i]!;
