@@ -6,6 +6,8 @@
 //   each measurement in a fresh Node process so one cannot warm or fill the other;
 // - memory over repeated runs: 30 fetches in one Obsidian session, 30 tree refreshes in VS Code.
 // Runs under --expose-gc (scripts/bench.mjs passes it): heap figures are read after forced GCs.
+// PAPER_FEED_BENCH_ROWS=obsidian-first-fetch (row ids, comma-separated) runs only the parts that
+// give those rows, for a quicker look at one (the Obsidian heap and first-fetch rows come together).
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -451,12 +453,17 @@ if (mode === '--first-fetch') {
 } else {
   await runSuite('memory', async () => {
     if (typeof (globalThis as { gc?: unknown }).gc !== 'function') throw new Error('run the memory suite with node --expose-gc (scripts/bench.mjs does)');
-    const rows: BenchRow[] = [await cliRssRow()];
-    rows.push(...(await obsidianRows()));
-    log(`heap over ${SESSION_RUNS} runs: an Obsidian session, then a VS Code one…`);
-    const obsidian = await child<number[]>('--obsidian-session');
-    const vscode = await child<number[]>('--vscode-session');
-    rows.push(growthRow(obsidian, vscode));
+    const wanted = process.env.PAPER_FEED_BENCH_ROWS?.split(',').filter(Boolean);
+    const wants = (...ids: string[]) => !wanted || ids.some((id) => wanted.includes(id));
+    const rows: BenchRow[] = [];
+    if (wants('cli-rss')) rows.push(await cliRssRow());
+    if (wants('obsidian-heap', 'obsidian-first-fetch')) rows.push(...(await obsidianRows()));
+    if (wants('memory-growth')) {
+      log(`heap over ${SESSION_RUNS} runs: an Obsidian session, then a VS Code one…`);
+      const obsidian = await child<number[]>('--obsidian-session');
+      const vscode = await child<number[]>('--vscode-session');
+      rows.push(growthRow(obsidian, vscode));
+    }
     return rows;
   });
 }
