@@ -15,8 +15,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(repoRoot);
 
 const SUITES = ['parse', 'vault-write', 'vault-scale', 'obsidian', 'vscode', 'http', 'rank', 'catch-up', 'startup', 'memory', 'year'];
-/** Node flags a suite needs: the memory suite forces garbage collections between its readings. */
-const NODE_FLAGS = { memory: ['--expose-gc'], year: ['--expose-gc'] };
+/** Node flags a suite needs: the memory suite forces garbage collections between its readings, rank one after each index build. */
+const NODE_FLAGS = { memory: ['--expose-gc'], year: ['--expose-gc'], rank: ['--expose-gc'] };
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : SUITES;

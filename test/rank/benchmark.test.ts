@@ -18,4 +18,16 @@ describe('benchmark support', () => {
     expect(times).toMatchObject({ libraryPapers: 5, newPapers: 2, buildMs: 10, restoreMs: 10, rankMs: 10 });
     expect(times.cacheBytes).toBeGreaterThan(1000);
   });
+
+  it('settles the heap once, after timing the build and before timing the restore', () => {
+    let tick = 0;
+    const settledAt: number[] = [];
+    measureRanking(
+      LIBRARY,
+      [ROBOT_DIFFUSION_POLICY],
+      () => (tick += 10),
+      () => settledAt.push(tick),
+    );
+    expect(settledAt).toEqual([20]);
+  });
 });
