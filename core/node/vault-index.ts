@@ -16,7 +16,7 @@ import { pathKey } from '../vault/index-of';
 import type { Duplicate } from '../vault/originals';
 import type { VaultIndex } from '../vault/store';
 import { isTempFileName } from './atomic-file';
-import { statMany } from './stat-many';
+import { factsAt, Kind, statMany } from './stat-many';
 import { STATE_FOLDER } from './state-folder';
 import {
   appendJournal,
@@ -186,16 +186,12 @@ class Scan {
       for (const path of await this.relist(folder, info.mtimeMs)) seen.add(path);
     }
     const recent = this.view.recent(this.started - RECENT_MS).filter((record) => !seen.has(record.path));
-    const stats = await statMany(
-      recent.map((record) => nodePath.join(this.root, record.path)),
-      PARALLEL,
-    );
+    const stats = await statMany(recent.length, (i) => nodePath.join(this.root, recent[i]!.path), PARALLEL);
     await inBatches(Array.from(recent.keys()), async (i) => {
       const record = recent[i]!;
-      const info = stats[i];
-      if (!info?.isFile()) return this.view.remove(record.path);
-      if (record.m >= 0 && record.m === info.mtimeMs && record.s === info.size) return undefined;
-      return this.view.put(await this.read(foundOf(record.path, info)));
+      if (stats.kind[i] !== Kind.File) return this.view.remove(record.path);
+      if (record.m >= 0 && record.m === stats.mtimeMs[i] && record.s === stats.size[i]) return undefined;
+      return this.view.put(await this.read(foundOf(record.path, factsAt(stats, i))));
     });
   }
 
@@ -268,14 +264,10 @@ class Scan {
           this.linkedNotes.push(path);
         }
       }
-      const stats = await statMany(
-        notes.map((path) => nodePath.join(this.root, path)),
-        PARALLEL,
-      );
+      const stats = await statMany(notes.length, (i) => nodePath.join(this.root, notes[i]!), PARALLEL);
       // Deleted between listing and stat: not there, so not indexed.
       notes.forEach((path, i) => {
-        const info = stats[i];
-        if (info?.isFile()) found.push(foundOf(path, info));
+        if (stats.kind[i] === Kind.File) found.push(foundOf(path, factsAt(stats, i)));
       });
     }
     return found;
