@@ -92,6 +92,7 @@ export class UpdateCheck {
         now: this.host.now().getTime(),
         keepKeys: settings.config.library.keepKeys,
         cursor: state.cursor,
+        ...(state.newestChecked ? { newestChecked: state.newestChecked } : {}),
         signal: controller.signal,
         onProgress: (done, total) =>
           progress?.set(`Paper Feed: checking your papers on arXiv for updates (${done} of ${total}; ${since})… Run "Cancel the update check" to stop.`),

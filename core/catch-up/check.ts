@@ -16,7 +16,7 @@ import type { PaperUpdate } from '../notes/published-and-updated';
 import type { VaultStore } from '../vault/store';
 import { refreshPaperNote } from './refresh-note';
 import { paperFactsKey, plainlyUpToDate } from './up-to-date';
-import { notesToCheck, thisRunsShare } from './which-notes';
+import { notesToCheck, shareWithNewFirst } from './which-notes';
 
 /** Requests per run by default: 20 × 100 ids, about a minute at arXiv's pace. */
 export const DEFAULT_MAX_REQUESTS = 20;
@@ -32,6 +32,8 @@ export interface CatchUpOptions {
   batchSize?: number;
   /** Where the last capped run stopped (from the host's state), 0 at first. */
   cursor?: number;
+  /** The newest paper the last check saw (from the host's state); papers after it come first. */
+  newestChecked?: string;
   signal?: AbortSignal;
   /** Ids looked up so far, of this run's. */
   onProgress?: (done: number, total: number) => void;
@@ -53,6 +55,8 @@ export interface CatchUpReport {
   skipped: SkippedItem[];
   /** For the host's state: where the next run starts. */
   nextCursor: number;
+  /** For the host's state: the newest paper this check saw. */
+  newestChecked?: string;
   /**
    * Set when the person cancelled while notes were being brought up to date: the notes in
    * `updates` were changed, the rest of this run's share was left as it was and is checked again
@@ -71,7 +75,7 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
   // named, and the others are looked up.
   const candidates = all.filter((id) => tryParseArxivId(id)?.id === id);
   const malformed = all.filter((id) => tryParseArxivId(id)?.id !== id);
-  const share = thisRunsShare(candidates, options.cursor ?? 0, maxRequests * batch);
+  const share = shareWithNewFirst(candidates, options.cursor ?? 0, maxRequests * batch, options.newestChecked);
   const found = await lookUpIds(options.client, options.apiBase, share.ids, {
     batchSize: batch,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -100,6 +104,7 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
       ...found.skipped,
     ],
     nextCursor: share.nextCursor,
+    ...(share.newestChecked ? { newestChecked: share.newestChecked } : {}),
   };
   // Each note is read, compared and (when arXiv's facts moved) rewritten on its own, several at a
   // time where the store waits on a disk; the report lists them in the order they were chosen.
@@ -157,7 +162,11 @@ export async function checkForUpdates(store: VaultStore, options: CatchUpOptions
   });
   for (const update of outcomes) if (update) report.updates.push(update);
   for (const skipped of skippedWhileWriting) if (skipped) report.skipped.push(skipped);
-  if (report.cancelled) report.nextCursor = options.cursor ?? 0;
+  if (report.cancelled) {
+    report.nextCursor = options.cursor ?? 0;
+    if (options.newestChecked) report.newestChecked = options.newestChecked;
+    else delete report.newestChecked;
+  }
   await store.flush?.();
   return report;
 }

@@ -6,6 +6,7 @@
 
 import { metadataText } from '../notes/note-values';
 import type { CatchUpReport } from './check';
+import { submissionMonth } from './which-notes';
 import type { ChangedFact, PaperUpdate } from '../notes/published-and-updated';
 
 export interface ListedUpdate extends PaperUpdate {
@@ -17,6 +18,8 @@ export interface CatchUpState {
   /** When the last check finished (ISO 8601). */
   lastRun?: string;
   cursor: number;
+  /** The newest paper the last check saw: papers submitted after it are checked first next time. */
+  newestChecked?: string;
   updates: ListedUpdate[];
 }
 
@@ -39,6 +42,7 @@ export function readCatchUpState(json: string | null): CatchUpState {
     updates: Array.isArray(data.updates) ? data.updates.flatMap(readUpdate) : [],
   };
   if (typeof data.lastRun === 'string' && !Number.isNaN(Date.parse(data.lastRun))) state.lastRun = data.lastRun;
+  if (typeof data.newestChecked === 'string' && submissionMonth(data.newestChecked) !== undefined) state.newestChecked = data.newestChecked;
   return state;
 }
 
@@ -87,7 +91,8 @@ export function afterCheck(state: CatchUpState, report: CatchUpReport, finishedA
     byId.set(update.id, merged);
   }
   const lastRun = report.cancelled ? state.lastRun : finishedAt.toISOString();
-  return { ...(lastRun ? { lastRun } : {}), cursor: report.nextCursor, updates: [...byId.values()] };
+  const newestChecked = report.newestChecked ?? state.newestChecked;
+  return { ...(lastRun ? { lastRun } : {}), cursor: report.nextCursor, ...(newestChecked ? { newestChecked } : {}), updates: [...byId.values()] };
 }
 
 /** The changes the daily note of `date` lists: those not yet listed, and those it listed before. */

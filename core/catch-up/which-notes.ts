@@ -38,6 +38,48 @@ function monthIndex(year: number, month: number): number {
   return year * 12 + (month - 1);
 }
 
+/** Whether paper `a` was submitted after paper `b` (by the month in its id, then its number). */
+export function submittedAfter(a: string, b: string): boolean {
+  const ma = submissionMonth(a);
+  const mb = submissionMonth(b);
+  if (ma === undefined || mb === undefined) return false;
+  return ma > mb || (ma === mb && a.length === b.length && a > b);
+}
+
+/** The id submitted last, of those with a known submission month. */
+export function newestOf(ids: Iterable<string>): string | undefined {
+  let newest: string | undefined;
+  for (const id of ids) {
+    if (submissionMonth(id) === undefined) continue;
+    if (newest === undefined || submittedAfter(id, newest)) newest = id;
+  }
+  return newest;
+}
+
+/**
+ * This run's share of the candidates under a cap. Papers submitted after the newest one the last
+ * check saw (the ones the daily runs added since) come first: the first look-up of a note
+ * brings in what arXiv's API has and the feed lacked (the comment, the date of the last version),
+ * so taking each week's papers the week after they came keeps that work even, rather than
+ * leaving it to pile up until the rotation below comes round to them. The rest of the cap goes
+ * round the others from where the last capped run stopped.
+ */
+export function shareWithNewFirst(
+  ids: readonly string[],
+  cursor: number,
+  cap: number,
+  newestChecked: string | undefined,
+): { ids: string[]; nextCursor: number; newestChecked: string | undefined } {
+  const newest = newestOf(ids) ?? newestChecked;
+  // The first check of all has nothing to compare with: it goes round from the cursor as before.
+  const fresh = newestChecked === undefined ? [] : ids.filter((id) => submittedAfter(id, newestChecked)).slice(0, cap);
+  if (fresh.length === 0) return { ...thisRunsShare(ids, cursor, cap), newestChecked: newest };
+  const taken = new Set(fresh);
+  const rest = ids.filter((id) => !taken.has(id));
+  const rotation = cap > fresh.length && rest.length > 0 ? thisRunsShare(rest, cursor, cap - fresh.length) : { ids: [], nextCursor: cursor };
+  return { ids: [...fresh, ...rotation.ids], nextCursor: rotation.nextCursor, newestChecked: newest };
+}
+
 /**
  * This run's share of `ids` under a cap, starting where the last capped run stopped, so a big
  * vault is covered over several runs rather than its first ids every time.

@@ -210,6 +210,27 @@ describe('batching and pacing, counted at the stand-in', () => {
     expect(server.count('/api/query')).toBe(4);
   });
 
+  it('looks up the papers added since the last check first, then goes on round the rest', async () => {
+    const { ids: added } = v1Vault(30, 20250);
+    serveIdLookups(server, new Map([...ids, ...added].map((id) => [id, entryAs(template, id)])));
+    const store = vault();
+
+    const first = await checkForUpdates(store, options({ maxRequests: 2 }));
+    expect(first).toMatchObject({ checked: 200, nextCursor: 200, newestChecked: '2605.20249' });
+    // A week of daily runs adds 30 papers, submitted after every paper the first check saw.
+    const paper = paperOf(template);
+    for (const [i, id] of added.entries()) await store.create(`Papers/${id}.md`, v1Note({ ...paper, id, absUrl: `https://arxiv.org/abs/${id}` }, `new${i}`));
+    const asked = () => server.requests.flatMap((r) => r.query.get('id_list')!.split(','));
+    const before = asked().length;
+
+    const second = await checkForUpdates(store, options({ maxRequests: 2, cursor: first.nextCursor, newestChecked: first.newestChecked! }));
+    // The 30 new ones first, newest first, then 170 of the rotation: the 50 the first check left and 120 from the start.
+    expect(asked().slice(before, before + 30)).toEqual([...added].reverse());
+    expect(second).toMatchObject({ checked: 200, nextCursor: 120, newestChecked: '2605.20279' });
+    expect(second.updates.map((u) => u.id).filter((id) => added.includes(id))).toHaveLength(30);
+    expect(second.updates).toHaveLength(80);
+  });
+
   it('honours Retry-After from arXiv between batches', async () => {
     let calls = 0;
     server.handle('/api/query', (request) => {

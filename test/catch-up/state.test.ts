@@ -26,6 +26,14 @@ describe('the catch-up state', () => {
     expect(read).toEqual({ cursor: 0, updates: [update('2605.1')] });
   });
 
+  it('keeps the newest paper a check saw, reads back only an arXiv id there, and keeps the old one when a check saw none', () => {
+    const checked = afterCheck({ cursor: 0, updates: [] }, { ...report([]), nextCursor: 40, newestChecked: '2606.00042' }, new Date('2026-06-05T00:00:00Z'));
+    expect(checked).toMatchObject({ cursor: 40, newestChecked: '2606.00042' });
+    expect(readCatchUpState(JSON.stringify(checked)).newestChecked).toBe('2606.00042');
+    expect(readCatchUpState(JSON.stringify({ ...checked, newestChecked: 'tomorrow' })).newestChecked).toBeUndefined();
+    expect(afterCheck(checked, report([]), new Date('2026-06-12T00:00:00Z')).newestChecked).toBe('2606.00042');
+  });
+
   it('folds a change not yet listed into the next one, lists it in one digest and drops it after', () => {
     let state = afterCheck(
       { cursor: 0, updates: [] },

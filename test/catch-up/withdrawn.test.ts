@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWithdrawn } from '../../core/catch-up/withdrawn';
-import { submissionMonth, notesToCheck, thisRunsShare } from '../../core/catch-up/which-notes';
+import { newestOf, notesToCheck, shareWithNewFirst, submissionMonth, submittedAfter, thisRunsShare } from '../../core/catch-up/which-notes';
 
 describe('reading a withdrawal from arXiv’s comment or abstract', () => {
   // The phrasings in arXiv's own records (../shared/arxiv-samples/oai-pmh).
@@ -38,6 +38,32 @@ describe('which notes a check looks up', () => {
     const now = Date.parse('2026-05-28T12:00:00Z');
     const all = ['2505.00001', '2504.00009', '2605.00002', '2604.00003', '1707.08567', 'hep-th/9901001'];
     expect(notesToCheck(all, ['hep-th/9901001', 'unknown-id'], now)).toEqual(['hep-th/9901001', '2605.00002', '2604.00003', '2505.00001']);
+  });
+
+  it('takes the papers submitted after the newest the last check saw first, then goes round the rest from the cursor', () => {
+    // Kept first, then the last 12 months newest first, as notesToCheck orders them.
+    const ids = ['2601.00500', '2606.00042', '2606.00041', '2605.00009', '2605.00001', '2604.00003', '2603.00002'];
+    // The first check of all: nothing to compare with, so the rotation alone, and the newest is remembered.
+    expect(shareWithNewFirst(ids, 0, 3, undefined)).toEqual({ ids: ['2601.00500', '2606.00042', '2606.00041'], nextCursor: 3, newestChecked: '2606.00042' });
+    // The last check saw up to 2605.00009: the two June papers first, then the rest of the cap from the cursor.
+    expect(shareWithNewFirst(ids, 3, 4, '2605.00009')).toEqual({
+      ids: ['2606.00042', '2606.00041', '2604.00003', '2603.00002'],
+      nextCursor: 0,
+      newestChecked: '2606.00042',
+    });
+    // More new papers than the cap: the newest that fit, and the cursor stays for next time.
+    expect(shareWithNewFirst(ids, 2, 1, '2605.00009')).toEqual({ ids: ['2606.00042'], nextCursor: 2, newestChecked: '2606.00042' });
+    // Nothing new: the rotation alone.
+    expect(shareWithNewFirst(ids, 5, 3, '2606.00042')).toEqual({ ids: ['2604.00003', '2603.00002', '2601.00500'], nextCursor: 1, newestChecked: '2606.00042' });
+  });
+
+  it('orders papers by submission: the month in the id, then the number; old-style ids by their month', () => {
+    expect(submittedAfter('2606.00001', '2605.99999')).toBe(true);
+    expect(submittedAfter('2605.10002', '2605.10001')).toBe(true);
+    expect(submittedAfter('2605.10001', '2605.10001')).toBe(false);
+    expect(submittedAfter('hep-th/9901001', '2605.00001')).toBe(false);
+    expect(submittedAfter('2605.00001', 'not-an-id')).toBe(false);
+    expect(newestOf(['hep-th/9901001', '2605.00002', 'x', '2605.00010', '2604.99999'])).toBe('2605.00010');
   });
 
   it('shares a capped list out over runs, wrapping round', () => {

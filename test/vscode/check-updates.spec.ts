@@ -92,7 +92,7 @@ describe('Check Kept Papers for Updates', () => {
     expect(messages()).toEqual([
       'Paper Feed checked 2 papers on arXiv (1 request): 1 published or updated, 1 not found on arXiv (0808.9999) and left as it is. Previous check: never.',
     ]);
-    expect(started.context.workspaceState.get(CHECK_STATE_KEY)).toEqual({ lastRun: NOW, cursor: 0 });
+    expect(started.context.workspaceState.get(CHECK_STATE_KEY)).toEqual({ lastRun: NOW, cursor: 0, newestChecked: '2206.06921' });
 
     // A day later nothing is new: one more request, nothing written, and the message says when it last ran.
     clock.advance(26 * 3600_000);

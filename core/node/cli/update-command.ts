@@ -62,6 +62,7 @@ export async function catchUpInVault(
     now: now.getTime(),
     keepKeys: config.library.keepKeys,
     cursor: state.cursor,
+    ...(state.newestChecked ? { newestChecked: state.newestChecked } : {}),
     // Each rewritten note waits for its flush to disk; several wait at once, as in a daily run.
     writesAtOnce: FILE_SYSTEM_WRITES_AT_ONCE,
     ...(context.signal ? { signal: context.signal } : {}),

@@ -83,6 +83,7 @@ async function checkKeptPapers(context: vscode.ExtensionContext, services: Updat
             now: services.now().getTime(),
             keepKeys: settings.config.library.keepKeys,
             cursor: state.cursor,
+            ...(state.newestChecked ? { newestChecked: state.newestChecked } : {}),
             signal: abort.signal,
             onProgress: (done, total) => {
               const requests = Math.ceil(total / IDS_PER_REQUEST);
@@ -103,9 +104,13 @@ async function checkKeptPapers(context: vscode.ExtensionContext, services: Updat
     void vscode.window.showInformationMessage(`Paper Feed: ${error.message}`);
     return;
   }
-  // Only the time and the cursor are kept: VS Code writes no daily note to list the changes in.
+  // Only where the checks are is kept: VS Code writes no daily note to list the changes in.
   const next = afterCheck(state, report, services.now());
-  await context.workspaceState.update(CHECK_STATE_KEY, { ...(next.lastRun ? { lastRun: next.lastRun } : {}), cursor: next.cursor });
+  await context.workspaceState.update(CHECK_STATE_KEY, {
+    ...(next.lastRun ? { lastRun: next.lastRun } : {}),
+    cursor: next.cursor,
+    ...(next.newestChecked ? { newestChecked: next.newestChecked } : {}),
+  });
   const choice = await vscode.window.showInformationMessage(checkSummary(report, previous), ...(report.updates.length > 0 ? [SHOW_CHANGES] : []));
   if (choice === SHOW_CHANGES) await showChanges(root, report);
 }
