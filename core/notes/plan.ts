@@ -92,6 +92,44 @@ function twinsOf(prefix: string, claimed: ReadonlySet<string>, index: VaultIndex
 
 /** Papers first (matched in arXiv order, then the other top picks, then updated), the daily note last. */
 export function planNoteWrites(input: PlanInput): PlannedNote[] {
+  const { announcement, config, selection, index, existing, enrichments } = input;
+  const { notes: plannedNotes, notePaths, dailyPath } = planPaperNotes(input);
+  const tally = tallyOfSelection(selection, config.groups);
+  const trends = trendsOf(
+    announcement.date,
+    tally,
+    config.groups.map((g) => g.name),
+    index.tallies,
+  );
+  const daily: DailyNoteInput = {
+    announcement,
+    selection,
+    notePaths,
+    tally,
+    followsAnyone: config.groups.some((g) => (g.authors ?? []).length > 0),
+    ...(trends ? { trends } : {}),
+    path: dailyPath,
+    ...(input.resolveLink ? { resolveLink: input.resolveLink } : {}),
+    ...(enrichments ? { enrichments } : {}),
+    ...(input.overview ? { overview: input.overview } : {}),
+    ...(input.topPicks ? { topPicks: input.topPicks } : {}),
+    ...(input.catchUp && input.catchUp.length > 0 ? { catchUp: input.catchUp } : {}),
+    ...(librarySource(config.library) === 'zotero' ? { zoteroLinks: input.inZotero ?? new Map<string, string>() } : {}),
+  };
+  const dailyText = existing.get(dailyPath);
+  plannedNotes.push(
+    dailyText === undefined
+      ? { path: dailyPath, kind: 'create', content: renderDailyNote(daily), role: 'daily' }
+      : planUpdate(dailyPath, dailyText, 'daily', (t) => updateDailyNote(t, daily)),
+  );
+  return plannedNotes;
+}
+
+/**
+ * The paper notes of a run, without its daily note (VS Code's "Open or Create Paper Note" needs
+ * no more): each note's write, where each paper's note is, and the path of the daily note they link to.
+ */
+export function planPaperNotes(input: PlanInput): { notes: PlannedNote[]; notePaths: Map<string, string>; dailyPath: string } {
   const { announcement, config, selection, index, existing, enrichments, scores } = input;
   const picks = input.picks ?? [];
   const picked = new Set(picks.map((p) => p.id));
@@ -140,36 +178,7 @@ export function planNoteWrites(input: PlanInput): PlannedNote[] {
       notePaths.set(paper.id, path);
     }
   }
-
-  const tally = tallyOfSelection(selection, config.groups);
-  const trends = trendsOf(
-    announcement.date,
-    tally,
-    config.groups.map((g) => g.name),
-    index.tallies,
-  );
-  const daily: DailyNoteInput = {
-    announcement,
-    selection,
-    notePaths,
-    tally,
-    followsAnyone: config.groups.some((g) => (g.authors ?? []).length > 0),
-    ...(trends ? { trends } : {}),
-    path: dailyPath,
-    ...(input.resolveLink ? { resolveLink: input.resolveLink } : {}),
-    ...(enrichments ? { enrichments } : {}),
-    ...(input.overview ? { overview: input.overview } : {}),
-    ...(input.topPicks ? { topPicks: input.topPicks } : {}),
-    ...(input.catchUp && input.catchUp.length > 0 ? { catchUp: input.catchUp } : {}),
-    ...(librarySource(config.library) === 'zotero' ? { zoteroLinks: input.inZotero ?? new Map<string, string>() } : {}),
-  };
-  const dailyText = existing.get(dailyPath);
-  plannedNotes.push(
-    dailyText === undefined
-      ? { path: dailyPath, kind: 'create', content: renderDailyNote(daily), role: 'daily' }
-      : planUpdate(dailyPath, dailyText, 'daily', (t) => updateDailyNote(t, daily)),
-  );
-  return plannedNotes;
+  return { notes: plannedNotes, notePaths, dailyPath };
 }
 
 function planUpdate(path: string, before: string, role: 'paper' | 'daily', reapply: (current: string) => string, arxivId?: string): PlannedNote {

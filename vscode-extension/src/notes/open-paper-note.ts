@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../../core/arxiv/paper';
 import { PaperFeedError } from '../../../core/errors';
-import { planNoteWrites } from '../../../core/notes/plan';
+import { planPaperNotes } from '../../../core/notes/plan';
 import { selectPapers } from '../../../core/select/select';
 import { noteFacts } from '../../../core/notes/note-facts';
 import { indexOfMaps, pathKey } from '../../../core/vault/index-of';
@@ -54,7 +54,9 @@ export async function openOrCreatePaperNote(services: PaperNoteServices, paper: 
   // A paper in the person's Zotero gets the key they already cite it with.
   const knownCitekeys = await services.zotero.citekeys(config);
   for (let round = 0; round <= inFolder.length; round += 1) {
-    const [planned] = planNoteWrites({
+    const {
+      notes: [planned],
+    } = planPaperNotes({
       announcement: single,
       config,
       selection,
