@@ -24,7 +24,10 @@ const common = {
 const webVariants = {
   name: 'web-variants',
   setup(build) {
-    build.onResolve({ filter: /\/local-disk$/ }, (args) => ({ path: resolve(args.resolveDir, `${args.path}.web.ts`) }));
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const twin = resolve(args.resolveDir, `${args.path}.web.ts`);
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
   },
 };
 

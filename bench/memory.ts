@@ -47,12 +47,17 @@ const AUTO_FETCH_KEY = 'paper-feed-auto-fetch';
 
 declare const gc: () => void;
 
-/** The JS heap in use after everything collectable is collected (twice, with a turn between for finalizers). */
-async function settledHeap(): Promise<number> {
-  for (let i = 0; i < 3; i += 1) {
+/** `times` full collections, with a turn between each for finalizers. */
+async function collect(times: number): Promise<void> {
+  for (let i = 0; i < times; i += 1) {
     gc();
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** The JS heap in use after everything collectable is collected. */
+async function settledHeap(): Promise<number> {
+  await collect(3);
   return process.memoryUsage().heapUsed;
 }
 
@@ -247,10 +252,7 @@ async function firstFetchChild(count: number): Promise<FirstFetch> {
     // collects often enough between the two days to lose yesterday's code, the 500-note one does
     // not and would start today warm. Enough forced collections make both start cold, as both do
     // in Obsidian.
-    for (let i = 0; i < COLD_START_COLLECTIONS; i += 1) {
-      gc();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await collect(COLD_START_COLLECTIONS);
     // Today: Obsidian starts again on the same vault, and the first thing done is a fetch.
     feed.text = feedForDay(text, papers, 1);
     const app = await openApp(standIn, vault);
