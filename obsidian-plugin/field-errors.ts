@@ -12,22 +12,25 @@ interface Slot {
 
 export class FieldErrors {
   private slots: Slot[] = [];
+  // The problems as last shown, so a field drawn after them still shows its own.
+  private configProblem: { key: string | null; message: string } | null = null;
+  private readonly fieldProblems = new Map<string, string>();
 
   constructor(private readonly generalEl: () => HTMLElement | null) {}
 
-  /** Forget every field; called before the tab renders again. */
+  /** Forget every field and problem; called before the tab is drawn again. */
   clear(): void {
     this.slots = [];
+    this.configProblem = null;
+    this.fieldProblems.clear();
   }
 
-  /** Forget the fields that claim only keys under `root` (their rows are about to be drawn again). */
-  forget(root: string): void {
-    this.slots = this.slots.filter((slot) => !slot.keys.every((key) => isUnder(key, root)));
-  }
-
-  /** `setting` shows problems for these config keys (and every key below them). */
+  /** `setting` shows problems for these keys (and every key below them), those already found included. */
   claim(setting: Setting, ...keys: string[]): void {
-    this.slots.push({ keys, setting, fallbackEl: null, message: null });
+    const slot: Slot = { keys, setting, fallbackEl: null, message: null };
+    this.slots.push(slot);
+    if (this.configProblem) this.showConfigProblem(this.configProblem.key, this.configProblem.message);
+    for (const [key, message] of this.fieldProblems) if (this.ownerOf(key) === slot) this.render(slot, message);
   }
 
   /**
@@ -35,6 +38,7 @@ export class FieldErrors {
    * claims `key`, or above the form when none does; null clears it.
    */
   showConfigProblem(key: string | null, message: string | null): void {
+    this.configProblem = message === null ? null : { key, message };
     const owner = key === null || message === null ? null : this.ownerOf(key);
     for (const slot of this.slots) if (slot.keys.some(isConfigKey)) this.render(slot, slot === owner ? message : null);
     this.generalEl()?.setText(owner || message === null ? '' : message);
@@ -42,6 +46,8 @@ export class FieldErrors {
 
   /** A problem with a setting outside the config (it claims `key` alone); null clears it. */
   showFieldProblem(key: string, message: string | null): void {
+    if (message === null) this.fieldProblems.delete(key);
+    else this.fieldProblems.set(key, message);
     const owner = this.ownerOf(key);
     if (owner) this.render(owner, message);
   }

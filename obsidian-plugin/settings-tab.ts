@@ -1,15 +1,18 @@
 // The settings tab. The form edits a draft of the config; each change is checked by the core's
 // validateConfig and saved (and in effect at once) only when it is valid, otherwise the problem
-// is shown beside the field and the last valid settings stay in use.
-import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
+// is shown beside the field and the last valid settings stay in use. The rows are described once
+// (setting-rows.ts): Obsidian 1.13+ lists them in its settings search and draws them from
+// getSettingDefinitions(); older versions draw the same rows in display().
+import { PluginSettingTab, requireApiVersion, type App, type Plugin, type Setting, type SettingDefinitionItem } from 'obsidian';
 import { validateConfig } from '../core/config-validate';
 import { CITATION_FORMATS, DEFAULT_CONFIG, type CitationFormat, type PaperFeedConfig } from '../core/config';
-import { isPaperFeedError, type PaperFeedError } from '../core/errors';
+import { isPaperFeedError, PaperFeedError } from '../core/errors';
 import type { DeviceState } from './device-state';
 import { FieldErrors, problemText } from './field-errors';
-import { renderEnrichSection } from './settings-enrich';
-import { renderGroups } from './settings-groups';
-import { renderTopPicksSection } from './settings-top-picks';
+import { drawControl, drawSections, fieldsOf, toDefinitions, type Field, type SettingRow, type SettingSection } from './setting-rows';
+import { checkEnrichDraft, enrichSection, type EnrichDraft } from './settings-enrich';
+import { groupSections } from './settings-groups';
+import { topPicksSection } from './settings-top-picks';
 import { categoriesToText, copy, isClockTime, textToCategories, type PaperFeedSettings } from './settings';
 import { lastRunWording } from '../core/catch-up/state';
 
@@ -35,9 +38,10 @@ export interface SettingsHost {
 type IncludedTypes = 'new-cross' | 'new' | 'custom';
 
 export class PaperFeedSettingTab extends PluginSettingTab {
+  /** The config being edited, from the first change until the tab closes; null shows the config in use. */
   private draft: PaperFeedConfig | null = null;
+  private enrichDraft: EnrichDraft | null = null;
   private generalErrorEl: HTMLElement | null = null;
-  private groupsEl: HTMLElement | null = null;
   readonly errors = new FieldErrors(() => this.generalErrorEl);
 
   constructor(
@@ -48,37 +52,79 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     super(app, plugin);
   }
 
+  /** Obsidian 1.13+: the rows for its settings search and for drawing the tab. */
+  override getSettingDefinitions(): SettingDefinitionItem[] {
+    return toDefinitions(this.sections(), (setting, row) => this.draw(setting, row));
+  }
+
+  /** Before Obsidian 1.13 (1.13+ draws from getSettingDefinitions() instead). */
   override display(): void {
-    const { containerEl } = this;
-    this.draft ??= copy(this.host.settings.config);
-    containerEl.empty();
-    this.errors.clear();
-    this.generalErrorEl = containerEl.createDiv({ cls: 'paper-feed-error paper-feed-general-error' });
-    this.renderFollowing(containerEl, this.draft);
-    this.groupsEl = containerEl.createDiv();
-    this.renderGroupList();
-    this.renderNotes(containerEl, this.draft);
-    renderTopPicksSection(containerEl, this.draft, { edit: (change) => this.edit(change), errors: this.errors });
-    this.renderAutomaticFetch(containerEl);
-    this.renderDailyNotes(containerEl);
-    renderEnrichSection(containerEl, { app: this.app, settings: this.host.settings, saveSettings: () => this.host.saveSettings(), errors: this.errors });
-    const valid = this.check();
-    const stored = this.host.settingsProblem;
-    if (valid && stored)
-      this.generalErrorEl.setText(
-        `${stored.message} Paper Feed does not fetch until then. The form shows the defaults; changing any setting saves them in place of the stored ones.`,
-      );
+    this.drawByHand();
   }
 
   override hide(): void {
     // Unsaved (invalid) edits are dropped; the tab opens next time on the settings in use.
     this.draft = null;
+    this.enrichDraft = null;
     super.hide();
   }
 
-  /** Applies a change to the draft and saves the result when it is valid. */
-  async edit(change: (draft: PaperFeedConfig) => void, groupsChanged = false): Promise<void> {
-    if (!this.draft) return;
+  /** The value a row shows, by its key ("categories", "groups[1].include", "enrich.model"). */
+  override getControlValue(key: string): unknown {
+    return this.field(key)?.read();
+  }
+
+  /** A new value for a row, checked and saved exactly as when a person types it into the form. */
+  override async setControlValue(key: string, value: unknown): Promise<void> {
+    const field = this.field(key);
+    if (!field) throw new PaperFeedError('bad-config', `Paper Feed has no setting named "${key}".`);
+    if (field.control === 'toggle') {
+      if (typeof value === 'boolean') return field.write(value);
+    } else if (typeof value === 'string') return field.write(value);
+    this.errors.showFieldProblem(key, `This setting takes ${field.control === 'toggle' ? 'on or off' : 'text'}; it was given ${JSON.stringify(value)}.`);
+  }
+
+  /** Every row that holds a value, in the order the tab shows them. */
+  fields(): Field[] {
+    return fieldsOf(this.sections());
+  }
+
+  private field(key: string): Field | undefined {
+    return this.fields().find((field) => field.key === key);
+  }
+
+  private draw(setting: Setting, row: SettingRow): void {
+    drawControl(setting, row, this.errors, (key, value) => this.setControlValue(key, value));
+  }
+
+  /** The config the rows show: the draft once something was changed, else the one in use. */
+  private config(): PaperFeedConfig {
+    return this.draft ?? this.host.settings.config;
+  }
+
+  private sections(): SettingSection[] {
+    const config = this.config();
+    const edit = (change: (draft: PaperFeedConfig) => void, groupsChanged?: boolean) => this.edit(change, groupsChanged);
+    return [
+      { rows: [this.generalRow(), ...this.followingRows(config)] },
+      ...groupSections(config, { edit, config: () => this.config() }),
+      { heading: 'Notes', rows: this.noteRows() },
+      topPicksSection(config, { edit, config: () => this.config() }),
+      { heading: 'Automatic fetch', rows: this.automaticFetchRows() },
+      { heading: 'Daily notes', rows: this.dailyNoteRows() },
+      enrichSection({
+        app: this.app,
+        settings: this.host.settings,
+        saveSettings: () => this.host.saveSettings(),
+        errors: this.errors,
+        draft: () => (this.enrichDraft ??= { settings: copy(this.host.settings.enrich), shownKey: null }),
+      }),
+    ];
+  }
+
+  /** Applies a change to the draft and saves the result when it is valid; `groupsChanged` draws the tab again. */
+  private async edit(change: (draft: PaperFeedConfig) => void, groupsChanged = false): Promise<void> {
+    this.draft ??= copy(this.host.settings.config);
     change(this.draft);
     const valid = this.check();
     if (valid) {
@@ -86,22 +132,23 @@ export class PaperFeedSettingTab extends PluginSettingTab {
       this.host.settingsProblem = null;
       await this.host.saveSettings();
     }
-    if (groupsChanged) this.renderGroupList();
+    if (groupsChanged) this.redraw();
   }
 
-  /** Draws the keyword groups again (after one is added or removed), leaving the rest of the tab as it is. */
-  private renderGroupList(): void {
-    if (!this.groupsEl || !this.draft) return;
-    this.errors.forget('groups');
-    this.groupsEl.empty();
-    renderGroups(this.groupsEl, this.draft, { edit: (change, groupsChanged) => this.edit(change, groupsChanged), errors: this.errors });
-    this.check();
+  private redraw(): void {
+    if (requireApiVersion('1.13.0')) this.update();
+    else this.drawByHand();
+  }
+
+  private drawByHand(): void {
+    this.containerEl.empty();
+    drawSections(this.containerEl, this.sections(), (setting, row) => this.draw(setting, row));
   }
 
   /** Validates the draft and shows its problem, if any; the checked config when it is valid. */
   private check(): PaperFeedConfig | null {
     try {
-      const valid = validateConfig(this.draft);
+      const valid = validateConfig(this.config());
       this.errors.showConfigProblem(null, null);
       return valid;
     } catch (error) {
@@ -111,131 +158,167 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     }
   }
 
-  private renderFollowing(el: HTMLElement, draft: PaperFeedConfig): void {
-    const categories = new Setting(el)
-      .setName('Categories')
-      .setDesc('The arXiv categories to read each evening, e.g. "cs.LG, cs.CL, stat.ML", or whole archives such as "cs".')
-      .addText((text) => text.setValue(categoriesToText(draft.categories)).onChange((value) => this.edit((d) => (d.categories = textToCategories(value)))));
-    this.errors.claim(categories, 'categories');
+  /**
+   * The first row of every drawing: a problem that belongs to no field (or why the stored settings
+   * were set aside). Drawing starts here, so the fields that follow claim their problems afresh.
+   */
+  private generalRow(): SettingRow {
+    return {
+      name: '',
+      render: (setting) => {
+        this.errors.clear();
+        setting.setClass('paper-feed-general-row');
+        this.generalErrorEl = setting.infoEl.createDiv({ cls: 'paper-feed-error paper-feed-general-error' });
+        const valid = this.check();
+        // A translation setting still wrong in the form keeps its problem when the tab is drawn again.
+        if (this.enrichDraft) checkEnrichDraft(this.enrichDraft, this.errors);
+        const stored = this.host.settingsProblem;
+        if (valid && stored)
+          this.generalErrorEl.setText(
+            `${stored.message} Paper Feed does not fetch until then. The form shows the defaults; changing any setting saves them in place of the stored ones.`,
+          );
+      },
+    };
+  }
 
-    const included = includedTypes(draft);
-    new Setting(el)
-      .setName('Papers to include')
-      .setDesc('Replacements (new versions) are handled apart: they update the notes you already have.')
-      .addDropdown((dropdown) => {
-        dropdown.addOption('new-cross', 'New submissions and cross-lists').addOption('new', 'New submissions only');
-        if (included === 'custom') dropdown.addOption('custom', `As in data.json (${draft.announceTypes.join(', ')})`);
-        dropdown.setValue(included).onChange((value) => {
+  private followingRows(config: PaperFeedConfig): SettingRow[] {
+    const included = includedTypes(config);
+    const papersToInclude: Record<string, string> = { 'new-cross': 'New submissions and cross-lists', new: 'New submissions only' };
+    if (included === 'custom') papersToInclude.custom = `As in data.json (${config.announceTypes.join(', ')})`;
+    return [
+      {
+        name: 'Categories',
+        desc: 'The arXiv categories to read each evening, e.g. "cs.LG, cs.CL, stat.ML", or whole archives such as "cs".',
+        key: 'categories',
+        control: 'text',
+        read: () => categoriesToText(this.config().categories),
+        write: (value) => this.edit((d) => (d.categories = textToCategories(value))),
+      },
+      {
+        name: 'Papers to include',
+        desc: 'Replacements (new versions) are handled apart: they update the notes you already have.',
+        key: 'announceTypes',
+        control: 'dropdown',
+        options: papersToInclude,
+        read: () => includedTypes(this.config()),
+        write: async (value) => {
           if (value === 'new-cross') return this.edit((d) => (d.announceTypes = ['new', 'cross']));
           if (value === 'new') return this.edit((d) => (d.announceTypes = ['new']));
-        });
-      });
-
-    new Setting(el)
-      .setName('Update notes for new versions')
-      .setDesc('When arXiv announces a new version of a paper you have a note for, update its version, dates and abstract, and list it in the digest.')
-      .addToggle((toggle) => toggle.setValue(draft.trackUpdates).onChange((value) => this.edit((d) => (d.trackUpdates = value))));
+        },
+      },
+      {
+        name: 'Update notes for new versions',
+        desc: 'When arXiv announces a new version of a paper you have a note for, update its version, dates and abstract, and list it in the digest.',
+        key: 'trackUpdates',
+        control: 'toggle',
+        read: () => this.config().trackUpdates,
+        write: (value) => this.edit((d) => (d.trackUpdates = value)),
+      },
+    ];
   }
 
-  private renderNotes(el: HTMLElement, draft: PaperFeedConfig): void {
-    new Setting(el).setName('Notes').setHeading();
-    const daily = new Setting(el)
-      .setName('Daily note folder')
-      .setDesc("Where each announcement's digest goes, named by its listing date (2026-05-29).")
-      .addText((text) =>
-        text
-          .setPlaceholder(DEFAULT_CONFIG.folders.daily)
-          .setValue(draft.folders.daily)
-          .onChange((value) => this.edit((d) => (d.folders.daily = value.trim()))),
-      );
-    this.errors.claim(daily, 'folders.daily');
-    const papers = new Setting(el)
-      .setName('Paper note folder')
-      .setDesc('Where paper notes are created. Moving or renaming them later is fine: Paper Feed finds them by the arXiv ID in their properties.')
-      .addText((text) =>
-        text
-          .setPlaceholder(DEFAULT_CONFIG.folders.papers)
-          .setValue(draft.folders.papers)
-          .onChange((value) => this.edit((d) => (d.folders.papers = value.trim()))),
-      );
-    this.errors.claim(papers, 'folders.papers');
-    new Setting(el)
-      .setName('Paper note names')
-      .setDesc('How new paper notes are named; existing notes keep their names.')
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOption('title', 'Title')
-          .addOption('id', 'arXiv ID')
-          .addOption('id-title', 'arXiv ID and title')
-          .setValue(draft.paperNoteName)
-          .onChange((value) => this.edit((d) => (d.paperNoteName = value as PaperFeedConfig['paperNoteName']))),
-      );
-    new Setting(el)
-      .setName('Citation format')
-      .setDesc('The format offered first when you copy a citation.')
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOptions(Object.fromEntries(CITATION_FORMATS.map((format) => [format, FORMAT_OPTIONS[format]])))
-          .setValue(draft.citationFormat)
-          .onChange((value) => this.edit((d) => (d.citationFormat = value as PaperFeedConfig['citationFormat']))),
-      );
+  private noteRows(): SettingRow[] {
+    return [
+      {
+        name: 'Daily note folder',
+        desc: "Where each announcement's digest goes, named by its listing date (2026-05-29).",
+        key: 'folders.daily',
+        control: 'text',
+        placeholder: DEFAULT_CONFIG.folders.daily,
+        read: () => this.config().folders.daily,
+        write: (value) => this.edit((d) => (d.folders.daily = value.trim())),
+      },
+      {
+        name: 'Paper note folder',
+        desc: 'Where paper notes are created. Moving or renaming them later is fine: Paper Feed finds them by the arXiv ID in their properties.',
+        key: 'folders.papers',
+        control: 'text',
+        placeholder: DEFAULT_CONFIG.folders.papers,
+        read: () => this.config().folders.papers,
+        write: (value) => this.edit((d) => (d.folders.papers = value.trim())),
+      },
+      {
+        name: 'Paper note names',
+        desc: 'How new paper notes are named; existing notes keep their names.',
+        key: 'paperNoteName',
+        control: 'dropdown',
+        options: { title: 'Title', id: 'arXiv ID', 'id-title': 'arXiv ID and title' },
+        read: () => this.config().paperNoteName,
+        write: (value) => this.edit((d) => (d.paperNoteName = value as PaperFeedConfig['paperNoteName'])),
+      },
+      {
+        name: 'Citation format',
+        desc: 'The format offered first when you copy a citation.',
+        key: 'citationFormat',
+        control: 'dropdown',
+        options: Object.fromEntries(CITATION_FORMATS.map((format) => [format, FORMAT_OPTIONS[format]])),
+        read: () => this.config().citationFormat,
+        write: (value) => this.edit((d) => (d.citationFormat = value as PaperFeedConfig['citationFormat'])),
+      },
+    ];
   }
 
-  private renderAutomaticFetch(el: HTMLElement): void {
+  private automaticFetchRows(): SettingRow[] {
     const { settings, device } = this.host;
-    new Setting(el).setName('Automatic fetch').setHeading();
-    new Setting(el)
-      .setName('Fetch automatically on this device')
-      .setDesc(
-        `Once per announcement, while Obsidian is open; and once a week, your kept and recent papers are checked on arXiv for new versions, journal references and withdrawals (last checked on this device: ${lastRunWording(device.catchUp.lastRun, new Date())}). This choice stays on this device; if your vault syncs, turn it on for one device only.`,
-      )
-      .addToggle((toggle) =>
-        toggle.setValue(device.autoFetch).onChange((value) => {
+    return [
+      {
+        name: 'Fetch automatically on this device',
+        desc: `Once per announcement, while Obsidian is open; and once a week, your kept and recent papers are checked on arXiv for new versions, journal references and withdrawals (last checked on this device: ${lastRunWording(device.catchUp.lastRun, new Date())}). This choice stays on this device; if your vault syncs, turn it on for one device only.`,
+        key: 'autoFetch',
+        control: 'toggle',
+        read: () => device.autoFetch,
+        write: async (value) => {
           device.autoFetch = value;
           this.host.deviceSettingsChanged();
-        }),
-      );
-    const after = new Setting(el)
-      .setName('Fetch after')
-      .setDesc('Local time in hours and minutes, for example 07:30. Leave empty to fetch soon after arXiv announces (20:00 US Eastern).')
-      .addText((text) =>
-        text
-          .setPlaceholder('07:30')
-          .setValue(settings.fetchAfter)
-          .onChange(async (value) => {
-            const time = value.trim();
-            if (time !== '' && !isClockTime(time)) {
-              this.errors.showFieldProblem('fetchAfter', `"${time}" is not a time; write it as HH:MM, e.g. 07:30, or leave it empty.`);
-              return;
-            }
-            this.errors.showFieldProblem('fetchAfter', null);
-            settings.fetchAfter = time;
-            await this.host.saveSettings();
-          }),
-      );
-    this.errors.claim(after, 'fetchAfter');
+        },
+      },
+      {
+        name: 'Fetch after',
+        desc: 'Local time in hours and minutes, for example 07:30. Leave empty to fetch soon after arXiv announces (20:00 US Eastern).',
+        key: 'fetchAfter',
+        control: 'text',
+        placeholder: '07:30',
+        read: () => settings.fetchAfter,
+        write: async (value) => {
+          const time = value.trim();
+          if (time !== '' && !isClockTime(time)) {
+            this.errors.showFieldProblem('fetchAfter', `"${time}" is not a time; write it as HH:MM, e.g. 07:30, or leave it empty.`);
+            return;
+          }
+          this.errors.showFieldProblem('fetchAfter', null);
+          settings.fetchAfter = time;
+          await this.host.saveSettings();
+        },
+      },
+    ];
   }
 
-  private renderDailyNotes(el: HTMLElement): void {
+  private dailyNoteRows(): SettingRow[] {
     const { settings } = this.host;
-    new Setting(el).setName('Daily notes').setHeading();
-    const link = new Setting(el)
-      .setName("Link from today's daily note")
-      .setDesc("After a fetch, add a link to the digest in today's daily note, in the folder and format your daily notes use.")
-      .addToggle((toggle) =>
-        toggle.setValue(settings.linkFromDailyNote).onChange(async (value) => {
+    return [
+      {
+        name: "Link from today's daily note",
+        desc: "After a fetch, add a link to the digest in today's daily note, in the folder and format your daily notes use.",
+        key: 'linkFromDailyNote',
+        control: 'toggle',
+        read: () => settings.linkFromDailyNote,
+        write: async (value) => {
           settings.linkFromDailyNote = value;
           await this.host.saveSettings();
-        }),
-      );
-    void this.host.hasDailyNotes().then((available) => {
-      if (!available) link.descEl.createDiv({ cls: 'paper-feed-hint', text: 'Neither Daily notes nor Periodic Notes is turned on, so no link is added.' });
-    });
-    const heading = new Setting(el)
-      .setName('Heading in the daily note')
-      .setDesc('The link goes at the end of this section; the section is added when the note has none.')
-      .addText((text) =>
-        text.setValue(settings.dailyNoteHeading).onChange(async (value) => {
+        },
+        decorate: (link) =>
+          void this.host.hasDailyNotes().then((available) => {
+            if (!available)
+              link.descEl.createDiv({ cls: 'paper-feed-hint', text: 'Neither Daily notes nor Periodic Notes is turned on, so no link is added.' });
+          }),
+      },
+      {
+        name: 'Heading in the daily note',
+        desc: 'The link goes at the end of this section; the section is added when the note has none.',
+        key: 'dailyNoteHeading',
+        control: 'text',
+        read: () => settings.dailyNoteHeading,
+        write: async (value) => {
           if (value.trim() === '') {
             this.errors.showFieldProblem('dailyNoteHeading', 'The heading is empty; write one, e.g. Papers.');
             return;
@@ -243,9 +326,9 @@ export class PaperFeedSettingTab extends PluginSettingTab {
           this.errors.showFieldProblem('dailyNoteHeading', null);
           settings.dailyNoteHeading = value.trim();
           await this.host.saveSettings();
-        }),
-      );
-    this.errors.claim(heading, 'dailyNoteHeading');
+        },
+      },
+    ];
   }
 }
 

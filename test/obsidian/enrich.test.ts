@@ -43,7 +43,7 @@ async function pluginWith(settings: Record<string, unknown> = {}): Promise<{ app
 
 function openTab(app: App): { containerEl: HTMLElement } {
   const tab = app.settingTabs[0]!;
-  tab.display();
+  tab.open();
   return tab;
 }
 

@@ -13,38 +13,17 @@ import {
   TextComponent,
   ToggleComponent,
   type App,
-  type Setting,
 } from '../stand-ins/obsidian';
 import type PaperFeedPlugin from '../../obsidian-plugin/main';
-import { fixture, loadPlugin, newApp, notices, settle, storedSettings, storeSettings, usePluginTest } from './support/harness';
+import { fixture, notices, settle, storedSettings, storeSettings, usePluginTest } from './support/harness';
+import { control, errorOf, loadSettingsTab, setting, type TabUnderTest } from './support/settings-tab';
 
 const host = usePluginTest({ at: new Date('2026-05-29T13:00:00Z') });
 
-async function openTab(
-  settings: Record<string, unknown> = {},
-): Promise<{ app: App; plugin: PaperFeedPlugin; tab: { containerEl: HTMLElement; display(): void; hide(): void } }> {
-  const app = newApp();
-  await storeSettings(app, { rssBase: host.arxiv.url('/rss'), ...settings });
-  const plugin = await loadPlugin(app);
-  const tab = app.settingTabs[0]!;
-  tab.display();
-  return { app, plugin, tab };
-}
-
-function setting(tab: { containerEl: HTMLElement }, name: string, nth = 0): Setting {
-  const found = settingsIn(tab.containerEl).filter((s) => s.nameEl.textContent === name);
-  if (!found[nth]) throw new Error(`No setting named "${name}" (#${nth}).`);
-  return found[nth];
-}
-
-function control<T>(s: Setting, type: abstract new (...args: never[]) => T): T {
-  const found = s.components.find((c) => c instanceof type);
-  if (!found) throw new Error(`"${s.nameEl.textContent}" has no ${type.name}.`);
-  return found as T;
-}
-
-function errorOf(s: Setting): string | null {
-  return s.errorEl?.textContent ?? (s.infoEl as unknown as FakeElement).find('paper-feed-error')?.textContent ?? null;
+async function openTab(settings: Record<string, unknown> = {}): Promise<{ app: App; plugin: PaperFeedPlugin; tab: TabUnderTest }> {
+  const loaded = await loadSettingsTab({ rssBase: host.arxiv.url('/rss'), ...settings });
+  loaded.tab.open();
+  return loaded;
 }
 
 describe('settings tab', () => {

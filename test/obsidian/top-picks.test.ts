@@ -126,7 +126,7 @@ describe('the Top picks settings', () => {
 
   it('saves the number of picks, relevance order, keep keys and the library file', async () => {
     const { app } = await vaultWith({});
-    app.settingTabs[0]!.display();
+    app.settingTabs[0]!.open();
     await control(setting(app, 'Number of top picks'), TextComponent).simulate('5');
     await control(setting(app, 'Order groups by relevance'), ToggleComponent).simulate(true);
     await control(setting(app, 'Kept notes'), TextAreaComponent).simulate('rating\nstatus: done\n\ntag: to-cite\n');
@@ -144,7 +144,7 @@ describe('the Top picks settings', () => {
 
   it('shows a wrong value beside its field and keeps the last valid settings', async () => {
     const { app, plugin } = await vaultWith({});
-    app.settingTabs[0]!.display();
+    app.settingTabs[0]!.open();
     await control(setting(app, 'Number of top picks'), TextComponent).simulate('many');
     expect(errorOf(setting(app, 'Number of top picks'))).toBe('"many" is not a whole number from 0 (off) to 100.');
     await control(setting(app, 'Number of top picks'), TextComponent).simulate('7');

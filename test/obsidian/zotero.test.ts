@@ -112,7 +112,7 @@ describe('Zotero in Obsidian', () => {
   it('offers the library source in the settings, and the running Zotero only on the desktop', async () => {
     const { app } = await withZotero();
     const setting = (name: string): Setting | undefined => settingsIn(app.settingTabs[0]!.containerEl).find((s) => s.nameEl.textContent === name);
-    app.settingTabs[0]!.display();
+    app.settingTabs[0]!.open();
     const source = setting('Library source')!.components.find((c) => c instanceof DropdownComponent)!;
     expect([...source.options.keys()]).toEqual(['off', 'file', 'zotero']);
     expect(source.getValue()).toBe('zotero');
@@ -122,7 +122,7 @@ describe('Zotero in Obsidian', () => {
     await source.simulate('off');
     expect(((await storedSettings(app)).config as { library: unknown }).library).toMatchObject({ source: 'off', zoteroPort: 24119 });
     Platform.isDesktopApp = false;
-    app.settingTabs[0]!.display();
+    app.settingTabs[0]!.open();
     const onPhone = setting('Library source')!.components.find((c) => c instanceof DropdownComponent)!;
     expect([...onPhone.options.keys()]).toEqual(['off', 'file']);
     expect(setting('Zotero port')).toBeUndefined();

@@ -16,7 +16,7 @@ export { Vault, DataAdapter } from './obsidian/vault';
 export { MetadataCache, FileManager } from './obsidian/metadata';
 export type { CachedMetadata } from './obsidian/metadata';
 export { Workspace, WorkspaceLeaf, MarkdownView, Editor } from './obsidian/workspace';
-export { Notice, Modal, SuggestModal, SettingTab, PluginSettingTab } from './obsidian/ui';
+export { Notice, Modal, SuggestModal, SettingTab, PluginSettingTab, settingSearch } from './obsidian/ui';
 export {
   Setting,
   BaseComponent,

@@ -169,6 +169,8 @@ export abstract class Plugin extends Component {
   }
   addSettingTab(settingTab: PluginSettingTab): void {
     this.app.settingTabs.push(settingTab);
+    // From 1.13 the tab's rows are read once here, for settings search.
+    if (requireVersion('1.13.0')) settingTab.update();
     this.register(() => this.app.settingTabs.splice(this.app.settingTabs.indexOf(settingTab), 1));
   }
   registerObsidianProtocolHandler(action: string, handler: ProtocolHandler): void {
