@@ -100,8 +100,9 @@ export function toDefinitions(sections: readonly SettingSection[], draw: (settin
     heading: section.heading,
     cls: section.cls,
     items: [
-      ...(section.desc ? [{ name: '', desc: section.desc }] : []),
-      ...section.rows.map((row) => ({ name: row.name, desc: row.desc, render: (setting: Setting) => draw(setting, row) })),
+      // A row without a name (a section's description, the general problem) is no search result.
+      ...(section.desc ? [{ name: '', desc: section.desc, searchable: false }] : []),
+      ...section.rows.map((row) => ({ name: row.name, desc: row.desc, searchable: row.name !== '', render: (setting: Setting) => draw(setting, row) })),
     ],
   }));
 }

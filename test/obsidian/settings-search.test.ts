@@ -101,6 +101,9 @@ describe('settings search (Obsidian 1.13+) and the older settings tab', () => {
     const { tab } = await loadTab();
     expect(settingSearch(tab, 'folder')).toEqual(['Daily note folder', 'Paper note folder', "Link from today's daily note"]);
     expect(settingSearch(tab, 'ZOTERO')).toEqual(['Library source']);
+    // Words of a section's description lead to no nameless row; every hit is a setting with a name.
+    expect(settingSearch(tab, 'belongs to a group')).toEqual([]);
+    expect(settingSearch(tab, '')).not.toContain('');
     expect(settingSearch(tab, 'summar')).toEqual(['Translate and summarise papers', 'One-line summaries', 'Summary language']);
   });
 

@@ -195,6 +195,7 @@ export function settingSearch(tab: SettingTab, query: string): string[] {
   const rows = tab.settingItems.flatMap((item) => ('type' in item && item.type !== undefined ? ('items' in item ? (item.items ?? []) : []) : [item]));
   return rows
     .filter((row): row is SettingDefinition => !('type' in row && row.type === 'page'))
+    .filter((row) => (typeof row.searchable === 'function' ? row.searchable() : row.searchable) !== false)
     .filter((row) => [row.name, row.desc ? textOf(row.desc) : '', ...(row.aliases ?? [])].some((text) => text.toLowerCase().includes(wanted)))
     .map((row) => row.name);
 }
