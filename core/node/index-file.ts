@@ -1,7 +1,8 @@
 // The CLI's vault index on disk, shaped so a run reads what it asks about rather than the whole
 // vault: `.paper-feed/index.txt` holds sorted sections that are searched in place (no parsing of
 // 50,000 lines to find 140 ids), and `.paper-feed/index.log` holds what changed since, as lines
-// appended by each run. A weekly full check (or a long log) writes a fresh index.txt.
+// appended by each run. A long log is folded into a fresh index.txt; the weekly full check adds
+// only what it found changed to the log, and a line saying when it looked.
 
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -13,7 +14,8 @@ import { SectionLines } from './index-section';
 
 export const INDEX_FILE = 'index.txt';
 export const JOURNAL_FILE = 'index.log';
-const MAGIC = 'paper-feed vault index 2';
+/** Version 3: the citekeys and paths sections name each line's note, so a removed note's lines are passed over. */
+const MAGIC = 'paper-feed vault index 3';
 
 /** What the index knows about one Markdown note. */
 export interface NoteRecord {
@@ -39,8 +41,11 @@ export interface NoteRecord {
   n?: number;
 }
 
-/** One change since index.txt was written. */
-export type JournalEntry = { op: '+'; r: NoteRecord } | { op: '-'; p: string } | { op: 'f'; p: string; m: number | null };
+/**
+ * One change since index.txt was written: a note's record put or removed, a folder's mtime, or
+ * ('c') a full check that stat-ed every note at `at` (ms) without writing a fresh index.txt.
+ */
+export type JournalEntry = { op: '+'; r: NoteRecord } | { op: '-'; p: string } | { op: 'f'; p: string; m: number | null } | { op: 'c'; at: number };
 
 type SectionName = 'notes' | 'ids' | 'citekeys' | 'paths' | 'recent' | 'kept';
 const SECTION_NAMES: readonly SectionName[] = ['notes', 'ids', 'citekeys', 'paths', 'recent', 'kept'];
@@ -121,17 +126,18 @@ function sectionsOf(records: readonly NoteRecord[], recentSince: number, pathKey
         (r) => (r.a === undefined ? undefined : `${JSON.stringify(r.a)}\t${JSON.stringify(r.path)}`),
         (r) => line(r.a, [r.path, r.v ?? null, r.c ?? null, ...(r.x !== undefined ? [r.x] : [])]),
       ),
+    // Each line names its note, so a note removed since (in the log) no longer holds its citekey or name.
     citekeys: () =>
       sortedChunks(
         records,
         (r) => (r.a === undefined || r.c === undefined ? undefined : JSON.stringify(r.c.toLowerCase())),
-        (r) => `${JSON.stringify(r.c!.toLowerCase())}\t\n`,
+        (r) => line(r.c!.toLowerCase(), r.path),
       ),
     paths: () =>
       sortedChunks(
         records,
         (r) => (r.a === undefined && r.d === undefined ? undefined : JSON.stringify(pathHash(pathKey(r.path)))),
-        (r) => `${JSON.stringify(pathHash(pathKey(r.path)))}\t\n`,
+        (r) => line(pathHash(pathKey(r.path)), r.path),
       ),
     // Notes to look at again first, then the newest: a run reads this section until it is too old.
     recent: () => {
@@ -353,6 +359,11 @@ export class BaseIndex {
     return this.section(section).withPrefix(JSON.stringify(prefix).slice(0, -1)); // without the closing quote
   }
 
+  /** Each line of a section as bytes, in order (see SectionLines.scan). */
+  scan(section: SectionName, visit: (bytes: Buffer, start: number, tab: number, end: number) => void): void {
+    this.section(section).scan(visit);
+  }
+
   /** Each line of a section, in order (for the recent notes and the weekly full check). */
   lines(section: SectionName): Generator<string> {
     return this.section(section).lines();
@@ -467,6 +478,7 @@ function isEntry(value: unknown): value is JournalEntry {
   const entry = value as Record<string, unknown>;
   if (entry.op === '-') return typeof entry.p === 'string';
   if (entry.op === 'f') return typeof entry.p === 'string' && (entry.m === null || typeof entry.m === 'number');
+  if (entry.op === 'c') return typeof entry.at === 'number' && Number.isFinite(entry.at);
   return entry.op === '+' && isNoteRecord(entry.r);
 }
 

@@ -9,6 +9,8 @@ export type SectionReader = (start: number, end: number) => Buffer;
 const BLOCK = 4096;
 /** Blocks kept after reading: the neighbours a search or a walk reads next, and no more. */
 const CACHED_BLOCKS = 32;
+/** How much a walk of a whole section reads at a time. */
+const SCAN_CHUNK = 1024 * 1024;
 
 interface Line {
   bytes: Buffer;
@@ -44,6 +46,26 @@ export class SectionLines {
       const line = this.lineAt(at);
       yield line.bytes.toString('utf8', line.start, line.end);
       at = line.next;
+    }
+  }
+
+  /**
+   * Each line of the section, in order, as bytes: `visit(bytes, start, tab, end)` with the line's
+   * key in [start, tab) and its rest in (tab, end). For walks of a whole section, which read it a
+   * megabyte at a time rather than a block at a time, and decode only what they need.
+   */
+  scan(visit: (bytes: Buffer, start: number, tab: number, end: number) => void): void {
+    let carried: Buffer | undefined;
+    for (let from = 0; from < this.length; from += SCAN_CHUNK) {
+      const read = this.read(from, Math.min(this.length, from + SCAN_CHUNK));
+      const bytes = carried ? Buffer.concat([carried, read]) : read;
+      let start = 0;
+      for (let end = bytes.indexOf(0x0a); end >= 0; end = bytes.indexOf(0x0a, start)) {
+        const tab = bytes.indexOf(0x09, start);
+        visit(bytes, start, tab < 0 || tab > end ? end : tab, end);
+        start = end + 1;
+      }
+      carried = start < bytes.length ? bytes.subarray(start) : undefined;
     }
   }
 

@@ -20,6 +20,8 @@ export class IndexView {
   readonly folders = new Map<string, number>();
   /** The changes made through this view, for the log. */
   readonly changes: JournalEntry[] = [];
+  /** When the last full check began (ms): index.txt's, or a later one the log records. */
+  checkedAt: number | undefined;
   private lookups: OverlayLookups | undefined;
 
   constructor(
@@ -27,7 +29,13 @@ export class IndexView {
     replay: readonly JournalEntry[] = [],
   ) {
     for (const [folder, mtime] of Object.entries(base?.meta.folders ?? {})) this.folders.set(folder, mtime);
+    this.checkedAt = base?.meta.checkedAt;
     for (const entry of replay) this.apply(entry);
+  }
+
+  /** Records a full check that began at `at` (the latest one counts, even if the clock went back). */
+  checked(at: number): void {
+    this.record({ op: 'c', at });
   }
 
   put(record: NoteRecord): void {
@@ -94,9 +102,29 @@ export class IndexView {
     return [...found.values()];
   }
 
-  /** Every note (the weekly full check and rebuilds only). */
+  /** Every note (rebuilds of index.txt only). */
   allNotes(): NoteRecord[] {
     return this.notesIn('', true);
+  }
+
+  /**
+   * Every note's path with the mtime and size its facts were read at: what the weekly full check
+   * compares each stat with. Only those fields of each line are decoded, so looking at 50,000
+   * notes costs no parse of their titles and abstracts.
+   */
+  statKeys(): Map<string, StatKey> {
+    const keys = new Map<string, StatKey>();
+    this.base?.scan('notes', (bytes, start, tab, end) => {
+      // A key with no escape in it is the path between its quotes.
+      const path = hasBackslash(bytes, start, tab) ? (JSON.parse(bytes.toString('utf8', start, tab)) as string) : bytes.toString('utf8', start + 1, tab - 1);
+      if (!this.dropped.has(path))
+        keys.set(
+          path,
+          statKeyOf(bytes.toString('latin1', tab + 1, Math.min(end, tab + 1 + STAT_KEY_BYTES)), () => bytes.toString('utf8', tab + 1, end)),
+        );
+    });
+    for (const [path, record] of this.added) keys.set(path, { m: record.m, s: record.s });
+    return keys;
   }
 
   /** The VaultIndex a run asks; with `withLibrary`, the kept paper notes too. */
@@ -131,9 +159,13 @@ export class IndexView {
     };
     const claims = (id: string): IndexedPaperNote[] => claimsWithKeys(id).map(({ factsKey: _key, ...note }) => note);
     const paper = (id: string): IndexedPaperNote | undefined => claims(id)[0];
-    // Citekeys and names taken at the last full check stay taken until the next one, even if
-    // their note was deleted since: a new note then takes its next name, never a taken one.
-    const takenInBase = (section: 'citekeys' | 'paths', key: string) => this.base?.has(section, key) ?? false;
+    // A citekey or name in index.txt is taken while a note there that holds it is not removed or
+    // changed since (a changed note holds what its record in the log says).
+    const live = (rest: string) => !this.dropped.has(JSON.parse(rest) as string);
+    const takenInBase = (section: 'citekeys' | 'paths', key: string) => {
+      for (const rest of this.base?.find(section, key) ?? []) if (live(rest)) return true;
+      return false;
+    };
     const papers = new PaperLookup(
       paper,
       () => this.allPapers(paper),
@@ -148,7 +180,7 @@ export class IndexView {
       hasCitekey: (key) => lookups.citekeys.has(key.toLowerCase()) || takenInBase('citekeys', key.toLowerCase()),
       citekeysStartingWith: (prefix) => {
         const found = [...lookups.citekeys].filter((key) => key.startsWith(prefix));
-        for (const [key] of this.base?.withPrefix('citekeys', prefix) ?? []) found.push(JSON.parse(key) as string);
+        for (const [key, rest] of this.base?.withPrefix('citekeys', prefix) ?? []) if (live(rest)) found.push(JSON.parse(key) as string);
         return found;
       },
       hasPath: (path) => lookups.paths.has(pathKey(path)) || takenInBase('paths', pathHash(pathKey(path))),
@@ -240,6 +272,10 @@ export class IndexView {
   }
 
   private apply(entry: JournalEntry): void {
+    if (entry.op === 'c') {
+      this.checkedAt = entry.at;
+      return;
+    }
     this.lookups = undefined;
     if (entry.op === 'f') {
       if (entry.m === null) this.folders.delete(entry.p);
@@ -267,6 +303,29 @@ export class IndexView {
     this.lookups = lookups;
     return lookups;
   }
+}
+
+/** What the full check compares a note's stat with. */
+export interface StatKey {
+  m: number;
+  s: number;
+}
+
+/** A notes line's rest as written begins `{"m":…,"s":…`: that much is read for them. */
+const STAT_KEY_START = /^\{"m":(-?\d+(?:\.\d+)?),"s":(\d+)[,}]/;
+const STAT_KEY_BYTES = 48;
+
+function hasBackslash(bytes: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (bytes[i] === 0x5c) return true;
+  return false;
+}
+
+/** m and s from the start of a line's rest; a rest of any other shape is decoded (`whole`) and parsed. */
+function statKeyOf(start: string, whole: () => string): StatKey {
+  const match = STAT_KEY_START.exec(start);
+  if (match) return { m: Number(match[1]), s: Number(match[2]) };
+  const { m, s } = JSON.parse(whole()) as StatKey;
+  return { m, s };
 }
 
 function tallyOfRecord(record: NoteRecord | undefined): DigestTally | undefined {

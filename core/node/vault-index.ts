@@ -4,10 +4,13 @@
 //   listed again; a changed folder is listed, and only its new notes are read;
 // - notes changed in the last RECENT_MS are stat-ed every run, to catch edits made in place
 //   (which leave the folder's mtime alone); the notes a run updates are read anyway;
-// - once every FULL_CHECK_MS a full check stats every note, so an edit in place to an older
-//   note (a rating given to last year's paper) is seen within a week at the latest;
+// - once every FULL_CHECK_MS a full check lists every folder and stats every note, so an edit in
+//   place to an older note (a rating given to last year's paper) is seen within a week at the
+//   latest; what it finds changed goes to the log like any run's changes, so its cost is the
+//   stats, not a rewrite of the whole index;
 // - the notes Paper Feed itself writes are recorded as it writes them (see IndexSession).
-// The index lives in .paper-feed/ (see ./index-file.ts); losing it costs one full check.
+// The index lives in .paper-feed/ (see ./index-file.ts); losing it costs one full check, and a
+// log grown long is folded into a fresh index.txt.
 
 import { lstat, readdir, stat, unlink } from 'node:fs/promises';
 import * as nodePath from 'node:path';
@@ -102,38 +105,53 @@ export async function scanVault(realRoot: string, options: ScanOptions = {}): Pr
   const keepChanged = options.keepKeys !== undefined && JSON.stringify(keep) !== JSON.stringify(base?.meta.keep);
   const rules = keep ? keepRules(keep) : undefined;
   const started = now();
-  const due =
-    !base ||
-    keepChanged ||
-    options.checkAll === true ||
-    started - base.meta.checkedAt >= FULL_CHECK_MS ||
-    started < base.meta.checkedAt ||
-    journal.lines > Math.max(JOURNAL_LIMIT, base.meta.count / 4);
-
-  const scan = new Scan(realRoot, new IndexView(base, journal.entries), rules, started);
-  let view: IndexView;
-  let generation: string;
-  let journalStarted: boolean;
-  if (due) {
+  const view = new IndexView(base, journal.entries);
+  const lastCheck = view.checkedAt ?? -Infinity;
+  const due = !base || keepChanged || options.checkAll === true || started - lastCheck >= FULL_CHECK_MS || started < lastCheck;
+  const scan = new Scan(realRoot, view, rules, started);
+  let result: { view: IndexView; generation: string; journalStarted: boolean };
+  if (!base || keepChanged) {
+    // Nothing to compare with, or every kept note's library facts to decide again: build afresh.
     const records = await scan.fullCheck(keepChanged);
-    generation = newGeneration();
-    const facts = { generation, checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() };
-    view = new IndexView(await savedBase(indexPath, records, facts, started - RECENT_MS));
-    await removeJournal(journalPath);
-    journalStarted = false;
+    const facts = { checkedAt: started, ...(keep ? { keep } : {}), folders: scan.listedFolders() };
+    result = await rebuilt(indexPath, journalPath, records, facts, started);
   } else {
-    await scan.catchUp();
-    view = scan.view;
-    generation = base.meta.generation;
-    journalStarted = journal.lines > 0;
+    if (due) await scan.checkEvery();
+    else await scan.catchUp();
     const changes = view.changes.splice(0);
-    if (changes.length > 0) {
-      await appendJournal(journalPath, generation, changes, !journalStarted).catch(() => undefined);
-      journalStarted = true;
+    if (journal.lines + changes.length > Math.max(JOURNAL_LIMIT, base.meta.count / 4)) {
+      const facts = { checkedAt: view.checkedAt ?? started, ...(keep ? { keep } : {}), folders: Object.fromEntries(view.folders) };
+      result = await rebuilt(indexPath, journalPath, view.allNotes(), facts, started);
+    } else {
+      result = { view, generation: base.meta.generation, journalStarted: journal.lines > 0 };
+      if (changes.length > 0) {
+        await appendJournal(journalPath, result.generation, changes, !result.journalStarted).catch(() => undefined);
+        result.journalStarted = true;
+      }
     }
   }
-  const session = new IndexSession(realRoot, view, rules, { path: journalPath, generation, started: journalStarted });
-  return { index: view.toVaultIndex(options.keepKeys !== undefined), notesRead: scan.notesRead, fullCheck: due, session, linkedNotes: scan.linkedNotes.sort() };
+  const session = new IndexSession(realRoot, result.view, rules, { path: journalPath, generation: result.generation, started: result.journalStarted });
+  return {
+    index: result.view.toVaultIndex(options.keepKeys !== undefined),
+    notesRead: scan.notesRead,
+    fullCheck: due,
+    session,
+    linkedNotes: scan.linkedNotes.sort(),
+  };
+}
+
+/** A fresh index.txt of these notes under a new generation, and no log. */
+async function rebuilt(
+  indexPath: string,
+  journalPath: string,
+  records: readonly NoteRecord[],
+  facts: Omit<BaseFacts, 'generation'>,
+  started: number,
+): Promise<{ view: IndexView; generation: string; journalStarted: boolean }> {
+  const generation = newGeneration();
+  const view = new IndexView(await savedBase(indexPath, records, { generation, ...facts }, started - RECENT_MS));
+  await removeJournal(journalPath);
+  return { view, generation, journalStarted: false };
 }
 
 /** One look at the vault, against what the index held. */
@@ -141,8 +159,8 @@ class Scan {
   notesRead = 0;
   /** Notes met as symbolic links (vault-relative), which are not followed. */
   readonly linkedNotes: string[] = [];
-  /** Folders listed in a full check, with the mtime to record. */
-  private readonly listed: Record<string, number> = {};
+  /** Folders listed by a walk, with the mtime to record (a Map: a folder may be named `__proto__`). */
+  private readonly listed = new Map<string, number>();
 
   constructor(
     private readonly root: string,
@@ -152,7 +170,7 @@ class Scan {
   ) {}
 
   listedFolders(): Record<string, number> {
-    return this.listed;
+    return Object.fromEntries(this.listed);
   }
 
   /** Every folder listed and every note stat-ed; only new and changed notes are read. */
@@ -166,6 +184,26 @@ class Scan {
       else records.push(await this.read(file));
     });
     return records;
+  }
+
+  /**
+   * Every folder listed and every note stat-ed, against what the index holds: new and changed
+   * notes are read, missing ones and folders forgotten, and the check itself recorded.
+   */
+  async checkEvery(): Promise<void> {
+    const known = this.view.statKeys();
+    const files = await this.walk('');
+    const found = new Set<string>();
+    await inBatches(files, async (file) => {
+      found.add(file.path);
+      const key = known.get(file.path);
+      if (key?.m === file.mtimeMs && key.s === file.size) return undefined;
+      return this.view.put(await this.read(file));
+    });
+    for (const path of known.keys()) if (!found.has(path)) this.view.remove(path);
+    for (const folder of [...this.view.folders.keys()]) if (!this.listed.has(folder)) this.view.setFolder(folder, null);
+    for (const [folder, mtime] of this.listed) this.view.setFolder(folder, mtime);
+    this.view.checked(this.started);
   }
 
   /** Lists the folders that changed and stats the recent notes; records what differs. */
@@ -220,7 +258,7 @@ class Scan {
           this.view.put(await this.read(file));
           touched.push(file.path);
         }
-        for (const [sub, mtime] of Object.entries(this.listed)) this.view.setFolder(sub, mtime);
+        for (const [sub, mtime] of this.listed) this.view.setFolder(sub, mtime);
       }
     }
     for (const path of known) if (!present.has(path)) this.view.remove(path);
@@ -250,7 +288,7 @@ class Scan {
       const info = await lstat(absoluteFolder).catch(() => null);
       const entries = info?.isDirectory() ? await readdir(absoluteFolder, { withFileTypes: true }).catch(() => null) : null;
       if (!info || !entries) continue; // an unreadable folder holds no notes we could update anyway
-      this.listed[folder] = settledAt(info.mtimeMs, this.started) ? info.mtimeMs : -1;
+      this.listed.set(folder, settledAt(info.mtimeMs, this.started) ? info.mtimeMs : -1);
       const notes: string[] = [];
       for (const entry of entries) {
         const path = folder === '' ? entry.name : `${folder}/${entry.name}`;

@@ -105,7 +105,7 @@ describe('index.txt read a section at a time', () => {
     const bytes = baseBytes(records, meta, 4, pathKey);
     await writeFile(path, bytes.subarray(0, bytes.length - 3));
     expect(await loadBase(path)).toBeUndefined();
-    await writeFile(path, 'paper-feed vault index 2\n{not json\n');
+    await writeFile(path, 'paper-feed vault index 3\n{not json\n');
     expect(await loadBase(path)).toBeUndefined();
     expect(await loadBase(join(folder, 'missing.txt'))).toBeUndefined();
   });

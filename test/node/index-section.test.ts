@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { baseBytes, BaseIndex, loadBase, writeBase, type NoteRecord } from '../../core/node/index-file';
 import { SectionLines } from '../../core/node/index-section';
+import { IndexView } from '../../core/node/index-view';
 import { pathKey } from '../../core/vault/index-of';
 
 // Names whose characters sort differently in UTF-16 and UTF-8, escape in JSON, or are long.
@@ -84,6 +85,51 @@ describe('a section searched a block at a time', () => {
       expect([...fromMemory.lines(section)]).toEqual(whole);
     }
     expect(wholeSection(bytes, 'kept').some((line) => Buffer.byteLength(line) > 2 * 4096)).toBe(true);
+  });
+
+  it('scans every line of every section as bytes, key and rest where a search finds them', () => {
+    for (const section of SECTIONS) {
+      const scanned: string[] = [];
+      fromDisk.scan(section, (b, start, tab, end) =>
+        scanned.push(tab === end ? b.toString('utf8', start, end) : `${b.toString('utf8', start, tab)}\t${b.toString('utf8', tab + 1, end)}`),
+      );
+      expect(scanned).toEqual(wholeSection(bytes, section));
+    }
+  });
+
+  it('scans a section of several megabytes, with lines across each megabyte read and one longer than it', () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `"k${i}"\t${'x'.repeat((i * 7919) % 150)}`);
+    lines.splice(20_000, 0, `"long"\t${'y'.repeat(1_300_000)}`, '"no tab here"');
+    const text = Buffer.from(lines.map((line) => `${line}\n`).join(''));
+    expect(text.length).toBeGreaterThan(4 * 1024 * 1024);
+    const reads: number[] = [];
+    const section = new SectionLines((start, end) => {
+      reads.push(end - start);
+      return text.subarray(start, end);
+    }, text.length);
+    const scanned: string[] = [];
+    section.scan((b, start, tab, end) =>
+      scanned.push(tab === end ? b.toString('utf8', start, end) : `${b.toString('utf8', start, tab)}\t${b.toString('utf8', tab + 1, end)}`),
+    );
+    expect(scanned).toEqual(lines);
+    expect(Math.max(...reads)).toBe(1024 * 1024);
+    expect(reads.length).toBe(Math.ceil(text.length / (1024 * 1024)));
+  });
+
+  it("gives every note's mtime and size, paths with quotes, backslashes and tabs included, without the changes laid over it", () => {
+    const view = new IndexView(fromDisk, [
+      { op: '-', p: records[1]!.path },
+      { op: '+', r: { ...records[2]!, m: -1 } },
+      { op: '+', r: { path: 'New/one.md', m: 5, s: 6 } },
+    ]);
+    const expected = new Map(records.map((r) => [r.path, { m: r.m, s: r.s }]));
+    expected.delete(records[1]!.path);
+    expected.set(records[2]!.path, { m: -1, s: records[2]!.s });
+    expected.set('New/one.md', { m: 5, s: 6 });
+    const keys = view.statKeys();
+    expect(new Map([...keys].sort())).toEqual(new Map([...expected].sort()));
+    // The names that need escapes in JSON are among them.
+    expect(['"', '\\', '\t'].map((c) => records.some((r) => r.path.includes(c)))).toEqual([true, true, true]);
   });
 
   it('finds each key there, and nothing for keys that are not', () => {

@@ -3,7 +3,7 @@
 // a fresh full scan (except for edits in place to old notes, which wait for the weekly check).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appendFile, mkdir, mkdtemp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../core/config';
@@ -108,14 +108,15 @@ describe('the vault index between full checks', () => {
     expect([...(await new FsVaultStore(vault).index()).papers.keys()]).toEqual(['2301.00001', '2301.00004']);
     expect(index.papers.get('2301.00001')?.path).toBe('Papers/a renamed.md');
     expect([store.lastIndexWasFullCheck, store.lastIndexReads]).toEqual([false, 3]);
-    // Names and citekeys are taken once seen; those of deleted notes are freed by the weekly check.
+    // Names and citekeys are taken while a note holds them; those of deleted and renamed notes are freed once the index sees them gone.
     expect([index.hasPath('papers/A RENAMED.md'), index.hasCitekey('K230100004'), index.hasPath('Papers/never.md'), index.hasCitekey('k999')]).toEqual([
       true,
       true,
       false,
       false,
     ]);
-    expect([index.hasPath('Papers/a.md'), index.hasCitekey('k230100003')]).toEqual([true, true]);
+    expect([index.hasPath('Papers/a.md'), index.hasCitekey('k230100003'), index.hasCitekey('k230100001')]).toEqual([false, false, true]);
+    expect([...(index.citekeysStartingWith?.('k2301') ?? [])].sort()).toEqual(['k230100001', 'k230100004']);
     const weekLater = await new FsVaultStore(vault, { now: () => Date.now() + 7 * 24 * 3600 * 1000 }).index();
     expect([weekLater.hasPath('Papers/a.md'), weekLater.hasCitekey('k230100003'), weekLater.hasPath('papers/A RENAMED.md')]).toEqual([false, false, true]);
   });
@@ -186,10 +187,118 @@ describe('the vault index between full checks', () => {
     await put('Papers/c.md', paperNote('2301.00003'));
     expect(plain(await new FsVaultStore(vault).index())).toEqual(await freshScan());
 
-    const weekLater = new FsVaultStore(vault, { now: () => Date.now() + 8 * DAY });
+    // index.txt lost and built again (a new generation); the old log, come back from a backup, is not laid over it.
+    const oldLog = await readFile(logPath, 'utf8');
+    await rm(join(vault, '.paper-feed/index.txt'));
+    await new FsVaultStore(vault).index();
+    await writeFile(logPath, `${oldLog}${JSON.stringify({ op: '+', r: { path: 'Papers/ghost.md', m: 1, s: 1, a: '2301.09999' } })}\n`);
+    const after = await new FsVaultStore(vault).index();
+    expect(after.papers.has('2301.09999')).toBe(false);
+    expect(plain(after)).toEqual(await freshScan());
+  });
+
+  it('records a weekly check that found nothing changed as one line in the log, and counts the week from it', async () => {
+    await put('Papers/a.md', paperNote('2301.00001'));
+    await put('Papers/b.md', paperNote('2301.00002'));
+    await settle('Papers');
+    await settle('.');
+    await new FsVaultStore(vault).index();
+    const indexPath = join(vault, '.paper-feed/index.txt');
+    const logPath = join(vault, '.paper-feed/index.log');
+    const written = await readFile(indexPath, 'utf8');
+
+    const checkedAt = Date.now() + 7 * DAY + 1;
+    const weekLater = new FsVaultStore(vault, { now: () => checkedAt });
     await weekLater.index();
-    await appendFile(logPath, `${JSON.stringify({ op: '+', r: { path: 'Papers/ghost.md', m: 1, s: 1, a: '2301.09999' } })}\n`);
-    expect((await new FsVaultStore(vault, { now: () => Date.now() + 8 * DAY }).index()).papers.has('2301.09999')).toBe(false);
+    expect([weekLater.lastIndexWasFullCheck, weekLater.lastIndexReads]).toEqual([true, 0]);
+    // index.txt is left as it was; the log says when every note was looked at.
+    expect(await readFile(indexPath, 'utf8')).toBe(written);
+    // (Besides the vault folder's new mtime: Paper Feed's own state folder was made in it.)
+    const logged = (await readFile(logPath, 'utf8'))
+      .split('\n')
+      .slice(1)
+      .filter((line) => !line.startsWith('{"op":"f","p":"",'));
+    expect(logged).toEqual([JSON.stringify({ op: 'c', at: checkedAt }), '']);
+
+    const dayAfter = new FsVaultStore(vault, { now: () => checkedAt + DAY });
+    await dayAfter.index();
+    expect(dayAfter.lastIndexWasFullCheck).toBe(false);
+    // An edit in place to an old note waits for the next week's check, counted from the last one.
+    await put('Papers/b.md', paperNote('2301.00002', 4));
+    const sixDaysOn = new FsVaultStore(vault, { now: () => checkedAt + 6 * DAY });
+    expect((await sixDaysOn.index()).papers.get('2301.00002')?.version).toBe(1);
+    const weekOn = new FsVaultStore(vault, { now: () => checkedAt + 7 * DAY });
+    expect((await weekOn.index()).papers.get('2301.00002')?.version).toBe(4);
+    expect([weekOn.lastIndexWasFullCheck, weekOn.lastIndexReads]).toEqual([true, 1]);
+    expect(await readFile(indexPath, 'utf8')).toBe(written);
+  });
+
+  it('checks everything again when the clock has gone back past the last check, then counts from then', async () => {
+    await put('Papers/a.md', paperNote('2301.00001'));
+    await new FsVaultStore(vault, { now: () => Date.now() + 30 * DAY }).index();
+    const back = new FsVaultStore(vault);
+    await back.index();
+    expect(back.lastIndexWasFullCheck).toBe(true);
+    const next = new FsVaultStore(vault, { now: () => Date.now() + DAY });
+    await next.index();
+    expect(next.lastIndexWasFullCheck).toBe(false);
+  });
+
+  it('finds in the weekly check what changed in folders it did not list since, and forgets a folder that is gone', async () => {
+    await put('Papers/a.md', paperNote('2301.00001'));
+    await put('Old/deep/c.md', paperNote('2301.00003'));
+    await settle('Papers');
+    await settle('Old/deep');
+    await settle('Old');
+    await settle('.');
+    await new FsVaultStore(vault).index();
+    // Gone, and the vault's own folder dated back as if nothing had changed there.
+    await rm(join(vault, 'Old'), { recursive: true });
+    await put('Papers/a.md', paperNote('2301.00001', 2));
+    await settle('.');
+    const weekLater = new FsVaultStore(vault, { now: () => Date.now() + 7 * DAY + 1 });
+    const index = await weekLater.index();
+    expect([...index.papers.keys()]).toEqual(['2301.00001']);
+    expect(index.papers.get('2301.00001')?.version).toBe(2);
+    expect([index.hasCitekey('k230100003'), index.hasPath('Old/deep/c.md')]).toEqual([false, false]);
+    const log = (await readFile(join(vault, '.paper-feed/index.log'), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .slice(1)
+      .map((line) => JSON.parse(line) as { op: string; p?: string; m?: unknown });
+    expect(
+      log
+        .filter((entry) => entry.op === 'f' && entry.m === null)
+        .map((entry) => entry.p)
+        .sort(),
+    ).toEqual(['Old', 'Old/deep']);
+    expect(log.filter((entry) => entry.op === '-').map((entry) => entry.p)).toEqual(['Old/deep/c.md']);
+    expect(plain(await new FsVaultStore(vault, { now: () => Date.now() + 7 * DAY + 2 }).index())).toEqual(await freshScan());
+  });
+
+  it('folds a long log into a fresh index.txt without looking at every note again', async () => {
+    await put('Papers/a.md', paperNote('2301.00001'));
+    await settle('Papers');
+    await settle('.');
+    await new FsVaultStore(vault).index();
+    const indexPath = join(vault, '.paper-feed/index.txt');
+    const logPath = join(vault, '.paper-feed/index.log');
+    await put('Papers/b.md', paperNote('2301.00002'), 1);
+    await new FsVaultStore(vault).index();
+    const before = await readFile(indexPath, 'utf8');
+    const generation = (text: string) => (JSON.parse(text.split('\n')[1]!) as { generation: string }).generation;
+    // Runs' worth of changes: the same folder fact over and over, past the log's limit of 5,000 lines.
+    const log = await readFile(logPath, 'utf8');
+    const folderLine = log.split('\n').find((line) => line.includes('"op":"f"') && line.includes('"p":"Papers"'))!;
+    await writeFile(logPath, log + `${folderLine}\n`.repeat(5000));
+    const store = new FsVaultStore(vault);
+    const index = await store.index();
+    expect([store.lastIndexWasFullCheck, store.lastIndexReads]).toEqual([false, 0]);
+    const after = await readFile(indexPath, 'utf8');
+    expect(generation(after)).not.toBe(generation(before));
+    await expect(readFile(logPath, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(plain(index)).toEqual(await freshScan());
+    expect(plain(await new FsVaultStore(vault).index())).toEqual(await freshScan());
   });
 
   it('removes the index file of earlier versions', async () => {

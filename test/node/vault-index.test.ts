@@ -109,7 +109,7 @@ describe('FsVaultStore.index', () => {
 
   const damaged: Array<[string, (text: string) => string]> = [
     ['cut short', (text) => text.slice(0, Math.floor(text.length * 0.7))],
-    ['of another version', (text) => text.replace('paper-feed vault index 2', 'paper-feed vault index 9')],
+    ['of another version', (text) => text.replace('paper-feed vault index 3', 'paper-feed vault index 9')],
     ['with a broken header', (text) => text.replace('"generation"', '"generation')],
     ['longer than its header says', (text) => `${text}"x.md"\t{}\n`],
     ['with wrong values in its header', (text) => text.replace('"dailies":[', '"dailies":[7,').replace(/"folders":\{"":[^,}]+/, '"folders":{"":"yesterday"')],
@@ -127,7 +127,7 @@ describe('FsVaultStore.index', () => {
       const rebuilt = await again.index();
       expect(plain(rebuilt)).toEqual(fresh);
       expect(again.lastIndexWasFullCheck).toBe(true);
-      expect((await readFile(file, 'utf8')).startsWith('paper-feed vault index 2\n')).toBe(true);
+      expect((await readFile(file, 'utf8')).startsWith('paper-feed vault index 3\n')).toBe(true);
       const next = new FsVaultStore(vault);
       expect(plain(await next.index())).toEqual(fresh);
       expect([next.lastIndexWasFullCheck, next.lastIndexReads]).toEqual([false, 0]);
