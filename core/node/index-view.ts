@@ -161,7 +161,7 @@ export class IndexView {
     const paper = (id: string): IndexedPaperNote | undefined => claims(id)[0];
     // A citekey or name in index.txt is taken while a note there that holds it is not removed or
     // changed since (a changed note holds what its record in the log says).
-    const live = (rest: string) => !this.dropped.has(JSON.parse(rest) as string);
+    const live = (rest: string) => this.dropped.size === 0 || !this.dropped.has(jsonString(rest));
     const takenInBase = (section: 'citekeys' | 'paths', key: string) => {
       for (const rest of this.base?.find(section, key) ?? []) if (live(rest)) return true;
       return false;
@@ -314,6 +314,11 @@ export interface StatKey {
 /** A notes line's rest as written begins `{"m":…,"s":…`: that much is read for them. */
 const STAT_KEY_START = /^\{"m":(-?\d+(?:\.\d+)?),"s":(\d+)[,}]/;
 const STAT_KEY_BYTES = 48;
+
+/** The string a JSON string literal stands for; one with no escape in it is what lies between its quotes. */
+function jsonString(json: string): string {
+  return json.includes('\\') ? (JSON.parse(json) as string) : json.slice(1, -1);
+}
 
 function hasBackslash(bytes: Buffer, from: number, to: number): boolean {
   for (let i = from; i < to; i += 1) if (bytes[i] === 0x5c) return true;

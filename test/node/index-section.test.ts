@@ -132,6 +132,22 @@ describe('a section searched a block at a time', () => {
     expect(['"', '\\', '\t'].map((c) => records.some((r) => r.path.includes(c)))).toEqual([true, true, true]);
   });
 
+  it("counts a citekey or name as taken while a note holding it is not removed since, whatever its path's characters", () => {
+    const holders = (key: string) => records.filter((r) => r.a !== undefined && r.c?.toLowerCase() === key);
+    const key = records.find((r) => r.a !== undefined && r.c !== undefined && r.path.includes('\\'))!.c!.toLowerCase();
+    const all = holders(key);
+    expect(all.length).toBeGreaterThan(1);
+    const removed = (records: NoteRecord[]) => records.map((r) => ({ op: '-' as const, p: r.path }));
+    expect(new IndexView(fromDisk).toVaultIndex(false).hasCitekey(key)).toBe(true);
+    expect(new IndexView(fromDisk, removed(all.slice(1))).toVaultIndex(false).hasCitekey(key)).toBe(true);
+    const none = new IndexView(fromDisk, removed(all)).toVaultIndex(false);
+    expect(none.hasCitekey(key)).toBe(false);
+    expect([...(none.citekeysStartingWith?.(key) ?? [])].filter((found) => found === key)).toEqual([]);
+    const escaped = all.find((r) => r.path.includes('\\'))!;
+    expect(none.hasPath(escaped.path)).toBe(false);
+    expect(new IndexView(fromDisk).toVaultIndex(false).hasPath(escaped.path)).toBe(true);
+  });
+
   it('finds each key there, and nothing for keys that are not', () => {
     const missing = ['', ' ', 'a', 'zzzz', '\u{1F600}', '\uFFFF', 'arXiv/Papers/', 'Plain 0 (2300.00000).m', '2300.0000', '2316.99999', '0000.00000'];
     for (const section of ['notes', 'ids', 'citekeys', 'paths'] as const) {
