@@ -102,6 +102,21 @@ export class IndexView {
     return [...found.values()];
   }
 
+  /**
+   * The changes that take index.txt to what this view holds now, each once: a log written from
+   * these, replayed over index.txt, gives the same view as the log it replaces.
+   */
+  sinceBase(): JournalEntry[] {
+    const entries: JournalEntry[] = [];
+    for (const path of this.dropped) if (!this.added.has(path)) entries.push({ op: '-', p: path });
+    for (const record of this.added.values()) entries.push({ op: '+', r: record });
+    const recorded = new Map(Object.entries(this.base?.meta.folders ?? {}));
+    for (const [folder, mtime] of this.folders) if (recorded.get(folder) !== mtime) entries.push({ op: 'f', p: folder, m: mtime });
+    for (const folder of recorded.keys()) if (!this.folders.has(folder)) entries.push({ op: 'f', p: folder, m: null });
+    if (this.checkedAt !== undefined && this.checkedAt !== this.base?.meta.checkedAt) entries.push({ op: 'c', at: this.checkedAt });
+    return entries;
+  }
+
   /** Every note (rebuilds of index.txt only). */
   allNotes(): NoteRecord[] {
     return this.notesIn('', true);

@@ -55,7 +55,11 @@ export const FULL_CHECK_MS = 7 * DAY_MS;
  */
 const RACY_MS = 2000;
 const FINE_RACY_MS = 100;
-/** A log longer than this (or a quarter of the notes) is folded into a fresh index.txt. */
+/**
+ * A log longer than this (or a quarter of the notes) is first written again with only what holds
+ * now (a note changed on three runs has three lines, of which the last counts); when even that is
+ * more than half the limit, the log is folded into a fresh index.txt.
+ */
 const JOURNAL_LIMIT = 5000;
 
 export interface ScanOptions {
@@ -119,13 +123,21 @@ export async function scanVault(realRoot: string, options: ScanOptions = {}): Pr
     if (due) await scan.checkEvery();
     else await scan.catchUp();
     const changes = view.changes.splice(0);
-    if (journal.lines + changes.length > Math.max(JOURNAL_LIMIT, base.meta.count / 4)) {
+    const limit = Math.max(JOURNAL_LIMIT, base.meta.count / 4);
+    const generation = base.meta.generation;
+    const standing = journal.lines + changes.length > limit ? view.sinceBase() : undefined;
+    if (standing && standing.length > limit / 2) {
       const facts = { checkedAt: view.checkedAt ?? started, ...(keep ? { keep } : {}), folders: Object.fromEntries(view.folders) };
       result = await rebuilt(indexPath, journalPath, view.allNotes(), facts, started);
+    } else if (standing) {
+      // Written whole (atomically), under the same generation: index.txt is as it was.
+      if (standing.length > 0) await appendJournal(journalPath, generation, standing, true).catch(() => undefined);
+      else await removeJournal(journalPath);
+      result = { view, generation, journalStarted: standing.length > 0 };
     } else {
-      result = { view, generation: base.meta.generation, journalStarted: journal.lines > 0 };
+      result = { view, generation, journalStarted: journal.lines > 0 };
       if (changes.length > 0) {
-        await appendJournal(journalPath, result.generation, changes, !result.journalStarted).catch(() => undefined);
+        await appendJournal(journalPath, generation, changes, !result.journalStarted).catch(() => undefined);
         result.journalStarted = true;
       }
     }
