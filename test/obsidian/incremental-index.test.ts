@@ -243,7 +243,10 @@ describe('the note index, kept current', () => {
 
   it('does the same for two daily notes of one date', async () => {
     const daily = '---\ndate: 2026-05-29\ntags: [paper-feed/daily]\n---\n';
-    const { app, index } = await vaultOf({ 'D/b.md': daily, 'D/a.md': daily });
+    // Both created in the same millisecond, so neither is older and the path decides (on a loaded
+    // machine the two creations could fall in different milliseconds, which would decide instead).
+    const created = vi.spyOn(Date, 'now').mockReturnValue(1_780_000_000_000);
+    const { app, index } = await vaultOf({ 'D/b.md': daily, 'D/a.md': daily }).finally(() => created.mockRestore());
     expect((await index.snapshot()).dailies.get('2026-05-29')).toBe('D/a.md');
     await app.vault.rename(app.vault.getFileByPath('D/a.md')!, 'D/c.md');
     await app.vault.eventsFired();
