@@ -42,6 +42,8 @@ export class PaperFeedSettingTab extends PluginSettingTab {
   private draft: PaperFeedConfig | null = null;
   private enrichDraft: EnrichDraft | null = null;
   private generalErrorEl: HTMLElement | null = null;
+  /** Whether display() drew the tab (Obsidian before 1.13), rather than Obsidian from getSettingDefinitions(). */
+  private drawnByHand = false;
   readonly errors = new FieldErrors(() => this.generalErrorEl);
 
   constructor(
@@ -135,12 +137,15 @@ export class PaperFeedSettingTab extends PluginSettingTab {
     if (groupsChanged) this.redraw();
   }
 
+  /** Draws the tab again the way it was drawn: by hand when display() drew it, else by Obsidian 1.13's update(). */
   private redraw(): void {
-    if (requireApiVersion('1.13.0')) this.update();
+    if (this.drawnByHand) this.drawByHand();
+    else if (requireApiVersion('1.13.0')) this.update();
     else this.drawByHand();
   }
 
   private drawByHand(): void {
+    this.drawnByHand = true;
     this.containerEl.empty();
     drawSections(this.containerEl, this.sections(), (setting, row) => this.draw(setting, row));
   }

@@ -197,6 +197,16 @@ describe('settings search (Obsidian 1.13+) and the older settings tab', () => {
     expect(settingsIn(tab.containerEl).filter((s) => s.nameEl.textContent === 'Group name')).toHaveLength(before.length + 1);
   });
 
+  it('draws the tab again by hand after a group is added, when display() drew it (a host that does not draw from definitions)', async () => {
+    const { tab } = await loadTab();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- a host drawing the tab itself, as Obsidian before 1.13 does
+    tab.display();
+    const before = settingsIn(tab.containerEl).filter((s) => s.nameEl.textContent === 'Group name').length;
+    expect(before).toBeGreaterThan(0);
+    await control(setting(tab, 'Add a group'), ButtonComponent).simulateClick();
+    expect(settingsIn(tab.containerEl).filter((s) => s.nameEl.textContent === 'Group name')).toHaveLength(before + 1);
+  });
+
   it('keeps each unsaved wrong value and its problem when the tab is drawn again', async () => {
     for (const version of ['1.13.1', '1.12.7']) {
       kit.apiVersion = version;
