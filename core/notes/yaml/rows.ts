@@ -99,6 +99,8 @@ export function endRow(p: Place): void {
   if (p.row >= p.rows.length || (p.reached === p.row && p.col === indentOf(p.rows[p.row]!))) return;
   if (!restIsBlank(p)) {
     refuseUnread(p, false);
+    // js-yaml 3 reads `a: "b" c: d` or `a: {}c: d` as two keys; YAML allows one per line.
+    if (/:(?:[ \t]|$)/.test(p.rows[p.row]!.slice(p.col))) unsupported(p, 'a second key on the line of a value');
     fail(p, `"${char(p)}" after a value`);
   }
   toRow(p, contentRow(p, p.row + 1));

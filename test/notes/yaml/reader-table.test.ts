@@ -67,6 +67,11 @@ const UNSUPPORTED: Array<[string, string]> = [
   ['a second document', 'a: 1\n---\nb: 2\n'],
   ['a tab for indentation', 'a:\n\tb: 1\n'],
   ['a list used as a key', '[a, b]: c\n'],
+  // js-yaml 3 reads these as two keys; YAML allows one key per line.
+  ['a second key after a flow mapping', 'a: {}x: y\n'],
+  ['a second key after a flow list and a space', 'a: [1] x: y\n'],
+  ['a second key after a quoted value', 'a: "b"x: y\n'],
+  ['a second key after a single-quoted value', "a: 'b' x:\n"],
 ];
 
 const BOTH_REFUSE: Array<[string, string]> = [
