@@ -359,6 +359,11 @@ export class BaseIndex {
     return this.section(section).withPrefix(JSON.stringify(prefix).slice(0, -1)); // without the closing quote
   }
 
+  /** Each line of a sorted section whose key starts with `prefix`, as bytes (see SectionLines.scanPrefix). */
+  scanPrefix(section: SectionName, prefix: string, visit: (bytes: Buffer, start: number, tab: number, end: number) => void): void {
+    this.section(section).scanPrefix(JSON.stringify(prefix).slice(0, -1), visit); // without the closing quote
+  }
+
   /** Each line of a section as bytes, in order (see SectionLines.scan). */
   scan(section: SectionName, visit: (bytes: Buffer, start: number, tab: number, end: number) => void): void {
     this.section(section).scan(visit);

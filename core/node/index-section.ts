@@ -69,6 +69,25 @@ export class SectionLines {
     }
   }
 
+  /**
+   * Each line whose key (JSON text) starts with `wanted`, as bytes (see scan): for prefix walks
+   * that would otherwise decode every line they pass (a citekey's twins).
+   */
+  scanPrefix(wanted: string, visit: (bytes: Buffer, start: number, tab: number, end: number) => void): void {
+    const ascii = isAscii(wanted) ? Buffer.from(wanted, 'latin1') : undefined;
+    for (let at = this.lowerBound(wanted, ascii); at < this.length;) {
+      const line = this.lineAt(at);
+      const { bytes, start, end } = line;
+      const tab = tabOf(line);
+      const inside = ascii
+        ? tab - start >= ascii.length && bytes.compare(ascii, 0, ascii.length, start, start + ascii.length) === 0
+        : bytes.toString('utf8', start, tab).startsWith(wanted);
+      if (!inside) return;
+      visit(bytes, start, tab, end);
+      at = line.next;
+    }
+  }
+
   /** The rest (after the tab) of each line whose key is `key` (JSON text). */
   *find(wanted: string): Generator<string> {
     const ascii = isAscii(wanted) ? Buffer.from(wanted, 'latin1') : undefined;

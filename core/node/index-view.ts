@@ -195,7 +195,9 @@ export class IndexView {
       hasCitekey: (key) => lookups.citekeys.has(key.toLowerCase()) || takenInBase('citekeys', key.toLowerCase()),
       citekeysStartingWith: (prefix) => {
         const found = [...lookups.citekeys].filter((key) => key.startsWith(prefix));
-        for (const [key, rest] of this.base?.withPrefix('citekeys', prefix) ?? []) if (live(rest)) found.push(JSON.parse(key) as string);
+        this.base?.scanPrefix('citekeys', prefix, (bytes, start, tab, end) => {
+          if (this.dropped.size === 0 || !this.dropped.has(jsonStringAt(bytes, tab + 1, end))) found.push(jsonStringAt(bytes, start, tab));
+        });
         return found;
       },
       hasPath: (path) => lookups.paths.has(pathKey(path)) || takenInBase('paths', pathHash(pathKey(path))),
@@ -269,16 +271,16 @@ export class IndexView {
    * without reading any note's facts or looking each id up (a catch-up check asks for them all).
    */
   private allIds(): string[] {
-    const ids = new Set<string>();
-    if (this.base) {
-      for (const text of this.base.lines('ids')) {
-        const tab = text.indexOf('\t');
-        const [path] = JSON.parse(text.slice(tab + 1)) as [string];
-        if (!this.dropped.has(path)) ids.add(JSON.parse(text.slice(0, tab)) as string);
-      }
-    }
-    for (const record of this.added.values()) if (record.a !== undefined) ids.add(record.a);
-    return [...ids].sort();
+    // The ids section is sorted by id, then path: the ids come out in order, a claimed one once per note.
+    const fromBase: string[] = [];
+    this.base?.scan('ids', (bytes, start, tab, end) => {
+      if (this.dropped.size > 0 && this.dropped.has(firstStringOf(bytes, tab + 1, end))) return;
+      const id = jsonStringAt(bytes, start, tab);
+      if (fromBase[fromBase.length - 1] !== id) fromBase.push(id);
+    });
+    const added = [...this.added.values()].flatMap((record) => (record.a === undefined ? [] : [record.a]));
+    if (added.length === 0 && isSorted(fromBase)) return fromBase;
+    return [...new Set([...fromBase, ...added])].sort();
   }
 
   private record(entry: JournalEntry): void {
@@ -333,6 +335,25 @@ const STAT_KEY_BYTES = 48;
 /** The string a JSON string literal stands for; one with no escape in it is what lies between its quotes. */
 function jsonString(json: string): string {
   return json.includes('\\') ? (JSON.parse(json) as string) : json.slice(1, -1);
+}
+
+/** The string the JSON string literal in bytes [from, to) stands for. */
+function jsonStringAt(bytes: Buffer, from: number, to: number): string {
+  return hasBackslash(bytes, from, to) ? (JSON.parse(bytes.toString('utf8', from, to)) as string) : bytes.toString('utf8', from + 1, to - 1);
+}
+
+/** The first element of the JSON array of strings and numbers in bytes [from, to): `["path",…]`. */
+function firstStringOf(bytes: Buffer, from: number, to: number): string {
+  const close = bytes.indexOf(0x22, from + 2);
+  if (bytes[from] === 0x5b && bytes[from + 1] === 0x22 && close > 0 && close < to && !hasBackslash(bytes, from + 2, close)) {
+    return bytes.toString('utf8', from + 2, close);
+  }
+  return (JSON.parse(bytes.toString('utf8', from, to)) as [string])[0];
+}
+
+function isSorted(values: readonly string[]): boolean {
+  for (let i = 1; i < values.length; i += 1) if (values[i - 1]! > values[i]!) return false;
+  return true;
 }
 
 function hasBackslash(bytes: Buffer, from: number, to: number): boolean {

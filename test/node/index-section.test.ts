@@ -177,6 +177,17 @@ describe('a section searched a block at a time', () => {
       const wanted = JSON.stringify(prefix).slice(0, -1);
       const expected = whole.filter((line) => keyOf(line).startsWith(wanted)).map((line) => [keyOf(line), restOf(line)]);
       expect([...fromDisk.withPrefix('notes', prefix)]).toEqual(expected);
+      const scanned: string[][] = [];
+      fromDisk.scanPrefix('notes', prefix, (b, start, tab, end) => scanned.push([b.toString('utf8', start, tab), b.toString('utf8', tab + 1, end)]));
+      expect(scanned).toEqual(expected);
+    }
+    // Citekeys by their start, as a new note's twins are found: ASCII and not.
+    const citekeys = wholeSection(bytes, 'citekeys');
+    for (const prefix of ['plain', 'plain1', 'ünïcode', '\u{1F600}', 'quote " and', 'zzz']) {
+      const wanted = JSON.stringify(prefix).slice(0, -1);
+      const scanned: string[] = [];
+      fromDisk.scanPrefix('citekeys', prefix, (b, start, tab, end) => scanned.push(`${b.toString('utf8', start, tab)}\t${b.toString('utf8', tab + 1, end)}`));
+      expect(scanned).toEqual(citekeys.filter((line) => keyOf(line).startsWith(wanted)));
     }
   });
 
