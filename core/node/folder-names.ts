@@ -16,16 +16,24 @@ export class FolderNames {
 
   /** The folder's names as `list` gives them now, a batch at a time (it is called again to confirm a match). */
   static async of(list: () => AsyncIterable<readonly string[]>): Promise<FolderNames> {
-    const found: number[] = [];
-    for await (const batch of list()) for (const name of batch) found.push(foldedFingerprint(name));
-    return new FolderNames(Uint32Array.from(found).sort(), list);
+    let found = new Uint32Array(1024);
+    let count = 0;
+    for await (const batch of list()) {
+      if (count + batch.length > found.length) {
+        const grown = new Uint32Array(Math.max(found.length * 2, count + batch.length));
+        grown.set(found.subarray(0, count));
+        found = grown;
+      }
+      for (const name of batch) found[count++] = foldedFingerprint(name);
+    }
+    return new FolderNames(found.slice(0, count).sort(), list);
   }
 
   /** The folder's name that folds to `key` (a pathKey), or undefined; of several, the one listed last. */
   async find(key: string): Promise<string | undefined> {
     const added = this.added.get(key);
     if (added !== undefined) return added;
-    if (!this.mayHold(fingerprint(key, false))) return undefined;
+    if (!this.mayHold(fingerprint(key))) return undefined;
     let found: string | undefined;
     for await (const batch of this.list()) for (const name of batch) if (pathKey(name) === key) found = name;
     return found;
@@ -50,15 +58,18 @@ export class FolderNames {
 
 /** The fingerprint of a name's pathKey; an ASCII name (most) is folded as it is read, with no copy made. */
 function foldedFingerprint(name: string): number {
-  return /^[\x00-\x7f]*$/.test(name) ? fingerprint(name, true) : fingerprint(pathKey(name), false);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i += 1) {
+    const unit = name.charCodeAt(i);
+    if (unit > 0x7f) return fingerprint(pathKey(name));
+    hash = Math.imul(hash ^ (unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit), 0x01000193);
+  }
+  return hash >>> 0;
 }
 
-/** FNV-1a over the key's UTF-16 units, with A-Z read as a-z when `lower` (pathKey of ASCII text). */
-function fingerprint(key: string, lower: boolean): number {
+/** FNV-1a over the key's UTF-16 units (foldedFingerprint gives the same for an ASCII name, lower-casing as it goes). */
+function fingerprint(key: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i += 1) {
-    const unit = key.charCodeAt(i);
-    hash = Math.imul(hash ^ (lower && unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit), 0x01000193);
-  }
+  for (let i = 0; i < key.length; i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
