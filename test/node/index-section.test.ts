@@ -116,6 +116,19 @@ describe('a section searched a block at a time', () => {
     expect(reads.length).toBe(Math.ceil(text.length / (1024 * 1024)));
   });
 
+  it('walks the lines under a prefix across reads, one of them longer than four megabytes', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `"${i < 1000 ? 'a' : i < 2500 ? 'p' : 'z'}${String(i).padStart(5, '0')}"\t${'x'.repeat(i % 90)}`);
+    lines[1800] = `"p01800"\t${'y'.repeat(5_000_000)}`;
+    const text = Buffer.from(lines.map((line) => `${line}\n`).join(''));
+    const section = new SectionLines((start, end) => text.subarray(start, end), text.length);
+    const scanned: string[] = [];
+    section.scanPrefix('"p', (b, start, tab, end) => scanned.push(`${b.toString('utf8', start, tab)}\t${b.toString('utf8', tab + 1, end)}`));
+    expect(scanned).toEqual(lines.slice(1000, 2500));
+    const last: string[] = [];
+    section.scanPrefix('"z', (b, start, tab) => last.push(b.toString('utf8', start, tab)));
+    expect(last).toEqual(lines.slice(2500).map((line) => line.slice(0, line.indexOf('\t'))));
+  });
+
   it("gives every note's mtime and size, paths with quotes, backslashes and tabs included, without the changes laid over it", () => {
     const view = new IndexView(fromDisk, [
       { op: '-', p: records[1]!.path },
