@@ -21,11 +21,13 @@ interface Line {
   next: number;
 }
 
-/** Where a sorted section's line has its tab (the end of its key). */
-function tabOf({ bytes, start, end }: Line): number {
+/** Where the line in bytes [start, end) has its tab (the end of its key); `end` when it has none. */
+function tabIn(bytes: Buffer, start: number, end: number): number {
   const tab = bytes.indexOf(0x09, start);
   return tab < 0 || tab > end ? end : tab;
 }
+
+const tabOf = ({ bytes, start, end }: Line): number => tabIn(bytes, start, end);
 
 const isAscii = (text: string) => /^[\x00-\x7f]*$/.test(text);
 
@@ -61,8 +63,7 @@ export class SectionLines {
       const bytes = carried ? Buffer.concat([carried, read]) : read;
       let start = 0;
       for (let end = bytes.indexOf(0x0a); end >= 0; end = bytes.indexOf(0x0a, start)) {
-        const tab = bytes.indexOf(0x09, start);
-        visit(bytes, start, tab < 0 || tab > end ? end : tab, end);
+        visit(bytes, start, tabIn(bytes, start, end), end);
         start = end + 1;
       }
       carried = start < bytes.length ? bytes.subarray(start) : undefined;
@@ -86,8 +87,7 @@ export class SectionLines {
       const bytes = this.read(at, Math.min(this.length, at + size));
       let start = 0;
       for (let end = bytes.indexOf(0x0a); end >= 0; end = bytes.indexOf(0x0a, start)) {
-        const found = bytes.indexOf(0x09, start);
-        const tab = found < 0 || found > end ? end : found;
+        const tab = tabIn(bytes, start, end);
         if (!inside(bytes, start, tab)) return;
         visit(bytes, start, tab, end);
         start = end + 1;

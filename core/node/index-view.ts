@@ -130,8 +130,7 @@ export class IndexView {
   statKeys(): Map<string, StatKey> {
     const keys = new Map<string, StatKey>();
     this.base?.scan('notes', (bytes, start, tab, end) => {
-      // A key with no escape in it is the path between its quotes.
-      const path = hasBackslash(bytes, start, tab) ? (JSON.parse(bytes.toString('utf8', start, tab)) as string) : bytes.toString('utf8', start + 1, tab - 1);
+      const path = jsonStringAt(bytes, start, tab);
       if (!this.dropped.has(path))
         keys.set(
           path,
@@ -176,9 +175,8 @@ export class IndexView {
     const paper = (id: string): IndexedPaperNote | undefined => claims(id)[0];
     // A citekey or name in index.txt is taken while a note there that holds it is not removed or
     // changed since (a changed note holds what its record in the log says).
-    const live = (rest: string) => this.dropped.size === 0 || !this.dropped.has(jsonString(rest));
     const takenInBase = (section: 'citekeys' | 'paths', key: string) => {
-      for (const rest of this.base?.find(section, key) ?? []) if (live(rest)) return true;
+      for (const rest of this.base?.find(section, key) ?? []) if (this.isLive(jsonString(rest))) return true;
       return false;
     };
     const papers = new PaperLookup(
@@ -196,7 +194,7 @@ export class IndexView {
       citekeysStartingWith: (prefix) => {
         const found = [...lookups.citekeys].filter((key) => key.startsWith(prefix));
         this.base?.scanPrefix('citekeys', prefix, (bytes, start, tab, end) => {
-          if (this.dropped.size === 0 || !this.dropped.has(jsonStringAt(bytes, tab + 1, end))) found.push(jsonStringAt(bytes, start, tab));
+          if (this.dropped.size === 0 || this.isLive(jsonStringAt(bytes, tab + 1, end))) found.push(jsonStringAt(bytes, start, tab));
         });
         return found;
       },
@@ -274,13 +272,18 @@ export class IndexView {
     // The ids section is sorted by id, then path: the ids come out in order, a claimed one once per note.
     const fromBase: string[] = [];
     this.base?.scan('ids', (bytes, start, tab, end) => {
-      if (this.dropped.size > 0 && this.dropped.has(firstStringOf(bytes, tab + 1, end))) return;
+      if (this.dropped.size > 0 && !this.isLive(firstStringOf(bytes, tab + 1, end))) return;
       const id = jsonStringAt(bytes, start, tab);
       if (fromBase[fromBase.length - 1] !== id) fromBase.push(id);
     });
     const added = [...this.added.values()].flatMap((record) => (record.a === undefined ? [] : [record.a]));
     if (added.length === 0 && isSorted(fromBase)) return fromBase;
     return [...new Set([...fromBase, ...added])].sort();
+  }
+
+  /** Whether index.txt's line for the note at `path` still holds (the note was not removed or changed since). */
+  private isLive(path: string): boolean {
+    return !this.dropped.has(path);
   }
 
   private record(entry: JournalEntry): void {
