@@ -9,14 +9,15 @@ export class FoldedPaths {
   /** Folded-name number → the path held, or the paths in the order they came when several share it. */
   private readonly groups = new Map<number, string | string[]>();
 
-  /** Adds `path` (a path already held stays where it was). */
-  add(path: string): void {
+  /** Adds `path` (a path already held stays where it was); answers with its folded name's number (slotOf). */
+  add(path: string): number {
     const slot = slotOf(path);
     const held = this.groups.get(slot);
     if (held === undefined) this.groups.set(slot, path);
     else if (typeof held === 'string') {
       if (held !== path) this.groups.set(slot, [held, path]);
     } else if (!held.includes(path)) held.push(path);
+    return slot;
   }
 
   delete(path: string): void {

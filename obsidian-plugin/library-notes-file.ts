@@ -7,6 +7,7 @@
 import type { DataAdapter } from 'obsidian';
 import { isRecord } from '../core/record';
 import { NoteEntries } from './note-entries';
+import { NoteStamp, type SavedStamp } from './note-stamp';
 
 export const LIBRARY_NOTES_FILE = 'library-notes.json';
 export const LIBRARY_NOTES_JOURNAL = 'library-notes.log';
@@ -38,6 +39,15 @@ interface NotesColumns {
   written: number[];
   /** [row, title, abstract, first digest's date or null] of the notes that were kept. */
   kept: Array<[number, string | null, string | null, number | null]>;
+  /** The keep keys of the last pass over every paper note (NoteEntries.passKeys), when known. */
+  keys?: string | null;
+  /** The stamp of these rows (note-stamp.ts). */
+  stamp?: SavedStamp;
+}
+
+/** A journal line that is not a note's: the keep keys of a pass over every paper note. */
+interface KeysLine {
+  keys: string | null;
 }
 
 export class LibraryNotesFile {
@@ -46,6 +56,8 @@ export class LibraryNotesFile {
   /** Lines in the journal, or null when there is no journal file. */
   private journalLines: number | null = null;
   private saved = false;
+  /** The pass keys as the file and journal hold them now. */
+  private savedKeys: string | null = null;
 
   constructor(
     private readonly adapter: DataAdapter,
@@ -56,20 +68,30 @@ export class LibraryNotesFile {
     this.journal = `${folder}/${LIBRARY_NOTES_JOURNAL}`;
   }
 
-  /** The entries last saved, by note path; a damaged file or line costs one read of those notes. */
+  /**
+   * The entries last saved, by note path, with their stamp and pass keys; a damaged file or line
+   * costs one read of those notes (and the stamp, so the next pass looks at every note).
+   */
   async load(): Promise<NoteEntries> {
     const entries = new NoteEntries();
     try {
       if (await this.adapter.exists(this.file)) {
         const stored = JSON.parse(await this.adapter.read(this.file)) as unknown;
-        if (isColumns(stored)) readColumns(entries, stored);
-        else if (isRecord(stored)) {
+        // The rows are filled without stamping each one: the file saved their stamp.
+        entries.adoptStamp(null);
+        if (isColumns(stored)) {
+          const whole = readColumns(entries, stored);
+          const stamp = whole ? NoteStamp.from(stored.stamp) : null;
+          entries.adoptStamp(stamp);
+          if (stamp && typeof stored.keys === 'string') entries.passKeys = stored.keys;
+        } else if (isRecord(stored)) {
           for (const path in stored) {
             const entry = stored[path];
             if (isNoteEntry(entry)) entries.set(path, entry);
           }
         }
-        this.saved = true;
+        // A file without its stamp (an earlier version's, or damaged) is written whole at the next save, with it.
+        this.saved = entries.hasStamp();
       }
     } catch {
       entries.clear();
@@ -83,25 +105,36 @@ export class LibraryNotesFile {
     } catch {
       // The file alone is still right about every note it names (mtime and size are checked).
     }
+    this.savedKeys = entries.passKeys;
     return entries;
   }
 
-  /** Saves the entries of `changed` paths (those missing from `entries` were dropped). */
+  /** Saves the entries of `changed` paths (those missing from `entries` were dropped), and new pass keys. */
   async save(entries: SavedEntries, changed: ReadonlySet<string>): Promise<void> {
-    if (changed.size === 0) return;
+    const keys = entries instanceof NoteEntries ? entries.passKeys : null;
+    if (changed.size === 0 && keys === this.savedKeys) return;
     try {
-      const lines = (this.journalLines ?? 0) + changed.size;
+      const keysLine = keys === this.savedKeys ? 0 : 1;
+      const lines = (this.journalLines ?? 0) + changed.size + keysLine;
       if (!this.saved || lines > Math.max(JOURNAL_LINES, entries.size)) {
-        await this.adapter.write(this.file, JSON.stringify(columnsOf(entries)));
+        const columns = columnsOf(entries);
+        if (entries instanceof NoteEntries) {
+          columns.keys = keys;
+          columns.stamp = entries.stamp().saved();
+        }
+        await this.adapter.write(this.file, JSON.stringify(columns));
         this.saved = true;
+        this.savedKeys = keys;
         if (this.journalLines !== null) await this.adapter.remove(this.journal);
         this.journalLines = null;
         return;
       }
-      const text = Array.from(changed, (path) => `${JSON.stringify([path, entries.get(path) ?? null])}\n`).join('');
+      let text = Array.from(changed, (path) => `${JSON.stringify([path, entries.get(path) ?? null])}\n`).join('');
+      if (keysLine) text += `${JSON.stringify({ keys } satisfies KeysLine)}\n`;
       if (this.journalLines === null) await this.adapter.write(this.journal, text);
       else await this.adapter.append(this.journal, text);
       this.journalLines = lines;
+      this.savedKeys = keys;
     } catch {
       // Only saves reading time; the next session reads those notes again.
     }
@@ -131,30 +164,40 @@ function isColumns(value: unknown): value is NotesColumns {
   );
 }
 
-/** The rows of a columns file; a row with a damaged field is left out (its note is read again). */
-function readColumns(entries: NoteEntries, columns: NotesColumns): void {
-  const written = new Set(columns.written);
-  const kept = new Map<number, unknown[]>();
-  for (const part of columns.kept as unknown[]) if (Array.isArray(part) && typeof part[0] === 'number') kept.set(part[0], part);
-  columns.paths.forEach((path: unknown, row) => {
-    const entry: Record<string, unknown> = { m: columns.mtimes[row], s: columns.sizes[row], w: written.has(row) };
-    const part = kept.get(row);
-    if (part) {
-      const [, t, b, l] = part;
-      if (t !== null) entry.t = t;
-      if (b !== null) entry.b = b;
-      if (l !== null) entry.l = l;
+/** The rows of a columns file; a row with a damaged field is left out (its note is read again), and the answer is false. */
+function readColumns(entries: NoteEntries, columns: NotesColumns): boolean {
+  const whole = columns.mtimes.length === columns.paths.length && columns.sizes.length === columns.paths.length;
+  // By row: the kept part, or null for a damaged one (that row is left out).
+  const kept = new Map<number, Pick<NoteEntry, 't' | 'b' | 'l'> | null>();
+  for (const part of columns.kept as unknown[]) {
+    if (!Array.isArray(part) || typeof part[0] !== 'number') continue;
+    const [row, t, b, l] = part as unknown[];
+    if ((t !== null && typeof t !== 'string') || (b !== null && typeof b !== 'string') || (l !== null && typeof l !== 'number')) {
+      kept.set(row as number, null);
+      continue;
     }
-    if (typeof path === 'string' && isNoteEntry(entry)) entries.set(path, entry);
-  });
+    const held: Pick<NoteEntry, 't' | 'b' | 'l'> = {};
+    if (typeof t === 'string') held.t = t;
+    if (typeof b === 'string') held.b = b;
+    if (typeof l === 'number') held.l = l;
+    kept.set(row as number, held);
+  }
+  return entries.fill(columns.paths, columns.mtimes, columns.sizes, columns.written, kept) && whole;
 }
 
-/** One journal line: [path, entry] sets a note's entry, [path, null] drops it. A torn line is skipped. */
+/**
+ * One journal line: [path, entry] sets a note's entry, [path, null] drops it, {keys} names the keep
+ * keys of a pass over every note. A torn line is skipped.
+ */
 function applyLine(entries: NoteEntries, line: string): void {
   let change: unknown;
   try {
     change = JSON.parse(line);
   } catch {
+    return;
+  }
+  if (isRecord(change) && 'keys' in change) {
+    entries.passKeys = typeof change.keys === 'string' ? change.keys : null;
     return;
   }
   if (!Array.isArray(change) || change.length !== 2 || typeof change[0] !== 'string') return;

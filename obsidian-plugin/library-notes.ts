@@ -24,6 +24,8 @@ export class LibraryNotes {
   private dirty = new Set<string>();
   /** The keep keys of the last run: other keys mean every paper note is looked at again. */
   private keysOfLastRun: string | null = null;
+  /** True until the session's first pass: later ones cannot trust the stamp taken at the build. */
+  private fresh = true;
   /** Notes whose text the last items() read (at a run's start), for tests and diagnostics. */
   lastReads = 0;
   /** Notes whose text was read, ever. */
@@ -48,13 +50,27 @@ export class LibraryNotes {
     // Each path with its note's id when known as the pass began (see check).
     let paths: Iterable<[string, string | undefined]>;
     const firstPass = keys !== this.keysOfLastRun;
+    let everyNote = false;
     if (firstPass) {
-      // The first run, or new keep keys: one pass over every paper note (and then every cached one
-      // the pass did not meet, to drop notes that went while Obsidian was closed).
+      // The first run, or new keep keys.
       this.keysOfLastRun = keys;
       this.kept.clear();
-      entries.startPass();
-      paths = this.notes.paperNotes();
+      const unchanged = this.fresh && entries.passKeys === keys && (await this.unchangedSinceBuild(entries));
+      this.fresh = false;
+      const candidates = unchanged ? entries.candidates() : [];
+      // The stamp folds case (as macOS and Windows name files): a note whose name changed only in
+      // case keeps it, so each candidate must still be a paper note the index holds.
+      if (unchanged && candidates.every((path) => this.notes.paperIdAt(path) !== undefined)) {
+        // Every paper note is as the entries last saw it, under these keys: only the notes that
+        // may be kept, and those changed since the index was built, are looked at.
+        paths = Array.from(new Set([...candidates, ...this.dirty]), (path): [string, undefined] => [path, undefined]);
+      } else {
+        // One pass over every paper note (and then every cached one the pass did not meet, to
+        // drop notes that went while Obsidian was closed).
+        everyNote = true;
+        entries.startPass();
+        paths = this.notes.paperNotes();
+      }
     } else {
       paths = Array.from(this.dirty, (path): [string, undefined] => [path, undefined]);
     }
@@ -69,11 +85,12 @@ export class LibraryNotes {
         await reading;
       }
     }
-    if (firstPass) {
+    if (everyNote) {
       for (const path of entries.untouched()) {
         const reading = this.check(path, rules, entries);
         if (reading) await reading;
       }
+      entries.passKeys = keys;
     }
     this.lastReads = this.reads - readsBefore;
     const unsaved = new Set(this.unsaved);
@@ -99,6 +116,16 @@ export class LibraryNotes {
     const unsaved = new Set(this.unsaved);
     this.unsaved.clear();
     await this.file.save(entries, unsaved);
+  }
+
+  /**
+   * Whether the paper notes are, by path, mtime and size, the ones the entries describe: the
+   * stamp of the notes as the index found them at start-up against the entries' own. Only the
+   * first pass of a session asks; a change since the build is among the dirty notes.
+   */
+  private async unchangedSinceBuild(entries: NoteEntries): Promise<boolean> {
+    const atBuild = await this.notes.paperStampAtBuild();
+    return atBuild?.equals(entries.stamp()) ?? false;
   }
 
   /** Where writeAnnouncement keeps the library's index between runs. */

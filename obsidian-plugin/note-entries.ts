@@ -2,6 +2,7 @@
 // a vault of 50,000 notes would otherwise keep 50,000 small objects, each with its mtime boxed
 // beside it. A note's entry is handed out as a fresh NoteEntry; changing it means setting it again.
 import type { NoteEntry } from './library-notes-file';
+import { NoteStamp } from './note-stamp';
 
 /** What only kept notes' entries have: their title, abstract and first digest's date. */
 type KeptPart = Pick<NoteEntry, 't' | 'b' | 'l'>;
@@ -24,6 +25,18 @@ export class NoteEntries implements Iterable<[string, NoteEntry]> {
   private readonly kept = new Map<number, KeptPart>();
   /** Rows given back by deleted notes, used again before the columns grow. */
   private readonly freeRows: number[] = [];
+  /** By row, the note's path (undefined for a row given back). */
+  private readonly paths: Array<string | undefined> = [];
+  /**
+   * The stamp of the entries (note-stamp.ts), kept current by set() and delete(); null while
+   * unknown (a file saved without one), until stamp() works it out.
+   */
+  private stampNow: NoteStamp | null = new NoteStamp();
+  /**
+   * The keep keys (as the library writes them) of the last pass over every paper note, when the
+   * entries have followed every change since: null when no such pass is known.
+   */
+  passKeys: string | null = null;
 
   get size(): number {
     return this.rows.size;
@@ -56,7 +69,11 @@ export class NoteEntries implements Iterable<[string, NoteEntry]> {
     if (row === undefined) {
       row = this.freeRows.pop() ?? this.newRow();
       this.rows.set(path, row);
+      this.paths[row] = path;
+    } else {
+      this.stampNow?.remove(path, this.mtimes[row]!, this.sizes[row]!);
     }
+    this.stampNow?.add(path, entry.m, entry.s);
     this.mtimes[row] = entry.m;
     this.sizes[row] = entry.s;
     this.written[row] = entry.w ? 1 : 0;
@@ -77,7 +94,9 @@ export class NoteEntries implements Iterable<[string, NoteEntry]> {
   delete(path: string): boolean {
     const row = this.rows.get(path);
     if (row === undefined) return false;
+    this.stampNow?.remove(path, this.mtimes[row]!, this.sizes[row]!);
     this.rows.delete(path);
+    this.paths[row] = undefined;
     this.kept.delete(row);
     this.freeRows.push(row);
     return true;
@@ -87,6 +106,94 @@ export class NoteEntries implements Iterable<[string, NoteEntry]> {
     this.rows.clear();
     this.kept.clear();
     this.freeRows.length = 0;
+    this.paths.length = 0;
+    this.stampNow = new NoteStamp();
+    this.passKeys = null;
+  }
+
+  /**
+   * Fills the entries, empty till now, from a saved file's columns (library-notes-file.ts) with no
+   * entry built per row: row i is paths[i], written rows are named in `written`, kept parts come by
+   * row (null for a damaged one). A row with a damaged field is left out, and the answer is then false. The stamp is left
+   * unknown until adoptStamp() gives the file's.
+   */
+  fill(
+    paths: readonly unknown[],
+    mtimes: readonly unknown[],
+    sizes: readonly unknown[],
+    written: readonly unknown[],
+    kept: ReadonlyMap<number, KeptPart | null>,
+  ): boolean {
+    this.stampNow = null;
+    const writtenRows = new Set(written);
+    this.reserve(paths.length);
+    let whole = true;
+    let row = 0;
+    for (let i = 0; i < paths.length; i += 1) {
+      const path = paths[i];
+      const m = mtimes[i];
+      const s = sizes[i];
+      const part = kept.get(i);
+      if (typeof path !== 'string' || typeof m !== 'number' || typeof s !== 'number' || part === null) {
+        whole = false;
+        continue;
+      }
+      this.rows.set(path, row);
+      this.paths[row] = path;
+      this.mtimes[row] = m;
+      this.sizes[row] = s;
+      this.written[row] = writtenRows.has(i) ? 1 : 0;
+      if (part) this.kept.set(row, part);
+      row += 1;
+    }
+    if (this.rows.size === row) return whole;
+    // A path named twice (a file edited by hand): the rows again, one at a time, the later one standing.
+    this.clear();
+    this.stampNow = null;
+    for (let i = 0; i < paths.length; i += 1) {
+      const path = paths[i];
+      const m = mtimes[i];
+      const s = sizes[i];
+      const part = kept.get(i);
+      if (typeof path !== 'string' || typeof m !== 'number' || typeof s !== 'number' || part === null) continue;
+      this.set(path, { m, s, w: writtenRows.has(i), ...part });
+    }
+    return false;
+  }
+
+  /** Whether the entries' stamp is known without working it out. */
+  hasStamp(): boolean {
+    return this.stampNow !== null;
+  }
+
+  /** The stamp of the entries' paths, mtimes and sizes (note-stamp.ts); worked out once when unknown. */
+  stamp(): NoteStamp {
+    if (!this.stampNow) {
+      const stamp = new NoteStamp();
+      for (const [path, row] of this.rows) stamp.add(path, this.mtimes[row]!, this.sizes[row]!);
+      this.stampNow = stamp;
+    }
+    return this.stampNow;
+  }
+
+  /**
+   * Takes `stamp` as the entries' own (the file saved it with them), or forgets it (null) until
+   * stamp() works it out: set() and delete() then stop keeping it current, which saves a file's
+   * load a hash of every path.
+   */
+  adoptStamp(stamp: NoteStamp | null): void {
+    this.stampNow = stamp;
+  }
+
+  /** The paths of the entries that may put their note in the library: written in, or with a kept part. */
+  candidates(): string[] {
+    const found: string[] = [];
+    for (const row of this.kept.keys()) found.push(this.paths[row]!);
+    const end = this.rows.size + this.freeRows.length;
+    for (let row = 0; row < end; row += 1) {
+      if (this.written[row] === 1 && !this.kept.has(row) && this.paths[row] !== undefined) found.push(this.paths[row]!);
+    }
+    return found;
   }
 
   /** From now on, untouched() tells which entries neither current() nor set() has touched. */
@@ -125,22 +232,20 @@ export class NoteEntries implements Iterable<[string, NoteEntry]> {
   /** The next unused row, the columns doubled when full. */
   private newRow(): number {
     const row = this.rows.size + this.freeRows.length;
-    if (row === this.mtimes.length) {
-      const grown = (from: Float64Array) => {
-        const to = new Float64Array(from.length * 2);
-        to.set(from);
-        return to;
-      };
-      this.mtimes = grown(this.mtimes);
-      this.sizes = grown(this.sizes);
-      const bytes = (from: Uint8Array) => {
-        const to = new Uint8Array(from.length * 2);
-        to.set(from);
-        return to;
-      };
-      this.written = bytes(this.written);
-      this.touched = bytes(this.touched);
-    }
+    if (row === this.mtimes.length) this.reserve(row * 2);
     return row;
+  }
+
+  /** Columns with room for `rows` rows. */
+  private reserve(rows: number): void {
+    if (rows <= this.mtimes.length) return;
+    const grown = <T extends Float64Array | Uint8Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.mtimes = grown(this.mtimes, new Float64Array(rows));
+    this.sizes = grown(this.sizes, new Float64Array(rows));
+    this.written = grown(this.written, new Uint8Array(rows));
+    this.touched = grown(this.touched, new Uint8Array(rows));
   }
 }

@@ -7,6 +7,7 @@ import { originalFirst, type Duplicate, type NoteClaim } from '../core/vault/ori
 import type { IndexedPaperNote, VaultIndex } from '../core/vault/store';
 import { CitekeyCounts } from './citekey-counts';
 import { FoldedPaths } from './folded-paths';
+import { NoteStamp } from './note-stamp';
 import { Claims } from './note-claims';
 import { SnapshotMap } from './snapshot-map';
 import { talliesByDate } from '../core/notes/digest-tally';
@@ -38,6 +39,9 @@ export class VaultNoteIndex {
   private readonly citekeys = new CitekeyCounts();
   private readonly watchers: NoteWatcher[] = [];
   private building: Promise<void> | null = null;
+  /** The stamp of the paper notes as the build found them (note-stamp.ts), or null. */
+  private stampAtBuild: NoteStamp | null = null;
+  private lateWatcher = false;
   /**
    * True while the build takes in the notes the metadata cache has: nobody is told of them one by
    * one (the library looks at every paper note on its first run anyway).
@@ -95,6 +99,8 @@ export class VaultNoteIndex {
 
   /** Calls `watcher` after each change to a Paper Feed note, or to what the index holds for it. */
   onChange(watcher: NoteWatcher): void {
+    // A watcher that came after the build began may have missed a change since: no stamp for anyone.
+    if (this.building) this.lateWatcher = true;
     this.watchers.push(watcher);
   }
 
@@ -187,7 +193,7 @@ export class VaultNoteIndex {
   }
 
   private name(path: string, present: boolean): void {
-    if (present) this.names.add(path);
+    if (present) void this.names.add(path);
     else this.names.delete(path);
   }
 
@@ -202,6 +208,16 @@ export class VaultNoteIndex {
     return Array.from(this.papers.entries(), ([id, note]): [string, string] => [note.path, id]);
   }
 
+  /**
+   * The stamp (note-stamp.ts) of every note that claimed an arXiv id when the index was built, by
+   * path, mtime and size; null when the build read notes the metadata cache had not reached, or
+   * when a watcher came after the build began. Each change since has told the watchers.
+   */
+  async paperStampAtBuild(): Promise<NoteStamp | null> {
+    await this.ready();
+    return this.lateWatcher ? null : this.stampAtBuild;
+  }
+
   /** Records a note Paper Feed just wrote, before the metadata cache gets to it. */
   noteWritten(path: string, content: string): void {
     this.name(path, true);
@@ -210,23 +226,41 @@ export class VaultNoteIndex {
 
   private async build(): Promise<void> {
     const { vault, metadataCache } = this.app;
-    for (const entry of vault.getAllLoadedFiles()) if (entry.path !== '/' && entry.path !== '') this.name(entry.path, true);
+    // One walk names every file and finds the notes, keeping each note's folded-name number for its stamp.
+    const notes: TFile[] = [];
+    const slots: number[] = [];
+    for (const entry of vault.getAllLoadedFiles()) {
+      if (entry.path === '/' || entry.path === '') continue;
+      const slot = this.names.add(entry.path);
+      if (entry instanceof TFile && entry.extension === 'md') {
+        notes.push(entry);
+        slots.push(slot);
+      }
+    }
     const uncached: TFile[] = [];
+    const stamp = new NoteStamp();
     // Nearly always nothing is indexed yet (no cache event came first), and the vault names each
     // note once: every note is new here, so none is looked up before it is claimed.
     const fresh = this.facts.size === 0;
     this.quiet = true;
     try {
-      for (const file of vault.getMarkdownFiles()) {
+      for (let i = 0; i < notes.length; i += 1) {
+        const file = notes[i]!;
         const cache = metadataCache.getFileCache(file);
         const facts = cache ? cachedFacts(cache) : undefined;
-        if (!facts) uncached.push(file);
-        else if (!fresh) this.remember(file.path, facts);
+        if (!facts) {
+          uncached.push(file);
+          continue;
+        }
+        if (facts.arxivId) stamp.add(slots[i]!, file.stat.mtime, file.stat.size);
+        if (!fresh) this.remember(file.path, facts);
         else if (claims(file.path, facts)) this.claim(file.path, facts);
       }
     } finally {
       this.quiet = false;
     }
+    // A note read here rather than from the cache is not in the stamp: the library looks at every note.
+    this.stampAtBuild = uncached.length === 0 ? stamp : null;
     for (const file of uncached) {
       // The cache may have caught up while we read the others.
       const cache = metadataCache.getFileCache(file);

@@ -7,6 +7,8 @@ import { renderPaperNote } from '../../core/notes/paper-note';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { LIBRARY_INDEX_FILE, LibraryNotes } from '../../obsidian-plugin/library-notes';
 import { LIBRARY_NOTES_FILE, LIBRARY_NOTES_JOURNAL, LibraryNotesFile } from '../../obsidian-plugin/library-notes-file';
+import { NoteEntries } from '../../obsidian-plugin/note-entries';
+import { NoteStamp } from '../../obsidian-plugin/note-stamp';
 import { VaultNoteIndex } from '../../obsidian-plugin/vault-note-index';
 import { ObsidianStore } from '../../obsidian-plugin/vault-store';
 import { makePaper } from '../support/papers';
@@ -164,7 +166,13 @@ describe('the library notes file', () => {
 
   it('appends what changed to a journal, skips a torn line, and folds the journal in once it outgrows the file', async () => {
     const app = new App();
-    const entries = new Map(Array.from({ length: 3 }, (_, i) => [`n${i}.md`, entry(i)]));
+    const entries = new NoteEntries();
+    const stamp = new NoteStamp();
+    for (let i = 0; i < 3; i += 1) {
+      entries.set(`n${i}.md`, entry(i));
+      stamp.add(`n${i}.md`, i, 100);
+    }
+    entries.passKeys = '["rating"]';
     await new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER).save(entries, new Set(entries.keys()));
     expect(JSON.parse(await app.vault.adapter.read(FILE))).toEqual({
       paths: ['n0.md', 'n1.md', 'n2.md'],
@@ -172,6 +180,8 @@ describe('the library notes file', () => {
       sizes: [100, 100, 100],
       written: [],
       kept: [],
+      keys: '["rating"]',
+      stamp: stamp.saved(),
     });
 
     // The next session changes one note and drops another: two lines, the file untouched.
@@ -211,6 +221,46 @@ describe('the library notes file', () => {
     columns.sizes[1] = 'big';
     await app.vault.adapter.write(FILE, JSON.stringify(columns));
     expect(Object.keys(await load())).toEqual(['P/plain.md', 'P/kept.md', 'P/both.md']);
+  });
+
+  it('keeps the keep keys of the last pass over every note and the stamp of the entries, in the file and in the journal', async () => {
+    const app = new App();
+    const file = new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER);
+    const entries = await file.load();
+    entries.set('a.md', entry(1)).set('b.md', entry(2));
+    entries.passKeys = '["rating"]';
+    await file.save(entries, new Set(['a.md', 'b.md']));
+    // New keys with no entry changed: one journal line says so.
+    entries.passKeys = '["status"]';
+    await file.save(entries, new Set());
+    expect(await app.vault.adapter.read(JOURNAL)).toBe('{"keys":"[\\"status\\"]"}\n');
+    entries.delete('a.md');
+    await file.save(entries, new Set(['a.md']));
+    await file.save(entries, new Set());
+    expect(await app.vault.adapter.read(JOURNAL)).toBe('{"keys":"[\\"status\\"]"}\n["a.md",null]\n');
+    const loaded = await new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER).load();
+    expect([loaded.passKeys, loaded.hasStamp(), loaded.stamp().saved()]).toEqual(['["status"]', true, entries.stamp().saved()]);
+    expect(loaded.stamp().saved()).toEqual(
+      (() => {
+        const one = new NoteStamp();
+        one.add('b.md', 2, 100);
+        return one.saved();
+      })(),
+    );
+  });
+
+  it('writes a file saved without a stamp whole, with it, at the next save', async () => {
+    const app = new App();
+    await app.vault.adapter.write(FILE, JSON.stringify({ paths: ['a.md'], mtimes: [1], sizes: [100], written: [], kept: [] }));
+    const file = new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER);
+    const entries = await file.load();
+    expect([entries.hasStamp(), entries.passKeys]).toEqual([false, null]);
+    entries.set('b.md', entry(2));
+    await file.save(entries, new Set(['b.md']));
+    expect(await app.vault.adapter.exists(JOURNAL)).toBe(false);
+    const saved = JSON.parse(await app.vault.adapter.read(FILE)) as { paths: string[]; stamp: unknown };
+    expect([saved.paths, saved.stamp]).toEqual([['a.md', 'b.md'], entries.stamp().saved()]);
+    expect((await new LibraryNotesFile(app.vault.adapter as never, PLUGIN_FOLDER).load()).hasStamp()).toBe(true);
   });
 
   it('reads a file saved by an earlier version, one entry per path', async () => {
@@ -333,5 +383,118 @@ describe('the plugin after a restart', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('the Top picks library at the start of a session', () => {
+  /** Eight paper notes, two kept (a rating, a keep tag), one written in. */
+  const notes = () => ({
+    ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`P/n${i}.md`, paperNote(`2401.0000${i}`)])),
+    'P/rated.md': withProperty(paperNote('2401.00010'), 'rating: 4'),
+    'P/tagged.md': paperNote('2401.00011').replace('tags:\n  - paper\n', 'tags:\n  - paper\n  - paper/keep\n'),
+    'P/written.md': `${paperNote('2401.00012')}\nMy own reading of it.\n`,
+    'P/daily.md': '---\ndate: 2026-03-02\n---\n# A note of mine\n',
+  });
+
+  /** The plugin's index and library on `app` (a session), until close() detaches them as unload would. */
+  function session(app: App) {
+    const index = new VaultNoteIndex(app as never);
+    const refs = index.listeners();
+    const library = new LibraryNotes(app as never, PLUGIN_FOLDER, index);
+    const store = new ObsidianStore(app as never, index, library);
+    return {
+      index,
+      library,
+      /** The library a run would rank by, and how many notes the pass asked the metadata cache about (the build's walk left out). */
+      async libraryNow(keepKeys: readonly string[] = KEEP_KEYS) {
+        await index.ready();
+        const looks = vi.spyOn(app.metadataCache, 'getFileCache');
+        const items = ((await store.index({ keepKeys })).library ?? []).map((item) => `${item.id} ${item.noteName}`).sort();
+        const asked = new Set(looks.mock.calls.map(([file]) => (file as { path: string }).path)).size;
+        looks.mockRestore();
+        await store.flush();
+        return { items, asked, reads: library.lastReads };
+      },
+      close() {
+        for (const ref of refs) (ref as { emitter: { offref(r: unknown): void } }).emitter.offref(ref);
+      },
+    };
+  }
+
+  async function lastSession(): Promise<App> {
+    const app = new App();
+    for (const [path, text] of Object.entries(notes())) await app.vault.seed(path, text);
+    await app.metadataCache.settled();
+    const first = session(app);
+    expect(await first.libraryNow()).toEqual({
+      items: ['2401.00010 P/rated', '2401.00011 P/tagged', '2401.00012 P/written'],
+      asked: 8,
+      reads: 8,
+    });
+    first.close();
+    return app;
+  }
+
+  const KEPT = ['2401.00010 P/rated', '2401.00011 P/tagged', '2401.00012 P/written'];
+
+  it('looks only at the notes that may be kept when no paper note changed while Obsidian was closed', async () => {
+    const app = await lastSession();
+    const next = session(app);
+    expect(await next.libraryNow()).toEqual({ items: KEPT, asked: 3, reads: 0 });
+    // The runs after it look at what changed, as before: a note newly kept is read for its abstract.
+    await edit(app, 'P/n1.md', (text) => text.replace('tags:\n  - paper\n', 'tags:\n  - paper\n  - paper/keep\n'));
+    expect(await next.libraryNow()).toEqual({ items: ['2401.00001 P/n1', ...KEPT], asked: 1, reads: 1 });
+    next.close();
+    // And the session after that starts from what this one saved.
+    expect(await session(app).libraryNow()).toEqual({ items: ['2401.00001 P/n1', ...KEPT], asked: 4, reads: 0 });
+  });
+
+  it('takes in a note changed after start-up, before the first run', async () => {
+    const app = await lastSession();
+    const next = session(app);
+    await next.index.ready();
+    await edit(app, 'P/n2.md', (text) => withProperty(text, 'status: read'));
+    expect(await next.libraryNow()).toEqual({ items: ['2401.00002 P/n2', ...KEPT], asked: 4, reads: 1 });
+  });
+
+  it.each([
+    ['edited', async (app: App) => edit(app, 'P/n3.md', (text) => withProperty(text, 'rating: 1')), ['2401.00003 P/n3', ...KEPT], 1],
+    ['deleted', async (app: App) => app.fileManager.trashFile(app.vault.getFileByPath('P/rated.md')!), KEPT.slice(1), 0],
+    [
+      'renamed (its mtime unchanged)',
+      async (app: App) => app.vault.rename(app.vault.getFileByPath('P/tagged.md')!, 'P/kept.md'),
+      [KEPT[0]!, '2401.00011 P/kept', KEPT[2]!],
+      1,
+    ],
+    ['created', async (app: App) => app.vault.seed('P/new.md', paperNote('2401.00020')), KEPT, 1],
+    // Its stamp is the same (names fold case), but the note it had is not there any more.
+    [
+      'renamed in case only',
+      async (app: App) => app.vault.rename(app.vault.getFileByPath('P/tagged.md')!, 'P/Tagged.md'),
+      [KEPT[0]!, '2401.00011 P/Tagged', KEPT[2]!],
+      1,
+    ],
+  ])('looks at every paper note again when one was %s while Obsidian was closed', async (_what, change, items, reads) => {
+    const app = await lastSession();
+    await change(app);
+    await app.vault.eventsFired();
+    await app.metadataCache.settled();
+    const next = session(app);
+    const notesNow = app.vault.getMarkdownFiles().filter((file) => file.path !== 'P/daily.md').length;
+    expect(await next.libraryNow()).toEqual({ items, asked: notesNow, reads });
+  });
+
+  it('looks at every paper note again under keep keys other than the last session’s', async () => {
+    const app = await lastSession();
+    expect(await session(app).libraryNow(['rating'])).toEqual({ items: ['2401.00010 P/rated', '2401.00012 P/written'], asked: 8, reads: 0 });
+  });
+
+  it('looks at every paper note again when its saved entries are damaged', async () => {
+    const app = await lastSession();
+    const file = `${PLUGIN_FOLDER}/${LIBRARY_NOTES_FILE}`;
+    const columns = JSON.parse(await app.vault.adapter.read(file)) as { stamp: [number, number, number] };
+    columns.stamp[0] += 1;
+    await app.vault.adapter.write(file, JSON.stringify(columns));
+    expect(await session(app).libraryNow()).toEqual({ items: KEPT, asked: 8, reads: 0 });
   });
 });
