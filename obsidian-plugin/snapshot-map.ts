@@ -28,6 +28,24 @@ export class SnapshotMap<K, V> {
     return this.live.entries();
   }
 
+  get size(): number {
+    return this.live.size;
+  }
+
+  /**
+   * set() for a map no view was ever taken of (the note index's first build): nothing to record
+   * for anyone. Taken as set() once a view exists.
+   */
+  seed(key: K, value: V): void {
+    if (this.views.length > 0 || this.current) this.set(key, value);
+    else this.live.set(key, value);
+  }
+
+  /** Empties the map; what views saw stays as they saw it. */
+  clear(): void {
+    for (const key of [...this.live.keys()]) this.delete(key);
+  }
+
   set(key: K, value: V): void {
     this.recordOld(key);
     this.live.set(key, value);

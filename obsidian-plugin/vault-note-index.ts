@@ -240,8 +240,11 @@ export class VaultNoteIndex {
     const uncached: TFile[] = [];
     const stamp = new NoteStamp();
     // Nearly always nothing is indexed yet (no cache event came first), and the vault names each
-    // note once: every note is new here, so none is looked up before it is claimed.
+    // note once: every note is new here, so none is looked up before it is claimed, and each id is
+    // set to its note without asking who held it. Two notes with one id (a sync conflict) show as
+    // fewer ids than notes claiming one; then the ids are settled again, one note at a time.
     const fresh = this.facts.size === 0;
+    let idClaims = 0;
     this.quiet = true;
     try {
       for (let i = 0; i < notes.length; i += 1) {
@@ -254,7 +257,14 @@ export class VaultNoteIndex {
         }
         if (facts.arxivId) stamp.add(slots[i]!, file.stat.mtime, file.stat.size);
         if (!fresh) this.remember(file.path, facts);
-        else if (claims(file.path, facts)) this.claim(file.path, facts);
+        else if (claims(file.path, facts)) {
+          this.claim(file.path, facts, true);
+          if (facts.arxivId) idClaims += 1;
+        }
+      }
+      if (fresh && this.papers.size !== idClaims) {
+        this.papers.clear();
+        for (const [path, facts] of this.facts) if (facts.arxivId) this.claimId(path, facts.arxivId, facts);
       }
     } finally {
       this.quiet = false;
@@ -293,16 +303,25 @@ export class VaultNoteIndex {
     this.tell(path, from);
   }
 
-  private claim(path: string, facts: NoteFacts): void {
+  /**
+   * `seeding`: the build's first walk over an empty index, which sets each id's note without
+   * asking who held it (see build); anything else settles each id as it comes.
+   */
+  private claim(path: string, facts: NoteFacts, seeding = false): void {
     this.facts.set(path, facts);
     if (facts.citekey) this.citekeys.add(facts.citekey);
     if (facts.arxivId) {
-      // Looked up once for both: the build claims 50,000 ids.
-      const held = this.papers.get(facts.arxivId);
-      const standing = this.claimsOfId.addBeside(facts.arxivId, path, held?.path);
-      this.settlePaper(facts.arxivId, standing, standing === path ? facts : undefined, held);
+      if (seeding) this.papers.seed(facts.arxivId, indexedNote(path, facts));
+      else this.claimId(path, facts.arxivId, facts);
     }
     if (facts.dailyDate) this.settleDaily(facts.dailyDate, this.claimsOfDate.add(facts.dailyDate, path));
+  }
+
+  private claimId(path: string, id: string, facts: NoteFacts): void {
+    // Looked up once for both.
+    const held = this.papers.get(id);
+    const standing = this.claimsOfId.addBeside(id, path, held?.path);
+    this.settlePaper(id, standing, standing === path ? facts : undefined, held);
   }
 
   private unclaim(path: string, facts: NoteFacts): void {
