@@ -10,7 +10,7 @@ export class FolderNames {
   private readonly added = new Map<string, string>();
 
   private constructor(
-    private readonly fingerprints: Uint32Array,
+    private readonly sorted: Uint32Array,
     private readonly list: () => AsyncIterable<readonly string[]>,
   ) {}
 
@@ -27,6 +27,21 @@ export class FolderNames {
       for (const name of batch) found[count++] = foldedFingerprint(name);
     }
     return new FolderNames(found.slice(0, count).sort(), list);
+  }
+
+  /** The names as fingerprints saved by fingerprints() (sorted), for a folder unchanged since; `list` confirms a match. */
+  static saved(fingerprints: Uint32Array, list: () => AsyncIterable<readonly string[]>): FolderNames {
+    return new FolderNames(fingerprints, list);
+  }
+
+  /** Every name's fingerprint, the names added since the listing too, sorted: what saved() takes back. */
+  fingerprints(): Uint32Array {
+    if (this.added.size === 0) return this.sorted;
+    const all = new Uint32Array(this.sorted.length + this.added.size);
+    all.set(this.sorted);
+    let at = this.sorted.length;
+    for (const key of this.added.keys()) all[at++] = fingerprint(key);
+    return all.sort();
   }
 
   /** The folder's name that folds to `key` (a pathKey), or undefined; of several, the one listed last. */
@@ -46,13 +61,13 @@ export class FolderNames {
 
   private mayHold(wanted: number): boolean {
     let low = 0;
-    let high = this.fingerprints.length;
+    let high = this.sorted.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.fingerprints[middle]! < wanted) low = middle + 1;
+      if (this.sorted[middle]! < wanted) low = middle + 1;
       else high = middle;
     }
-    return this.fingerprints[low] === wanted;
+    return this.sorted[low] === wanted;
   }
 }
 

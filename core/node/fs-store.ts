@@ -10,6 +10,7 @@ import type { SkippedItem } from '../arxiv/paper';
 import type { IndexOptions, VaultIndex, VaultStore } from '../vault/store';
 import { createFileAtomically, FileExistsError, makeFolders, replaceFileIfUnchanged, syncFolder } from './atomic-file';
 import { FolderNames } from './folder-names';
+import { FolderNamesCache } from './folder-names-cache';
 import { isDiskFull, reasonFor } from './fs-reasons';
 import { openStateFolder } from './state-folder';
 import { resolveInVault, vaultPathSegments } from './vault-path';
@@ -29,6 +30,8 @@ export class FsVaultStore implements VaultStore {
   lastIndexReads = 0;
   /** Whether the last index() was a full check (every note stat-ed). */
   lastIndexWasFullCheck = false;
+  /** Folders this store listed to learn their names (not those an earlier run's names answered for). */
+  foldersListed = 0;
   /** Notes the last index() met as symbolic links and passed over. */
   linkedNotes: string[] = [];
   /** Folders with new names in them since the last flush(). */
@@ -39,6 +42,10 @@ export class FsVaultStore implements VaultStore {
   private checkAll: boolean;
   /** Folder (vault-relative) → its names, folded, listed once per store (once per run). */
   private readonly listings = new Map<string, Promise<FolderNames>>();
+  /** Folder → when the names in `listings` were listed from the disk (ms), maybe in an earlier run. */
+  private readonly listedAt = new Map<string, number>();
+  /** The names of folders earlier runs wrote into (folder-names-cache.ts), loaded on first use. */
+  private namesCache: Promise<FolderNamesCache> | undefined;
 
   /**
    * `now`: the clock the index judges ages by (tests let a week pass with it). `checkAll`: the
@@ -185,17 +192,53 @@ export class FsVaultStore implements VaultStore {
     const folders = [...this.unflushed];
     this.unflushed.clear();
     await Promise.all(folders.map(syncFolder));
-    // Then the index learns what was written, so the next run need not look for it.
-    await this.session?.commit();
+    // Then the index learns what was written, so the next run need not look for it, and the
+    // names of the folders written into are kept for the next run, by their new mtimes.
+    const settled = (await this.session?.commit()) ?? [];
+    const listed = settled.filter(([folder]) => this.listings.has(folder));
+    if (listed.length === 0) return;
+    const cache = await this.folderNamesCache();
+    for (const [folder, mtime] of listed) {
+      cache.put(folder, mtime, { fingerprints: (await this.listings.get(folder)!).fingerprints(), listedAt: this.listedAt.get(folder)! });
+    }
+    await cache.save();
   }
 
   private listing(folder: string): Promise<FolderNames> {
     let names = this.listings.get(folder);
     if (!names) {
-      names = FolderNames.of(() => namesIn(() => (folder === '' ? this.realRoot() : this.resolve(folder)), folder));
+      names = this.listNames(folder);
       this.listings.set(folder, names);
     }
     return names;
+  }
+
+  /**
+   * A folder's names: as an earlier run saved them when the folder's mtime is still what it was
+   * after that run's writes (never on the weekly full check's run), else listed from the disk.
+   */
+  private async listNames(folder: string): Promise<FolderNames> {
+    const where = () => (folder === '' ? this.realRoot() : this.resolve(folder));
+    const list = () => namesIn(where, folder);
+    const now = this.now?.() ?? Date.now();
+    if (!this.lastIndexWasFullCheck && this.session) {
+      const info = await where()
+        .then((absolute) => lstat(absolute))
+        .catch(() => null);
+      const saved = info?.isDirectory() ? (await this.folderNamesCache()).take(folder, info.mtimeMs, now) : null;
+      if (saved) {
+        this.listedAt.set(folder, saved.listedAt);
+        return FolderNames.saved(saved.fingerprints, list);
+      }
+    }
+    this.listedAt.set(folder, now);
+    this.foldersListed += 1;
+    return FolderNames.of(list);
+  }
+
+  private folderNamesCache(): Promise<FolderNamesCache> {
+    this.namesCache ??= this.stateFolder().then((folder) => FolderNamesCache.load(folder));
+    return this.namesCache;
   }
 
   private async readExisting(absolute: string, path: string): Promise<string> {

@@ -12,7 +12,7 @@ import { makeFolders } from './atomic-file';
 export const STATE_FOLDER = '.paper-feed';
 
 /** Every file Paper Feed keeps in the state folder. */
-const STATE_FILES = ['lock', 'index.txt', 'index.log', 'library.json', 'enrich-cache.json', 'updates.json'];
+const STATE_FILES = ['lock', 'index.txt', 'index.log', 'library.json', 'enrich-cache.json', 'updates.json', 'folder-names.json'];
 
 /** The absolute state folder of the vault at `realRoot`, created when missing; throws 'vault' when unsafe. */
 export async function openStateFolder(realRoot: string): Promise<string> {

@@ -408,8 +408,11 @@ export class IndexSession {
     this.written.set(path, content);
   }
 
-  /** Records the notes written since the last call, and their folders' new mtimes. */
-  async commit(): Promise<void> {
+  /**
+   * Records the notes written since the last call, and their folders' new mtimes; answers with
+   * the folders whose new mtime was recorded (nothing else had touched them since the scan).
+   */
+  async commit(): Promise<Array<[string, number]>> {
     const written = [...this.written];
     this.written.clear();
     await inBatches(written, async ([path, content]) => {
@@ -418,15 +421,19 @@ export class IndexSession {
       const m = coarse(info.mtimeMs) ? -1 : info.mtimeMs;
       return this.view.put({ path, m, s: info.size, ...factsOfText(content, this.rules, info.birthtimeMs > 0 ? info.birthtimeMs : undefined) });
     });
+    const settled: Array<[string, number]> = [];
     for (const [folder, check] of this.folders) {
       const info = (await check) ? await lstat(nodePath.join(this.root, folder)).catch(() => null) : null;
-      this.view.setFolder(folder, info?.isDirectory() && !coarse(info.mtimeMs) ? info.mtimeMs : -1);
+      const mtime = info?.isDirectory() && !coarse(info.mtimeMs) ? info.mtimeMs : -1;
+      this.view.setFolder(folder, mtime);
+      if (mtime >= 0) settled.push([folder, mtime]);
     }
     this.folders.clear();
     const changes = this.view.changes.splice(0);
-    if (changes.length === 0) return;
+    if (changes.length === 0) return settled;
     await appendJournal(this.journal.path, this.journal.generation, changes, !this.journal.started).catch(() => undefined);
     this.journal.started = true;
+    return settled;
   }
 }
 

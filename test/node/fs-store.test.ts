@@ -245,3 +245,72 @@ describe('the vault folder itself', () => {
     });
   });
 });
+
+describe('a folder’s names between runs', () => {
+  const HOUR = 3600 * 1000;
+  /** A run on the vault with the clock `hours` ahead (so the folders' mtimes are settled): index, `work`, flush. */
+  async function run(hours: number, work: (store: FsVaultStore) => Promise<void>): Promise<FsVaultStore> {
+    const at = new FsVaultStore(vault, { now: () => Date.now() + hours * HOUR });
+    await at.index();
+    await work(at);
+    await at.flush();
+    return at;
+  }
+  const cacheFile = () => join(vault, '.paper-feed', 'folder-names.json');
+
+  beforeEach(async () => {
+    await mkdir(join(vault, 'P'), { recursive: true });
+    await writeFile(join(vault, 'P', 'Old Note.md'), 'old');
+    // The first run's index is a full check, which lists every folder: a second run begins the test.
+    await run(1, async () => undefined);
+  });
+
+  it('keeps the names of a folder a run wrote into, and lists it again only once something else changed it', async () => {
+    const first = await run(2, async (at) => {
+      expect(await at.occupant('P/new note.md')).toBeNull();
+      await at.create('P/New Note.md', 'new');
+    });
+    expect([first.lastIndexWasFullCheck, first.foldersListed]).toEqual([false, 1]);
+    const second = await run(3, async (at) => {
+      expect(await at.occupant('P/another.md')).toBeNull();
+      // A fingerprint that matches is confirmed by listing the folder, as ever.
+      expect(await at.occupant('P/old note.md')).toBe('P/Old Note.md');
+      expect(await at.occupant('P/NEW NOTE.md')).toBe('P/New Note.md');
+      await at.create('P/Another.md', 'another');
+    });
+    expect(second.foldersListed).toBe(0);
+    // Another program adds a note: the folder's mtime moves, and the next run lists it.
+    await writeFile(join(vault, 'P', 'From Sync.md'), 'synced');
+    const third = await run(4, async (at) => {
+      expect(await at.occupant('P/from sync.md')).toBe('P/From Sync.md');
+      expect(await at.occupant('P/another.md')).toBe('P/Another.md');
+    });
+    expect(third.foldersListed).toBe(1);
+  });
+
+  it('lists a folder again when the saved names are damaged, and a week after they were listed', async () => {
+    const saveNames = (hours: number) =>
+      run(hours, async (at) => {
+        await at.occupant(`P/n${hours}.md`);
+        await at.create(`P/N${hours}.md`, 'n');
+      });
+    await saveNames(2);
+    const saved = JSON.parse(await readFile(cacheFile(), 'utf8')) as { folders: Record<string, { m: number; listedAt: number; names: string }> };
+    expect(Object.keys(saved.folders)).toEqual(['P']);
+    expect(Buffer.from(saved.folders.P!.names, 'base64').length).toBe(4 * 2);
+    const listings = async (hours: number) => (await run(hours, async (at) => expect(await at.occupant('P/n2.md')).toBe('P/N2.md'))).foldersListed;
+    expect(await listings(3)).toBe(0);
+    // Names saved out of order are not trusted (a search in them could miss one), nor a torn file.
+    const names = Buffer.alloc(8);
+    names.writeUInt32LE(9, 0);
+    names.writeUInt32LE(1, 4);
+    await writeFile(cacheFile(), JSON.stringify({ folders: { P: { ...saved.folders.P, names: names.toString('base64') } } }));
+    expect(await listings(4)).toBe(1);
+    await writeFile(cacheFile(), '{"folders": {"P": ');
+    expect(await listings(5)).toBe(1);
+    // Saved again by a run that writes there; six days on they still answer, eight days on the folder is listed.
+    await saveNames(6);
+    expect(await listings(6 * 24)).toBe(0);
+    expect(await listings(8 * 24)).toBe(1);
+  });
+});
