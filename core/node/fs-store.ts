@@ -199,7 +199,9 @@ export class FsVaultStore implements VaultStore {
     if (listed.length === 0) return;
     const cache = await this.folderNamesCache();
     for (const [folder, mtime] of listed) {
-      cache.put(folder, mtime, { fingerprints: (await this.listings.get(folder)!).fingerprints(), listedAt: this.listedAt.get(folder)! });
+      // A listing that failed (the run has said so where it asked) leaves nothing to keep.
+      const names = await this.listings.get(folder)!.catch(() => null);
+      if (names) cache.put(folder, mtime, { fingerprints: names.fingerprints(), listedAt: this.listedAt.get(folder)! });
     }
     await cache.save();
   }

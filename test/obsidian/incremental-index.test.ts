@@ -484,6 +484,19 @@ describe('the Top picks library at the start of a session', () => {
     expect(await next.libraryNow()).toEqual({ items, asked: notesNow, reads });
   });
 
+  it('looks at every paper note when the library began listening after the index was built', async () => {
+    const app = await lastSession();
+    const index = new VaultNoteIndex(app as never);
+    index.listeners();
+    await index.ready();
+    // A change now would reach no library: it must not trust the stamp the build took.
+    const library = new LibraryNotes(app as never, PLUGIN_FOLDER, index);
+    const store = new ObsidianStore(app as never, index, library);
+    expect(await index.paperStampAtBuild()).toBeNull();
+    expect((await store.index({ keepKeys: KEEP_KEYS })).library?.map((item) => item.noteName).sort()).toEqual(['P/rated', 'P/tagged', 'P/written']);
+    expect(library.lastReads).toBe(0);
+  });
+
   it('looks at every paper note again under keep keys other than the last session’s', async () => {
     const app = await lastSession();
     expect(await session(app).libraryNow(['rating'])).toEqual({ items: ['2401.00010 P/rated', '2401.00012 P/written'], asked: 8, reads: 0 });
