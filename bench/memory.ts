@@ -217,7 +217,7 @@ const TOUCHED_MB = 512;
 /**
  * This machine is a virtual machine that gives the memory a process frees back to its host
  * (Firecracker's free page reporting), so a page first touched afterwards costs a fault in the
- * host, about 25 µs here against well under 1 µs on a desktop. The 50,000-note fetch touches
+ * host, 13–30 µs here by the figures below against about 1 µs on a desktop. The 50,000-note fetch touches
  * about 50 MB of memory it never used, the 500-note one about 15 MB: left alone, that added
  * 170–400 ms to the first and nothing to the second, more the longer the machine had run. So
  * each process touches and frees TOUCHED_MB just before the timed fetch, whose new pages then
