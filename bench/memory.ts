@@ -217,12 +217,12 @@ const TOUCHED_MB = 512;
 /**
  * This machine is a virtual machine that gives the memory a process frees back to its host
  * (Firecracker's free page reporting), so a page first touched afterwards costs a fault in the
- * host, 13–30 µs here by the figures below against about 1 µs on a desktop. The 50,000-note fetch touches
- * about 50 MB of memory it never used, the 500-note one about 15 MB: left alone, that added
- * 170–400 ms to the first and nothing to the second, more the longer the machine had run. So
- * each process touches and frees TOUCHED_MB just before the timed fetch, whose new pages then
- * come from memory the host still backs, as they would on a desktop. The timed fetch's page
- * faults are reported beside the figure.
+ * host. The 50,000-note fetch touches about 13,000 pages it never used, the 500-note one about
+ * 3,500: left alone, the first took 626–855 ms against 449–461 ms after this step (13–30 µs a
+ * page, where a desktop spends about 1), and the second 248–250 ms either way. So each process
+ * touches and frees TOUCHED_MB just before the timed fetch, whose new pages then come from memory
+ * the host still backs, as they would on a desktop. The timed fetch's page faults are reported
+ * beside the figure.
  */
 async function touchMemory(): Promise<void> {
   let block: Buffer | null = Buffer.alloc(TOUCHED_MB * MB, 1);
