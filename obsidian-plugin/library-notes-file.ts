@@ -77,7 +77,8 @@ export class LibraryNotesFile {
     try {
       if (await this.adapter.exists(this.file)) {
         const stored = JSON.parse(await this.adapter.read(this.file)) as unknown;
-        // The rows are filled without stamping each one: the file saved their stamp.
+        // The rows are filled without stamping each one: the file saved their stamp, or the stamp
+        // is worked out when first asked for.
         entries.adoptStamp(null);
         if (isColumns(stored)) {
           const whole = readColumns(entries, stored);

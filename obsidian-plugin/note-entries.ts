@@ -126,37 +126,32 @@ export class NoteEntries implements Iterable<[string, NoteEntry]> {
   ): boolean {
     this.stampNow = null;
     const writtenRows = new Set(written);
+    /** Whether row i of the file is whole (a damaged one is left out); checked with no object built. */
+    const whole = (i: number) => typeof paths[i] === 'string' && typeof mtimes[i] === 'number' && typeof sizes[i] === 'number' && kept.get(i) !== null;
     this.reserve(paths.length);
-    let whole = true;
+    let allWhole = true;
     let row = 0;
     for (let i = 0; i < paths.length; i += 1) {
-      const path = paths[i];
-      const m = mtimes[i];
-      const s = sizes[i];
-      const part = kept.get(i);
-      if (typeof path !== 'string' || typeof m !== 'number' || typeof s !== 'number' || part === null) {
-        whole = false;
+      if (!whole(i)) {
+        allWhole = false;
         continue;
       }
+      const path = paths[i] as string;
       this.rows.set(path, row);
       this.paths[row] = path;
-      this.mtimes[row] = m;
-      this.sizes[row] = s;
+      this.mtimes[row] = mtimes[i] as number;
+      this.sizes[row] = sizes[i] as number;
       this.written[row] = writtenRows.has(i) ? 1 : 0;
+      const part = kept.get(i);
       if (part) this.kept.set(row, part);
       row += 1;
     }
-    if (this.rows.size === row) return whole;
+    if (this.rows.size === row) return allWhole;
     // A path named twice (a file edited by hand): the rows again, one at a time, the later one standing.
     this.clear();
     this.stampNow = null;
     for (let i = 0; i < paths.length; i += 1) {
-      const path = paths[i];
-      const m = mtimes[i];
-      const s = sizes[i];
-      const part = kept.get(i);
-      if (typeof path !== 'string' || typeof m !== 'number' || typeof s !== 'number' || part === null) continue;
-      this.set(path, { m, s, w: writtenRows.has(i), ...part });
+      if (whole(i)) this.set(paths[i] as string, { m: mtimes[i] as number, s: sizes[i] as number, w: writtenRows.has(i), ...kept.get(i) });
     }
     return false;
   }
